@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import include, path
+
+from raadsloket.api.router import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("", include("raadsloket.web.urls")),
+]
+
+handler400 = "raadsloket.web.errors.bad_request"
+handler403 = "raadsloket.web.errors.forbidden"
+handler404 = "raadsloket.web.errors.not_found"
+handler500 = "raadsloket.web.errors.server_error"
