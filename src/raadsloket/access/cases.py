@@ -1,0 +1,192 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""THE place that decides who may see which part of a case, and who may act on it.
+
+The rules in plain words (issue 2, item 5; ARCHITECTURE.md "The bubble"):
+- Nobody sees anything of another municipality.
+- A draft is seen only by its requester(s).
+- Requester and co-requesters (and a fractie employee who filed for them) see their whole case.
+- The griffie (griffier, raadsadviseur) sees every submitted case of its municipality.
+- The routing officer (gemeentesecretaris, or the kabinetschef per profile) sees a case once it is
+  forwarded: the request and what is needed to assign or refuse; never the startgesprek, the
+  answer or the evaluations.
+- An assigned civil servant sees the whole case from assignment on.
+- Their manager sees the hours claimed and the period, never subject or content.
+- The college sees only that a trajectory started (policy area, period), and only if the profile
+  says so; the mayor and the secretary see request and refusal reasoning while the driehoek mediates.
+- Other members see nothing of a confidential case; of a non-confidential case they see the
+  question and the delivered answer, never the startgesprek or the evaluations.
+- A functional administrator sees metadata only; a break-glass read (reason asked, audited) opens
+  the content for a short time.
+- Art. 25 Gemeentewet: a secret answer never goes to one member. It is for the whole council
+  (every council member), marked secret; others who are not council members do not see it.
+
+`sections()` answers for one case, `visible_cases()` for lists, with the same rules; a property
+test keeps them in agreement.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from raadsloket.access.models import BreakGlass
+from raadsloket.access.sections import ALL_SECTIONS, Section
+from raadsloket.access.viewer import Viewer
+from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.models import Assignment, Case
+from raadsloket.cases.states import ANSWERED_STATES, State
+from raadsloket.organisation.roles import Role
+
+# From the appointment of a civil servant on: what managers and the college may know exists.
+STARTED_STATES = frozenset(
+    {
+        State.ASSIGNED,
+        State.KICKOFF_PLANNED,
+        State.IN_PROGRESS,
+        State.MEDIATION,
+        State.DELIVERED,
+        State.EVALUATED,
+        State.CLOSED,
+    }
+)
+ROUTING_OFFICER_SECTIONS = frozenset(
+    {Section.METADATA, Section.REQUEST, Section.ROUTING, Section.TRAJECTORY}
+)
+SHARED_ANSWER_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ANSWER})
+MAYOR_MEDIATION_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ROUTING})
+
+
+class Relations:
+    """How one viewer stands to one case. Uses prefetched relations when present."""
+
+    def __init__(self, viewer: Viewer, case: Case):
+        pid = viewer.person_id
+        co_ids = {person.pk for person in case.co_requesters.all()}
+        self.requester = pid in (case.requester_id, case.filed_by_id) or pid in co_ids
+        assignments = list(case.assignments.all())
+        self.assignee = any(a.civil_servant_id == pid for a in assignments)
+        self.manager = any(
+            a.civil_servant.department_id is not None
+            and a.civil_servant.department.manager_id == pid
+            for a in assignments
+        ) if Role.MANAGER in viewer.roles else False
+
+
+def _break_glass_active(viewer: Viewer, case: Case) -> bool:
+    return BreakGlass.objects.filter(
+        person_id=viewer.person_id, case_id=case.pk, expires_at__gt=timezone.now()
+    ).exists()
+
+
+def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> frozenset[Section]:
+    """Which sections of `case` this viewer may see. Empty means: the case does not exist for them."""
+    if not viewer.authenticated or case.municipality_id != viewer.municipality_id:
+        return frozenset()
+    rel = relations or Relations(viewer, case)
+    if case.state == State.DRAFT:
+        return ALL_SECTIONS if rel.requester else frozenset()
+
+    seen: set[Section] = set()
+    if rel.requester or viewer.is_griffie or rel.assignee:
+        seen |= ALL_SECTIONS
+    if viewer.is_routing_officer and case.forwarded_at is not None:
+        seen |= ROUTING_OFFICER_SECTIONS
+    if rel.manager and case.state in STARTED_STATES:
+        seen.add(Section.HOURS)
+    if (
+        viewer.is_college
+        and viewer.profile is not None
+        and viewer.profile.openness.college_notified_of_start
+        and case.instrument == Instrument.ASSISTANCE
+        and case.state in STARTED_STATES
+    ):
+        seen.add(Section.TRAJECTORY)
+    if viewer.has(Role.MAYOR, Role.MUNICIPAL_SECRETARY) and case.state == State.OBJECTED:
+        # The driehoek mediates on the refusal (handreiking, spelregel 3).
+        seen |= MAYOR_MEDIATION_SECTIONS
+    if viewer.is_member and case.state in ANSWERED_STATES and not case.confidential:
+        seen |= SHARED_ANSWER_SECTIONS
+    if viewer.is_council_member and case.secret and case.state in ANSWERED_STATES:
+        seen |= SHARED_ANSWER_SECTIONS
+    if Role.ADMINISTRATOR in viewer.roles:
+        seen.add(Section.METADATA)
+        if _break_glass_active(viewer, case):
+            seen |= ALL_SECTIONS
+
+    if case.secret and Section.ANSWER in seen:
+        # Art. 25 Gemeentewet: only the whole council, the griffie and the author hold it.
+        if not (viewer.is_council_member or viewer.is_griffie or rel.assignee):
+            seen.discard(Section.ANSWER)
+    return frozenset(seen)
+
+
+def visible_cases(viewer: Viewer) -> QuerySet[Case]:
+    """Every case of which the viewer may see at least one section (same rules as `sections`)."""
+    if not viewer.authenticated:
+        return Case.objects.none()
+    pid = viewer.person_id
+    own = (
+        Q(requester_id=pid)
+        | Q(filed_by_id=pid)
+        | Q(Exists(Case.co_requesters.through.objects.filter(case_id=OuterRef("pk"), person_id=pid)))
+    )
+    assigned = Exists(Assignment.objects.filter(case_id=OuterRef("pk"), civil_servant_id=pid))
+    submitted = ~Q(state=State.DRAFT)
+    q = own | Q(assigned, submitted)
+    if viewer.is_griffie or Role.ADMINISTRATOR in viewer.roles:
+        q |= submitted
+    if viewer.is_routing_officer:
+        q |= Q(forwarded_at__isnull=False) & submitted
+    if Role.MANAGER in viewer.roles:
+        managed = Exists(
+            Assignment.objects.filter(
+                case_id=OuterRef("pk"), civil_servant__department__manager_id=pid
+            )
+        )
+        q |= Q(managed, state__in=STARTED_STATES)
+    if (
+        viewer.is_college
+        and viewer.profile is not None
+        and viewer.profile.openness.college_notified_of_start
+    ):
+        q |= Q(instrument=Instrument.ASSISTANCE, state__in=STARTED_STATES)
+    if viewer.has(Role.MAYOR, Role.MUNICIPAL_SECRETARY):
+        q |= Q(state=State.OBJECTED)
+    if viewer.is_member:
+        q |= Q(confidential=False, state__in=ANSWERED_STATES)
+    if viewer.is_council_member:
+        q |= Q(secret=True, state__in=ANSWERED_STATES)
+    return Case.objects.filter(q, municipality_id=viewer.municipality_id)
+
+
+def get_case_for(viewer: Viewer, case_id: int, *, lock: bool = False) -> tuple[Case, frozenset[Section]]:
+    """The case with the sections this viewer may see, or CaseNotFound (shown as 404)."""
+    queryset = Case.objects.select_related("requester", "filed_by", "handler", "routing_officer")
+    if lock:
+        queryset = queryset.select_for_update(of=("self",))
+    case = queryset.filter(pk=case_id, municipality_id=viewer.municipality_id).first()
+    if case is None:
+        raise CaseNotFound(case_id)
+    visible = sections(viewer, case)
+    if not visible:
+        raise CaseNotFound(case_id)
+    return case, visible
+
+
+class CaseNotFound(LookupError):
+    """Invisible and non-existent cases are indistinguishable to the caller (404)."""
+
+
+def relation_names(viewer: Viewer, case: Case, relations: Relations | None = None) -> frozenset[str]:
+    """The names the transition tables use for who may act: requester, griffie, clerk, ..."""
+    rel = relations or Relations(viewer, case)
+    names: set[str] = set()
+    if rel.requester:
+        names.add("requester")
+    if viewer.is_griffie:
+        names.add("griffie")
+    if viewer.is_routing_officer and case.forwarded_at is not None:
+        names.add("routing_officer")
+    if rel.assignee:
+        names.add("assignee")
+    if viewer.in_triangle:
+        names.add("triangle")
+    return frozenset(names)

@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The per-request access context: who is looking, in which municipality, with which roles."""
+
+from dataclasses import dataclass
+
+from raadsloket.organisation.roles import CLERK_OFFICE, COLLEGE, REQUESTER_ROLES, Role
+from raadsloket.policy.schema import PolicyProfile
+
+_CACHE_ATTR = "_raadsloket_viewer"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    person_id: int | None
+    municipality_id: int | None
+    roles: frozenset[str]
+    profile: PolicyProfile | None
+
+    @property
+    def authenticated(self) -> bool:
+        return self.person_id is not None and self.municipality_id is not None
+
+    def has(self, *roles: str) -> bool:
+        return any(role in self.roles for role in roles)
+
+    @property
+    def is_griffie(self) -> bool:
+        return bool(self.roles & CLERK_OFFICE)
+
+    @property
+    def is_routing_officer(self) -> bool:
+        # Model-verordening: the secretaris; Echt-Susteren: the kabinetschef (profile).
+        return self.profile is not None and self.profile.routing.officer in self.roles
+
+    @property
+    def is_college(self) -> bool:
+        return bool(self.roles & COLLEGE)
+
+    @property
+    def is_member(self) -> bool:
+        """Someone of the council side who may see answers shared with every member."""
+        return bool(self.roles & (REQUESTER_ROLES | {Role.FRACTIE_CHAIR}))
+
+    @property
+    def is_council_member(self) -> bool:
+        return Role.COUNCIL_MEMBER in self.roles
+
+    @property
+    def in_triangle(self) -> bool:
+        return self.has(Role.CLERK, Role.MUNICIPAL_SECRETARY, Role.MAYOR)
+
+
+ANONYMOUS = Viewer(person_id=None, municipality_id=None, roles=frozenset(), profile=None)
+
+
+def viewer_for(user) -> Viewer:
+    """Build the access context once per user object (i.e. once per request)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ANONYMOUS
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    municipality = user.municipality if user.municipality_id else None
+    if municipality is None or not user.is_active:
+        viewer = Viewer(person_id=user.pk, municipality_id=None, roles=frozenset(), profile=None)
+    else:
+        roles = frozenset(user.role_assignments.values_list("role", flat=True))
+        viewer = Viewer(
+            person_id=user.pk,
+            municipality_id=municipality.pk,
+            roles=roles,
+            profile=municipality.policy,
+        )
+    setattr(user, _CACHE_ATTR, viewer)
+    return viewer
+
+
+def forget_viewer(user) -> None:
+    """Drop the cached context (after a role change within one request or test)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)

@@ -1,0 +1,120 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Input of the actions only ambtelijke bijstand has."""
+
+from django import forms
+from django.utils import timezone
+
+from raadsloket.assistance.models import Evaluation, Mediation
+from raadsloket.cases.forms import ActionForm, AssignForm, hours_field, text_field
+
+
+class ReasonForm(ActionForm):
+    reason = text_field("Toelichting", min_length=10, max_length=5000)
+
+
+class TriangleMediationForm(AssignForm):
+    """The driehoek decides after an objection: assign after all, or uphold the refusal."""
+
+    outcome = forms.ChoiceField(
+        label="Uitkomst",
+        choices=[
+            (Mediation.Outcome.ASSIGN, Mediation.Outcome.ASSIGN.label),
+            (Mediation.Outcome.REFUSAL_UPHELD, Mediation.Outcome.REFUSAL_UPHELD.label),
+        ],
+    )
+    notes = text_field("Toelichting", min_length=10, max_length=5000)
+
+    field_order = ["outcome", "notes", "civil_servants", "hours_estimate", "capacity_confirmed"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["civil_servants"].required = False
+        self.fields["hours_estimate"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == Mediation.Outcome.ASSIGN:
+            if not cleaned.get("civil_servants"):
+                self.add_error("civil_servants", "Kies wie de bijstand verleent.")
+            if cleaned.get("hours_estimate") is None:
+                self.add_error("hours_estimate", "Geef een schatting van de uren.")
+        return cleaned
+
+
+class GriffieMediationForm(ActionForm):
+    notes = text_field("Gemaakte afspraken", min_length=10, max_length=5000)
+
+
+
+class PlanKickoffForm(ActionForm):
+    planned_for = forms.DateTimeField(
+        label="Datum en tijd", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    participants = forms.CharField(label="Deelnemers", max_length=500, min_length=3)
+
+    def clean_planned_for(self):
+        planned = self.cleaned_data["planned_for"]
+        if planned < timezone.now() - timezone.timedelta(days=1):
+            raise forms.ValidationError("Een startgesprek plant u niet in het verleden.")
+        return planned
+
+
+class RecordKickoffForm(ActionForm):
+    """Startgesprek: goal, hours, loyalty concerns, and both acknowledge the spelregels."""
+
+    held_on = forms.DateField(label="Gehouden op", widget=forms.DateInput(attrs={"type": "date"}))
+    participants = forms.CharField(label="Deelnemers", max_length=500, min_length=3)
+    background = text_field("Achtergrond van de vraag", min_length=5)
+    goal = text_field("Doel", min_length=5)
+    agreed_hours = hours_field("Afgesproken uren")
+    due_date = forms.DateField(label="Opleverdatum", widget=forms.DateInput(attrs={"type": "date"}))
+    loyalty_concerns = text_field("Loyaliteitsvragen (spagaat)", required=False)
+    member_acknowledged_rules = forms.BooleanField(
+        label="Het raadslid kent de spelregels en onderschrijft ze", required=True,
+        error_messages={"required": "Het raadslid moet de spelregels hebben onderschreven."},
+    )
+    civil_servant_acknowledged_rules = forms.BooleanField(
+        label="De ambtenaar kent de spelregels en onderschrijft ze", required=True,
+        error_messages={"required": "De ambtenaar moet de spelregels hebben onderschreven."},
+    )
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise forms.ValidationError("Een startgesprek dat nog moet komen legt u niet vast.")
+        return held_on
+
+    def clean(self):
+        cleaned = super().clean()
+        held_on, due = cleaned.get("held_on"), cleaned.get("due_date")
+        if held_on and due and due < held_on:
+            self.add_error("due_date", "De opleverdatum ligt vóór het startgesprek.")
+        return cleaned
+
+
+class LogHoursForm(ActionForm):
+    worked_on = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))
+    hours = hours_field("Uren", maximum="24")
+    note = forms.CharField(label="Toelichting (alleen binnen de bubbel)", max_length=500,
+                           required=False)
+
+    def clean_worked_on(self):
+        worked_on = self.cleaned_data["worked_on"]
+        if worked_on > timezone.localdate():
+            raise forms.ValidationError("Uren registreert u niet vooruit.")
+        return worked_on
+
+
+class EvaluateForm(ActionForm):
+    score = forms.TypedChoiceField(
+        label="Cijfer", coerce=int, choices=[(i, str(i)) for i in range(1, 6)],
+        widget=forms.RadioSelect,
+    )
+    remarks = text_field("Opmerkingen", required=False, max_length=5000)
+
+
+PERSPECTIVE_BY_RELATION = (
+    ("requester", Evaluation.Perspective.MEMBER),
+    ("assignee", Evaluation.Perspective.CIVIL_SERVANT),
+    ("griffie", Evaluation.Perspective.GRIFFIE),
+)

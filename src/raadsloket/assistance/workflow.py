@@ -1,0 +1,236 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Ambtelijke bijstand (art. 33 lid 1 Gemeentewet): the full workflow table and its effects.
+
+draft → submitted → intake → forwarded → assigned | refused (→ objected → driehoek) →
+kickoff_planned → in_progress (⇄ mediation) → delivered → evaluated → closed.
+"""
+
+from raadsloket.access.sections import Section
+from raadsloket.assistance.forms import (
+    PERSPECTIVE_BY_RELATION,
+    EvaluateForm,
+    GriffieMediationForm,
+    LogHoursForm,
+    PlanKickoffForm,
+    ReasonForm,
+    RecordKickoffForm,
+    TriangleMediationForm,
+)
+from raadsloket.assistance.models import Evaluation, HoursEntry, Kickoff, Mediation
+from raadsloket.cases import effects
+from raadsloket.cases.forms import (
+    AssignForm,
+    CloseForm,
+    DeferForm,
+    DeliverForm,
+    NoteForm,
+    RefuseForm,
+)
+from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.states import State
+from raadsloket.cases.transitions import Step
+from raadsloket.cases.workflow import Transition, register
+
+S = State
+
+
+def object_(step: Step) -> None:
+    step.case.objection = step.data["reason"]
+    Mediation.objects.create(
+        case=step.case, forum=Mediation.Forum.TRIANGLE, requested_by=step.user,
+        reason=step.data["reason"], requested_at=step.now,
+    )
+
+
+def _open_mediation(case, forum):
+    return case.mediations.filter(forum=forum, outcome="").order_by("-requested_at").first()
+
+
+def mediate_triangle(step: Step) -> None:
+    # Model-verordening: the griffie mediates first, then the driehoek; the mayor decides.
+    mediation = _open_mediation(step.case, Mediation.Forum.TRIANGLE)
+    mediation.outcome = step.data["outcome"]
+    mediation.notes = step.data["notes"]
+    mediation.decided_by = step.user
+    mediation.decided_at = step.now
+    mediation.save()
+    if step.data["outcome"] == Mediation.Outcome.ASSIGN:
+        effects.assign(step)
+    else:
+        step.case.closed_at = step.now
+
+
+def mediate_triangle_target(step: Step) -> str:
+    return S.ASSIGNED if step.data["outcome"] == Mediation.Outcome.ASSIGN else S.CLOSED
+
+
+def describe_mediate_triangle(step: Step) -> str:
+    outcome = Mediation.Outcome(step.data["outcome"]).label
+    return f"Driehoek: {outcome}. {step.data['notes']}"
+
+
+def request_mediation(step: Step) -> None:
+    Mediation.objects.create(
+        case=step.case, forum=Mediation.Forum.GRIFFIE, requested_by=step.user,
+        reason=step.data["reason"], requested_at=step.now,
+    )
+
+
+def mediate_griffie(step: Step) -> None:
+    mediation = _open_mediation(step.case, Mediation.Forum.GRIFFIE)
+    mediation.outcome = Mediation.Outcome.RESUMED
+    mediation.notes = step.data["notes"]
+    mediation.decided_by = step.user
+    mediation.decided_at = step.now
+    mediation.save()
+
+
+def plan_kickoff(step: Step) -> None:
+    Kickoff.objects.update_or_create(
+        case=step.case,
+        defaults={"planned_for": step.data["planned_for"],
+                  "participants": step.data["participants"]},
+    )
+
+
+def describe_plan_kickoff(step: Step) -> str:
+    return f"Startgesprek gepland op {step.data['planned_for']:%d-%m-%Y %H:%M}."
+
+
+def record_kickoff(step: Step) -> None:
+    data = step.data
+    kickoff = Kickoff.objects.get(case=step.case)
+    for name in ("held_on", "participants", "background", "goal", "agreed_hours", "due_date",
+                 "loyalty_concerns", "member_acknowledged_rules",
+                 "civil_servant_acknowledged_rules"):
+        setattr(kickoff, name, data[name])
+    kickoff.save()
+    step.case.delivery_due = data["due_date"]
+
+
+def describe_record_kickoff(step: Step) -> str:
+    return (f"Startgesprek gehouden op {step.data['held_on']:%d-%m-%Y}; afgesproken "
+            f"{step.data['agreed_hours']} uur, oplevering {step.data['due_date']:%d-%m-%Y}.")
+
+
+def log_hours(step: Step) -> None:
+    HoursEntry.objects.create(
+        case=step.case, civil_servant=step.user, worked_on=step.data["worked_on"],
+        hours=step.data["hours"], note=step.data.get("note") or "", recorded_at=step.now,
+    )
+
+
+def describe_log_hours(step: Step) -> str:
+    return f"{step.data['hours']} uur op {step.data['worked_on']:%d-%m-%Y}."
+
+
+def perspective(step: Step) -> str:
+    for relation, view in PERSPECTIVE_BY_RELATION:
+        if relation in step.relations:
+            return view
+    raise AssertionError("evaluate is only offered to requester, assignee and griffie")
+
+
+def guard_evaluate(step: Step) -> str | None:
+    if step.case.evaluations.filter(perspective=perspective(step)).exists():
+        return "Uw evaluatie voor dit verzoek is al vastgelegd."
+    return None
+
+
+def evaluate(step: Step) -> None:
+    Evaluation.objects.create(
+        case=step.case, perspective=perspective(step), person=step.user,
+        score=step.data["score"], remarks=step.data.get("remarks") or "", recorded_at=step.now,
+    )
+
+
+def evaluate_target(step: Step) -> str:
+    done = set(step.case.evaluations.values_list("perspective", flat=True))
+    return S.EVALUATED if done >= set(Evaluation.Perspective.values) else S.DELIVERED
+
+
+def describe_evaluate(step: Step) -> str:
+    return f"Evaluatie ({Evaluation.Perspective(perspective(step)).label}): {step.data['score']}/5."
+
+
+def guard_close_delivered(step: Step) -> str | None:
+    if step.profile.evaluation.required:
+        return ("De verordening vraagt een evaluatie door raadslid, ambtenaar en griffie "
+                "voordat het verzoek wordt afgesloten.")
+    return None
+
+
+REQUESTER = frozenset({"requester"})
+GRIFFIE = frozenset({"griffie"})
+ROUTING = frozenset({"routing_officer"})
+BEFORE_DELIVERY = frozenset(
+    {S.DRAFT, S.SUBMITTED, S.INTAKE, S.DEFERRED, S.FORWARDED, S.ASSIGNED, S.KICKOFF_PLANNED,
+     S.IN_PROGRESS, S.MEDIATION}
+)
+
+TABLE = [
+    Transition(frozenset({S.DRAFT}), "submit", S.SUBMITTED, REQUESTER, Section.METADATA,
+               guard=effects.guard_submit, effect=effects.submit,
+               describe=effects.describe_submit),
+    Transition(frozenset({S.SUBMITTED}), "accept", S.INTAKE, GRIFFIE, Section.METADATA,
+               effect=effects.accept),
+    # The griffie may ask to hold a request some weeks when the organisation is busy
+    # (handreiking, spelregel 2).
+    Transition(frozenset({S.SUBMITTED, S.INTAKE, S.FORWARDED}), "defer", S.DEFERRED, GRIFFIE,
+               Section.ROUTING, form=DeferForm, effect=effects.defer,
+               describe=effects.describe_defer),
+    Transition(frozenset({S.DEFERRED}), "resume", effects.resume_target, GRIFFIE,
+               Section.ROUTING, effect=effects.resume),
+    Transition(frozenset({S.SUBMITTED, S.INTAKE}), "convert", S.INTAKE, GRIFFIE, Section.ROUTING,
+               form=NoteForm, effect=effects.convert_target_instrument,
+               describe=effects.describe_convert),
+    # Advising another instrument at intake closes the request with that advice.
+    Transition(frozenset({S.SUBMITTED, S.INTAKE}), "close", S.CLOSED, GRIFFIE, Section.ROUTING,
+               form=CloseForm, effect=effects.close, describe=effects.describe_close),
+    Transition(frozenset({S.INTAKE}), "forward", S.FORWARDED, GRIFFIE, Section.ROUTING,
+               form=NoteForm, guard=effects.guard_forward, effect=effects.forward,
+               describe=effects.describe_forward),
+    Transition(frozenset({S.FORWARDED}), "assign", S.ASSIGNED, ROUTING, Section.ROUTING,
+               form=AssignForm, effect=effects.assign, describe=effects.describe_assign),
+    Transition(frozenset({S.FORWARDED}), "refuse", S.REFUSED, ROUTING, Section.ROUTING,
+               form=RefuseForm, effect=effects.refuse, describe=effects.describe_refuse),
+    Transition(frozenset({S.REFUSED}), "object", S.OBJECTED, REQUESTER, Section.ROUTING,
+               form=ReasonForm, effect=object_, describe=lambda step: step.data["reason"]),
+    Transition(frozenset({S.REFUSED}), "close", S.CLOSED, GRIFFIE | REQUESTER, Section.ROUTING,
+               form=CloseForm, effect=effects.close, describe=effects.describe_close),
+    Transition(frozenset({S.OBJECTED}), "mediate", mediate_triangle_target,
+               frozenset({"triangle"}), Section.ROUTING, form=TriangleMediationForm,
+               effect=mediate_triangle, describe=describe_mediate_triangle),
+    Transition(frozenset({S.ASSIGNED}), "plan_kickoff", S.KICKOFF_PLANNED, GRIFFIE,
+               Section.KICKOFF, form=PlanKickoffForm, effect=plan_kickoff,
+               describe=describe_plan_kickoff),
+    Transition(frozenset({S.KICKOFF_PLANNED}), "record_kickoff", S.IN_PROGRESS, GRIFFIE,
+               Section.KICKOFF, form=RecordKickoffForm, effect=record_kickoff,
+               describe=describe_record_kickoff),
+    Transition(frozenset({S.IN_PROGRESS, S.MEDIATION}), "log_hours", lambda step: step.from_state,
+               frozenset({"assignee"}), Section.HOURS, form=LogHoursForm, effect=log_hours,
+               describe=describe_log_hours),
+    Transition(frozenset({S.IN_PROGRESS}), "request_mediation", S.MEDIATION,
+               frozenset({"requester", "assignee"}), Section.MEDIATION, form=ReasonForm,
+               effect=request_mediation, describe=lambda step: step.data["reason"]),
+    Transition(frozenset({S.MEDIATION}), "mediate", S.IN_PROGRESS, GRIFFIE, Section.MEDIATION,
+               form=GriffieMediationForm, effect=mediate_griffie,
+               describe=lambda step: step.data["notes"]),
+    Transition(frozenset({S.IN_PROGRESS}), "deliver", S.DELIVERED,
+               frozenset({"assignee", "griffie"}), Section.ANSWER, form=DeliverForm,
+               effect=effects.deliver, describe=effects.describe_deliver),
+    Transition(frozenset({S.DELIVERED}), "evaluate", evaluate_target,
+               frozenset({"requester", "assignee", "griffie"}), Section.EVALUATION,
+               form=EvaluateForm, guard=guard_evaluate, effect=evaluate,
+               describe=describe_evaluate),
+    Transition(frozenset({S.DELIVERED}), "close", S.CLOSED, GRIFFIE, Section.METADATA,
+               form=CloseForm, guard=guard_close_delivered, effect=effects.close,
+               describe=effects.describe_close),
+    Transition(frozenset({S.EVALUATED}), "close", S.CLOSED, GRIFFIE, Section.METADATA,
+               form=CloseForm, effect=effects.close, describe=effects.describe_close),
+    Transition(BEFORE_DELIVERY, "withdraw", S.WITHDRAWN, REQUESTER, Section.METADATA,
+               form=NoteForm, effect=effects.withdraw, describe=effects.note_text),
+]
+
+register(Instrument.ASSISTANCE, TABLE)
+

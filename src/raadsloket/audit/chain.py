@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writing to and verifying the audit chain."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from raadsloket.audit.models import AuditEvent, AuditHead
+
+GENESIS = "0" * 64
+
+
+def _digest(prev_hash: str, seq: int, at: str, municipality: Any, actor: str, action: str,
+            case: Any, detail: dict) -> str:
+    payload = json.dumps(
+        [prev_hash, seq, at, municipality, actor, action, case, detail],
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _event_digest(event: AuditEvent) -> str:
+    return _digest(
+        event.prev_hash,
+        event.seq,
+        event.at.isoformat(),
+        event.municipality_id_ref,
+        event.actor_ref,
+        event.action,
+        event.case_ref,
+        event.detail,
+    )
+
+
+def record(action: str, *, actor=None, municipality_id=None, case_id=None,
+           detail: dict | None = None) -> AuditEvent:
+    """Append one event. Runs inside the caller's transaction, so it lands with the change."""
+    with transaction.atomic():
+        # The head row serialises writers: on PostgreSQL this is a row lock.
+        head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
+        clean_detail = json.loads(json.dumps(detail or {}, default=str))
+        event = AuditEvent(
+            seq=head.seq + 1,
+            at=timezone.now(),
+            municipality_id_ref=municipality_id,
+            actor_ref=getattr(actor, "username", "") or (actor if isinstance(actor, str) else ""),
+            action=action,
+            case_ref=case_id,
+            detail=clean_detail,
+            prev_hash=head.hash,
+        )
+        event.hash = _event_digest(event)
+        event.save()
+        head.seq = event.seq
+        head.hash = event.hash
+        head.save(update_fields=["seq", "hash"])
+        return event
+
+
+@dataclass(frozen=True)
+class Finding:
+    seq: int | None
+    message: str
+
+
+def verify() -> list[Finding]:
+    """Walk the chain; return every break as a Dutch finding (empty list: intact)."""
+    findings: list[Finding] = []
+    prev_hash = GENESIS
+    expected_seq = 1
+    for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
+        if event.seq != expected_seq:
+            if event.seq > expected_seq:
+                findings.append(Finding(expected_seq, f"regel {expected_seq} t/m {event.seq - 1} ontbreekt (verwijderd)"))
+            else:
+                findings.append(Finding(event.seq, f"regel {event.seq} komt dubbel voor (ingevoegd)"))
+        if event.prev_hash != prev_hash:
+            findings.append(Finding(event.seq, f"regel {event.seq} sluit niet aan op de vorige regel (ingevoegd of verwijderd)"))
+        if _event_digest(event) != event.hash:
+            findings.append(Finding(event.seq, f"regel {event.seq} is gewijzigd (hash klopt niet)"))
+        prev_hash = event.hash
+        expected_seq = event.seq + 1
+    head = AuditHead.objects.filter(pk=1).first()
+    last_seq = expected_seq - 1
+    if head is not None and (head.seq != last_seq or head.hash != prev_hash):
+        findings.append(Finding(head.seq, f"de keten eindigt bij regel {last_seq}, maar hoort te eindigen bij regel {head.seq} (regels aan het eind verwijderd of gewijzigd)"))
+    if head is None and last_seq:
+        findings.append(Finding(None, "het eindpunt van de keten ontbreekt"))
+    return findings

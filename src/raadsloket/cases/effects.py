@@ -1,0 +1,212 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the shared actions change on a case. Called only by transitions.perform."""
+
+import secrets
+from decimal import Decimal
+
+from django.core.exceptions import ImproperlyConfigured
+
+from raadsloket.cases.forms import guess_content_type
+from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Instrument
+from raadsloket.cases.models import Assignment, CaseFile
+from raadsloket.cases.transitions import Step
+from raadsloket.organisation.models import Person
+from raadsloket.organisation.roles import REQUESTER_ROLES, Role
+from raadsloket.policy.deadlines import add_term, describe_term
+
+
+def may_request(viewer, profile) -> str | None:
+    """Model-verordening art. 2 and the profile's variants: who may put a request."""
+    allowed = {
+        Role.COUNCIL_MEMBER: profile.requesters.council_member,
+        Role.COMMITTEE_MEMBER: profile.requesters.committee_member,
+        Role.FRACTIE_EMPLOYEE: profile.requesters.fractie_employee,
+    }
+    if any(allowed[role] for role in REQUESTER_ROLES if role in viewer.roles):
+        return None
+    return "Volgens de verordening van uw gemeente kunt u geen verzoek indienen."
+
+
+def guard_submit(step: Step) -> str | None:
+    return may_request(step.viewer, step.profile)
+
+
+def submit(step: Step) -> None:
+    case = step.case
+    case.submitted_at = step.now
+    term = step.profile.terms.intake
+    case.intake_due = add_term(step.now, term)
+
+
+def describe_submit(step: Step) -> str:
+    return f"Termijn intake: {describe_term(step.profile.terms.intake)}, uiterlijk {step.case.intake_due:%d-%m-%Y}."
+
+
+def accept(step: Step) -> None:
+    step.case.handler = step.user
+
+
+def defer(step: Step) -> None:
+    case = step.case
+    case.resume_state = case.state
+    case.deferred_until = step.data["until"]
+    case.defer_reason = step.data["reason"]
+
+
+def describe_defer(step: Step) -> str:
+    return f"Aangehouden tot {step.data['until']:%d-%m-%Y}: {step.data['reason']}"
+
+
+def resume_target(step: Step) -> str:
+    return step.case.resume_state or "intake"
+
+
+def resume(step: Step) -> None:
+    case = step.case
+    case.deferred_until = None
+    case.resume_state = ""
+
+
+def routing_officer_for(case) -> Person:
+    officer_role = case.municipality.policy.routing.officer
+    officer = (
+        Person.objects.filter(
+            municipality_id=case.municipality_id, role_assignments__role=officer_role,
+            is_active=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if officer is None:
+        raise ImproperlyConfigured("no routing officer")
+    return officer
+
+
+def guard_forward(step: Step) -> str | None:
+    try:
+        routing_officer_for(step.case)
+    except ImproperlyConfigured:
+        role = step.profile.routing_officer_label
+        return f"Er is in deze gemeente geen {role} ingesteld om het verzoek aan door te geleiden."
+    return None
+
+
+def forward(step: Step) -> None:
+    case = step.case
+    case.routing_officer = routing_officer_for(case)
+    case.forwarded_at = step.now
+    if case.handler_id is None:
+        case.handler = step.user
+    # Model-verordening: the griffier asks the secretaris (or kabinetschef) to appoint.
+    case.decision_due = add_term(step.now, step.profile.terms.decision)
+
+
+def describe_forward(step: Step) -> str:
+    note = step.data.get("note") or ""
+    officer = step.case.routing_officer
+    text = f"Doorgeleid aan {officer.display_name} ({step.profile.routing_officer_label})."
+    return f"{text} {note}".strip()
+
+
+def assign_people(step: Step, people, hours) -> None:
+    case = step.case
+    share = (hours / len(people)).quantize(Decimal("0.1")) if people else None
+    for person in people:
+        Assignment.objects.get_or_create(
+            case=case, civil_servant=person,
+            defaults={"hours_estimate": share, "assigned_at": step.now},
+        )
+    case.hours_estimate = hours
+    case.assigned_at = step.now
+
+
+def assign(step: Step) -> None:
+    case = step.case
+    assign_people(step, step.data["civil_servants"], step.data["hours_estimate"])
+    case.capacity_confirmed = bool(step.data.get("capacity_confirmed"))
+    term = (
+        step.profile.terms.technical_question
+        if case.instrument == Instrument.TECHNICAL_QUESTION
+        else step.profile.terms.delivery
+    )
+    case.delivery_due = add_term(step.now, term)
+
+
+def describe_assign(step: Step) -> str:
+    names = ", ".join(person.display_name for person in step.data["civil_servants"])
+    return f"Toegewezen aan {names}; geschat {step.data['hours_estimate']} uur."
+
+
+def refuse(step: Step) -> None:
+    case = step.case
+    case.refusal_ground = step.data["ground"]
+    case.refusal_reasoning = step.data["reasoning"]
+
+
+def describe_refuse(step: Step) -> str:
+    ground = step.profile.refusal_ground(step.data["ground"])
+    label = ground.label if ground else step.data["ground"]
+    return f"Geweigerd op grond van: {label}. {step.data['reasoning']}"
+
+
+def deliver(step: Step) -> None:
+    case = step.case
+    case.answer = step.data["answer"]
+    case.secret = bool(step.data.get("secret"))
+    case.delivered_at = step.now
+    for upload in step.data.get("files") or []:
+        stored = CaseFile(
+            case=case, section="answer", token=secrets.token_urlsafe(24),
+            original_name=upload.name[:200], content_type=guess_content_type(upload.name),
+            size=upload.size, uploaded_by=step.user, uploaded_at=step.now,
+        )
+        stored.file.save(stored.token, upload, save=False)
+        stored.save()
+
+
+def describe_deliver(step: Step) -> str:
+    if step.case.secret:
+        # Art. 25 Gemeentewet: secret information only to the council as a whole.
+        return ("Antwoord opgeleverd onder geheimhouding (art. 25 Gemeentewet): het gaat naar de "
+                "gehele raad, niet naar het individuele raadslid.")
+    return "Antwoord opgeleverd."
+
+
+def close(step: Step) -> None:
+    case = step.case
+    case.closed_at = step.now
+    case.advised_instrument = step.data.get("advised_instrument") or ""
+    case.closing_note = step.data.get("note") or ""
+
+
+def describe_close(step: Step) -> str:
+    advised = step.data.get("advised_instrument")
+    if advised:
+        return f"Advies: gebruik {ADVISABLE_INSTRUMENTS[advised]}. {step.data.get('note', '')}".strip()
+    return step.data.get("note") or ""
+
+
+def withdraw(step: Step) -> None:
+    step.case.closed_at = step.now
+
+
+def note_text(step: Step) -> str:
+    return step.data.get("note") or ""
+
+
+def convert_target_instrument(step: Step) -> None:
+    # The glijdende schaal (handreiking, spelregel 1): same case, other instrument, no retyping.
+    case = step.case
+    case.instrument = (
+        Instrument.TECHNICAL_QUESTION
+        if case.instrument == Instrument.ASSISTANCE
+        else Instrument.ASSISTANCE
+    )
+    if case.instrument == Instrument.ASSISTANCE:
+        case.confidential = case.confidential or step.profile.openness.answers == "requester_only"
+    if case.handler_id is None:
+        case.handler = step.user
+
+
+def describe_convert(step: Step) -> str:
+    return f"Omgezet naar {step.case.get_instrument_display()}. {note_text(step)}".strip()

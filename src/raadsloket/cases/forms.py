@@ -1,0 +1,226 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Forms that validate a new case and the input of each shared action.
+
+The same forms serve the web pages and the API, so both give the same Dutch messages.
+"""
+
+import mimetypes
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+
+from raadsloket.access.viewer import Viewer
+from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Instrument
+from raadsloket.cases.models import Case
+from raadsloket.cases.states import State
+from raadsloket.organisation.models import Person
+from raadsloket.organisation.roles import PolicyArea, Role
+
+MAX_TEXT = 10_000
+MAX_FILES = 5
+MAX_FILE_BYTES = 10 * 1024 * 1024
+ALLOWED_UPLOADS = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".csv": "text/csv",
+    ".txt": "text/plain",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+
+
+def text_field(label: str, *, required: bool = True, min_length: int | None = None,
+               max_length: int = MAX_TEXT, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label, required=required, min_length=min_length, max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": 5}), help_text=help_text,
+    )
+
+
+def hours_field(label: str, *, required: bool = True, maximum: str = "1000") -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, required=required, min_value=Decimal("0.5"), max_value=Decimal(maximum),
+        max_digits=6, decimal_places=1,
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        # Checked per file in the form's clean_<field>; here only collect them.
+        if not data:
+            return []
+        return list(data) if isinstance(data, list | tuple) else [data]
+
+
+class ActionForm(forms.Form):
+    """Every action form knows the case and who is acting."""
+
+    def __init__(self, *args, case: Case, viewer: Viewer, **kwargs):
+        self.case = case
+        self.viewer = viewer
+        super().__init__(*args, **kwargs)
+
+
+class CaseForm(forms.Form):
+    """A new request (verzoek) by a member."""
+
+    instrument = forms.ChoiceField(label="Instrument", choices=Instrument.choices,
+                                   initial=Instrument.ASSISTANCE)
+    title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
+    question = text_field("Uw vraag of verzoek", min_length=10)
+    background = text_field("Achtergrond (waarvoor heeft u dit nodig?)", required=False)
+    policy_area = forms.ChoiceField(label="Beleidsterrein", choices=PolicyArea.choices)
+    confidential = forms.BooleanField(
+        label="Vertrouwelijk behandelen", required=False,
+        help_text="Bij een technische vraag: zet dit aan als het antwoord niet openbaar mag worden.",
+    )
+    on_behalf_of = forms.ModelChoiceField(
+        label="Namens raadslid (alleen voor een aangemelde fractiemedewerker)",
+        queryset=Person.objects.none(), required=False,
+    )
+    co_requesters = forms.ModelMultipleChoiceField(
+        label="Mede-indieners", queryset=Person.objects.none(), required=False,
+    )
+
+    def __init__(self, *args, viewer: Viewer, **kwargs):
+        self.viewer = viewer
+        super().__init__(*args, **kwargs)
+        members = Person.objects.filter(
+            municipality_id=viewer.municipality_id,
+            role_assignments__role=Role.COUNCIL_MEMBER,
+            is_active=True,
+        ).exclude(pk=viewer.person_id).order_by("last_name", "first_name")
+        self.fields["co_requesters"].queryset = members
+        self.fields["on_behalf_of"].queryset = members
+
+
+def allowed_instrument_choices() -> list[tuple[str, str]]:
+    return [("", "—")] + [(key, label) for key, label in ADVISABLE_INSTRUMENTS.items()]
+
+
+class NoteForm(ActionForm):
+    note = text_field("Toelichting", required=False, max_length=2000)
+
+
+class DeferForm(ActionForm):
+    until = forms.DateField(label="Aanhouden tot", widget=forms.DateInput(attrs={"type": "date"}))
+    reason = text_field("Reden", min_length=5, max_length=2000)
+
+    def clean_until(self):
+        until = self.cleaned_data["until"]
+        if until <= timezone.localdate():
+            raise forms.ValidationError("De datum moet in de toekomst liggen.")
+        if (until - timezone.localdate()).days > 366:
+            raise forms.ValidationError("Aanhouden kan hoogstens een jaar.")
+        return until
+
+
+def civil_servants_of(viewer: Viewer):
+    return (
+        Person.objects.filter(
+            municipality_id=viewer.municipality_id,
+            role_assignments__role=Role.CIVIL_SERVANT,
+            is_active=True,
+        )
+        .select_related("department")
+        .order_by("last_name", "first_name")
+    )
+
+
+class AssignForm(ActionForm):
+    civil_servants = forms.ModelMultipleChoiceField(
+        label="Ambtenaar of ambtenaren", queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    hours_estimate = hours_field("Geschatte uren")
+    capacity_confirmed = forms.BooleanField(
+        label="Ik bevestig dat de capaciteit beschikbaar is", required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["civil_servants"].queryset = civil_servants_of(self.viewer)
+
+    def clean(self):
+        cleaned = super().clean()
+        hours = cleaned.get("hours_estimate")
+        threshold = self.viewer.profile.routing.capacity_confirmation_hours
+        if hours is not None and hours > threshold and not cleaned.get("capacity_confirmed"):
+            # Profile: above this number of hours the routing officer confirms capacity.
+            self.add_error(
+                "capacity_confirmed",
+                f"Boven {threshold} uur vraagt de verordening dat u de capaciteit bevestigt.",
+            )
+        return cleaned
+
+
+class RefuseForm(ActionForm):
+    ground = forms.ChoiceField(label="Weigeringsgrond")
+    reasoning = text_field("Motivering", min_length=20,
+                           help_text="Een weigering is met redenen omkleed (model-verordening).")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ground"].choices = [
+            (ground.code, ground.label) for ground in self.viewer.profile.refusal_grounds
+        ]
+
+
+class DeliverForm(ActionForm):
+    answer = text_field("Antwoord", min_length=2, max_length=50_000)
+    secret = forms.BooleanField(
+        label="Geheimhouding (art. 25 Gemeentewet): alleen aan de gehele raad",
+        required=False,
+    )
+    files = MultipleFileField(label="Bijlagen", required=False)
+
+    def clean_files(self):
+        uploads = self.files.getlist("files") if self.files else []
+        if len(uploads) > MAX_FILES:
+            raise forms.ValidationError(f"Hoogstens {MAX_FILES} bijlagen.")
+        for upload in uploads:
+            name = upload.name.lower()
+            suffix = name[name.rfind("."):] if "." in name else ""
+            if suffix not in ALLOWED_UPLOADS:
+                allowed = ", ".join(sorted(ALLOWED_UPLOADS))
+                raise forms.ValidationError(
+                    f"Bestandstype van '{upload.name}' is niet toegestaan; toegestaan: {allowed}."
+                )
+            if upload.size > MAX_FILE_BYTES:
+                raise forms.ValidationError(f"'{upload.name}' is groter dan 10 MB.")
+            if len(upload.name) > 200:
+                raise forms.ValidationError("Een bestandsnaam mag hoogstens 200 tekens hebben.")
+        return uploads
+
+
+class CloseForm(ActionForm):
+    advised_instrument = forms.ChoiceField(
+        label="Geadviseerd instrument (bij afsluiten na intake)", required=False,
+        choices=allowed_instrument_choices,
+    )
+    note = text_field("Toelichting", required=False, max_length=2000)
+
+    def clean(self):
+        cleaned = super().clean()
+        at_intake = self.case.state in (State.SUBMITTED, State.INTAKE)
+        if at_intake and not cleaned.get("note"):
+            self.add_error("note", "Leg uit waarom het verzoek na de intake wordt afgesloten.")
+        if not at_intake and cleaned.get("advised_instrument"):
+            self.add_error("advised_instrument", "Een ander instrument adviseert u bij de intake.")
+        return cleaned
+
+
+def guess_content_type(name: str) -> str:
+    suffix = name.lower()[name.rfind("."):] if "." in name else ""
+    return ALLOWED_UPLOADS.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"

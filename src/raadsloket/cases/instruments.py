@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The instruments a Case can be (GLOSSARY.md). Issue 3 adds the full catalogue."""
+
+from django.db import models
+
+
+class Instrument(models.TextChoices):
+    ASSISTANCE = "assistance", "ambtelijke bijstand"
+    TECHNICAL_QUESTION = "technical_question", "technische vraag"
+
+
+class Channel(models.TextChoices):
+    """How the request reached the civil service (the handreiking's five routes)."""
+
+    VIA_GRIFFIE = "via_griffie", "via de griffie"
+    INFORMAL = "informal", "informele lijnen"
+    FORMAL_REQUEST = "formal_request", "formeel verzoek"
+    VIA_SECRETARY = "via_secretary", "via de gemeentesecretaris"
+    DIRECT_CONTACT = "direct_contact", "rechtstreeks contact (vastgelegd)"
+
+
+# Instruments the griffie may advise at intake instead of handling the request here
+# (handreiking, "Praktijkvoorbeeld: wanneer gebruik je welk instrument?").
+ADVISABLE_INSTRUMENTS = {
+    "written_question": "schriftelijke vragen (art. 155 en 169 Gemeentewet)",
+    "fractie_support": "fractieondersteuning (art. 33 lid 2 Gemeentewet)",
+    "motion": "motie",
+    "amendment": "amendement (art. 147b Gemeentewet)",
+    "initiative_proposal": "initiatiefvoorstel (art. 147a Gemeentewet)",
+    "interpellation": "interpellatie (art. 155 lid 2 Gemeentewet)",
+    "council_inquiry": "raadsonderzoek / enquête (art. 155a Gemeentewet)",
+    "audit_office": "verzoek aan de rekenkamer",
+}

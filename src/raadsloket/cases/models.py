@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""One Case model for every instrument, with its assignments, timeline and files.
+
+Nothing but raadsloket.cases.transitions.perform writes `state`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from raadsloket.cases.instruments import Channel, Instrument
+from raadsloket.cases.states import State
+from raadsloket.organisation.models import Municipality
+from raadsloket.organisation.roles import PolicyArea
+
+
+class Case(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="cases")
+    instrument = models.CharField("instrument", max_length=40, choices=Instrument.choices)
+    state = models.CharField("status", max_length=30, choices=State.choices, default=State.DRAFT)
+    # The request (section "request").
+    title = models.CharField("onderwerp", max_length=200)
+    question = models.TextField("vraag of verzoek")
+    background = models.TextField("achtergrond", blank=True)
+    policy_area = models.CharField("beleidsterrein", max_length=40, choices=PolicyArea.choices)
+    channel = models.CharField(
+        "kanaal", max_length=30, choices=Channel.choices, default=Channel.VIA_GRIFFIE
+    )
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="indiener",
+        on_delete=models.PROTECT,
+        related_name="requested_cases",
+    )
+    # A registered fractie employee may file for a member (model-verordening, variant).
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ingediend door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="filed_cases",
+    )
+    co_requesters = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="mede-indieners",
+        blank=True,
+        related_name="co_requested_cases",
+    )
+    # Only the requesters receive the answer (profile openness "requester_only").
+    confidential = models.BooleanField("vertrouwelijk", default=True)
+    # Art. 25 Gemeentewet: secret information goes only to the whole council.
+    secret = models.BooleanField("geheimhouding (art. 25 Gemeentewet)", default=False)
+
+    # Handling (section "routing").
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="behandelaar griffie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="handled_cases",
+    )
+    routing_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="doorgeleid aan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="routed_cases",
+    )
+    hours_estimate = models.DecimalField(
+        "geschatte uren", max_digits=6, decimal_places=1, null=True, blank=True
+    )
+    capacity_confirmed = models.BooleanField("capaciteit bevestigd", default=False)
+    refusal_ground = models.CharField("weigeringsgrond", max_length=40, blank=True)
+    refusal_reasoning = models.TextField("motivering weigering", blank=True)
+    objection = models.TextField("bezwaar", blank=True)
+    deferred_until = models.DateField("aangehouden tot", null=True, blank=True)
+    defer_reason = models.TextField("reden aanhouden", blank=True)
+    resume_state = models.CharField(max_length=30, choices=State.choices, blank=True)
+    advised_instrument = models.CharField("geadviseerd instrument", max_length=40, blank=True)
+    closing_note = models.TextField("toelichting bij afsluiten", blank=True)
+
+    # The answer (section "answer").
+    answer = models.TextField("antwoord", blank=True)
+
+    # Time.
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    forwarded_at = models.DateTimeField(null=True, blank=True)
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    intake_due = models.DateField("termijn intake", null=True, blank=True)
+    decision_due = models.DateField("termijn besluit", null=True, blank=True)
+    delivery_due = models.DateField("termijn oplevering", null=True, blank=True)
+
+    # Optimistic locking: a transition names the version it saw.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "verzoek"
+        verbose_name_plural = "verzoeken"
+        indexes = [
+            models.Index(fields=["municipality", "state"], name="case_muni_state"),
+            models.Index(fields=["municipality", "instrument", "state"], name="case_muni_instr"),
+            models.Index(fields=["requester", "state"], name="case_requester"),
+            models.Index(fields=["routing_officer", "state"], name="case_routing"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.get_instrument_display()}"
+
+    @property
+    def reference(self) -> str:
+        return f"RL-{self.pk:05d}" if self.pk else "RL-nieuw"
+
+
+class Assignment(models.Model):
+    """A civil servant appointed by the routing officer (model-verordening art. 4)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
+    civil_servant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
+    )
+    hours_estimate = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    assigned_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "toewijzing"
+        verbose_name_plural = "toewijzingen"
+        constraints = [
+            models.UniqueConstraint(fields=["case", "civil_servant"], name="assignment_unique")
+        ]
+        indexes = [models.Index(fields=["civil_servant", "case"], name="assignment_servant")]
+
+
+class TimelineEvent(models.Model):
+    """One step in a case's history. `section` says whose eyes its detail is for."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=30, blank=True)
+    to_state = models.CharField(max_length=30, blank=True)
+    section = models.CharField(max_length=20)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["case", "at"], name="timeline_case_at")]
+
+
+def _case_file_path(instance: "CaseFile", filename: str) -> str:
+    # The stored name never comes from the user: it cannot traverse or collide.
+    return f"cases/{instance.case.municipality_id}/{instance.case_id}/{instance.token}"
+
+
+class CaseFile(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="files")
+    section = models.CharField(max_length=20, default="answer")
+    token = models.CharField(max_length=40, unique=True)
+    file = models.FileField(upload_to=_case_file_path, max_length=200)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "bestand"
+        verbose_name_plural = "bestanden"

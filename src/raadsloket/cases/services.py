@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Domain functions besides transitions: creating a case and the break-glass read."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from raadsloket.access.cases import CaseNotFound
+from raadsloket.access.models import BreakGlass
+from raadsloket.access.viewer import viewer_for
+from raadsloket.audit import chain
+from raadsloket.cases.effects import may_request
+from raadsloket.cases.errors import ActionForbidden, InvalidInput
+from raadsloket.cases.forms import CaseForm
+from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.models import Case
+from raadsloket.cases.transitions import form_errors, perform, record_creation
+from raadsloket.organisation.roles import Role
+
+BREAK_GLASS_MINUTES = 30
+
+
+def create_case(user, data, *, submit: bool = False) -> Case:
+    """A member's new request, as a draft (or submitted at once)."""
+    viewer = viewer_for(user)
+    if not viewer.authenticated:
+        raise ActionForbidden("Log in om een verzoek in te dienen.")
+    problem = may_request(viewer, viewer.profile)
+    if problem:
+        raise ActionForbidden(problem)
+    form = CaseForm(data=data, viewer=viewer)
+    if not form.is_valid():
+        raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
+    cleaned = form.cleaned_data
+    on_behalf_of = cleaned.get("on_behalf_of")
+    is_employee = Role.FRACTIE_EMPLOYEE in viewer.roles
+    if on_behalf_of is not None and not is_employee:
+        raise InvalidInput("Controleer de invoer.", errors={
+            "on_behalf_of": ["Alleen een aangemelde fractiemedewerker dient in namens een raadslid."]})
+    if is_employee and Role.COUNCIL_MEMBER not in viewer.roles and on_behalf_of is None:
+        raise InvalidInput("Controleer de invoer.", errors={
+            "on_behalf_of": ["Een fractiemedewerker dient in namens een raadslid: kies wie."]})
+    if on_behalf_of is not None and on_behalf_of.fractie_id != user.fractie_id:
+        raise InvalidInput("Controleer de invoer.", errors={
+            "on_behalf_of": ["U kunt alleen namens een raadslid van uw eigen fractie indienen."]})
+    profile = viewer.profile
+    if cleaned["instrument"] == Instrument.ASSISTANCE:
+        # Profile openness: only the requester, or every member receives the answer.
+        confidential = profile.openness.answers == "requester_only"
+    else:
+        # Technische vragen are public unless the member objects (RULES.md).
+        confidential = cleaned["confidential"] or not profile.openness.technical_questions_public
+    with transaction.atomic():
+        case = Case.objects.create(
+            municipality_id=viewer.municipality_id,
+            instrument=cleaned["instrument"],
+            title=cleaned["title"],
+            question=cleaned["question"],
+            background=cleaned.get("background") or "",
+            policy_area=cleaned["policy_area"],
+            requester=on_behalf_of or user,
+            filed_by=user if on_behalf_of else None,
+            confidential=confidential,
+        )
+        co_requesters = [p for p in cleaned.get("co_requesters") or [] if p.pk != case.requester_id]
+        case.co_requesters.set(co_requesters)
+        record_creation(case, user)
+        if submit:
+            case = perform(user, case.pk, "submit")
+    return case
+
+
+def break_glass(user, case_id: int, reason: str) -> BreakGlass:
+    """An administrator's emergency read: asks a reason, is audited and shown to the griffier."""
+    viewer = viewer_for(user)
+    if Role.ADMINISTRATOR not in viewer.roles:
+        raise ActionForbidden("Alleen een functioneel beheerder kan noodtoegang vragen.")
+    reason = (reason or "").strip()
+    if len(reason) < 10:
+        raise InvalidInput("Controleer de invoer.",
+                           errors={"reason": ["Geef een reden van minstens 10 tekens."]})
+    if len(reason) > 2000:
+        raise InvalidInput("Controleer de invoer.",
+                           errors={"reason": ["De reden mag hoogstens 2000 tekens hebben."]})
+    case = Case.objects.filter(pk=case_id, municipality_id=viewer.municipality_id).first()
+    if case is None:
+        raise CaseNotFound(case_id)
+    now = timezone.now()
+    with transaction.atomic():
+        grant = BreakGlass.objects.create(
+            person=user, case=case, reason=reason, granted_at=now,
+            expires_at=now + timedelta(minutes=BREAK_GLASS_MINUTES),
+        )
+        chain.record("case.break_glass", actor=user, municipality_id=case.municipality_id,
+                     case_id=case.pk, detail={"reason": reason})
+    return grant

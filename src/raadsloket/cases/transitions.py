@@ -1,0 +1,121 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one function that changes a case's status, and the one that creates a case.
+
+perform(): access check → guard → change → timeline and audit event, in one transaction.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from raadsloket.access.cases import CaseNotFound, Relations, get_case_for, relation_names
+from raadsloket.access.sections import Section
+from raadsloket.access.viewer import Viewer, viewer_for
+from raadsloket.audit import chain
+from raadsloket.cases import workflow
+from raadsloket.cases.errors import (
+    ActionForbidden,
+    ActionNotAvailable,
+    GuardFailed,
+    InvalidInput,
+    UnknownAction,
+    VersionConflict,
+)
+from raadsloket.cases.models import Case, TimelineEvent
+
+
+@dataclass
+class Step:
+    """Everything a guard or an effect may look at while one transition runs."""
+
+    case: Case
+    user: Any
+    viewer: Viewer
+    relations: frozenset[str]
+    data: dict[str, Any]
+    now: Any = field(default_factory=timezone.now)
+    from_state: str = ""
+
+    @property
+    def profile(self):
+        return self.viewer.profile
+
+
+def form_errors(form) -> dict[str, list[str]]:
+    return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
+
+
+def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) -> dict[str, Any]:
+    if row.form is None:
+        return {}
+    form = row.form(data=data or {}, files=files, case=case, viewer=viewer)
+    if not form.is_valid():
+        raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
+    return dict(form.cleaned_data)
+
+
+def perform(user, case_id: int, action: str, data=None, files=None,
+            expected_version: int | None = None) -> Case:
+    if action not in workflow.ACTIONS:
+        raise UnknownAction(f"Onbekende actie '{action}'.")
+    viewer = viewer_for(user)
+    with transaction.atomic():
+        try:
+            case, _ = get_case_for(viewer, case_id, lock=True)
+        except CaseNotFound:
+            raise
+        rels = Relations(viewer, case)
+        names = relation_names(viewer, case, rels)
+        rows = workflow.rows_for_action(case.instrument, action)
+        if not any(row.actors & names for row in rows):
+            raise ActionForbidden("U mag deze actie bij dit verzoek niet uitvoeren.")
+        row = workflow.find(case.instrument, case.state, action)
+        if row is None or not row.actors & names:
+            raise ActionNotAvailable(
+                f"Deze actie kan niet (meer) in de status '{case.get_state_display()}'. "
+                "Mogelijk was iemand anders u voor; vernieuw de pagina."
+            )
+        if expected_version is not None and expected_version != case.version:
+            raise VersionConflict(
+                "Dit verzoek is intussen door iemand anders gewijzigd. Uw invoer is niet "
+                "verwerkt; bekijk de nieuwe stand en probeer het opnieuw."
+            )
+        step = Step(case=case, user=user, viewer=viewer, relations=names,
+                    data=validate(row, case, viewer, data, files), from_state=case.state)
+        if row.guard is not None:
+            problem = row.guard(step)
+            if problem:
+                raise GuardFailed(problem)
+        if row.effect is not None:
+            row.effect(step)
+        case.state = row.target(step) if callable(row.target) else row.target
+        case.version += 1
+        case.save()
+        detail = row.describe(step) if row.describe else ""
+        TimelineEvent.objects.create(
+            case=case, at=step.now, actor=user, action=action, from_state=step.from_state,
+            to_state=case.state, section=row.section, detail=detail,
+        )
+        chain.record(
+            f"case.{action}", actor=user, municipality_id=case.municipality_id, case_id=case.pk,
+            detail={"from": step.from_state, "to": case.state, "version": case.version},
+        )
+    return case
+
+
+def record_creation(case: Case, user) -> None:
+    """Timeline and audit for a new draft (called inside the creating transaction)."""
+    TimelineEvent.objects.create(
+        case=case, at=case.created_at, actor=user, action="create", from_state="",
+        to_state=case.state, section=Section.METADATA, detail="",
+    )
+    chain.record("case.create", actor=user, municipality_id=case.municipality_id,
+                 case_id=case.pk, detail={"instrument": case.instrument})
+
+
+def record_read(user, case: Case, sections) -> None:
+    """Every read of confidential content leaves an audit event (issue 2, item 6)."""
+    chain.record("case.read", actor=user, municipality_id=case.municipality_id, case_id=case.pk,
+                 detail={"sections": sorted(str(s) for s in sections)})

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Term arithmetic for the profile's terms, in calendar days or in working days.
+
+Working days skip Saturdays, Sundays and the Dutch public holidays of the `holidays` package.
+"""
+
+import functools
+from datetime import date, datetime, timedelta
+
+import holidays
+
+from raadsloket.policy.schema import Term
+
+
+def add_term(start: date | datetime, term: Term) -> date:
+    """The last day of `term` counted from `start`.
+
+    A working-day term counts from the first working day on or after `start`: a request made on a
+    Saturday is handled as made on Monday, and five working days later is the next Monday.
+    Calendar days count every day, holidays included.
+    """
+    day = start.date() if isinstance(start, datetime) else start
+    if term.kind == "calendar":
+        return day + timedelta(days=term.days)
+    day = _next_working_day(day)
+    for _ in range(term.days):
+        day = _next_working_day(day + timedelta(days=1))
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """How many working days after `start` up to and including `end`; negative if `end` is earlier.
+
+    For a working day `start`, `working_days_between(start, add_term(start, term)) == term.days`.
+    """
+    if end < start:
+        return -working_days_between(end, start)
+    return sum(
+        1
+        for offset in range(1, (end - start).days + 1)
+        if is_working_day(start + timedelta(offset))
+    )
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _holidays(day.year)
+
+
+def describe_term(term: Term) -> str:
+    if term.kind == "calendar":
+        return f"{term.days} {'kalenderdag' if term.days == 1 else 'kalenderdagen'}"
+    unit = "werkdag" if term.days == 1 else "werkdagen"
+    return f"{term.days} {unit} (za, zo en feestdagen tellen niet mee)"
+
+
+def _next_working_day(day: date) -> date:
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+@functools.lru_cache(maxsize=32)
+def _holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("NL", years=year))

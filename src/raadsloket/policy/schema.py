@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The municipality's verordening ambtelijke bijstand en fractieondersteuning, held as data.
+
+Every model is frozen (a profile is shared between requests) and strict: a TOML file that writes
+`days = "5"` or `binding = 1` is wrong and is told so, rather than silently coerced. Messages of
+the validators here are Dutch; `errors.dutch_messages` translates pydantic's own.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+# The pattern of a refusal ground's code; errors.py gives it a Dutch explanation.
+SLUG_PATTERN = r"^[a-z0-9_]+$"
+
+# A profile's own rule was broken; the message is already Dutch.
+RULE_ERROR = "policy_rule"
+
+DayKind = Literal["working", "calendar"]
+
+ROUTING_OFFICER_LABELS = {
+    "municipal_secretary": "gemeentesecretaris",
+    "cabinet_chief": "kabinetschef",
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Term(_Model):
+    days: int = Field(ge=0, le=365)
+    kind: DayKind = "working"
+
+
+class Requesters(_Model):
+    """Who may ask for ambtelijke bijstand."""
+
+    # Gemeentewet art. 33 lid 1: the council and each of its members have the right.
+    council_member: bool = True
+    # Variants: a commissielid (within the committee's field), a fractiemedewerker registered
+    # with the griffier acting for a member.
+    committee_member: bool = False
+    fractie_employee: bool = False
+    council: bool = True
+    # Variant: often at most one registered fractiemedewerker per fractie.
+    fractie_employees_per_fractie: int = Field(default=1, ge=0, le=10)
+
+    @field_validator("council_member")
+    @classmethod
+    def _member_right_is_statutory(cls, value: bool) -> bool:
+        # Gemeentewet art. 33 lid 1: a verordening cannot take this right away.
+        if not value:
+            raise PydanticCustomError(
+                RULE_ERROR,
+                "moet true zijn: elk raadslid heeft recht op ambtelijke bijstand "
+                "(Gemeentewet art. 33 lid 1)",
+            )
+        return value
+
+
+class Channel(_Model):
+    # Model-verordening: a request always goes through the griffier. Variant (Utrecht): direct
+    # contact with a civil servant for small factual information, logged afterwards.
+    mode: Literal["griffie_only", "direct_small_facts"] = "griffie_only"
+    direct_contact_logged: bool = True
+    # Older verordeningen: the civil servant reports questions and answers to the
+    # portefeuillehouder. The member must be told so before asking.
+    report_to_portfolio_holder: bool = False
+
+
+class Routing(_Model):
+    # Model-verordening: the griffier asks the secretaris to appoint civil servants.
+    # Variant (Echt-Susteren, beleidsregels 2021): the kabinetschef directs the process.
+    officer: Literal["municipal_secretary", "cabinet_chief"] = "municipal_secretary"
+    # Hours of assistance above which the officer confirms the capacity at the kickoff.
+    capacity_confirmation_hours: int = Field(default=40, ge=1, le=1000)
+
+
+class Openness(_Model):
+    # Handreiking, "Openbaarheid van de informatie": each municipality chooses whether only the
+    # requester gets the answer or every member gets the same information. Secret information
+    # goes to the whole council whatever is chosen here (Gemeentewet art. 25).
+    answers: Literal["requester_only", "every_member"] = "requester_only"
+    # Variant (Utrecht): the college hears that a trajectory started, never its content.
+    college_notified_of_start: bool = False
+    # Practice for technische vragen: public unless the member objects.
+    technical_questions_public: bool = True
+
+
+class RefusalGround(_Model):
+    """A ground on which the routing officer refuses assistance (model-verordening)."""
+
+    code: str = Field(min_length=1, max_length=40, pattern=SLUG_PATTERN)
+    label: str = Field(min_length=1, max_length=200)
+    legal_text: str = Field(min_length=1, max_length=2000)
+
+
+class Terms(_Model):
+    # Model-verordening: "zo spoedig mogelijk", no number. Unless `binding` is set, these are
+    # soft targets that remind, not hard deadlines.
+    intake: Term
+    decision: Term
+    delivery: Term
+    technical_question: Term
+    # Reglement van Orde (model): schriftelijke vragen are answered within 30 days.
+    written_question: Term = Term(days=30, kind="calendar")
+    reminder_days_before: int = Field(default=2, ge=0, le=60)
+    binding: bool = False
+
+
+class Evaluation(_Model):
+    # Variant (Utrecht): after the trajectory the griffie evaluates it with member and civil
+    # servant.
+    required: bool = False
+
+
+class PolicyProfile(_Model):
+    name: str = Field(min_length=1, max_length=60)
+    label: str = Field(min_length=1, max_length=200)
+    description: str = Field(default="", max_length=2000)
+    requesters: Requesters = Requesters()
+    channel: Channel = Channel()
+    routing: Routing = Routing()
+    openness: Openness = Openness()
+    refusal_grounds: list[RefusalGround] = Field(min_length=1)
+    terms: Terms
+    evaluation: Evaluation = Evaluation()
+
+    @field_validator("refusal_grounds")
+    @classmethod
+    def _codes_are_unique(cls, grounds: list[RefusalGround]) -> list[RefusalGround]:
+        # A refusal names its ground by code (model-verordening: "met redenen omkleed").
+        seen: set[str] = set()
+        for ground in grounds:
+            if ground.code in seen:
+                raise PydanticCustomError(
+                    RULE_ERROR,
+                    "de code '{code}' komt meer dan eens voor; elke weigeringsgrond heeft een "
+                    "eigen code",
+                    {"code": ground.code},
+                )
+            seen.add(ground.code)
+        return grounds
+
+    def refusal_ground(self, code: str) -> RefusalGround | None:
+        return next((ground for ground in self.refusal_grounds if ground.code == code), None)
+
+    @property
+    def routing_officer_label(self) -> str:
+        """Dutch name of the officer who assigns or refuses assistance."""
+        return ROUTING_OFFICER_LABELS[self.routing.officer]

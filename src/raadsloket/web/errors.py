@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Dutch error pages: never a stack trace to a user."""
+
+from django.shortcuts import render
+
+
+def _page(request, status: int, title: str, message: str):
+    return render(request, "errors/error.html", {"title": title, "message": message},
+                  status=status)
+
+
+def bad_request(request, exception=None):
+    return _page(request, 400, "Ongeldig verzoek", "Het verzoek kon niet worden verwerkt.")
+
+
+def forbidden(request, exception=None):
+    return _page(request, 403, "Geen toegang", "U heeft geen toegang tot deze pagina of actie.")
+
+
+def not_found(request, exception=None):
+    return _page(request, 404, "Niet gevonden",
+                 "Deze pagina bestaat niet, of u heeft er geen toegang toe.")
+
+
+def server_error(request):
+    return _page(request, 500, "Er ging iets mis",
+                 "Er ging iets mis aan onze kant. Er is niets opgeslagen; probeer het opnieuw.")
