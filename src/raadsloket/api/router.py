@@ -1,4 +1,144 @@
 # SPDX-License-Identifier: EUPL-1.2
-from ninja import NinjaAPI
+"""The API at /api/v1 (django-ninja). Every route asks the access layer; changes go through
+the one transition function."""
 
-api = NinjaAPI(title="raadsloket", version="1")
+from ninja import NinjaAPI, Query, Schema, Status
+from ninja.security import HttpBearer, django_auth
+
+from raadsloket.access.cases import Relations, get_case_for, relation_names, sections, visible_cases
+from raadsloket.access.sections import CONTENT_SECTIONS
+from raadsloket.access.viewer import viewer_for
+from raadsloket.api import errors
+from raadsloket.api.schemas import (
+    ActionIn,
+    CaseIn,
+    CaseListOut,
+    CaseOut,
+    ErrorOut,
+    MeOut,
+    TimelineOut,
+)
+from raadsloket.api.serialize import case_payload
+from raadsloket.api.tokens import authenticate
+from raadsloket.cases import workflow
+from raadsloket.cases.search import search_cases
+from raadsloket.cases.services import create_case
+from raadsloket.cases.transitions import perform, record_read
+
+MAX_PAGE = 100
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        person = authenticate(token)
+        if person is not None:
+            request.user = person
+        return person
+
+
+api = NinjaAPI(
+    title="raadsloket API", version="1",
+    description="Verzoeken om ambtelijke bijstand en technische vragen (art. 33 Gemeentewet).",
+    auth=[TokenAuth(), django_auth], urls_namespace="api",
+)
+errors.install(api)
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+class ListFilters(Schema):
+    q: str | None = None
+    state: str | None = None
+    instrument: str | None = None
+    after: int | None = None
+    limit: int = 50
+
+
+def _list_queryset(viewer):
+    return visible_cases(viewer).select_related(
+        "requester", "handler", "routing_officer"
+    ).prefetch_related("co_requesters", "assignments__civil_servant__department")
+
+
+@api.get("/me", response={200: MeOut, **ERRORS}, summary="Wie ben ik")
+def me(request):
+    user = request.user
+    viewer = viewer_for(user)
+    return {
+        "username": user.username, "name": user.display_name,
+        "municipality": user.municipality.name if user.municipality_id else None,
+        "roles": sorted(viewer.roles),
+        "fractie": user.fractie.name if user.fractie_id else None,
+    }
+
+
+@api.get("/cases", response={200: CaseListOut, **ERRORS},
+         summary="Zichtbare verzoeken (met q: zoeken in wat u mag zien)")
+def list_cases(request, filters: Query[ListFilters]):
+    viewer = viewer_for(request.user)
+    limit = max(1, min(filters.limit, MAX_PAGE))
+    if filters.q:
+        hits = search_cases(viewer, filters.q, limit=limit)
+        return {"items": [case_payload(c, visible) for c, visible in hits], "next_after": None}
+    queryset = _list_queryset(viewer)
+    if filters.state:
+        queryset = queryset.filter(state=filters.state)
+    if filters.instrument:
+        queryset = queryset.filter(instrument=filters.instrument)
+    if filters.after is not None:
+        queryset = queryset.filter(pk__lt=filters.after)
+    # Keyset pagination: stable and constant-cost however deep one pages.
+    rows = list(queryset.order_by("-pk")[: limit + 1])
+    items = [case_payload(c, sections(viewer, c, Relations(viewer, c))) for c in rows[:limit]]
+    next_after = rows[limit - 1].pk if len(rows) > limit else None
+    return {"items": items, "next_after": next_after}
+
+
+@api.post("/cases", response={201: CaseOut, **ERRORS}, summary="Nieuw verzoek")
+def new_case(request, payload: CaseIn):
+    data = payload.dict()
+    submit = data.pop("submit")
+    case = create_case(request.user, data, submit=submit)
+    return Status(201, _detail(request, case.pk))
+
+
+def _detail(request, case_id: int) -> dict:
+    viewer = viewer_for(request.user)
+    case, visible = get_case_for(viewer, case_id)
+    rels = Relations(viewer, case)
+    payload = case_payload(case, visible, detail=True)
+    names = relation_names(viewer, case, rels)
+    payload["available_actions"] = [
+        {"action": row.action, "label": row.label}
+        for row in workflow.available(case.instrument, case.state, names)
+    ]
+    content = visible & CONTENT_SECTIONS
+    if content:
+        record_read(request.user, case, content)
+    return payload
+
+
+@api.get("/cases/{case_id}", response={200: CaseOut, **ERRORS}, summary="Eén verzoek")
+def case_detail(request, case_id: int):
+    return _detail(request, case_id)
+
+
+@api.post("/cases/{case_id}/actions/{action}", response={200: CaseOut, **ERRORS},
+          summary="Een actie uitvoeren (submit, accept, forward, assign, ...)")
+def case_action(request, case_id: int, action: str, payload: ActionIn):
+    perform(request.user, case_id, action, payload.data, expected_version=payload.version)
+    return _detail(request, case_id)
+
+
+@api.get("/cases/{case_id}/timeline", response={200: list[TimelineOut], **ERRORS},
+         summary="Tijdlijn van een verzoek")
+def case_timeline(request, case_id: int):
+    viewer = viewer_for(request.user)
+    case, visible = get_case_for(viewer, case_id)
+    allowed = {str(s) for s in visible}
+    events = case.timeline.select_related("actor").filter(section__in=allowed)
+    return [
+        {"at": e.at, "action": e.action, "from_state": e.from_state, "to_state": e.to_state,
+         "actor": e.actor.display_name if e.actor else None, "detail": e.detail}
+        for e in events
+    ]

@@ -223,12 +223,12 @@ TABLE = [
                frozenset({"requester", "assignee", "griffie"}), Section.EVALUATION,
                form=EvaluateForm, guard=guard_evaluate, effect=evaluate,
                describe=describe_evaluate),
-    Transition(frozenset({S.DELIVERED}), "close", S.CLOSED, GRIFFIE, Section.METADATA,
+    Transition(frozenset({S.DELIVERED}), "close", S.CLOSED, GRIFFIE, Section.ANSWER,
                form=CloseForm, guard=guard_close_delivered, effect=effects.close,
                describe=effects.describe_close),
-    Transition(frozenset({S.EVALUATED}), "close", S.CLOSED, GRIFFIE, Section.METADATA,
+    Transition(frozenset({S.EVALUATED}), "close", S.CLOSED, GRIFFIE, Section.ANSWER,
                form=CloseForm, effect=effects.close, describe=effects.describe_close),
-    Transition(BEFORE_DELIVERY, "withdraw", S.WITHDRAWN, REQUESTER, Section.METADATA,
+    Transition(BEFORE_DELIVERY, "withdraw", S.WITHDRAWN, REQUESTER, Section.REQUEST,
                form=NoteForm, effect=effects.withdraw, describe=effects.note_text),
 ]
 

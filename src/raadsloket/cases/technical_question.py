@@ -46,11 +46,11 @@ TABLE = [
                frozenset({"assignee", "griffie"}), Section.ANSWER, form=DeliverForm,
                effect=effects.deliver, describe=effects.describe_deliver),
     Transition(frozenset({S.DELIVERED}), "close", S.CLOSED, frozenset({"griffie", "requester"}),
-               Section.METADATA, form=CloseForm, effect=effects.close,
+               Section.ANSWER, form=CloseForm, effect=effects.close,
                describe=effects.describe_close),
     Transition(frozenset({S.SUBMITTED, S.INTAKE}), "close", S.CLOSED, GRIFFIE, Section.ROUTING,
                form=CloseForm, effect=effects.close, describe=effects.describe_close),
-    Transition(BEFORE_ANSWER, "withdraw", S.WITHDRAWN, REQUESTER, Section.METADATA,
+    Transition(BEFORE_ANSWER, "withdraw", S.WITHDRAWN, REQUESTER, Section.REQUEST,
                form=NoteForm, effect=effects.withdraw, describe=effects.note_text),
 ]
 

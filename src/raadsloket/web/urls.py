@@ -1,1 +1,18 @@
-urlpatterns = []
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from raadsloket.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
+         name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("verzoeken/", views.case_list, name="case_list"),
+    path("verzoeken/nieuw", views.case_new, name="case_new"),
+    path("verzoeken/<int:pk>", views.case_detail, name="case_detail"),
+    path("verzoeken/<int:pk>/noodtoegang", views.case_break_glass, name="case_break_glass"),
+    path("verzoeken/<int:pk>/bestanden/<str:token>", views.case_file, name="case_file"),
+    path("verzoeken/<int:pk>/<slug:action>", views.case_action, name="case_action"),
+]

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from raadsloket.demo.cases import load_cases
+from raadsloket.demo.people import build_municipality
+from raadsloket.organisation.models import Municipality
+
+MAIN = ("Gemeente Voorbeeld", "voorbeeld", "vng-model", "", 60_000)
+SECOND = ("Gemeente Domstede", "domstede", "utrecht", "u-", 120_000)
+
+
+class Command(BaseCommand):
+    help = "Laad (eenmalig) de demogemeenten met gebruikers en verzoeken in elke status."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true",
+                            help="ook laden als DEBUG uit staat (nooit in productie)")
+
+    def handle(self, *args, force, **options):
+        if not (settings.DEBUG or force):
+            raise CommandError("Demogegevens laden kan alleen met DEBUG=true of --force.")
+        if Municipality.objects.filter(slug=MAIN[1]).exists():
+            self.stdout.write("Demogegevens zijn al geladen.")
+        else:
+            with transaction.atomic():
+                for name, slug, preset, prefix, inhabitants in (MAIN, SECOND):
+                    world = build_municipality(name, slug, preset=preset, prefix=prefix,
+                                               inhabitants=inhabitants)
+                    count = load_cases(world, small=bool(prefix))
+                    self.stdout.write(f"{name} ({preset}): {count} verzoeken geladen.")
+        self.print_logins()
+
+    def print_logins(self):
+        self.stdout.write(
+            "\nInloggen op http://127.0.0.1:8000/ — wachtwoord voor iedereen: demo\n"
+            "  Gemeente Voorbeeld (profiel vng-model):\n"
+            "    griffier, raadsadviseur        griffie\n"
+            "    secretaris                     gemeentesecretaris (wijst ambtenaren toe)\n"
+            "    kabinetschef, burgemeester, wethouder1..4, beheerder\n"
+            "    raadslid1..29                  raadsleden (raadslid1: lopend traject)\n"
+            "    ambtenaar1..30, manager1..6    ambtenaren en leidinggevenden\n"
+            "  Gemeente Domstede (profiel utrecht): dezelfde namen met u- ervoor,\n"
+            "    bijvoorbeeld u-griffier, u-raadslid1, u-ambtenaar1.\n"
+        )

@@ -1,0 +1,245 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What each role's start page lists, read through the access layer only.
+
+Every list starts from `visible_cases(viewer)` and loads the relations `Relations` needs in a
+fixed number of queries, so a start page costs the same number of queries at 10 or 10,000 cases.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from raadsloket.access.cases import Relations, sections, visible_cases
+from raadsloket.access.models import BreakGlass
+from raadsloket.access.viewer import Viewer
+from raadsloket.assistance.models import HoursEntry
+from raadsloket.cases.effects import may_request
+from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.models import Assignment, Case
+from raadsloket.cases.states import ANSWERED_STATES, OPEN_STATES, State
+from raadsloket.organisation.models import Person
+from raadsloket.organisation.roles import Role
+from raadsloket.web.ranking import Candidate, rank
+
+LIMIT = 50
+STARTED_STATES = frozenset(
+    {State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS, State.MEDIATION, State.DELIVERED,
+     State.EVALUATED, State.CLOSED}
+)
+# Assignments still taking the civil servant's time.
+WORKING_STATES = frozenset({State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS,
+                            State.MEDIATION})
+INTAKE_STATES = (State.SUBMITTED, State.INTAKE, State.DEFERRED)
+
+
+def with_relations(queryset):
+    """The joins and prefetches `Relations` and the list templates use (no per-row queries)."""
+    return queryset.select_related("requester").prefetch_related(
+        "co_requesters", "assignments__civil_servant__department"
+    )
+
+
+def visible_sections(viewer: Viewer, case: Case) -> set[str]:
+    if Role.ADMINISTRATOR in viewer.roles:
+        # Metadata only in lists: a break-glass read opens one case page, never a list.
+        return {"metadata"}
+    return {str(s) for s in sections(viewer, case, Relations(viewer, case))}
+
+
+def rows(viewer: Viewer, queryset, limit: int = LIMIT) -> "CaseList":
+    """At most `limit` cases, each with `.visible` (the section names this viewer may see)."""
+    cases = list(with_relations(queryset)[: limit + 1])
+    more = len(cases) > limit
+    cases = cases[:limit]
+    for case in cases:
+        case.visible = visible_sections(viewer, case)
+    return CaseList(cases, more)
+
+
+@dataclass
+class CaseList:
+    cases: list
+    more: bool = False
+
+    def __iter__(self):
+        return iter(self.cases)
+
+    def __len__(self) -> int:
+        return len(self.cases)
+
+
+@dataclass
+class StartPage:
+    viewer: Viewer
+    blocks: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+
+def start_page(viewer: Viewer, person: Person) -> StartPage:
+    page = StartPage(viewer)
+    if viewer.is_member:
+        page.blocks.append("member")
+        page.data.update(member_block(viewer))
+    if viewer.is_griffie:
+        page.blocks.append("griffie")
+        page.data.update(griffie_block(viewer))
+    if viewer.is_routing_officer:
+        page.blocks.append("routing")
+        page.data.update(routing_block(viewer))
+    if Role.CIVIL_SERVANT in viewer.roles:
+        page.blocks.append("civil_servant")
+        page.data.update(civil_servant_block(viewer))
+    if Role.MANAGER in viewer.roles:
+        page.blocks.append("manager")
+        page.data.update(manager_block(viewer))
+    if viewer.is_college:
+        page.blocks.append("college")
+        page.data.update(college_block(viewer))
+    if Role.ADMINISTRATOR in viewer.roles:
+        page.blocks.append("administrator")
+        page.data.update(administrator_block(viewer))
+    return page
+
+
+def _own(pid: int) -> Q:
+    return Q(requester_id=pid) | Q(filed_by_id=pid) | Q(co_requesters__id=pid)
+
+
+def member_block(viewer: Viewer) -> dict:
+    pid = viewer.person_id
+    mine_ids = visible_cases(viewer).filter(_own(pid)).values("pk")
+    mine = Case.objects.filter(pk__in=mine_ids).order_by("-created_at", "-pk")
+    shared = (
+        visible_cases(viewer)
+        .filter(state__in=ANSWERED_STATES)
+        .exclude(pk__in=mine_ids)
+        .order_by("-delivered_at", "-pk")
+    )
+    shared_rows = rows(viewer, shared)
+    shared_rows.cases = [case for case in shared_rows if "answer" in case.visible]
+    return {
+        "my_cases": rows(viewer, mine),
+        "shared_answers": shared_rows,
+        "may_request": may_request(viewer, viewer.profile) is None,
+    }
+
+
+def griffie_block(viewer: Viewer) -> dict:
+    today = timezone.localdate()
+    queue = rows(viewer, visible_cases(viewer).filter(state__in=INTAKE_STATES)
+                 .order_by("intake_due", "submitted_at", "pk"))
+    for case in queue:
+        start = timezone.localdate(case.submitted_at) if case.submitted_at else today
+        case.age_days = (today - start).days
+        case.intake_overdue = case.intake_due is not None and case.intake_due < today
+    labels = dict(State.choices)
+    counts = (
+        visible_cases(viewer).filter(state__in=OPEN_STATES - {State.DRAFT})
+        .values("state").annotate(n=Count("pk")).order_by()
+    )
+    by_state = {row["state"]: row["n"] for row in counts}
+    open_by_state = [
+        {"state": state, "label": labels[state], "count": by_state[state]}
+        for state in State.values if state in by_state
+    ]
+    break_glass = (
+        BreakGlass.objects.filter(case__municipality_id=viewer.municipality_id)
+        .select_related("person", "case").order_by("-granted_at")[:20]
+    )
+    return {"intake_queue": queue, "open_by_state": open_by_state,
+            "break_glass": list(break_glass)}
+
+
+def routing_block(viewer: Viewer) -> dict:
+    to_assign = visible_cases(viewer).filter(state=State.FORWARDED).order_by("decision_due", "pk")
+    return {"to_assign": rows(viewer, to_assign)}
+
+
+def civil_servant_block(viewer: Viewer) -> dict:
+    pid = viewer.person_id
+    assigned = visible_cases(viewer).filter(assignments__civil_servant_id=pid).order_by(
+        "-assigned_at", "-pk")
+    entries = (
+        HoursEntry.objects.filter(civil_servant_id=pid, case__in=visible_cases(viewer))
+        .select_related("case").order_by("-worked_on", "-pk")
+    )
+    total = entries.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+    return {"my_assignments": rows(viewer, assigned), "my_hours": list(entries[:LIMIT]),
+            "my_hours_total": total}
+
+
+def manager_block(viewer: Viewer) -> dict:
+    """Hours claims of the manager's staff: reference, period, hours. Never the subject."""
+    logged = (
+        HoursEntry.objects.filter(case_id=OuterRef("case_id"),
+                                  civil_servant_id=OuterRef("civil_servant_id"))
+        .order_by().values("case_id").annotate(total=Sum("hours")).values("total")
+    )
+    claims = (
+        Assignment.objects.filter(
+            civil_servant__department__manager_id=viewer.person_id,
+            case__in=visible_cases(viewer),
+        )
+        .select_related("civil_servant__department", "case")
+        .prefetch_related("case__co_requesters", "case__assignments__civil_servant__department")
+        .annotate(hours_logged=Coalesce(Subquery(logged), Value(Decimal("0")),
+                                        output_field=DecimalField()))
+        .order_by("civil_servant__last_name", "civil_servant__first_name", "-assigned_at")
+    )
+    claims = list(claims[: LIMIT + 1])
+    more = len(claims) > LIMIT
+    shown = [
+        claim for claim in claims[:LIMIT]
+        if "hours" in visible_sections(viewer, claim.case)
+    ]
+    return {"staff_claims": shown, "staff_claims_more": more}
+
+
+def college_block(viewer: Viewer) -> dict:
+    if not viewer.profile.openness.college_notified_of_start:
+        return {"college_informed": False, "trajectories": []}
+    started = visible_cases(viewer).filter(
+        instrument=Instrument.ASSISTANCE, state__in=STARTED_STATES
+    ).order_by("-assigned_at", "-pk")
+    trajectories = rows(viewer, started)
+    trajectories.cases = [case for case in trajectories if "trajectory" in case.visible]
+    return {"college_informed": True, "trajectories": trajectories}
+
+
+def administrator_block(viewer: Viewer) -> dict:
+    cases = visible_cases(viewer).order_by("-created_at", "-pk")
+    admin_rows = list(cases[: LIMIT + 1])
+    return {"admin_cases": admin_rows[:LIMIT], "admin_cases_more": len(admin_rows) > LIMIT}
+
+
+def candidates_for(viewer: Viewer, case: Case):
+    """Civil servants of the municipality, ranked for this case (two queries)."""
+    servants = list(
+        Person.objects.filter(
+            municipality_id=viewer.municipality_id,
+            role_assignments__role=Role.CIVIL_SERVANT,
+            is_active=True,
+        ).select_related("department", "expertise")
+    )
+    committed = dict(
+        Assignment.objects.filter(
+            civil_servant__in=[s.pk for s in servants], case__state__in=WORKING_STATES
+        ).values("civil_servant_id").annotate(total=Sum("hours_estimate"))
+        .values_list("civil_servant_id", "total")
+    )
+    candidates = []
+    for servant in servants:
+        expertise = getattr(servant, "expertise", None)
+        candidates.append(Candidate(
+            person_id=servant.pk,
+            name=servant.display_name,
+            department=servant.department.name if servant.department else "",
+            policy_areas=tuple(expertise.policy_areas) if expertise else (),
+            keywords=tuple(expertise.keyword_list) if expertise else (),
+            weekly_hours=expertise.weekly_hours if expertise else Decimal("0"),
+            committed_hours=committed.get(servant.pk) or Decimal("0"),
+        ))
+    return rank(case.policy_area, case.title, case.question, candidates)

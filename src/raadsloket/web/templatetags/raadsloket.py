@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Render Django form fields with NL Design System (Utrecht) classes, accessibly."""
+
+from django import forms, template
+
+from raadsloket.access.viewer import viewer_for
+from raadsloket.organisation.roles import PolicyArea, Role
+
+register = template.Library()
+
+_ROLE_LABELS = dict(Role.choices)
+_AREA_LABELS = dict(PolicyArea.choices)
+
+
+def _classes(widget: forms.Widget, invalid: bool) -> str:
+    if isinstance(widget, forms.Textarea):
+        base = "utrecht-textarea utrecht-textarea--html-textarea"
+        return base + (" utrecht-textarea--invalid" if invalid else "")
+    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+        return "utrecht-checkbox utrecht-checkbox--html-input"
+    if isinstance(widget, forms.RadioSelect):
+        return "utrecht-radio-button utrecht-radio-button--html-input"
+    if isinstance(widget, forms.Select):
+        base = "utrecht-select utrecht-select--html-select"
+        return base + (" utrecht-select--invalid" if invalid else "")
+    if isinstance(widget, forms.FileInput):
+        return "utrecht-file-input"
+    base = "utrecht-textbox utrecht-textbox--html-input"
+    return base + (" utrecht-textbox--invalid" if invalid else "")
+
+
+@register.inclusion_tag("web/includes/field.html")
+def form_field(field):
+    """One field: label, description, error message and input, tied by ids for screen readers."""
+    widget = field.field.widget
+    invalid = bool(field.errors)
+    describedby = []
+    if field.help_text:
+        describedby.append(f"{field.auto_id}-help")
+    if invalid:
+        describedby.append(f"{field.auto_id}-error")
+    attrs = {"class": _classes(widget, invalid)}
+    if describedby:
+        attrs["aria-describedby"] = " ".join(describedby)
+    if invalid:
+        attrs["aria-invalid"] = "true"
+    widget.attrs.update(attrs)
+    multiple = isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
+    checkbox = isinstance(widget, forms.CheckboxInput)
+    return {"field": field, "multiple": multiple, "checkbox": checkbox, "invalid": invalid,
+            "radio": isinstance(widget, forms.RadioSelect)}
+
+
+@register.simple_tag(takes_context=True)
+def who_am_i(context):
+    """Name, municipality and roles of the logged-in person for the page header."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    viewer = viewer_for(user)
+    roles = sorted(_ROLE_LABELS.get(role, role) for role in viewer.roles)
+    municipality = user.municipality.name if user.municipality_id else ""
+    return {"name": user.display_name, "municipality": municipality, "roles": roles,
+            "viewer": viewer}
+
+
+@register.filter
+def area_label(code: str) -> str:
+    return _AREA_LABELS.get(code, code)
+
+
+@register.filter
+def has_section(sections, name: str) -> bool:
+    return name in sections

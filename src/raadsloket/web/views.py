@@ -1,0 +1,296 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The web pages. Views ask the access layer what to show and `perform` to change anything."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from raadsloket.access.cases import CaseNotFound, get_case_for, relation_names, visible_cases
+from raadsloket.access.sections import CONTENT_SECTIONS, Section
+from raadsloket.access.viewer import viewer_for
+from raadsloket.assistance.models import Kickoff, Mediation
+from raadsloket.cases import workflow
+from raadsloket.cases.effects import may_request
+from raadsloket.cases.errors import ActionForbidden, InvalidInput, UnknownAction, WorkflowError
+from raadsloket.cases.forms import CaseForm
+from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.models import CaseFile
+from raadsloket.cases.services import break_glass, create_case
+from raadsloket.cases.states import ANSWERED_STATES
+from raadsloket.cases.transitions import perform, record_read
+from raadsloket.policy.deadlines import describe_term
+from raadsloket.web import pages
+
+
+def _forbidden(request, message: str):
+    return render(request, "errors/error.html", {"title": "Geen toegang", "message": message},
+                  status=403)
+
+
+def _case_or_404(viewer, pk: int):
+    try:
+        return get_case_for(viewer, pk)
+    except CaseNotFound:
+        raise Http404("Verzoek niet gevonden") from None
+
+
+def _section_names(visible) -> set[str]:
+    return {str(section) for section in visible}
+
+
+def _apply_errors(form, errors: dict[str, list[str]]) -> None:
+    """Put the domain's field errors on the form, once each."""
+    for name, field_messages in errors.items():
+        target = name if name in form.fields else None
+        present = form.errors.get(target or "__all__", [])
+        for message in field_messages:
+            if message not in present:
+                form.add_error(target, message)
+
+
+@login_required
+def home(request):
+    viewer = viewer_for(request.user)
+    page = pages.start_page(viewer, request.user)
+    return render(request, "web/home.html", {"page": page, **page.data})
+
+
+@login_required
+def case_list(request):
+    viewer = viewer_for(request.user)
+    queryset = pages.with_relations(visible_cases(viewer)).order_by("-created_at", "-pk")
+    page = Paginator(queryset, pages.LIMIT).get_page(request.GET.get("pagina"))
+    for case in page.object_list:
+        case.visible = pages.visible_sections(viewer, case)
+    return render(request, "web/case_list.html", {"page_obj": page})
+
+
+@login_required
+def case_new(request):
+    viewer = viewer_for(request.user)
+    problem = may_request(viewer, viewer.profile) if viewer.authenticated else (
+        "U hoort bij geen gemeente.")
+    if problem:
+        return _forbidden(request, problem)
+    form = CaseForm(viewer=viewer)
+    status = 200
+    if request.method == "POST":
+        submit = "indienen" in request.POST
+        try:
+            case = create_case(request.user, request.POST, submit=submit)
+        except InvalidInput as error:
+            form = CaseForm(data=request.POST, viewer=viewer)
+            form.is_valid()
+            _apply_errors(form, error.errors)
+            status = 422
+        except ActionForbidden as error:
+            return _forbidden(request, error.message)
+        except WorkflowError as error:
+            form = CaseForm(data=request.POST, viewer=viewer)
+            form.is_valid()
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            if submit:
+                messages.success(request, f"Uw verzoek {case.reference} is ingediend bij de griffie.")
+            else:
+                messages.success(request, f"Uw verzoek {case.reference} is als concept opgeslagen.")
+            return redirect("case_detail", pk=case.pk)
+    return render(request, "web/case_new.html",
+                  {"form": form, "profile": viewer.profile}, status=status)
+
+
+def _deadlines(case, profile):
+    terms = profile.terms
+    delivery_term = (terms.technical_question if case.instrument == Instrument.TECHNICAL_QUESTION
+                     else terms.delivery)
+    rows = [
+        ("Intake door de griffie", case.intake_due, describe_term(terms.intake)),
+        ("Besluit over toewijzing", case.decision_due, describe_term(terms.decision)),
+        ("Oplevering", case.delivery_due, describe_term(delivery_term)),
+    ]
+    return [{"label": label, "due": due, "rule": rule} for label, due, rule in rows if due]
+
+
+def _detail_context(request, viewer, case, visible) -> dict:
+    names = _section_names(visible)
+    context = {"case": case, "sections": names, "profile": viewer.profile}
+    rel_names = relation_names(viewer, case)
+    context["actions"] = workflow.available(case.instrument, case.state, rel_names)
+    if names & {"metadata", "trajectory"}:
+        context["deadlines"] = _deadlines(case, viewer.profile) if "metadata" in names else []
+    context["timeline"] = list(
+        case.timeline.filter(section__in=names).select_related("actor")
+    )
+    if names & {"routing", "hours", "trajectory"}:
+        context["assignments"] = list(
+            case.assignments.select_related("civil_servant__department").order_by("assigned_at")
+        )
+    if "hours" in names:
+        entries = list(case.hours_entries.select_related("civil_servant")
+                       .order_by("worked_on", "pk"))
+        context["hours_entries"] = entries
+        context["hours_logged"] = sum((e.hours for e in entries), 0)
+    if "kickoff" in names:
+        context["kickoff"] = Kickoff.objects.filter(case=case).first()
+    if names & {"mediation", "routing"}:
+        mediations = list(case.mediations.select_related("requested_by", "decided_by")
+                          .order_by("requested_at"))
+        context["mediations"] = [
+            m for m in mediations
+            if (m.forum == Mediation.Forum.GRIFFIE and "mediation" in names)
+            or (m.forum == Mediation.Forum.TRIANGLE and "routing" in names)
+        ]
+    if "evaluation" in names:
+        context["evaluations"] = list(case.evaluations.select_related("person")
+                                      .order_by("recorded_at"))
+    if "answer" in names:
+        context["files"] = list(case.files.filter(section=Section.ANSWER).order_by("pk"))
+    if "routing" in names and case.refusal_ground:
+        context["refusal_ground"] = viewer.profile.refusal_ground(case.refusal_ground)
+    context["secret_withheld"] = (
+        case.secret and case.state in ANSWERED_STATES and "answer" not in names
+        and "request" in names
+    )
+    if any(row.action == "assign" for row in context["actions"]):
+        context["ranking"] = pages.candidates_for(viewer, case)
+    return context
+
+
+@login_required
+def case_detail(request, pk: int):
+    viewer = viewer_for(request.user)
+    case, visible = _case_or_404(viewer, pk)
+    content = visible & CONTENT_SECTIONS
+    if content:
+        # Every read of confidential content is audited (issue 2, item 6).
+        record_read(request.user, case, content)
+    return render(request, "web/case_detail.html", _detail_context(request, viewer, case, visible))
+
+
+def _row_for(case, action: str, names: frozenset[str]):
+    row = workflow.find(case.instrument, case.state, action)
+    if row is not None and row.actors & names:
+        return row
+    return None
+
+
+def _form_class(case, action: str, names):
+    for row in workflow.rows_for_action(case.instrument, action):
+        if row.actors & names:
+            return row.form
+    return None
+
+
+def _version(request, case) -> int:
+    raw = request.POST.get("version") if request.method == "POST" else request.GET.get("versie")
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return case.version if request.method == "GET" else -1
+
+
+@login_required
+def case_action(request, pk: int, action: str):
+    if action not in workflow.ACTIONS:
+        raise Http404("Onbekende actie")
+    viewer = viewer_for(request.user)
+    case, visible = _case_or_404(viewer, pk)
+    names = relation_names(viewer, case)
+    if not any(row.actors & names for row in workflow.rows_for_action(case.instrument, action)):
+        return _forbidden(request, "U mag deze actie bij dit verzoek niet uitvoeren.")
+    row = _row_for(case, action, names)
+    form_class = row.form if row else _form_class(case, action, names)
+    context = {"case": case, "sections": _section_names(visible), "action": action,
+               "label": workflow.ACTION_LABELS[action], "available": row is not None,
+               "version": _version(request, case), "error": None}
+    status = 200
+    form = None
+    if request.method == "POST":
+        version = context["version"]
+        try:
+            case = perform(request.user, pk, action, request.POST, request.FILES,
+                           expected_version=version)
+        except CaseNotFound:
+            raise Http404("Verzoek niet gevonden") from None
+        except UnknownAction:
+            raise Http404("Onbekende actie") from None
+        except ActionForbidden as error:
+            return _forbidden(request, error.message)
+        except InvalidInput as error:
+            form = form_class(data=request.POST, files=request.FILES, case=case, viewer=viewer) \
+                if form_class else None
+            if form is not None:
+                form.is_valid()
+                _apply_errors(form, error.errors)
+            context["error"] = error.message
+            status = 422
+        except WorkflowError as error:
+            # 409: someone was first, the state moved on, or a guard said no. Keep the input.
+            case, visible = _case_or_404(viewer, pk)
+            names = relation_names(viewer, case)
+            context.update(case=case, sections=_section_names(visible),
+                           available=_row_for(case, action, names) is not None,
+                           version=case.version, error=error.message, conflict=True)
+            form = form_class(data=request.POST, case=case, viewer=viewer) if form_class else None
+            status = error.status
+        else:
+            messages.success(
+                request, f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
+                         f"'{case.get_state_display()}'.")
+            url = reverse("case_detail", kwargs={"pk": case.pk})
+            if request.htmx:
+                return HttpResponseClientRedirect(url)
+            return redirect(url)
+    elif row is None:
+        messages.error(
+            request, f"'{workflow.ACTION_LABELS[action]}' kan niet in de status "
+                     f"'{case.get_state_display()}'.")
+        return redirect("case_detail", pk=case.pk)
+    elif form_class is not None:
+        form = form_class(case=case, viewer=viewer)
+    context["form"] = form
+    if action == "assign" or (action == "mediate" and form is not None
+                              and "civil_servants" in form.fields):
+        context["ranking"] = pages.candidates_for(viewer, case)
+    template = "web/case_action.html"
+    if request.htmx and request.method == "POST":
+        # Only the form is swapped; a 4xx would not be swapped by htmx, so answer 200.
+        return render(request, template + "#action-form", context)
+    return render(request, template, context, status=status)
+
+
+@login_required
+def case_file(request, pk: int, token: str):
+    viewer = viewer_for(request.user)
+    case, visible = _case_or_404(viewer, pk)
+    stored = CaseFile.objects.filter(case_id=case.pk, token=token).first()
+    if stored is None or stored.section not in _section_names(visible):
+        raise Http404("Bestand niet gevonden")
+    record_read(request.user, case, {stored.section})
+    return FileResponse(stored.file.open("rb"), as_attachment=True,
+                        filename=stored.original_name, content_type=stored.content_type)
+
+
+@login_required
+@require_POST
+def case_break_glass(request, pk: int):
+    try:
+        break_glass(request.user, pk, request.POST.get("reason", ""))
+    except CaseNotFound:
+        raise Http404("Verzoek niet gevonden") from None
+    except ActionForbidden as error:
+        return _forbidden(request, error.message)
+    except InvalidInput as error:
+        reasons = "; ".join(m for msgs in error.errors.values() for m in msgs) or error.message
+        messages.error(request, f"Noodtoegang tot verzoek niet verleend: {reasons}")
+        return redirect("home")
+    messages.warning(
+        request, "Noodtoegang verleend voor 30 minuten. Uw inzage en de reden zijn vastgelegd "
+                 "en zichtbaar voor de griffier.")
+    return redirect("case_detail", pk=pk)

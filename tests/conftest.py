@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Shared fixtures: a demo-shaped municipality and named people per role."""
+
+import os
+
+import pytest
+
+from raadsloket.demo.people import build_municipality
+
+
+def pytest_configure(config):
+    # CI must prove the PostgreSQL path; a silent SQLite fallback would hide breakage.
+    if os.environ.get("CI") == "true" and os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        import psycopg  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings, tmp_path):
+    # Argon2 is the production hasher; tests need speed, not resistance to brute force.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "files"
+
+
+@pytest.fixture
+def world(db):
+    """Gemeente Voorbeeld on the VNG model profile."""
+    return build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+
+
+@pytest.fixture
+def other_world(db):
+    """A second municipality (Utrecht profile): its people must never see Voorbeeld's cases."""
+    return build_municipality("Gemeente Domstede", "domstede", preset="utrecht", prefix="u-",
+                              password="demo")
+
+
+@pytest.fixture(params=["vng-model", "utrecht", "echt-susteren"])
+def preset_world(request, db):
+    return build_municipality(f"Gemeente {request.param}", request.param, preset=request.param,
+                              password="demo")
+
+
