@@ -95,3 +95,25 @@ def break_glass(user, case_id: int, reason: str) -> BreakGlass:
         chain.record("case.break_glass", actor=user, municipality_id=case.municipality_id,
                      case_id=case.pk, detail={"reason": reason})
     return grant
+
+
+def resume_due_deferrals(today=None) -> list[int]:
+    """Resume every deferred case whose date has come (run daily: `raadsloket resume_deferred`).
+
+    The griffie handler resumes it; without one, the griffier of the municipality.
+    """
+    from raadsloket.cases.states import State
+    from raadsloket.organisation.models import Person
+
+    today = today or timezone.localdate()
+    resumed = []
+    due = Case.objects.filter(state=State.DEFERRED, deferred_until__lte=today)
+    for case in due.select_related("handler"):
+        actor = case.handler or Person.objects.filter(
+            municipality_id=case.municipality_id, role_assignments__role=Role.CLERK,
+            is_active=True).order_by("pk").first()
+        if actor is None:
+            continue
+        perform(actor, case.pk, "resume")
+        resumed.append(case.pk)
+    return resumed

@@ -4,6 +4,7 @@
 from django import forms, template
 
 from raadsloket.access.viewer import viewer_for
+from raadsloket.cases.effects import may_request
 from raadsloket.organisation.roles import PolicyArea, Role
 
 register = template.Library()
@@ -61,8 +62,9 @@ def who_am_i(context):
     viewer = viewer_for(user)
     roles = sorted(_ROLE_LABELS.get(role, role) for role in viewer.roles)
     municipality = user.municipality.name if user.municipality_id else ""
+    may = viewer.authenticated and may_request(viewer, viewer.profile) is None
     return {"name": user.display_name, "municipality": municipality, "roles": roles,
-            "viewer": viewer}
+            "viewer": viewer, "may_request": may}
 
 
 @register.filter
