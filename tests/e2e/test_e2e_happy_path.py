@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The happy path of ambtelijke bijstand, clicked through the real UI in chromium."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from raadsloket.cases.models import Case
+from raadsloket.demo.people import build_municipality
+
+
+def login(page: Page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).not_to_have_url(re.compile(r"inloggen"))
+
+
+def open_case(page: Page, base: str, case: Case) -> None:
+    page.goto(f"{base}/verzoeken/{case.pk}")
+
+
+def do(page: Page, label: str) -> None:
+    page.get_by_role("link", name=label).or_(page.get_by_role("button", name=label)).first.click()
+
+
+def confirm(page: Page, label: str) -> None:
+    page.locator("main form").get_by_role("button", name=label).click()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_member_to_answer_through_the_ui(live_server, page: Page):
+    world = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+    base = live_server.url
+    today = timezone.localdate()
+
+    login(page, base, "raadslid1")
+    page.goto(f"{base}/verzoeken/nieuw")
+    page.get_by_label("Onderwerp").fill("Leerlingenvervoer met vrijwilligers")
+    page.get_by_label("Uw vraag of verzoek").fill(
+        "Hoe kunnen we ouders en vrijwilligers inschakelen bij het leerlingenvervoer?")
+    page.get_by_label("Beleidsterrein").select_option("sociaal_domein")
+    page.get_by_role("button", name="Indienen").click()
+    expect(page.get_by_text("ingediend").first).to_be_visible()
+    case = Case.objects.get(title="Leerlingenvervoer met vrijwilligers")
+
+    login(page, base, "griffier")
+    expect(page.get_by_text("Leerlingenvervoer met vrijwilligers").first).to_be_visible()
+    open_case(page, base, case)
+    do(page, "In behandeling nemen (intake)")
+    expect(page.get_by_text("in intake bij de griffie").first).to_be_visible()
+    do(page, "Doorgeleiden")
+    confirm(page, "Doorgeleiden")
+    expect(page.get_by_text("doorgeleid").first).to_be_visible()
+
+    login(page, base, "secretaris")
+    open_case(page, base, case)
+    do(page, "Ambtenaar toewijzen")
+    page.get_by_label(world["ambtenaar1"].display_name).first.check()
+    page.get_by_label("Geschatte uren").fill("12")
+    confirm(page, "Ambtenaar toewijzen")
+    expect(page.get_by_text("ambtenaar toegewezen").first).to_be_visible()
+
+    login(page, base, "raadsadviseur")
+    open_case(page, base, case)
+    do(page, "Startgesprek plannen")
+    page.get_by_label("Datum en tijd").fill(
+        (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT10:00"))
+    page.get_by_label("Deelnemers").fill("raadslid, ambtenaar, raadsadviseur")
+    confirm(page, "Startgesprek plannen")
+    do(page, "Startgesprek vastleggen")
+    page.get_by_label("Gehouden op").fill(today.isoformat())
+    page.get_by_label("Deelnemers").fill("raadslid, ambtenaar, raadsadviseur")
+    page.get_by_label("Achtergrond van de vraag").fill("Voorbereiding initiatiefvoorstel.")
+    page.get_by_label("Doel").fill("Een conceptregeling voor vrijwillig vervoer.")
+    page.get_by_label("Afgesproken uren").fill("12")
+    page.get_by_label("Opleverdatum").fill((today + timedelta(days=21)).isoformat())
+    page.get_by_label("Het raadslid kent de spelregels en onderschrijft ze").check()
+    page.get_by_label("De ambtenaar kent de spelregels en onderschrijft ze").check()
+    confirm(page, "Startgesprek vastleggen")
+    expect(page.get_by_text("in uitvoering").first).to_be_visible()
+
+    login(page, base, "ambtenaar1")
+    open_case(page, base, case)
+    do(page, "Antwoord opleveren")
+    page.get_by_label("Antwoord").first.fill("Conceptregeling vrijwillig leerlingenvervoer: zie tekst.")
+    confirm(page, "Antwoord opleveren")
+    expect(page.get_by_text("opgeleverd").first).to_be_visible()
+
+    login(page, base, "raadslid1")
+    open_case(page, base, case)
+    expect(page.get_by_text("Conceptregeling vrijwillig leerlingenvervoer").first).to_be_visible()
+
+    # Outside the bubble: the ambtenaar's manager never sees the subject.
+    login(page, base, "manager1")
+    expect(page.locator("body")).not_to_contain_text("Leerlingenvervoer met vrijwilligers")
+    case.refresh_from_db()
+    assert case.state == "delivered"
