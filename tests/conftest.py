@@ -30,13 +30,13 @@ def world(db):
 @pytest.fixture
 def other_world(db):
     """A second municipality (Utrecht profile): its people must never see Voorbeeld's cases."""
-    return build_municipality("Gemeente Domstede", "domstede", preset="utrecht", prefix="u-",
-                              password="demo")
+    return build_municipality(
+        "Gemeente Domstede", "domstede", preset="utrecht", prefix="u-", password="demo"
+    )
 
 
 @pytest.fixture(params=["vng-model", "utrecht", "echt-susteren"])
 def preset_world(request, db):
-    return build_municipality(f"Gemeente {request.param}", request.param, preset=request.param,
-                              password="demo")
-
-
+    return build_municipality(
+        f"Gemeente {request.param}", request.param, preset=request.param, password="demo"
+    )

@@ -34,6 +34,11 @@ def test_deferral_in_the_past_is_refused_in_dutch(world):
 
     case = run_to(world, new_case(world), State.INTAKE)
     with pytest.raises(InvalidInput) as raised:
-        act(world, case, "defer", "griffier",
-            {"until": (timezone.localdate() - timedelta(days=1)).isoformat(), "reason": "druk"})
+        act(
+            world,
+            case,
+            "defer",
+            "griffier",
+            {"until": (timezone.localdate() - timedelta(days=1)).isoformat(), "reason": "druk"},
+        )
     assert "toekomst" in raised.value.errors["until"][0]

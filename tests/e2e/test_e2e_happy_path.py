@@ -43,7 +43,8 @@ def test_member_to_answer_through_the_ui(live_server, page: Page):
     page.goto(f"{base}/verzoeken/nieuw")
     page.get_by_label("Onderwerp").fill("Leerlingenvervoer met vrijwilligers")
     page.get_by_label("Uw vraag of verzoek").fill(
-        "Hoe kunnen we ouders en vrijwilligers inschakelen bij het leerlingenvervoer?")
+        "Hoe kunnen we ouders en vrijwilligers inschakelen bij het leerlingenvervoer?"
+    )
     page.get_by_label("Beleidsterrein").select_option("sociaal_domein")
     page.get_by_role("button", name="Indienen").click()
     expect(page.get_by_text("ingediend").first).to_be_visible()
@@ -70,7 +71,8 @@ def test_member_to_answer_through_the_ui(live_server, page: Page):
     open_case(page, base, case)
     do(page, "Startgesprek plannen")
     page.get_by_label("Datum en tijd").fill(
-        (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT10:00"))
+        (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT10:00")
+    )
     page.get_by_label("Deelnemers").fill("raadslid, ambtenaar, raadsadviseur")
     confirm(page, "Startgesprek plannen")
     do(page, "Startgesprek vastleggen")
@@ -88,7 +90,9 @@ def test_member_to_answer_through_the_ui(live_server, page: Page):
     login(page, base, "ambtenaar1")
     open_case(page, base, case)
     do(page, "Antwoord opleveren")
-    page.get_by_label("Antwoord").first.fill("Conceptregeling vrijwillig leerlingenvervoer: zie tekst.")
+    page.get_by_label("Antwoord").first.fill(
+        "Conceptregeling vrijwillig leerlingenvervoer: zie tekst."
+    )
     confirm(page, "Antwoord opleveren")
     expect(page.get_by_text("opgeleverd").first).to_be_visible()
 

@@ -63,11 +63,15 @@ class Relations:
         self.requester = pid in (case.requester_id, case.filed_by_id) or pid in co_ids
         assignments = list(case.assignments.all())
         self.assignee = any(a.civil_servant_id == pid for a in assignments)
-        self.manager = any(
-            a.civil_servant.department_id is not None
-            and a.civil_servant.department.manager_id == pid
-            for a in assignments
-        ) if Role.MANAGER in viewer.roles else False
+        self.manager = (
+            any(
+                a.civil_servant.department_id is not None
+                and a.civil_servant.department.manager_id == pid
+                for a in assignments
+            )
+            if Role.MANAGER in viewer.roles
+            else False
+        )
 
 
 def _break_glass_active(viewer: Viewer, case: Case) -> bool:
@@ -126,7 +130,9 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     own = (
         Q(requester_id=pid)
         | Q(filed_by_id=pid)
-        | Q(Exists(Case.co_requesters.through.objects.filter(case_id=OuterRef("pk"), person_id=pid)))
+        | Q(
+            Exists(Case.co_requesters.through.objects.filter(case_id=OuterRef("pk"), person_id=pid))
+        )
     )
     assigned = Exists(Assignment.objects.filter(case_id=OuterRef("pk"), civil_servant_id=pid))
     submitted = ~Q(state=State.DRAFT)
@@ -157,7 +163,9 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     return Case.objects.filter(q, municipality_id=viewer.municipality_id)
 
 
-def get_case_for(viewer: Viewer, case_id: int, *, lock: bool = False) -> tuple[Case, frozenset[Section]]:
+def get_case_for(
+    viewer: Viewer, case_id: int, *, lock: bool = False
+) -> tuple[Case, frozenset[Section]]:
     """The case with the sections this viewer may see, or CaseNotFound (shown as 404)."""
     queryset = Case.objects.select_related("requester", "filed_by", "handler", "routing_officer")
     if lock:
@@ -175,7 +183,9 @@ class CaseNotFound(LookupError):
     """Invisible and non-existent cases are indistinguishable to the caller (404)."""
 
 
-def relation_names(viewer: Viewer, case: Case, relations: Relations | None = None) -> frozenset[str]:
+def relation_names(
+    viewer: Viewer, case: Case, relations: Relations | None = None
+) -> frozenset[str]:
     """The names the transition tables use for who may act: requester, griffie, clerk, ..."""
     rel = relations or Relations(viewer, case)
     names: set[str] = set()

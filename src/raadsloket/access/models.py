@@ -17,3 +17,6 @@ class BreakGlass(models.Model):
         verbose_name = "noodtoegang"
         verbose_name_plural = "noodtoegangen"
         indexes = [models.Index(fields=["person", "case", "expires_at"], name="breakglass_lookup")]
+
+    def __str__(self) -> str:
+        return f"noodtoegang {self.person} op verzoek {self.case_id}"

@@ -26,6 +26,12 @@ class Section(StrEnum):
 ALL_SECTIONS = frozenset(Section)
 # What raadsloket counts as confidential content: reads of these are audited.
 CONTENT_SECTIONS = frozenset(
-    {Section.REQUEST, Section.ROUTING, Section.KICKOFF, Section.ANSWER, Section.EVALUATION,
-     Section.MEDIATION}
+    {
+        Section.REQUEST,
+        Section.ROUTING,
+        Section.KICKOFF,
+        Section.ANSWER,
+        Section.EVALUATION,
+        Section.MEDIATION,
+    }
 )

@@ -46,7 +46,8 @@ def install(api) -> None:
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
         return api.create_response(
-            request, {"detail": "Niet ingelogd of ongeldige API-sleutel.", "errors": {}},
+            request,
+            {"detail": "Niet ingelogd of ongeldige API-sleutel.", "errors": {}},
             status=401,
         )
 
@@ -75,6 +76,7 @@ def install(api) -> None:
 
         logging.getLogger("raadsloket.api").exception("unexpected API error")
         return api.create_response(
-            request, {"detail": "Er ging iets mis; er is niets opgeslagen.", "errors": {}},
+            request,
+            {"detail": "Er ging iets mis; er is niets opgeslagen.", "errors": {}},
             status=500,
         )

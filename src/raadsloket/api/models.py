@@ -7,8 +7,9 @@ from django.utils import timezone
 class ApiToken(models.Model):
     """A bearer token. Only its SHA-256 hash is stored; the token is shown once."""
 
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                               related_name="api_tokens")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     prefix = models.CharField(max_length=12, unique=True)
     key_hash = models.CharField(max_length=64)
     label = models.CharField(max_length=100, blank=True)
@@ -20,6 +21,9 @@ class ApiToken(models.Model):
     class Meta:
         verbose_name = "API-sleutel"
         verbose_name_plural = "API-sleutels"
+
+    def __str__(self) -> str:
+        return f"API-sleutel {self.prefix} van {self.person}"
 
     @property
     def active(self) -> bool:

@@ -37,9 +37,11 @@ class TokenAuth(HttpBearer):
 
 
 api = NinjaAPI(
-    title="raadsloket API", version="1",
+    title="raadsloket API",
+    version="1",
     description="Verzoeken om ambtelijke bijstand en technische vragen (art. 33 Gemeentewet).",
-    auth=[TokenAuth(), django_auth], urls_namespace="api",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
 )
 errors.install(api)
 
@@ -55,9 +57,11 @@ class ListFilters(Schema):
 
 
 def _list_queryset(viewer):
-    return visible_cases(viewer).select_related(
-        "requester", "handler", "routing_officer"
-    ).prefetch_related("co_requesters", "assignments__civil_servant__department")
+    return (
+        visible_cases(viewer)
+        .select_related("requester", "handler", "routing_officer")
+        .prefetch_related("co_requesters", "assignments__civil_servant__department")
+    )
 
 
 @api.get("/me", response={200: MeOut, **ERRORS}, summary="Wie ben ik")
@@ -65,15 +69,19 @@ def me(request):
     user = request.user
     viewer = viewer_for(user)
     return {
-        "username": user.username, "name": user.display_name,
+        "username": user.username,
+        "name": user.display_name,
         "municipality": user.municipality.name if user.municipality_id else None,
         "roles": sorted(viewer.roles),
         "fractie": user.fractie.name if user.fractie_id else None,
     }
 
 
-@api.get("/cases", response={200: CaseListOut, **ERRORS},
-         summary="Zichtbare verzoeken (met q: zoeken in wat u mag zien)")
+@api.get(
+    "/cases",
+    response={200: CaseListOut, **ERRORS},
+    summary="Zichtbare verzoeken (met q: zoeken in wat u mag zien)",
+)
 def list_cases(request, filters: Query[ListFilters]):
     viewer = viewer_for(request.user)
     limit = max(1, min(filters.limit, MAX_PAGE))
@@ -123,22 +131,34 @@ def case_detail(request, case_id: int):
     return _detail(request, case_id)
 
 
-@api.post("/cases/{case_id}/actions/{action}", response={200: CaseOut, **ERRORS},
-          summary="Een actie uitvoeren (submit, accept, forward, assign, ...)")
+@api.post(
+    "/cases/{case_id}/actions/{action}",
+    response={200: CaseOut, **ERRORS},
+    summary="Een actie uitvoeren (submit, accept, forward, assign, ...)",
+)
 def case_action(request, case_id: int, action: str, payload: ActionIn):
     perform(request.user, case_id, action, payload.data, expected_version=payload.version)
     return _detail(request, case_id)
 
 
-@api.get("/cases/{case_id}/timeline", response={200: list[TimelineOut], **ERRORS},
-         summary="Tijdlijn van een verzoek")
+@api.get(
+    "/cases/{case_id}/timeline",
+    response={200: list[TimelineOut], **ERRORS},
+    summary="Tijdlijn van een verzoek",
+)
 def case_timeline(request, case_id: int):
     viewer = viewer_for(request.user)
     case, visible = get_case_for(viewer, case_id)
     allowed = {str(s) for s in visible}
     events = case.timeline.select_related("actor").filter(section__in=allowed)
     return [
-        {"at": e.at, "action": e.action, "from_state": e.from_state, "to_state": e.to_state,
-         "actor": e.actor.display_name if e.actor else None, "detail": e.detail}
+        {
+            "at": e.at,
+            "action": e.action,
+            "from_state": e.from_state,
+            "to_state": e.to_state,
+            "actor": e.actor.display_name if e.actor else None,
+            "detail": e.detail,
+        }
         for e in events
     ]

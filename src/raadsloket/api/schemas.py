@@ -135,7 +135,9 @@ class CaseIn(Schema):
 
 
 class ActionIn(Schema):
-    version: int | None = Field(None, description="de versie die u zag (optimistische vergrendeling)")
+    version: int | None = Field(
+        None, description="de versie die u zag (optimistische vergrendeling)"
+    )
     data: dict[str, Any] = {}
 
 

@@ -17,45 +17,65 @@ def _num(value) -> float | None:
 def case_payload(case, sections: frozenset[Section], *, detail: bool = False) -> dict:
     s = sections
     data: dict = {
-        "id": case.pk, "reference": case.reference, "instrument": case.instrument,
-        "state": case.state, "state_label": case.get_state_display(),
-        "sections": sorted(str(x) for x in s), "version": case.version,
+        "id": case.pk,
+        "reference": case.reference,
+        "instrument": case.instrument,
+        "state": case.state,
+        "state_label": case.get_state_display(),
+        "sections": sorted(str(x) for x in s),
+        "version": case.version,
     }
     if Section.METADATA in s or Section.REQUEST in s or Section.ANSWER in s:
         data["secret"] = case.secret
         if case.secret and Section.ANSWER not in s:
-            data["notice"] = ("Het antwoord valt onder geheimhouding (art. 25 Gemeentewet) en is "
-                              "aan de gehele raad verstrekt, niet aan één raadslid.")
+            data["notice"] = (
+                "Het antwoord valt onder geheimhouding (art. 25 Gemeentewet) en is "
+                "aan de gehele raad verstrekt, niet aan één raadslid."
+            )
     if Section.METADATA in s or Section.TRAJECTORY in s:
         data["policy_area"] = case.policy_area
         data["assigned_at"] = case.assigned_at
     if Section.METADATA in s:
         data.update(
-            created_at=case.created_at, submitted_at=case.submitted_at,
-            delivered_at=case.delivered_at, closed_at=case.closed_at,
-            intake_due=case.intake_due, decision_due=case.decision_due,
-            delivery_due=case.delivery_due, handler=_name(case.handler),
+            created_at=case.created_at,
+            submitted_at=case.submitted_at,
+            delivered_at=case.delivered_at,
+            closed_at=case.closed_at,
+            intake_due=case.intake_due,
+            decision_due=case.decision_due,
+            delivery_due=case.delivery_due,
+            handler=_name(case.handler),
         )
     if Section.HOURS in s:
         data["assigned_at"] = case.assigned_at
         data["delivered_at"] = case.delivered_at
     if Section.REQUEST in s:
         data.update(
-            title=case.title, question=case.question, background=case.background,
-            requester=_name(case.requester), channel=case.channel, confidential=case.confidential,
+            title=case.title,
+            question=case.question,
+            background=case.background,
+            requester=_name(case.requester),
+            channel=case.channel,
+            confidential=case.confidential,
             co_requesters=[p.display_name for p in case.co_requesters.all()],
         )
     if Section.ROUTING in s:
         data.update(
-            routing_officer=_name(case.routing_officer), hours_estimate=_num(case.hours_estimate),
+            routing_officer=_name(case.routing_officer),
+            hours_estimate=_num(case.hours_estimate),
             refusal_ground=case.refusal_ground or None,
-            refusal_reasoning=case.refusal_reasoning or None, objection=case.objection or None,
-            deferred_until=case.deferred_until, defer_reason=case.defer_reason or None,
+            refusal_reasoning=case.refusal_reasoning or None,
+            objection=case.objection or None,
+            deferred_until=case.deferred_until,
+            defer_reason=case.defer_reason or None,
             advised_instrument=case.advised_instrument or None,
         )
     if Section.ROUTING in s or Section.HOURS in s:
         data["assignments"] = [
-            {"civil_servant": a.civil_servant.display_name, "hours_estimate": _num(a.hours_estimate)}
+            {
+                "civil_servant": a.civil_servant.display_name,
+                "hours_estimate": _num(a.hours_estimate),
+            }
             for a in case.assignments.all()
         ]
     if detail:
@@ -67,8 +87,12 @@ def _detail_sections(case, s, data: dict) -> None:
     if Section.HOURS in s:
         show_notes = Section.KICKOFF in s
         data["hours"] = [
-            {"civil_servant": h.civil_servant.display_name, "worked_on": h.worked_on,
-             "hours": float(h.hours), "note": h.note if show_notes else None}
+            {
+                "civil_servant": h.civil_servant.display_name,
+                "worked_on": h.worked_on,
+                "hours": float(h.hours),
+                "note": h.note if show_notes else None,
+            }
             for h in case.hours_entries.select_related("civil_servant").order_by("worked_on")
         ]
     if Section.KICKOFF in s:
@@ -76,18 +100,26 @@ def _detail_sections(case, s, data: dict) -> None:
         kickoff = case.kickoff if hasattr(case, "kickoff") else None
         if kickoff is not None:
             data["kickoff"] = {
-                "planned_for": kickoff.planned_for, "held_on": kickoff.held_on,
-                "participants": kickoff.participants, "background": kickoff.background,
-                "goal": kickoff.goal, "agreed_hours": _num(kickoff.agreed_hours),
-                "due_date": kickoff.due_date, "loyalty_concerns": kickoff.loyalty_concerns,
+                "planned_for": kickoff.planned_for,
+                "held_on": kickoff.held_on,
+                "participants": kickoff.participants,
+                "background": kickoff.background,
+                "goal": kickoff.goal,
+                "agreed_hours": _num(kickoff.agreed_hours),
+                "due_date": kickoff.due_date,
+                "loyalty_concerns": kickoff.loyalty_concerns,
                 "member_acknowledged_rules": kickoff.member_acknowledged_rules,
                 "civil_servant_acknowledged_rules": kickoff.civil_servant_acknowledged_rules,
             }
     if Section.ANSWER in s:
         data["answer"] = case.answer or None
         data["files"] = [
-            {"name": f.original_name, "size": f.size, "content_type": f.content_type,
-             "url": reverse("case_file", args=[case.pk, f.token])}
+            {
+                "name": f.original_name,
+                "size": f.size,
+                "content_type": f.content_type,
+                "url": reverse("case_file", args=[case.pk, f.token]),
+            }
             for f in case.files.all()
         ]
     if Section.EVALUATION in s:
@@ -102,7 +134,13 @@ def _detail_sections(case, s, data: dict) -> None:
         forums.add("griffie")
     if forums:
         data["mediations"] = [
-            {"forum": m.forum, "reason": m.reason, "outcome": m.outcome, "notes": m.notes,
-             "requested_at": m.requested_at, "decided_at": m.decided_at}
+            {
+                "forum": m.forum,
+                "reason": m.reason,
+                "outcome": m.outcome,
+                "notes": m.notes,
+                "requested_at": m.requested_at,
+                "decided_at": m.decided_at,
+            }
             for m in case.mediations.filter(forum__in=forums).order_by("requested_at")
         ]

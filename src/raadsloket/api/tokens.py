@@ -22,11 +22,18 @@ def issue(person, *, days: int = DEFAULT_DAYS, label: str = "") -> str:
     prefix = secrets.token_hex(5)
     secret = secrets.token_urlsafe(32)
     ApiToken.objects.create(
-        person=person, prefix=prefix, key_hash=_hash(secret), label=label[:100],
+        person=person,
+        prefix=prefix,
+        key_hash=_hash(secret),
+        label=label[:100],
         expires_at=timezone.now() + timedelta(days=days),
     )
-    chain.record("api.token_issued", actor=person, municipality_id=person.municipality_id,
-                 detail={"prefix": prefix, "days": days})
+    chain.record(
+        "api.token_issued",
+        actor=person,
+        municipality_id=person.municipality_id,
+        detail={"prefix": prefix, "days": days},
+    )
     return f"rl_{prefix}_{secret}"
 
 

@@ -45,7 +45,6 @@ class GriffieMediationForm(ActionForm):
     notes = text_field("Gemaakte afspraken", min_length=10, max_length=5000)
 
 
-
 class PlanKickoffForm(ActionForm):
     planned_for = forms.DateTimeField(
         label="Datum en tijd", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
@@ -70,11 +69,13 @@ class RecordKickoffForm(ActionForm):
     due_date = forms.DateField(label="Opleverdatum", widget=forms.DateInput(attrs={"type": "date"}))
     loyalty_concerns = text_field("Loyaliteitsvragen (spagaat)", required=False)
     member_acknowledged_rules = forms.BooleanField(
-        label="Het raadslid kent de spelregels en onderschrijft ze", required=True,
+        label="Het raadslid kent de spelregels en onderschrijft ze",
+        required=True,
         error_messages={"required": "Het raadslid moet de spelregels hebben onderschreven."},
     )
     civil_servant_acknowledged_rules = forms.BooleanField(
-        label="De ambtenaar kent de spelregels en onderschrijft ze", required=True,
+        label="De ambtenaar kent de spelregels en onderschrijft ze",
+        required=True,
         error_messages={"required": "De ambtenaar moet de spelregels hebben onderschreven."},
     )
 
@@ -95,8 +96,9 @@ class RecordKickoffForm(ActionForm):
 class LogHoursForm(ActionForm):
     worked_on = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))
     hours = hours_field("Uren", maximum="24")
-    note = forms.CharField(label="Toelichting (alleen binnen de bubbel)", max_length=500,
-                           required=False)
+    note = forms.CharField(
+        label="Toelichting (alleen binnen de bubbel)", max_length=500, required=False
+    )
 
     def clean_worked_on(self):
         worked_on = self.cleaned_data["worked_on"]
@@ -107,7 +109,9 @@ class LogHoursForm(ActionForm):
 
 class EvaluateForm(ActionForm):
     score = forms.TypedChoiceField(
-        label="Cijfer", coerce=int, choices=[(i, str(i)) for i in range(1, 6)],
+        label="Cijfer",
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 6)],
         widget=forms.RadioSelect,
     )
     remarks = text_field("Opmerkingen", required=False, max_length=5000)

@@ -37,8 +37,11 @@ S = State
 def object_(step: Step) -> None:
     step.case.objection = step.data["reason"]
     Mediation.objects.create(
-        case=step.case, forum=Mediation.Forum.TRIANGLE, requested_by=step.user,
-        reason=step.data["reason"], requested_at=step.now,
+        case=step.case,
+        forum=Mediation.Forum.TRIANGLE,
+        requested_by=step.user,
+        reason=step.data["reason"],
+        requested_at=step.now,
     )
 
 
@@ -71,8 +74,11 @@ def describe_mediate_triangle(step: Step) -> str:
 
 def request_mediation(step: Step) -> None:
     Mediation.objects.create(
-        case=step.case, forum=Mediation.Forum.GRIFFIE, requested_by=step.user,
-        reason=step.data["reason"], requested_at=step.now,
+        case=step.case,
+        forum=Mediation.Forum.GRIFFIE,
+        requested_by=step.user,
+        reason=step.data["reason"],
+        requested_at=step.now,
     )
 
 
@@ -88,8 +94,10 @@ def mediate_griffie(step: Step) -> None:
 def plan_kickoff(step: Step) -> None:
     Kickoff.objects.update_or_create(
         case=step.case,
-        defaults={"planned_for": step.data["planned_for"],
-                  "participants": step.data["participants"]},
+        defaults={
+            "planned_for": step.data["planned_for"],
+            "participants": step.data["participants"],
+        },
     )
 
 
@@ -100,23 +108,37 @@ def describe_plan_kickoff(step: Step) -> str:
 def record_kickoff(step: Step) -> None:
     data = step.data
     kickoff = Kickoff.objects.get(case=step.case)
-    for name in ("held_on", "participants", "background", "goal", "agreed_hours", "due_date",
-                 "loyalty_concerns", "member_acknowledged_rules",
-                 "civil_servant_acknowledged_rules"):
+    for name in (
+        "held_on",
+        "participants",
+        "background",
+        "goal",
+        "agreed_hours",
+        "due_date",
+        "loyalty_concerns",
+        "member_acknowledged_rules",
+        "civil_servant_acknowledged_rules",
+    ):
         setattr(kickoff, name, data[name])
     kickoff.save()
     step.case.delivery_due = data["due_date"]
 
 
 def describe_record_kickoff(step: Step) -> str:
-    return (f"Startgesprek gehouden op {step.data['held_on']:%d-%m-%Y}; afgesproken "
-            f"{step.data['agreed_hours']} uur, oplevering {step.data['due_date']:%d-%m-%Y}.")
+    return (
+        f"Startgesprek gehouden op {step.data['held_on']:%d-%m-%Y}; afgesproken "
+        f"{step.data['agreed_hours']} uur, oplevering {step.data['due_date']:%d-%m-%Y}."
+    )
 
 
 def log_hours(step: Step) -> None:
     HoursEntry.objects.create(
-        case=step.case, civil_servant=step.user, worked_on=step.data["worked_on"],
-        hours=step.data["hours"], note=step.data.get("note") or "", recorded_at=step.now,
+        case=step.case,
+        civil_servant=step.user,
+        worked_on=step.data["worked_on"],
+        hours=step.data["hours"],
+        note=step.data.get("note") or "",
+        recorded_at=step.now,
     )
 
 
@@ -139,8 +161,12 @@ def guard_evaluate(step: Step) -> str | None:
 
 def evaluate(step: Step) -> None:
     Evaluation.objects.create(
-        case=step.case, perspective=perspective(step), person=step.user,
-        score=step.data["score"], remarks=step.data.get("remarks") or "", recorded_at=step.now,
+        case=step.case,
+        perspective=perspective(step),
+        person=step.user,
+        score=step.data["score"],
+        remarks=step.data.get("remarks") or "",
+        recorded_at=step.now,
     )
 
 
@@ -155,8 +181,10 @@ def describe_evaluate(step: Step) -> str:
 
 def guard_close_delivered(step: Step) -> str | None:
     if step.profile.evaluation.required:
-        return ("De verordening vraagt een evaluatie door raadslid, ambtenaar en griffie "
-                "voordat het verzoek wordt afgesloten.")
+        return (
+            "De verordening vraagt een evaluatie door raadslid, ambtenaar en griffie "
+            "voordat het verzoek wordt afgesloten."
+        )
     return None
 
 
@@ -164,73 +192,242 @@ REQUESTER = frozenset({"requester"})
 GRIFFIE = frozenset({"griffie"})
 ROUTING = frozenset({"routing_officer"})
 BEFORE_DELIVERY = frozenset(
-    {S.DRAFT, S.SUBMITTED, S.INTAKE, S.DEFERRED, S.FORWARDED, S.ASSIGNED, S.KICKOFF_PLANNED,
-     S.IN_PROGRESS, S.MEDIATION}
+    {
+        S.DRAFT,
+        S.SUBMITTED,
+        S.INTAKE,
+        S.DEFERRED,
+        S.FORWARDED,
+        S.ASSIGNED,
+        S.KICKOFF_PLANNED,
+        S.IN_PROGRESS,
+        S.MEDIATION,
+    }
 )
 
 TABLE = [
-    Transition(frozenset({S.DRAFT}), "submit", S.SUBMITTED, REQUESTER, Section.METADATA,
-               guard=effects.guard_submit, effect=effects.submit,
-               describe=effects.describe_submit),
-    Transition(frozenset({S.SUBMITTED}), "accept", S.INTAKE, GRIFFIE, Section.METADATA,
-               effect=effects.accept),
+    Transition(
+        frozenset({S.DRAFT}),
+        "submit",
+        S.SUBMITTED,
+        REQUESTER,
+        Section.METADATA,
+        guard=effects.guard_submit,
+        effect=effects.submit,
+        describe=effects.describe_submit,
+    ),
+    Transition(
+        frozenset({S.SUBMITTED}),
+        "accept",
+        S.INTAKE,
+        GRIFFIE,
+        Section.METADATA,
+        effect=effects.accept,
+    ),
     # The griffie may ask to hold a request some weeks when the organisation is busy
     # (handreiking, spelregel 2).
-    Transition(frozenset({S.SUBMITTED, S.INTAKE, S.FORWARDED}), "defer", S.DEFERRED, GRIFFIE,
-               Section.ROUTING, form=DeferForm, effect=effects.defer,
-               describe=effects.describe_defer),
-    Transition(frozenset({S.DEFERRED}), "resume", effects.resume_target, GRIFFIE,
-               Section.ROUTING, effect=effects.resume),
-    Transition(frozenset({S.SUBMITTED, S.INTAKE}), "convert", S.INTAKE, GRIFFIE, Section.ROUTING,
-               form=NoteForm, effect=effects.convert_target_instrument,
-               describe=effects.describe_convert),
+    Transition(
+        frozenset({S.SUBMITTED, S.INTAKE, S.FORWARDED}),
+        "defer",
+        S.DEFERRED,
+        GRIFFIE,
+        Section.ROUTING,
+        form=DeferForm,
+        effect=effects.defer,
+        describe=effects.describe_defer,
+    ),
+    Transition(
+        frozenset({S.DEFERRED}),
+        "resume",
+        effects.resume_target,
+        GRIFFIE,
+        Section.ROUTING,
+        effect=effects.resume,
+    ),
+    Transition(
+        frozenset({S.SUBMITTED, S.INTAKE}),
+        "convert",
+        S.INTAKE,
+        GRIFFIE,
+        Section.ROUTING,
+        form=NoteForm,
+        effect=effects.convert_target_instrument,
+        describe=effects.describe_convert,
+    ),
     # Advising another instrument at intake closes the request with that advice.
-    Transition(frozenset({S.SUBMITTED, S.INTAKE}), "close", S.CLOSED, GRIFFIE, Section.ROUTING,
-               form=CloseForm, effect=effects.close, describe=effects.describe_close),
-    Transition(frozenset({S.INTAKE}), "forward", S.FORWARDED, GRIFFIE, Section.ROUTING,
-               form=NoteForm, guard=effects.guard_forward, effect=effects.forward,
-               describe=effects.describe_forward),
-    Transition(frozenset({S.FORWARDED}), "assign", S.ASSIGNED, ROUTING, Section.ROUTING,
-               form=AssignForm, effect=effects.assign, describe=effects.describe_assign),
-    Transition(frozenset({S.FORWARDED}), "refuse", S.REFUSED, ROUTING, Section.ROUTING,
-               form=RefuseForm, effect=effects.refuse, describe=effects.describe_refuse),
-    Transition(frozenset({S.REFUSED}), "object", S.OBJECTED, REQUESTER, Section.ROUTING,
-               form=ReasonForm, effect=object_, describe=lambda step: step.data["reason"]),
-    Transition(frozenset({S.REFUSED}), "close", S.CLOSED, GRIFFIE | REQUESTER, Section.ROUTING,
-               form=CloseForm, effect=effects.close, describe=effects.describe_close),
-    Transition(frozenset({S.OBJECTED}), "mediate", mediate_triangle_target,
-               frozenset({"triangle"}), Section.ROUTING, form=TriangleMediationForm,
-               effect=mediate_triangle, describe=describe_mediate_triangle),
-    Transition(frozenset({S.ASSIGNED}), "plan_kickoff", S.KICKOFF_PLANNED, GRIFFIE,
-               Section.KICKOFF, form=PlanKickoffForm, effect=plan_kickoff,
-               describe=describe_plan_kickoff),
-    Transition(frozenset({S.KICKOFF_PLANNED}), "record_kickoff", S.IN_PROGRESS, GRIFFIE,
-               Section.KICKOFF, form=RecordKickoffForm, effect=record_kickoff,
-               describe=describe_record_kickoff),
-    Transition(frozenset({S.IN_PROGRESS, S.MEDIATION}), "log_hours", lambda step: step.from_state,
-               frozenset({"assignee"}), Section.HOURS, form=LogHoursForm, effect=log_hours,
-               describe=describe_log_hours),
-    Transition(frozenset({S.IN_PROGRESS}), "request_mediation", S.MEDIATION,
-               frozenset({"requester", "assignee"}), Section.MEDIATION, form=ReasonForm,
-               effect=request_mediation, describe=lambda step: step.data["reason"]),
-    Transition(frozenset({S.MEDIATION}), "mediate", S.IN_PROGRESS, GRIFFIE, Section.MEDIATION,
-               form=GriffieMediationForm, effect=mediate_griffie,
-               describe=lambda step: step.data["notes"]),
-    Transition(frozenset({S.IN_PROGRESS}), "deliver", S.DELIVERED,
-               frozenset({"assignee", "griffie"}), Section.ANSWER, form=DeliverForm,
-               effect=effects.deliver, describe=effects.describe_deliver),
-    Transition(frozenset({S.DELIVERED}), "evaluate", evaluate_target,
-               frozenset({"requester", "assignee", "griffie"}), Section.EVALUATION,
-               form=EvaluateForm, guard=guard_evaluate, effect=evaluate,
-               describe=describe_evaluate),
-    Transition(frozenset({S.DELIVERED}), "close", S.CLOSED, GRIFFIE, Section.ANSWER,
-               form=CloseForm, guard=guard_close_delivered, effect=effects.close,
-               describe=effects.describe_close),
-    Transition(frozenset({S.EVALUATED}), "close", S.CLOSED, GRIFFIE, Section.ANSWER,
-               form=CloseForm, effect=effects.close, describe=effects.describe_close),
-    Transition(BEFORE_DELIVERY, "withdraw", S.WITHDRAWN, REQUESTER, Section.REQUEST,
-               form=NoteForm, effect=effects.withdraw, describe=effects.note_text),
+    Transition(
+        frozenset({S.SUBMITTED, S.INTAKE}),
+        "close",
+        S.CLOSED,
+        GRIFFIE,
+        Section.ROUTING,
+        form=CloseForm,
+        effect=effects.close,
+        describe=effects.describe_close,
+    ),
+    Transition(
+        frozenset({S.INTAKE}),
+        "forward",
+        S.FORWARDED,
+        GRIFFIE,
+        Section.ROUTING,
+        form=NoteForm,
+        guard=effects.guard_forward,
+        effect=effects.forward,
+        describe=effects.describe_forward,
+    ),
+    Transition(
+        frozenset({S.FORWARDED}),
+        "assign",
+        S.ASSIGNED,
+        ROUTING,
+        Section.ROUTING,
+        form=AssignForm,
+        effect=effects.assign,
+        describe=effects.describe_assign,
+    ),
+    Transition(
+        frozenset({S.FORWARDED}),
+        "refuse",
+        S.REFUSED,
+        ROUTING,
+        Section.ROUTING,
+        form=RefuseForm,
+        effect=effects.refuse,
+        describe=effects.describe_refuse,
+    ),
+    Transition(
+        frozenset({S.REFUSED}),
+        "object",
+        S.OBJECTED,
+        REQUESTER,
+        Section.ROUTING,
+        form=ReasonForm,
+        effect=object_,
+        describe=lambda step: step.data["reason"],
+    ),
+    Transition(
+        frozenset({S.REFUSED}),
+        "close",
+        S.CLOSED,
+        GRIFFIE | REQUESTER,
+        Section.ROUTING,
+        form=CloseForm,
+        effect=effects.close,
+        describe=effects.describe_close,
+    ),
+    Transition(
+        frozenset({S.OBJECTED}),
+        "mediate",
+        mediate_triangle_target,
+        frozenset({"triangle"}),
+        Section.ROUTING,
+        form=TriangleMediationForm,
+        effect=mediate_triangle,
+        describe=describe_mediate_triangle,
+    ),
+    Transition(
+        frozenset({S.ASSIGNED}),
+        "plan_kickoff",
+        S.KICKOFF_PLANNED,
+        GRIFFIE,
+        Section.KICKOFF,
+        form=PlanKickoffForm,
+        effect=plan_kickoff,
+        describe=describe_plan_kickoff,
+    ),
+    Transition(
+        frozenset({S.KICKOFF_PLANNED}),
+        "record_kickoff",
+        S.IN_PROGRESS,
+        GRIFFIE,
+        Section.KICKOFF,
+        form=RecordKickoffForm,
+        effect=record_kickoff,
+        describe=describe_record_kickoff,
+    ),
+    Transition(
+        frozenset({S.IN_PROGRESS, S.MEDIATION}),
+        "log_hours",
+        lambda step: step.from_state,
+        frozenset({"assignee"}),
+        Section.HOURS,
+        form=LogHoursForm,
+        effect=log_hours,
+        describe=describe_log_hours,
+    ),
+    Transition(
+        frozenset({S.IN_PROGRESS}),
+        "request_mediation",
+        S.MEDIATION,
+        frozenset({"requester", "assignee"}),
+        Section.MEDIATION,
+        form=ReasonForm,
+        effect=request_mediation,
+        describe=lambda step: step.data["reason"],
+    ),
+    Transition(
+        frozenset({S.MEDIATION}),
+        "mediate",
+        S.IN_PROGRESS,
+        GRIFFIE,
+        Section.MEDIATION,
+        form=GriffieMediationForm,
+        effect=mediate_griffie,
+        describe=lambda step: step.data["notes"],
+    ),
+    Transition(
+        frozenset({S.IN_PROGRESS}),
+        "deliver",
+        S.DELIVERED,
+        frozenset({"assignee", "griffie"}),
+        Section.ANSWER,
+        form=DeliverForm,
+        effect=effects.deliver,
+        describe=effects.describe_deliver,
+    ),
+    Transition(
+        frozenset({S.DELIVERED}),
+        "evaluate",
+        evaluate_target,
+        frozenset({"requester", "assignee", "griffie"}),
+        Section.EVALUATION,
+        form=EvaluateForm,
+        guard=guard_evaluate,
+        effect=evaluate,
+        describe=describe_evaluate,
+    ),
+    Transition(
+        frozenset({S.DELIVERED}),
+        "close",
+        S.CLOSED,
+        GRIFFIE,
+        Section.ANSWER,
+        form=CloseForm,
+        guard=guard_close_delivered,
+        effect=effects.close,
+        describe=effects.describe_close,
+    ),
+    Transition(
+        frozenset({S.EVALUATED}),
+        "close",
+        S.CLOSED,
+        GRIFFIE,
+        Section.ANSWER,
+        form=CloseForm,
+        effect=effects.close,
+        describe=effects.describe_close,
+    ),
+    Transition(
+        BEFORE_DELIVERY,
+        "withdraw",
+        S.WITHDRAWN,
+        REQUESTER,
+        Section.REQUEST,
+        form=NoteForm,
+        effect=effects.withdraw,
+        describe=effects.note_text,
+    ),
 ]
 
 register(Instrument.ASSISTANCE, TABLE)
-

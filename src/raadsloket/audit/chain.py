@@ -14,8 +14,16 @@ from raadsloket.audit.models import AuditEvent, AuditHead
 GENESIS = "0" * 64
 
 
-def _digest(prev_hash: str, seq: int, at: str, municipality: Any, actor: str, action: str,
-            case: Any, detail: dict) -> str:
+def _digest(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    municipality: Any,
+    actor: str,
+    action: str,
+    case: Any,
+    detail: dict,
+) -> str:
     payload = json.dumps(
         [prev_hash, seq, at, municipality, actor, action, case, detail],
         sort_keys=True,
@@ -39,8 +47,9 @@ def _event_digest(event: AuditEvent) -> str:
     )
 
 
-def record(action: str, *, actor=None, municipality_id=None, case_id=None,
-           detail: dict | None = None) -> AuditEvent:
+def record(
+    action: str, *, actor=None, municipality_id=None, case_id=None, detail: dict | None = None
+) -> AuditEvent:
     """Append one event. Runs inside the caller's transaction, so it lands with the change."""
     with transaction.atomic():
         # The head row serialises writers: on PostgreSQL this is a row lock.
@@ -78,11 +87,23 @@ def verify() -> list[Finding]:
     for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
         if event.seq != expected_seq:
             if event.seq > expected_seq:
-                findings.append(Finding(expected_seq, f"regel {expected_seq} t/m {event.seq - 1} ontbreekt (verwijderd)"))
+                findings.append(
+                    Finding(
+                        expected_seq,
+                        f"regel {expected_seq} t/m {event.seq - 1} ontbreekt (verwijderd)",
+                    )
+                )
             else:
-                findings.append(Finding(event.seq, f"regel {event.seq} komt dubbel voor (ingevoegd)"))
+                findings.append(
+                    Finding(event.seq, f"regel {event.seq} komt dubbel voor (ingevoegd)")
+                )
         if event.prev_hash != prev_hash:
-            findings.append(Finding(event.seq, f"regel {event.seq} sluit niet aan op de vorige regel (ingevoegd of verwijderd)"))
+            findings.append(
+                Finding(
+                    event.seq,
+                    f"regel {event.seq} sluit niet aan op de vorige regel (ingevoegd of verwijderd)",
+                )
+            )
         if _event_digest(event) != event.hash:
             findings.append(Finding(event.seq, f"regel {event.seq} is gewijzigd (hash klopt niet)"))
         prev_hash = event.hash
@@ -90,7 +111,12 @@ def verify() -> list[Finding]:
     head = AuditHead.objects.filter(pk=1).first()
     last_seq = expected_seq - 1
     if head is not None and (head.seq != last_seq or head.hash != prev_hash):
-        findings.append(Finding(head.seq, f"de keten eindigt bij regel {last_seq}, maar hoort te eindigen bij regel {head.seq} (regels aan het eind verwijderd of gewijzigd)"))
+        findings.append(
+            Finding(
+                head.seq,
+                f"de keten eindigt bij regel {last_seq}, maar hoort te eindigen bij regel {head.seq} (regels aan het eind verwijderd of gewijzigd)",
+            )
+        )
     if head is None and last_seq:
         findings.append(Finding(None, "het eindpunt van de keten ontbreekt"))
     return findings

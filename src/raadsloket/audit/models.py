@@ -28,6 +28,9 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["seq"]
 
+    def __str__(self) -> str:
+        return f"{self.seq} {self.action}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
@@ -42,3 +45,6 @@ class AuditHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"einde auditketen bij {self.seq}"

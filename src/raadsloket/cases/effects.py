@@ -71,7 +71,8 @@ def routing_officer_for(case) -> Person:
     officer_role = case.municipality.policy.routing.officer
     officer = (
         Person.objects.filter(
-            municipality_id=case.municipality_id, role_assignments__role=officer_role,
+            municipality_id=case.municipality_id,
+            role_assignments__role=officer_role,
             is_active=True,
         )
         .order_by("pk")
@@ -113,7 +114,8 @@ def assign_people(step: Step, people, hours) -> None:
     share = (hours / len(people)).quantize(Decimal("0.1")) if people else None
     for person in people:
         Assignment.objects.get_or_create(
-            case=case, civil_servant=person,
+            case=case,
+            civil_servant=person,
             defaults={"hours_estimate": share, "assigned_at": step.now},
         )
     case.hours_estimate = hours
@@ -156,9 +158,14 @@ def deliver(step: Step) -> None:
     case.delivered_at = step.now
     for upload in step.data.get("files") or []:
         stored = CaseFile(
-            case=case, section="answer", token=secrets.token_urlsafe(24),
-            original_name=upload.name[:200], content_type=guess_content_type(upload.name),
-            size=upload.size, uploaded_by=step.user, uploaded_at=step.now,
+            case=case,
+            section="answer",
+            token=secrets.token_urlsafe(24),
+            original_name=upload.name[:200],
+            content_type=guess_content_type(upload.name),
+            size=upload.size,
+            uploaded_by=step.user,
+            uploaded_at=step.now,
         )
         stored.file.save(stored.token, upload, save=False)
         stored.save()
@@ -167,8 +174,10 @@ def deliver(step: Step) -> None:
 def describe_deliver(step: Step) -> str:
     if step.case.secret:
         # Art. 25 Gemeentewet: secret information only to the council as a whole.
-        return ("Antwoord opgeleverd onder geheimhouding (art. 25 Gemeentewet): het gaat naar de "
-                "gehele raad, niet naar het individuele raadslid.")
+        return (
+            "Antwoord opgeleverd onder geheimhouding (art. 25 Gemeentewet): het gaat naar de "
+            "gehele raad, niet naar het individuele raadslid."
+        )
     return "Antwoord opgeleverd."
 
 
@@ -182,7 +191,9 @@ def close(step: Step) -> None:
 def describe_close(step: Step) -> str:
     advised = step.data.get("advised_instrument")
     if advised:
-        return f"Advies: gebruik {ADVISABLE_INSTRUMENTS[advised]}. {step.data.get('note', '')}".strip()
+        return (
+            f"Advies: gebruik {ADVISABLE_INSTRUMENTS[advised]}. {step.data.get('note', '')}".strip()
+        )
     return step.data.get("note") or ""
 
 

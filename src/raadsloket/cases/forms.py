@@ -34,18 +34,32 @@ ALLOWED_UPLOADS = {
 }
 
 
-def text_field(label: str, *, required: bool = True, min_length: int | None = None,
-               max_length: int = MAX_TEXT, help_text: str = "") -> forms.CharField:
+def text_field(
+    label: str,
+    *,
+    required: bool = True,
+    min_length: int | None = None,
+    max_length: int = MAX_TEXT,
+    help_text: str = "",
+) -> forms.CharField:
     return forms.CharField(
-        label=label, required=required, min_length=min_length, max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": 5}), help_text=help_text,
+        label=label,
+        required=required,
+        min_length=min_length,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=help_text,
     )
 
 
 def hours_field(label: str, *, required: bool = True, maximum: str = "1000") -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, required=required, min_value=Decimal("0.5"), max_value=Decimal(maximum),
-        max_digits=6, decimal_places=1,
+        label=label,
+        required=required,
+        min_value=Decimal("0.5"),
+        max_value=Decimal(maximum),
+        max_digits=6,
+        decimal_places=1,
     )
 
 
@@ -75,32 +89,41 @@ class ActionForm(forms.Form):
 class CaseForm(forms.Form):
     """A new request (verzoek) by a member."""
 
-    instrument = forms.ChoiceField(label="Instrument", choices=Instrument.choices,
-                                   initial=Instrument.ASSISTANCE)
+    instrument = forms.ChoiceField(
+        label="Instrument", choices=Instrument.choices, initial=Instrument.ASSISTANCE
+    )
     title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
     question = text_field("Uw vraag of verzoek", min_length=10)
     background = text_field("Achtergrond (waarvoor heeft u dit nodig?)", required=False)
     policy_area = forms.ChoiceField(label="Beleidsterrein", choices=PolicyArea.choices)
     confidential = forms.BooleanField(
-        label="Vertrouwelijk behandelen", required=False,
+        label="Vertrouwelijk behandelen",
+        required=False,
         help_text="Bij een technische vraag: zet dit aan als het antwoord niet openbaar mag worden.",
     )
     on_behalf_of = forms.ModelChoiceField(
         label="Namens raadslid (alleen voor een aangemelde fractiemedewerker)",
-        queryset=Person.objects.none(), required=False,
+        queryset=Person.objects.none(),
+        required=False,
     )
     co_requesters = forms.ModelMultipleChoiceField(
-        label="Mede-indieners", queryset=Person.objects.none(), required=False,
+        label="Mede-indieners",
+        queryset=Person.objects.none(),
+        required=False,
     )
 
     def __init__(self, *args, viewer: Viewer, **kwargs):
         self.viewer = viewer
         super().__init__(*args, **kwargs)
-        members = Person.objects.filter(
-            municipality_id=viewer.municipality_id,
-            role_assignments__role=Role.COUNCIL_MEMBER,
-            is_active=True,
-        ).exclude(pk=viewer.person_id).order_by("last_name", "first_name")
+        members = (
+            Person.objects.filter(
+                municipality_id=viewer.municipality_id,
+                role_assignments__role=Role.COUNCIL_MEMBER,
+                is_active=True,
+            )
+            .exclude(pk=viewer.person_id)
+            .order_by("last_name", "first_name")
+        )
         self.fields["co_requesters"].queryset = members
         self.fields["on_behalf_of"].queryset = members
 
@@ -140,12 +163,14 @@ def civil_servants_of(viewer: Viewer):
 
 class AssignForm(ActionForm):
     civil_servants = forms.ModelMultipleChoiceField(
-        label="Ambtenaar of ambtenaren", queryset=Person.objects.none(),
+        label="Ambtenaar of ambtenaren",
+        queryset=Person.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
     hours_estimate = hours_field("Geschatte uren")
     capacity_confirmed = forms.BooleanField(
-        label="Ik bevestig dat de capaciteit beschikbaar is", required=False,
+        label="Ik bevestig dat de capaciteit beschikbaar is",
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):
@@ -167,8 +192,11 @@ class AssignForm(ActionForm):
 
 class RefuseForm(ActionForm):
     ground = forms.ChoiceField(label="Weigeringsgrond")
-    reasoning = text_field("Motivering", min_length=20,
-                           help_text="Een weigering is met redenen omkleed (model-verordening).")
+    reasoning = text_field(
+        "Motivering",
+        min_length=20,
+        help_text="Een weigering is met redenen omkleed (model-verordening).",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,7 +219,7 @@ class DeliverForm(ActionForm):
             raise forms.ValidationError(f"Hoogstens {MAX_FILES} bijlagen.")
         for upload in uploads:
             name = upload.name.lower()
-            suffix = name[name.rfind("."):] if "." in name else ""
+            suffix = name[name.rfind(".") :] if "." in name else ""
             if suffix not in ALLOWED_UPLOADS:
                 allowed = ", ".join(sorted(ALLOWED_UPLOADS))
                 raise forms.ValidationError(
@@ -206,7 +234,8 @@ class DeliverForm(ActionForm):
 
 class CloseForm(ActionForm):
     advised_instrument = forms.ChoiceField(
-        label="Geadviseerd instrument (bij afsluiten na intake)", required=False,
+        label="Geadviseerd instrument (bij afsluiten na intake)",
+        required=False,
         choices=allowed_instrument_choices,
     )
     note = text_field("Toelichting", required=False, max_length=2000)
@@ -222,5 +251,7 @@ class CloseForm(ActionForm):
 
 
 def guess_content_type(name: str) -> str:
-    suffix = name.lower()[name.rfind("."):] if "." in name else ""
-    return ALLOWED_UPLOADS.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    suffix = name.lower()[name.rfind(".") :] if "." in name else ""
+    return (
+        ALLOWED_UPLOADS.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    )

@@ -17,7 +17,8 @@ MAX_QUERY = 200
 
 def _hit(case: Case, needle: str, visible) -> bool:
     if Section.REQUEST in visible and (
-        needle in case.title.lower() or needle in case.question.lower()
+        needle in case.title.lower()
+        or needle in case.question.lower()
         or needle in case.background.lower()
     ):
         return True
@@ -30,8 +31,12 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
         return []
     candidates = (
         visible_cases(viewer)
-        .filter(Q(title__icontains=needle) | Q(question__icontains=needle)
-                | Q(background__icontains=needle) | Q(answer__icontains=needle))
+        .filter(
+            Q(title__icontains=needle)
+            | Q(question__icontains=needle)
+            | Q(background__icontains=needle)
+            | Q(answer__icontains=needle)
+        )
         .select_related("requester", "handler", "routing_officer")
         .prefetch_related("co_requesters", "assignments__civil_servant__department")
         .order_by("-pk")

@@ -36,14 +36,28 @@ def create_case(user, data, *, submit: bool = False) -> Case:
     on_behalf_of = cleaned.get("on_behalf_of")
     is_employee = Role.FRACTIE_EMPLOYEE in viewer.roles
     if on_behalf_of is not None and not is_employee:
-        raise InvalidInput("Controleer de invoer.", errors={
-            "on_behalf_of": ["Alleen een aangemelde fractiemedewerker dient in namens een raadslid."]})
+        raise InvalidInput(
+            "Controleer de invoer.",
+            errors={
+                "on_behalf_of": [
+                    "Alleen een aangemelde fractiemedewerker dient in namens een raadslid."
+                ]
+            },
+        )
     if is_employee and Role.COUNCIL_MEMBER not in viewer.roles and on_behalf_of is None:
-        raise InvalidInput("Controleer de invoer.", errors={
-            "on_behalf_of": ["Een fractiemedewerker dient in namens een raadslid: kies wie."]})
+        raise InvalidInput(
+            "Controleer de invoer.",
+            errors={
+                "on_behalf_of": ["Een fractiemedewerker dient in namens een raadslid: kies wie."]
+            },
+        )
     if on_behalf_of is not None and on_behalf_of.fractie_id != user.fractie_id:
-        raise InvalidInput("Controleer de invoer.", errors={
-            "on_behalf_of": ["U kunt alleen namens een raadslid van uw eigen fractie indienen."]})
+        raise InvalidInput(
+            "Controleer de invoer.",
+            errors={
+                "on_behalf_of": ["U kunt alleen namens een raadslid van uw eigen fractie indienen."]
+            },
+        )
     profile = viewer.profile
     if cleaned["instrument"] == Instrument.ASSISTANCE:
         # Profile openness: only the requester, or every member receives the answer.
@@ -78,22 +92,33 @@ def break_glass(user, case_id: int, reason: str) -> BreakGlass:
         raise ActionForbidden("Alleen een functioneel beheerder kan noodtoegang vragen.")
     reason = (reason or "").strip()
     if len(reason) < 10:
-        raise InvalidInput("Controleer de invoer.",
-                           errors={"reason": ["Geef een reden van minstens 10 tekens."]})
+        raise InvalidInput(
+            "Controleer de invoer.", errors={"reason": ["Geef een reden van minstens 10 tekens."]}
+        )
     if len(reason) > 2000:
-        raise InvalidInput("Controleer de invoer.",
-                           errors={"reason": ["De reden mag hoogstens 2000 tekens hebben."]})
+        raise InvalidInput(
+            "Controleer de invoer.",
+            errors={"reason": ["De reden mag hoogstens 2000 tekens hebben."]},
+        )
     case = Case.objects.filter(pk=case_id, municipality_id=viewer.municipality_id).first()
     if case is None:
         raise CaseNotFound(case_id)
     now = timezone.now()
     with transaction.atomic():
         grant = BreakGlass.objects.create(
-            person=user, case=case, reason=reason, granted_at=now,
+            person=user,
+            case=case,
+            reason=reason,
+            granted_at=now,
             expires_at=now + timedelta(minutes=BREAK_GLASS_MINUTES),
         )
-        chain.record("case.break_glass", actor=user, municipality_id=case.municipality_id,
-                     case_id=case.pk, detail={"reason": reason})
+        chain.record(
+            "case.break_glass",
+            actor=user,
+            municipality_id=case.municipality_id,
+            case_id=case.pk,
+            detail={"reason": reason},
+        )
     return grant
 
 
@@ -109,9 +134,16 @@ def resume_due_deferrals(today=None) -> list[int]:
     resumed = []
     due = Case.objects.filter(state=State.DEFERRED, deferred_until__lte=today)
     for case in due.select_related("handler"):
-        actor = case.handler or Person.objects.filter(
-            municipality_id=case.municipality_id, role_assignments__role=Role.CLERK,
-            is_active=True).order_by("pk").first()
+        actor = (
+            case.handler
+            or Person.objects.filter(
+                municipality_id=case.municipality_id,
+                role_assignments__role=Role.CLERK,
+                is_active=True,
+            )
+            .order_by("pk")
+            .first()
+        )
         if actor is None:
             continue
         perform(actor, case.pk, "resume")

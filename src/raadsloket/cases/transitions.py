@@ -56,8 +56,9 @@ def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) 
     return dict(form.cleaned_data)
 
 
-def perform(user, case_id: int, action: str, data=None, files=None,
-            expected_version: int | None = None) -> Case:
+def perform(
+    user, case_id: int, action: str, data=None, files=None, expected_version: int | None = None
+) -> Case:
     if action not in workflow.ACTIONS:
         raise UnknownAction(f"Onbekende actie '{action}'.")
     viewer = viewer_for(user)
@@ -82,8 +83,14 @@ def perform(user, case_id: int, action: str, data=None, files=None,
                 "Dit verzoek is intussen door iemand anders gewijzigd. Uw invoer is niet "
                 "verwerkt; bekijk de nieuwe stand en probeer het opnieuw."
             )
-        step = Step(case=case, user=user, viewer=viewer, relations=names,
-                    data=validate(row, case, viewer, data, files), from_state=case.state)
+        step = Step(
+            case=case,
+            user=user,
+            viewer=viewer,
+            relations=names,
+            data=validate(row, case, viewer, data, files),
+            from_state=case.state,
+        )
         if row.guard is not None:
             problem = row.guard(step)
             if problem:
@@ -95,11 +102,20 @@ def perform(user, case_id: int, action: str, data=None, files=None,
         case.save()
         detail = row.describe(step) if row.describe else ""
         TimelineEvent.objects.create(
-            case=case, at=step.now, actor=user, action=action, from_state=step.from_state,
-            to_state=case.state, section=row.section, detail=detail,
+            case=case,
+            at=step.now,
+            actor=user,
+            action=action,
+            from_state=step.from_state,
+            to_state=case.state,
+            section=row.section,
+            detail=detail,
         )
         chain.record(
-            f"case.{action}", actor=user, municipality_id=case.municipality_id, case_id=case.pk,
+            f"case.{action}",
+            actor=user,
+            municipality_id=case.municipality_id,
+            case_id=case.pk,
             detail={"from": step.from_state, "to": case.state, "version": case.version},
         )
     return case
@@ -108,14 +124,30 @@ def perform(user, case_id: int, action: str, data=None, files=None,
 def record_creation(case: Case, user) -> None:
     """Timeline and audit for a new draft (called inside the creating transaction)."""
     TimelineEvent.objects.create(
-        case=case, at=case.created_at, actor=user, action="create", from_state="",
-        to_state=case.state, section=Section.METADATA, detail="",
+        case=case,
+        at=case.created_at,
+        actor=user,
+        action="create",
+        from_state="",
+        to_state=case.state,
+        section=Section.METADATA,
+        detail="",
     )
-    chain.record("case.create", actor=user, municipality_id=case.municipality_id,
-                 case_id=case.pk, detail={"instrument": case.instrument})
+    chain.record(
+        "case.create",
+        actor=user,
+        municipality_id=case.municipality_id,
+        case_id=case.pk,
+        detail={"instrument": case.instrument},
+    )
 
 
 def record_read(user, case: Case, sections) -> None:
     """Every read of confidential content leaves an audit event (issue 2, item 6)."""
-    chain.record("case.read", actor=user, municipality_id=case.municipality_id, case_id=case.pk,
-                 detail={"sections": sorted(str(s) for s in sections)})
+    chain.record(
+        "case.read",
+        actor=user,
+        municipality_id=case.municipality_id,
+        case_id=case.pk,
+        detail={"sections": sorted(str(s) for s in sections)},
+    )

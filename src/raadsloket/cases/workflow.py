@@ -18,9 +18,24 @@ if TYPE_CHECKING:
 
 # The verbs of the API (issue 2, item 4), in the order a case meets them.
 ACTIONS = (
-    "submit", "accept", "convert", "defer", "resume", "forward", "assign", "refuse", "object",
-    "mediate", "plan_kickoff", "record_kickoff", "deliver", "evaluate", "close", "withdraw",
-    "request_mediation", "log_hours",
+    "submit",
+    "accept",
+    "convert",
+    "defer",
+    "resume",
+    "forward",
+    "assign",
+    "refuse",
+    "object",
+    "mediate",
+    "plan_kickoff",
+    "record_kickoff",
+    "deliver",
+    "evaluate",
+    "close",
+    "withdraw",
+    "request_mediation",
+    "log_hours",
 )
 
 ACTION_LABELS = {
@@ -95,6 +110,4 @@ def rows_for_action(instrument: str, action: str) -> list[Transition]:
 
 def available(instrument: str, state: str, relations: frozenset[str]) -> list[Transition]:
     """The rows this actor could apply now (guards are checked when performed)."""
-    return [
-        row for row in table(instrument) if state in row.sources and row.actors & relations
-    ]
+    return [row for row in table(instrument) if state in row.sources and row.actors & relations]

@@ -10,140 +10,295 @@ A, T = Instrument.ASSISTANCE, Instrument.TECHNICAL_QUESTION
 
 # (target state, member, civil servant, instrument, policy area, title, question)
 ASSISTANCE_CASES = [
-    (State.DRAFT, "raadslid3", "ambtenaar1", A, "sociaal_domein",
-     "Initiatiefvoorstel schuldhulp jongeren",
-     "Welke gemeenten hebben een vroegsignaleringsaanpak voor jongeren met schulden en wat "
-     "kost die? Ik wil een initiatiefvoorstel schrijven."),
-    (State.SUBMITTED, "raadslid7", "ambtenaar6", A, "ruimtelijke_ontwikkeling",
-     "Amendement woningbouwprogramma",
-     "Kunt u mij helpen een amendement op te stellen dat het aandeel sociale huur in het "
-     "woningbouwprogramma naar 35% brengt, met de financiële gevolgen?"),
-    (State.INTAKE, "raadslid12", "ambtenaar11", A, "mobiliteit",
-     "Motie fietsveiligheid schoolroutes",
-     "Ik wil een motie indienen over veilige schoolroutes. Welke routes hebben de meeste "
-     "ongevallen en welke maatregelen zijn technisch mogelijk?"),
-    (State.DEFERRED, "raadslid15", "ambtenaar16", A, "financien",
-     "Doorrekening alternatieve OZB-verhoging",
-     "Kan een ambtenaar doorrekenen wat een OZB-stijging van 2% in plaats van 4% betekent "
-     "voor de begroting, zodat ik een amendement kan schrijven?"),
-    (State.FORWARDED, "raadslid18", "ambtenaar21", A, "veiligheid",
-     "Initiatiefvoorstel cameratoezicht uitgaansgebied",
-     "Ik wil een initiatiefvoorstel voor tijdelijk cameratoezicht. Welke juridische en "
-     "financiële randvoorwaarden gelden?"),
-    (State.ASSIGNED, "raadslid20", "ambtenaar26", A, "bedrijfsvoering",
-     "Amendement inhuur externen",
-     "Graag ondersteuning bij een amendement dat de inhuur van externen begrenst; welke "
-     "cijfers over de afgelopen drie jaar zijn er?"),
-    (State.REFUSED, "raadslid22", "ambtenaar2", A, "sociaal_domein",
-     "Standpunt wethouder over jeugdzorgaanbesteding",
-     "Ik wil weten wat de wethouder werkelijk vindt van de aanbesteding jeugdzorg en wat er "
-     "intern over gezegd wordt."),
-    (State.OBJECTED, "raadslid24", "ambtenaar3", A, "duurzaamheid",
-     "Motie warmtenet Noord",
-     "Ondersteuning bij een motie over een warmtenet in Noord: welke varianten zijn "
-     "technisch haalbaar en wat kosten ze?"),
-    (State.KICKOFF_PLANNED, "raadslid2", "ambtenaar12", A, "mobiliteit",
-     "Initiatiefvoorstel parkeernormen binnenstad",
-     "Kunt u mij helpen een initiatiefvoorstel uit te werken voor lagere parkeernormen bij "
-     "woningbouw in de binnenstad?"),
-    (State.IN_PROGRESS, "raadslid1", "ambtenaar1", A, "sociaal_domein",
-     "Leerlingenvervoer met vrijwilligers",
-     "Als we ouders en vrijwilligers uit de wijk willen inschakelen bij het collectieve "
-     "leerlingenvervoer, hoe regelen we dat? Welke afspraken moeten worden opgezegd en "
-     "welke nieuwe gemaakt? Kan er een conceptregeling worden opgesteld?"),
-    (State.MEDIATION, "raadslid8", "ambtenaar7", A, "ruimtelijke_ontwikkeling",
-     "Amendement omgevingsvisie groen",
-     "Ondersteuning bij een amendement op de omgevingsvisie om meer groen in wijken vast "
-     "te leggen, met kaarten en normen."),
-    (State.DELIVERED, "raadslid10", "ambtenaar17", A, "financien",
-     "Amendement reserve sociaal domein",
-     "Kan een ambtenaar helpen bij een amendement dat een deel van de reserve sociaal "
-     "domein inzet voor armoedebestrijding?"),
-    (State.EVALUATED, "raadslid13", "ambtenaar22", A, "economie",
-     "Initiatiefvoorstel evenementenfonds",
-     "Ik wil een initiatiefvoorstel voor een evenementenfonds uitwerken. Hoe is dat in "
-     "vergelijkbare gemeenten geregeld?"),
-    (State.CLOSED, "raadslid16", "ambtenaar27", A, "bedrijfsvoering",
-     "Motie digitale toegankelijkheid",
-     "Ondersteuning bij een motie over digitale toegankelijkheid van de gemeentelijke "
-     "website: wat is de stand van zaken en wat kost verbetering?"),
-    (State.WITHDRAWN, "raadslid25", "ambtenaar4", A, "onderwijs",
-     "Huisvesting basisscholen",
-     "Ondersteuning bij een motie over het integraal huisvestingsplan onderwijs."),
+    (
+        State.DRAFT,
+        "raadslid3",
+        "ambtenaar1",
+        A,
+        "sociaal_domein",
+        "Initiatiefvoorstel schuldhulp jongeren",
+        "Welke gemeenten hebben een vroegsignaleringsaanpak voor jongeren met schulden en wat "
+        "kost die? Ik wil een initiatiefvoorstel schrijven.",
+    ),
+    (
+        State.SUBMITTED,
+        "raadslid7",
+        "ambtenaar6",
+        A,
+        "ruimtelijke_ontwikkeling",
+        "Amendement woningbouwprogramma",
+        "Kunt u mij helpen een amendement op te stellen dat het aandeel sociale huur in het "
+        "woningbouwprogramma naar 35% brengt, met de financiële gevolgen?",
+    ),
+    (
+        State.INTAKE,
+        "raadslid12",
+        "ambtenaar11",
+        A,
+        "mobiliteit",
+        "Motie fietsveiligheid schoolroutes",
+        "Ik wil een motie indienen over veilige schoolroutes. Welke routes hebben de meeste "
+        "ongevallen en welke maatregelen zijn technisch mogelijk?",
+    ),
+    (
+        State.DEFERRED,
+        "raadslid15",
+        "ambtenaar16",
+        A,
+        "financien",
+        "Doorrekening alternatieve OZB-verhoging",
+        "Kan een ambtenaar doorrekenen wat een OZB-stijging van 2% in plaats van 4% betekent "
+        "voor de begroting, zodat ik een amendement kan schrijven?",
+    ),
+    (
+        State.FORWARDED,
+        "raadslid18",
+        "ambtenaar21",
+        A,
+        "veiligheid",
+        "Initiatiefvoorstel cameratoezicht uitgaansgebied",
+        "Ik wil een initiatiefvoorstel voor tijdelijk cameratoezicht. Welke juridische en "
+        "financiële randvoorwaarden gelden?",
+    ),
+    (
+        State.ASSIGNED,
+        "raadslid20",
+        "ambtenaar26",
+        A,
+        "bedrijfsvoering",
+        "Amendement inhuur externen",
+        "Graag ondersteuning bij een amendement dat de inhuur van externen begrenst; welke "
+        "cijfers over de afgelopen drie jaar zijn er?",
+    ),
+    (
+        State.REFUSED,
+        "raadslid22",
+        "ambtenaar2",
+        A,
+        "sociaal_domein",
+        "Standpunt wethouder over jeugdzorgaanbesteding",
+        "Ik wil weten wat de wethouder werkelijk vindt van de aanbesteding jeugdzorg en wat er "
+        "intern over gezegd wordt.",
+    ),
+    (
+        State.OBJECTED,
+        "raadslid24",
+        "ambtenaar3",
+        A,
+        "duurzaamheid",
+        "Motie warmtenet Noord",
+        "Ondersteuning bij een motie over een warmtenet in Noord: welke varianten zijn "
+        "technisch haalbaar en wat kosten ze?",
+    ),
+    (
+        State.KICKOFF_PLANNED,
+        "raadslid2",
+        "ambtenaar12",
+        A,
+        "mobiliteit",
+        "Initiatiefvoorstel parkeernormen binnenstad",
+        "Kunt u mij helpen een initiatiefvoorstel uit te werken voor lagere parkeernormen bij "
+        "woningbouw in de binnenstad?",
+    ),
+    (
+        State.IN_PROGRESS,
+        "raadslid1",
+        "ambtenaar1",
+        A,
+        "sociaal_domein",
+        "Leerlingenvervoer met vrijwilligers",
+        "Als we ouders en vrijwilligers uit de wijk willen inschakelen bij het collectieve "
+        "leerlingenvervoer, hoe regelen we dat? Welke afspraken moeten worden opgezegd en "
+        "welke nieuwe gemaakt? Kan er een conceptregeling worden opgesteld?",
+    ),
+    (
+        State.MEDIATION,
+        "raadslid8",
+        "ambtenaar7",
+        A,
+        "ruimtelijke_ontwikkeling",
+        "Amendement omgevingsvisie groen",
+        "Ondersteuning bij een amendement op de omgevingsvisie om meer groen in wijken vast "
+        "te leggen, met kaarten en normen.",
+    ),
+    (
+        State.DELIVERED,
+        "raadslid10",
+        "ambtenaar17",
+        A,
+        "financien",
+        "Amendement reserve sociaal domein",
+        "Kan een ambtenaar helpen bij een amendement dat een deel van de reserve sociaal "
+        "domein inzet voor armoedebestrijding?",
+    ),
+    (
+        State.EVALUATED,
+        "raadslid13",
+        "ambtenaar22",
+        A,
+        "economie",
+        "Initiatiefvoorstel evenementenfonds",
+        "Ik wil een initiatiefvoorstel voor een evenementenfonds uitwerken. Hoe is dat in "
+        "vergelijkbare gemeenten geregeld?",
+    ),
+    (
+        State.CLOSED,
+        "raadslid16",
+        "ambtenaar27",
+        A,
+        "bedrijfsvoering",
+        "Motie digitale toegankelijkheid",
+        "Ondersteuning bij een motie over digitale toegankelijkheid van de gemeentelijke "
+        "website: wat is de stand van zaken en wat kost verbetering?",
+    ),
+    (
+        State.WITHDRAWN,
+        "raadslid25",
+        "ambtenaar4",
+        A,
+        "onderwijs",
+        "Huisvesting basisscholen",
+        "Ondersteuning bij een motie over het integraal huisvestingsplan onderwijs.",
+    ),
 ]
 
 
 def _technical_cases(world: World) -> None:
     """Technische vragen: answered by the griffie, by a civil servant, one kept confidential."""
-    case = new_case(world, "raadslid4", instrument=T, policy_area="sociaal_domein",
-                    title="Aantal kinderen in leerlingenvervoer",
-                    question="Hoeveel kinderen in onze gemeente maken gebruik van collectief "
-                             "leerlingenvervoer, en hoe ontwikkelden de kosten zich in vijf jaar?")
+    case = new_case(
+        world,
+        "raadslid4",
+        instrument=T,
+        policy_area="sociaal_domein",
+        title="Aantal kinderen in leerlingenvervoer",
+        question="Hoeveel kinderen in onze gemeente maken gebruik van collectief "
+        "leerlingenvervoer, en hoe ontwikkelden de kosten zich in vijf jaar?",
+    )
     act(world, case, "submit", "raadslid4")
     act(world, case, "accept", "raadsadviseur")
-    act(world, case, "deliver", "raadsadviseur", {
-        "answer": "In 2025 maakten 214 kinderen gebruik van collectief leerlingenvervoer. De "
-                  "kosten stegen van € 1,1 mln (2021) naar € 1,6 mln (2025)."})
+    act(
+        world,
+        case,
+        "deliver",
+        "raadsadviseur",
+        {
+            "answer": "In 2025 maakten 214 kinderen gebruik van collectief leerlingenvervoer. De "
+            "kosten stegen van € 1,1 mln (2021) naar € 1,6 mln (2025)."
+        },
+    )
 
-    case = new_case(world, "raadslid9", instrument=T, policy_area="mobiliteit",
-                    title="Laadpalen per wijk",
-                    question="Hoeveel openbare laadpalen staan er per wijk, en hoeveel "
-                             "aanvragen liggen er nog?")
+    case = new_case(
+        world,
+        "raadslid9",
+        instrument=T,
+        policy_area="mobiliteit",
+        title="Laadpalen per wijk",
+        question="Hoeveel openbare laadpalen staan er per wijk, en hoeveel "
+        "aanvragen liggen er nog?",
+    )
     act(world, case, "submit", "raadslid9")
     act(world, case, "accept", "griffier")
     act(world, case, "forward", "griffier", {"note": "Graag een ambtenaar van Mobiliteit."})
-    officer = "secretaris" if world.municipality.policy.routing.officer == "municipal_secretary" \
+    officer = (
+        "secretaris"
+        if world.municipality.policy.routing.officer == "municipal_secretary"
         else "kabinetschef"
-    act(world, case, "assign", officer,
-        {"civil_servants": [world["ambtenaar11"].pk], "hours_estimate": "2"})
+    )
+    act(
+        world,
+        case,
+        "assign",
+        officer,
+        {"civil_servants": [world["ambtenaar11"].pk], "hours_estimate": "2"},
+    )
 
-    case = new_case(world, "raadslid11", instrument=T, policy_area="veiligheid",
-                    confidential=True, title="Meldingen overlast station",
-                    question="Hoeveel meldingen van overlast rond het station kwamen er in 2025 "
-                             "binnen, per maand?")
+    case = new_case(
+        world,
+        "raadslid11",
+        instrument=T,
+        policy_area="veiligheid",
+        confidential=True,
+        title="Meldingen overlast station",
+        question="Hoeveel meldingen van overlast rond het station kwamen er in 2025 "
+        "binnen, per maand?",
+    )
     act(world, case, "submit", "raadslid11")
 
     # The glijdende schaal: a technical question that turns out to need assistance.
-    case = new_case(world, "raadslid14", instrument=T, policy_area="duurzaamheid",
-                    title="Zonnepanelen op gemeentelijk vastgoed",
-                    question="Welke gemeentelijke gebouwen zijn geschikt voor zonnepanelen? "
-                             "Ik wil daarna een initiatiefvoorstel schrijven met een plan.")
+    case = new_case(
+        world,
+        "raadslid14",
+        instrument=T,
+        policy_area="duurzaamheid",
+        title="Zonnepanelen op gemeentelijk vastgoed",
+        question="Welke gemeentelijke gebouwen zijn geschikt voor zonnepanelen? "
+        "Ik wil daarna een initiatiefvoorstel schrijven met een plan.",
+    )
     act(world, case, "submit", "raadslid14")
     act(world, case, "accept", "griffier")
-    act(world, case, "convert", "griffier",
-        {"note": "Dit vraagt uitwerking van een eigen voorstel: ambtelijke bijstand."})
+    act(
+        world,
+        case,
+        "convert",
+        "griffier",
+        {"note": "Dit vraagt uitwerking van een eigen voorstel: ambtelijke bijstand."},
+    )
 
 
 def _secret_case(world: World) -> None:
     """Art. 25: a secret answer goes to the whole council, not to the requester alone."""
-    case = new_case(world, "raadslid5", policy_area="ruimtelijke_ontwikkeling",
-                    title="Grondexploitatie bedrijventerrein",
-                    question="Ondersteuning bij een amendement op de grondexploitatie van het "
-                             "bedrijventerrein, met de onderhandelingsruimte.")
+    case = new_case(
+        world,
+        "raadslid5",
+        policy_area="ruimtelijke_ontwikkeling",
+        title="Grondexploitatie bedrijventerrein",
+        question="Ondersteuning bij een amendement op de grondexploitatie van het "
+        "bedrijventerrein, met de onderhandelingsruimte.",
+    )
     case = run_to(world, case, State.IN_PROGRESS, servant="ambtenaar8", member="raadslid5")
-    act(world, case, "deliver", "ambtenaar8", {
-        "answer": "De onderhandelingsruimte in de grondexploitatie is vertrouwelijk "
-                  "(geheimhouding opgelegd door het college).", "secret": True})
+    act(
+        world,
+        case,
+        "deliver",
+        "ambtenaar8",
+        {
+            "answer": "De onderhandelingsruimte in de grondexploitatie is vertrouwelijk "
+            "(geheimhouding opgelegd door het college).",
+            "secret": True,
+        },
+    )
 
 
 def _advised_case(world: World) -> None:
-    case = new_case(world, "raadslid19", policy_area="sociaal_domein",
-                    title="Waarom stijgt het leerlingenvervoer?",
-                    question="Hoe verklaart het college dat het aantal kinderen in het "
-                             "leerlingenvervoer in vijf jaar verdubbelde?")
+    case = new_case(
+        world,
+        "raadslid19",
+        policy_area="sociaal_domein",
+        title="Waarom stijgt het leerlingenvervoer?",
+        question="Hoe verklaart het college dat het aantal kinderen in het "
+        "leerlingenvervoer in vijf jaar verdubbelde?",
+    )
     act(world, case, "submit", "raadslid19")
     act(world, case, "accept", "griffier")
-    act(world, case, "close", "griffier", {
-        "advised_instrument": "written_question",
-        "note": "U vraagt naar de verklaring van het college: dat zijn schriftelijke vragen "
-                "(art. 169 Gemeentewet), geen ambtelijke bijstand."})
+    act(
+        world,
+        case,
+        "close",
+        "griffier",
+        {
+            "advised_instrument": "written_question",
+            "note": "U vraagt naar de verklaring van het college: dat zijn schriftelijke vragen "
+            "(art. 169 Gemeentewet), geen ambtelijke bijstand.",
+        },
+    )
 
 
 def load_cases(world: World, *, small: bool = False) -> int:
     rows = ASSISTANCE_CASES[::3] if small else ASSISTANCE_CASES
     for state, member, servant, instrument, area, title, question in rows:
-        case = new_case(world, member, instrument=instrument, policy_area=area, title=title,
-                        question=question)
+        case = new_case(
+            world, member, instrument=instrument, policy_area=area, title=title, question=question
+        )
         run_to(world, case, state, servant=servant, member=member)
     _technical_cases(world)
     _secret_case(world)

@@ -29,20 +29,39 @@ def main_path(world: World, servant: str = "ambtenaar1", member: str = "raadslid
         ("submit", member, {}),
         ("accept", "griffier", {}),
         ("forward", "griffier", {"note": "Verzoek is helder; graag een deskundige."}),
-        ("assign", routing_officer(world),
-         {"civil_servants": [world[servant].pk], "hours_estimate": "12"}),
-        ("plan_kickoff", "raadsadviseur",
-         {"planned_for": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
-          "participants": "raadslid, ambtenaar, raadsadviseur"}),
-        ("record_kickoff", "raadsadviseur",
-         {"held_on": today.isoformat(), "participants": "raadslid, ambtenaar, raadsadviseur",
-          "background": "Het raadslid wil een amendement voorbereiden.",
-          "goal": "Een uitgewerkt conceptamendement met financiële onderbouwing.",
-          "agreed_hours": "12", "due_date": (today + timedelta(days=21)).isoformat(),
-          "loyalty_concerns": "Geen: de ambtenaar werkt niet aan het collegevoorstel.",
-          "member_acknowledged_rules": "on", "civil_servant_acknowledged_rules": "on"}),
-        ("log_hours", servant, {"worked_on": today.isoformat(), "hours": "3.5",
-                                "note": "Cijfers verzameld."}),
+        (
+            "assign",
+            routing_officer(world),
+            {"civil_servants": [world[servant].pk], "hours_estimate": "12"},
+        ),
+        (
+            "plan_kickoff",
+            "raadsadviseur",
+            {
+                "planned_for": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
+                "participants": "raadslid, ambtenaar, raadsadviseur",
+            },
+        ),
+        (
+            "record_kickoff",
+            "raadsadviseur",
+            {
+                "held_on": today.isoformat(),
+                "participants": "raadslid, ambtenaar, raadsadviseur",
+                "background": "Het raadslid wil een amendement voorbereiden.",
+                "goal": "Een uitgewerkt conceptamendement met financiële onderbouwing.",
+                "agreed_hours": "12",
+                "due_date": (today + timedelta(days=21)).isoformat(),
+                "loyalty_concerns": "Geen: de ambtenaar werkt niet aan het collegevoorstel.",
+                "member_acknowledged_rules": "on",
+                "civil_servant_acknowledged_rules": "on",
+            },
+        ),
+        (
+            "log_hours",
+            servant,
+            {"worked_on": today.isoformat(), "hours": "3.5", "note": "Cijfers verzameld."},
+        ),
         ("deliver", servant, {"answer": "Conceptamendement met doorrekening, zie bijlage."}),
         ("evaluate", member, {"score": "4", "remarks": "Snel en deskundig."}),
         ("evaluate", servant, {"score": "5", "remarks": "Heldere vraag."}),
@@ -51,14 +70,27 @@ def main_path(world: World, servant: str = "ambtenaar1", member: str = "raadslid
     ]
 
 
-def new_case(world: World, member: str = "raadslid1", *, instrument=Instrument.ASSISTANCE,
-             title: str = "Leerlingenvervoer met vrijwilligers",
-             question: str = "Hoe kunnen we ouders en vrijwilligers inschakelen bij het "
-                             "collectieve leerlingenvervoer? Kan er een conceptregeling komen?",
-             policy_area: str = "sociaal_domein", confidential: bool = False, **extra) -> Case:
-    data = {"instrument": instrument, "title": title, "question": question,
-            "background": "Voor een initiatiefvoorstel.", "policy_area": policy_area,
-            "confidential": "on" if confidential else "", **extra}
+def new_case(
+    world: World,
+    member: str = "raadslid1",
+    *,
+    instrument=Instrument.ASSISTANCE,
+    title: str = "Leerlingenvervoer met vrijwilligers",
+    question: str = "Hoe kunnen we ouders en vrijwilligers inschakelen bij het "
+    "collectieve leerlingenvervoer? Kan er een conceptregeling komen?",
+    policy_area: str = "sociaal_domein",
+    confidential: bool = False,
+    **extra,
+) -> Case:
+    data = {
+        "instrument": instrument,
+        "title": title,
+        "question": question,
+        "background": "Voor een initiatiefvoorstel.",
+        "policy_area": policy_area,
+        "confidential": "on" if confidential else "",
+        **extra,
+    }
     return create_case(world[member], data)
 
 
@@ -66,8 +98,9 @@ def act(world: World, case: Case, action: str, username: str, data: dict | None 
     return perform(world[username], case.pk, action, data or {})
 
 
-def run_until(world: World, case: Case, state: str, *, servant: str = "ambtenaar1",
-              member: str = "raadslid1") -> Case:
+def run_until(
+    world: World, case: Case, state: str, *, servant: str = "ambtenaar1", member: str = "raadslid1"
+) -> Case:
     """Apply the main path until the case is in `state` (which must be on the path)."""
     if case.state == state:
         return case
@@ -81,25 +114,66 @@ def run_until(world: World, case: Case, state: str, *, servant: str = "ambtenaar
 def run_to(world: World, case: Case, state: str, **people) -> Case:
     """Reach any state, taking the side branch it needs (defer, refuse, object, mediation)."""
     side = {
-        State.DEFERRED: (State.INTAKE, [("defer", "griffier", {
-            "until": (timezone.localdate() + timedelta(days=14)).isoformat(),
-            "reason": "De afdeling werkt aan de begroting; over twee weken is er ruimte."})]),
-        State.REFUSED: (State.FORWARDED, [("refuse", routing_officer(world), {
-            "ground": world.municipality.policy.refusal_grounds[0].code,
-            "reasoning": "Het verzoek gaat over de uitvoering door het college, niet over "
-                         "raadswerk."})]),
-        State.OBJECTED: (State.FORWARDED, [
-            ("refuse", routing_officer(world), {
-                "ground": world.municipality.policy.refusal_grounds[0].code,
-                "reasoning": "Het verzoek gaat over de uitvoering door het college, niet over "
-                             "raadswerk."}),
-            ("object", people.get("member", "raadslid1"), {
-                "reason": "Het gaat wel degelijk om een amendement op de begroting."})]),
-        State.MEDIATION: (State.IN_PROGRESS, [("request_mediation", people.get(
-            "servant", "ambtenaar1"), {"reason": "Het raadslid vraagt naar het standpunt "
-                                                 "van de wethouder."})]),
-        State.WITHDRAWN: (State.SUBMITTED, [("withdraw", people.get("member", "raadslid1"),
-                                             {"note": "Niet meer nodig."})]),
+        State.DEFERRED: (
+            State.INTAKE,
+            [
+                (
+                    "defer",
+                    "griffier",
+                    {
+                        "until": (timezone.localdate() + timedelta(days=14)).isoformat(),
+                        "reason": "De afdeling werkt aan de begroting; over twee weken is er ruimte.",
+                    },
+                )
+            ],
+        ),
+        State.REFUSED: (
+            State.FORWARDED,
+            [
+                (
+                    "refuse",
+                    routing_officer(world),
+                    {
+                        "ground": world.municipality.policy.refusal_grounds[0].code,
+                        "reasoning": "Het verzoek gaat over de uitvoering door het college, niet over "
+                        "raadswerk.",
+                    },
+                )
+            ],
+        ),
+        State.OBJECTED: (
+            State.FORWARDED,
+            [
+                (
+                    "refuse",
+                    routing_officer(world),
+                    {
+                        "ground": world.municipality.policy.refusal_grounds[0].code,
+                        "reasoning": "Het verzoek gaat over de uitvoering door het college, niet over "
+                        "raadswerk.",
+                    },
+                ),
+                (
+                    "object",
+                    people.get("member", "raadslid1"),
+                    {"reason": "Het gaat wel degelijk om een amendement op de begroting."},
+                ),
+            ],
+        ),
+        State.MEDIATION: (
+            State.IN_PROGRESS,
+            [
+                (
+                    "request_mediation",
+                    people.get("servant", "ambtenaar1"),
+                    {"reason": "Het raadslid vraagt naar het standpunt van de wethouder."},
+                )
+            ],
+        ),
+        State.WITHDRAWN: (
+            State.SUBMITTED,
+            [("withdraw", people.get("member", "raadslid1"), {"note": "Niet meer nodig."})],
+        ),
     }
     if state in side:
         before, steps = side[state]

@@ -18,28 +18,94 @@ from raadsloket.organisation.models import (
 from raadsloket.organisation.roles import PolicyArea, Role
 
 FRACTIES = [  # name, seats: 29 seats in 8 fracties
-    ("Lokaal Belang", 6), ("VVD", 5), ("GroenLinks-PvdA", 5), ("CDA", 4), ("D66", 3),
-    ("ChristenUnie", 2), ("SP", 2), ("Partij voor de Dieren", 2),
+    ("Lokaal Belang", 6),
+    ("VVD", 5),
+    ("GroenLinks-PvdA", 5),
+    ("CDA", 4),
+    ("D66", 3),
+    ("ChristenUnie", 2),
+    ("SP", 2),
+    ("Partij voor de Dieren", 2),
 ]
 DEPARTMENTS = [  # name, policy areas, keywords
-    ("Sociaal Domein", [PolicyArea.SOCIAL, PolicyArea.EDUCATION],
-     "jeugdzorg, wmo, participatiewet, leerlingenvervoer, armoede, schuldhulp"),
-    ("Ruimte en Wonen", [PolicyArea.SPATIAL],
-     "omgevingsvisie, bestemmingsplan, woningbouw, huisvesting, grondbeleid"),
-    ("Mobiliteit en Openbare Ruimte", [PolicyArea.MOBILITY, PolicyArea.ENVIRONMENT],
-     "parkeren, fietspaden, verkeersveiligheid, groen, afval, riolering"),
-    ("Financiën", [PolicyArea.FINANCE],
-     "begroting, jaarrekening, ozb, belastingen, reserves, subsidies"),
-    ("Veiligheid en Dienstverlening", [PolicyArea.SAFETY, PolicyArea.ECONOMY],
-     "handhaving, evenementen, horeca, ondermijning, burgerzaken"),
-    ("Bedrijfsvoering", [PolicyArea.ORGANISATION, PolicyArea.ENVIRONMENT],
-     "personeel, ict, inkoop, huisvesting gemeentehuis, duurzaamheid"),
+    (
+        "Sociaal Domein",
+        [PolicyArea.SOCIAL, PolicyArea.EDUCATION],
+        "jeugdzorg, wmo, participatiewet, leerlingenvervoer, armoede, schuldhulp",
+    ),
+    (
+        "Ruimte en Wonen",
+        [PolicyArea.SPATIAL],
+        "omgevingsvisie, bestemmingsplan, woningbouw, huisvesting, grondbeleid",
+    ),
+    (
+        "Mobiliteit en Openbare Ruimte",
+        [PolicyArea.MOBILITY, PolicyArea.ENVIRONMENT],
+        "parkeren, fietspaden, verkeersveiligheid, groen, afval, riolering",
+    ),
+    (
+        "Financiën",
+        [PolicyArea.FINANCE],
+        "begroting, jaarrekening, ozb, belastingen, reserves, subsidies",
+    ),
+    (
+        "Veiligheid en Dienstverlening",
+        [PolicyArea.SAFETY, PolicyArea.ECONOMY],
+        "handhaving, evenementen, horeca, ondermijning, burgerzaken",
+    ),
+    (
+        "Bedrijfsvoering",
+        [PolicyArea.ORGANISATION, PolicyArea.ENVIRONMENT],
+        "personeel, ict, inkoop, huisvesting gemeentehuis, duurzaamheid",
+    ),
 ]
-FIRST = ["Anna", "Bram", "Carla", "Daan", "Eva", "Floor", "Gijs", "Hanna", "Iris", "Joost",
-         "Kim", "Lars", "Marieke", "Noor", "Olaf", "Petra", "Quinten", "Roos", "Sem", "Tess"]
-LAST = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-        "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Dijk", "Dekker", "Brouwer",
-        "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "Kok", "Jacobs"]
+FIRST = [
+    "Anna",
+    "Bram",
+    "Carla",
+    "Daan",
+    "Eva",
+    "Floor",
+    "Gijs",
+    "Hanna",
+    "Iris",
+    "Joost",
+    "Kim",
+    "Lars",
+    "Marieke",
+    "Noor",
+    "Olaf",
+    "Petra",
+    "Quinten",
+    "Roos",
+    "Sem",
+    "Tess",
+]
+LAST = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Dijk",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "Kok",
+    "Jacobs",
+]
 
 
 @dataclass
@@ -56,12 +122,22 @@ def _name(index: int) -> tuple[str, str]:
 
 
 @transaction.atomic
-def build_municipality(name: str, slug: str, *, preset: str = "vng-model", prefix: str = "",
-                       inhabitants: int = 60_000, password: str = "demo",
-                       overrides: dict | None = None) -> World:
+def build_municipality(
+    name: str,
+    slug: str,
+    *,
+    preset: str = "vng-model",
+    prefix: str = "",
+    inhabitants: int = 60_000,
+    password: str = "demo",
+    overrides: dict | None = None,
+) -> World:
     """Create a municipality with every role; usernames as in issue 2, item 9."""
     municipality = Municipality.objects.create(
-        name=name, slug=slug, inhabitants=inhabitants, policy_preset=preset,
+        name=name,
+        slug=slug,
+        inhabitants=inhabitants,
+        policy_preset=preset,
         policy_overrides=overrides or {},
     )
     world = World(municipality)
@@ -71,8 +147,13 @@ def build_municipality(name: str, slug: str, *, preset: str = "vng-model", prefi
     def person(username: str, roles: list[str], **extra) -> Person:
         first, last = _name(next(counter) + len(slug))
         created = Person.objects.create(
-            username=f"{prefix}{username}", password=hashed, first_name=first, last_name=last,
-            email=f"{prefix}{username}@{slug}.example", municipality=municipality, **extra,
+            username=f"{prefix}{username}",
+            password=hashed,
+            first_name=first,
+            last_name=last,
+            email=f"{prefix}{username}@{slug}.example",
+            municipality=municipality,
+            **extra,
         )
         RoleAssignment.objects.bulk_create(
             [RoleAssignment(person=created, role=role) for role in roles]
@@ -111,12 +192,13 @@ def build_municipality(name: str, slug: str, *, preset: str = "vng-model", prefi
         manager.save(update_fields=["department"])
         for slot in range(5):
             servant_number += 1
-            servant = person(f"ambtenaar{servant_number}", [Role.CIVIL_SERVANT],
-                             department=department)
+            servant = person(
+                f"ambtenaar{servant_number}", [Role.CIVIL_SERVANT], department=department
+            )
             Expertise.objects.create(
                 person=servant,
                 policy_areas=[str(areas[slot % len(areas)])],
-                keywords=", ".join(keywords.split(", ")[slot: slot + 3]),
+                keywords=", ".join(keywords.split(", ")[slot : slot + 3]),
                 weekly_hours=Decimal(2 + (slot * 2) % 7),
             )
     return world

@@ -36,7 +36,9 @@ class Municipality(models.Model):
 
 
 class Fractie(models.Model):
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="fracties")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="fracties"
+    )
     name = models.CharField("naam", max_length=120)
     seats = models.PositiveSmallIntegerField("zetels", default=1)
 

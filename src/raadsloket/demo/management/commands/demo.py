@@ -15,8 +15,11 @@ class Command(BaseCommand):
     help = "Laad (eenmalig) de demogemeenten met gebruikers en verzoeken in elke status."
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true",
-                            help="ook laden als DEBUG uit staat (nooit in productie)")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="ook laden als DEBUG uit staat (nooit in productie)",
+        )
 
     def handle(self, *args, force, **options):
         if not (settings.DEBUG or force):
@@ -26,8 +29,9 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 for name, slug, preset, prefix, inhabitants in (MAIN, SECOND):
-                    world = build_municipality(name, slug, preset=preset, prefix=prefix,
-                                               inhabitants=inhabitants)
+                    world = build_municipality(
+                        name, slug, preset=preset, prefix=prefix, inhabitants=inhabitants
+                    )
                     count = load_cases(world, small=bool(prefix))
                     self.stdout.write(f"{name} ({preset}): {count} verzoeken geladen.")
         self.print_logins()
