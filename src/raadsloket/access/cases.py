@@ -30,7 +30,7 @@ from django.utils import timezone
 from raadsloket.access.models import BreakGlass
 from raadsloket.access.sections import ALL_SECTIONS, Section
 from raadsloket.access.viewer import Viewer
-from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Assignment, Case
 from raadsloket.cases.states import ANSWERED_STATES, State
 from raadsloket.organisation.roles import Role
@@ -60,7 +60,12 @@ class Relations:
     def __init__(self, viewer: Viewer, case: Case):
         pid = viewer.person_id
         co_ids = {person.pk for person in case.co_requesters.all()}
-        self.requester = pid in (case.requester_id, case.filed_by_id) or pid in co_ids
+        direct = case.channel == Channel.DIRECT_CONTACT
+        # A civil servant who logged a direct contact is its author, not a requester.
+        self.contact_author = direct and pid == case.filed_by_id
+        self.requester = (
+            pid == case.requester_id or pid in co_ids or (pid == case.filed_by_id and not direct)
+        )
         assignments = list(case.assignments.all())
         self.assignee = any(a.civil_servant_id == pid for a in assignments)
         self.manager = (
@@ -86,10 +91,10 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
         return frozenset()
     rel = relations or Relations(viewer, case)
     if case.state == State.DRAFT:
-        return ALL_SECTIONS if rel.requester else frozenset()
+        return ALL_SECTIONS if rel.requester or rel.contact_author else frozenset()
 
     seen: set[Section] = set()
-    if rel.requester or viewer.is_griffie or rel.assignee:
+    if rel.requester or viewer.is_griffie or rel.assignee or rel.contact_author:
         seen |= ALL_SECTIONS
     if viewer.is_routing_officer and case.forwarded_at is not None:
         seen |= ROUTING_OFFICER_SECTIONS
@@ -117,7 +122,9 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
 
     if case.secret and Section.ANSWER in seen:
         # Art. 25 Gemeentewet: only the whole council, the griffie and the author hold it.
-        if not (viewer.is_council_member or viewer.is_griffie or rel.assignee):
+        if not (
+            viewer.is_council_member or viewer.is_griffie or rel.assignee or rel.contact_author
+        ):
             seen.discard(Section.ANSWER)
     return frozenset(seen)
 
@@ -197,6 +204,8 @@ def relation_names(
         names.add("routing_officer")
     if rel.assignee:
         names.add("assignee")
+    if rel.contact_author and Role.CIVIL_SERVANT in viewer.roles:
+        names.add("contact_author")
     if viewer.in_triangle:
         names.add("triangle")
     return frozenset(names)

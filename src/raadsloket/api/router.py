@@ -14,6 +14,7 @@ from raadsloket.api.schemas import (
     CaseIn,
     CaseListOut,
     CaseOut,
+    DirectContactIn,
     ErrorOut,
     MeOut,
     TimelineOut,
@@ -22,7 +23,7 @@ from raadsloket.api.serialize import case_payload
 from raadsloket.api.tokens import authenticate
 from raadsloket.cases import workflow
 from raadsloket.cases.search import search_cases
-from raadsloket.cases.services import create_case
+from raadsloket.cases.services import create_case, log_direct_contact
 from raadsloket.cases.transitions import perform, record_read
 
 MAX_PAGE = 100
@@ -107,6 +108,16 @@ def new_case(request, payload: CaseIn):
     data = payload.dict()
     submit = data.pop("submit")
     case = create_case(request.user, data, submit=submit)
+    return Status(201, _detail(request, case.pk))
+
+
+@api.post(
+    "/direct-contacts",
+    response={201: CaseOut, **ERRORS},
+    summary="Rechtstreeks contact achteraf vastleggen (als de verordening het toestaat)",
+)
+def new_direct_contact(request, payload: DirectContactIn):
+    case = log_direct_contact(request.user, payload.dict())
     return Status(201, _detail(request, case.pk))
 
 

@@ -148,3 +148,12 @@ class TimelineOut(Schema):
     to_state: str
     actor: str | None
     detail: str
+
+
+class DirectContactIn(Schema):
+    member: int
+    title: str
+    question: str
+    answer: str
+    policy_area: str
+    confidential: bool = False

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ImproperlyConfigured
 
 from raadsloket.cases.forms import guess_content_type
-from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Instrument
+from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Channel, Instrument
 from raadsloket.cases.models import Assignment, CaseFile
 from raadsloket.cases.transitions import Step
 from raadsloket.organisation.models import Person
@@ -221,3 +221,23 @@ def convert_target_instrument(step: Step) -> None:
 
 def describe_convert(step: Step) -> str:
     return f"Omgezet naar {step.case.get_instrument_display()}. {note_text(step)}".strip()
+
+
+def guard_direct_contact(step: Step) -> str | None:
+    if step.profile.channel.mode != "direct_small_facts":
+        return "De verordening van uw gemeente kent geen rechtstreeks contact: verzoeken lopen via de griffie."
+    if step.case.channel != Channel.DIRECT_CONTACT:
+        return "Alleen een vastgelegd rechtstreeks contact wordt zo beantwoord."
+    return None
+
+
+def deliver_direct_contact(step: Step) -> None:
+    step.case.submitted_at = step.now
+    deliver(step)
+
+
+def describe_direct_contact(step: Step) -> str:
+    return (
+        f"Rechtstreeks contact vastgelegd door {step.user.display_name}: kleine feitelijke "
+        "informatie, achteraf gemeld."
+    )

@@ -128,6 +128,25 @@ class CaseForm(forms.Form):
         self.fields["on_behalf_of"].queryset = members
 
 
+class DirectContactForm(forms.Form):
+    """A civil servant logs, afterwards, small factual information given to a member directly."""
+
+    member = forms.ModelChoiceField(label="Raadslid", queryset=Person.objects.none())
+    title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
+    question = text_field("Vraag van het raadslid", min_length=5)
+    answer = text_field("Gegeven informatie", min_length=2)
+    policy_area = forms.ChoiceField(label="Beleidsterrein", choices=PolicyArea.choices)
+    confidential = forms.BooleanField(label="Vertrouwelijk (niet openbaar)", required=False)
+
+    def __init__(self, *args, viewer: Viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = Person.objects.filter(
+            municipality_id=viewer.municipality_id,
+            role_assignments__role=Role.COUNCIL_MEMBER,
+            is_active=True,
+        ).order_by("last_name", "first_name")
+
+
 def allowed_instrument_choices() -> list[tuple[str, str]]:
     return [("", "—")] + [(key, label) for key, label in ADVISABLE_INSTRUMENTS.items()]
 

@@ -12,8 +12,8 @@ from raadsloket.access.viewer import viewer_for
 from raadsloket.audit import chain
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
-from raadsloket.cases.forms import CaseForm
-from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.forms import CaseForm, DirectContactForm
+from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.transitions import form_errors, perform, record_creation
 from raadsloket.organisation.roles import Role
@@ -149,3 +149,39 @@ def resume_due_deferrals(today=None) -> list[int]:
         perform(actor, case.pk, "resume")
         resumed.append(case.pk)
     return resumed
+
+
+def log_direct_contact(user, data) -> Case:
+    """Record a direct contact (profile channel "direct_small_facts"): logged afterwards.
+
+    The case is created as a draft and delivered by the one transition function in the same
+    transaction, so it never exists half-written.
+    """
+    viewer = viewer_for(user)
+    if Role.CIVIL_SERVANT not in viewer.roles:
+        raise ActionForbidden("Alleen een ambtenaar legt een rechtstreeks contact vast.")
+    if viewer.profile.channel.mode != "direct_small_facts":
+        raise ActionForbidden(
+            "De verordening van uw gemeente kent geen rechtstreeks contact: verzoeken lopen "
+            "via de griffie."
+        )
+    form = DirectContactForm(data=data, viewer=viewer)
+    if not form.is_valid():
+        raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
+    cleaned = form.cleaned_data
+    confidential = cleaned["confidential"] or not viewer.profile.openness.technical_questions_public
+    with transaction.atomic():
+        case = Case.objects.create(
+            municipality_id=viewer.municipality_id,
+            instrument=Instrument.TECHNICAL_QUESTION,
+            channel=Channel.DIRECT_CONTACT,
+            title=cleaned["title"],
+            question=cleaned["question"],
+            policy_area=cleaned["policy_area"],
+            requester=cleaned["member"],
+            filed_by=user,
+            confidential=confidential,
+        )
+        record_creation(case, user)
+        case = perform(user, case.pk, "deliver", {"answer": cleaned["answer"]})
+    return case

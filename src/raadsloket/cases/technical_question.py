@@ -86,6 +86,19 @@ TABLE = [
         effect=effects.assign,
         describe=effects.describe_assign,
     ),
+    # Direct contact for small factual information, logged afterwards by the civil servant
+    # (profile channel "direct_small_facts"; Utrecht, handreiking spelregel 2).
+    Transition(
+        frozenset({S.DRAFT}),
+        "deliver",
+        S.DELIVERED,
+        frozenset({"contact_author"}),
+        Section.ANSWER,
+        form=DeliverForm,
+        guard=effects.guard_direct_contact,
+        effect=effects.deliver_direct_contact,
+        describe=effects.describe_direct_contact,
+    ),
     # The griffie answers what it can itself; otherwise the appointed civil servant does.
     Transition(
         frozenset({S.INTAKE}),

@@ -7,95 +7,252 @@ import raadsloket.cases.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hours_estimate', models.DecimalField(blank=True, decimal_places=1, max_digits=6, null=True)),
-                ('assigned_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hours_estimate",
+                    models.DecimalField(blank=True, decimal_places=1, max_digits=6, null=True),
+                ),
+                ("assigned_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'toewijzing',
-                'verbose_name_plural': 'toewijzingen',
+                "verbose_name": "toewijzing",
+                "verbose_name_plural": "toewijzingen",
             },
         ),
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instrument', models.CharField(choices=[('assistance', 'ambtelijke bijstand'), ('technical_question', 'technische vraag')], max_length=40, verbose_name='instrument')),
-                ('state', models.CharField(choices=[('draft', 'concept'), ('submitted', 'ingediend'), ('intake', 'in intake bij de griffie'), ('deferred', 'aangehouden'), ('forwarded', 'doorgeleid'), ('assigned', 'ambtenaar toegewezen'), ('refused', 'geweigerd'), ('objected', 'bezwaar bij de driehoek'), ('kickoff_planned', 'startgesprek gepland'), ('in_progress', 'in uitvoering'), ('mediation', 'bemiddeling door de griffie'), ('delivered', 'opgeleverd'), ('evaluated', 'geëvalueerd'), ('closed', 'afgesloten'), ('withdrawn', 'ingetrokken')], default='draft', max_length=30, verbose_name='status')),
-                ('title', models.CharField(max_length=200, verbose_name='onderwerp')),
-                ('question', models.TextField(verbose_name='vraag of verzoek')),
-                ('background', models.TextField(blank=True, verbose_name='achtergrond')),
-                ('policy_area', models.CharField(choices=[('sociaal_domein', 'Sociaal domein'), ('ruimtelijke_ontwikkeling', 'Ruimtelijke ontwikkeling en wonen'), ('mobiliteit', 'Verkeer en mobiliteit'), ('duurzaamheid', 'Duurzaamheid en milieu'), ('financien', 'Financiën en belastingen'), ('veiligheid', 'Openbare orde en veiligheid'), ('onderwijs', 'Onderwijs, jeugd en sport'), ('economie', 'Economie en cultuur'), ('bedrijfsvoering', 'Personeel, organisatie en bedrijfsvoering')], max_length=40, verbose_name='beleidsterrein')),
-                ('channel', models.CharField(choices=[('via_griffie', 'via de griffie'), ('informal', 'informele lijnen'), ('formal_request', 'formeel verzoek'), ('via_secretary', 'via de gemeentesecretaris'), ('direct_contact', 'rechtstreeks contact (vastgelegd)')], default='via_griffie', max_length=30, verbose_name='kanaal')),
-                ('confidential', models.BooleanField(default=True, verbose_name='vertrouwelijk')),
-                ('secret', models.BooleanField(default=False, verbose_name='geheimhouding (art. 25 Gemeentewet)')),
-                ('hours_estimate', models.DecimalField(blank=True, decimal_places=1, max_digits=6, null=True, verbose_name='geschatte uren')),
-                ('capacity_confirmed', models.BooleanField(default=False, verbose_name='capaciteit bevestigd')),
-                ('refusal_ground', models.CharField(blank=True, max_length=40, verbose_name='weigeringsgrond')),
-                ('refusal_reasoning', models.TextField(blank=True, verbose_name='motivering weigering')),
-                ('objection', models.TextField(blank=True, verbose_name='bezwaar')),
-                ('deferred_until', models.DateField(blank=True, null=True, verbose_name='aangehouden tot')),
-                ('defer_reason', models.TextField(blank=True, verbose_name='reden aanhouden')),
-                ('resume_state', models.CharField(blank=True, choices=[('draft', 'concept'), ('submitted', 'ingediend'), ('intake', 'in intake bij de griffie'), ('deferred', 'aangehouden'), ('forwarded', 'doorgeleid'), ('assigned', 'ambtenaar toegewezen'), ('refused', 'geweigerd'), ('objected', 'bezwaar bij de driehoek'), ('kickoff_planned', 'startgesprek gepland'), ('in_progress', 'in uitvoering'), ('mediation', 'bemiddeling door de griffie'), ('delivered', 'opgeleverd'), ('evaluated', 'geëvalueerd'), ('closed', 'afgesloten'), ('withdrawn', 'ingetrokken')], max_length=30)),
-                ('advised_instrument', models.CharField(blank=True, max_length=40, verbose_name='geadviseerd instrument')),
-                ('closing_note', models.TextField(blank=True, verbose_name='toelichting bij afsluiten')),
-                ('answer', models.TextField(blank=True, verbose_name='antwoord')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('forwarded_at', models.DateTimeField(blank=True, null=True)),
-                ('assigned_at', models.DateTimeField(blank=True, null=True)),
-                ('delivered_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('intake_due', models.DateField(blank=True, null=True, verbose_name='termijn intake')),
-                ('decision_due', models.DateField(blank=True, null=True, verbose_name='termijn besluit')),
-                ('delivery_due', models.DateField(blank=True, null=True, verbose_name='termijn oplevering')),
-                ('version', models.PositiveIntegerField(default=1)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "instrument",
+                    models.CharField(
+                        choices=[
+                            ("assistance", "ambtelijke bijstand"),
+                            ("technical_question", "technische vraag"),
+                        ],
+                        max_length=40,
+                        verbose_name="instrument",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "concept"),
+                            ("submitted", "ingediend"),
+                            ("intake", "in intake bij de griffie"),
+                            ("deferred", "aangehouden"),
+                            ("forwarded", "doorgeleid"),
+                            ("assigned", "ambtenaar toegewezen"),
+                            ("refused", "geweigerd"),
+                            ("objected", "bezwaar bij de driehoek"),
+                            ("kickoff_planned", "startgesprek gepland"),
+                            ("in_progress", "in uitvoering"),
+                            ("mediation", "bemiddeling door de griffie"),
+                            ("delivered", "opgeleverd"),
+                            ("evaluated", "geëvalueerd"),
+                            ("closed", "afgesloten"),
+                            ("withdrawn", "ingetrokken"),
+                        ],
+                        default="draft",
+                        max_length=30,
+                        verbose_name="status",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="onderwerp")),
+                ("question", models.TextField(verbose_name="vraag of verzoek")),
+                ("background", models.TextField(blank=True, verbose_name="achtergrond")),
+                (
+                    "policy_area",
+                    models.CharField(
+                        choices=[
+                            ("sociaal_domein", "Sociaal domein"),
+                            ("ruimtelijke_ontwikkeling", "Ruimtelijke ontwikkeling en wonen"),
+                            ("mobiliteit", "Verkeer en mobiliteit"),
+                            ("duurzaamheid", "Duurzaamheid en milieu"),
+                            ("financien", "Financiën en belastingen"),
+                            ("veiligheid", "Openbare orde en veiligheid"),
+                            ("onderwijs", "Onderwijs, jeugd en sport"),
+                            ("economie", "Economie en cultuur"),
+                            ("bedrijfsvoering", "Personeel, organisatie en bedrijfsvoering"),
+                        ],
+                        max_length=40,
+                        verbose_name="beleidsterrein",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("via_griffie", "via de griffie"),
+                            ("informal", "informele lijnen"),
+                            ("formal_request", "formeel verzoek"),
+                            ("via_secretary", "via de gemeentesecretaris"),
+                            ("direct_contact", "rechtstreeks contact (vastgelegd)"),
+                        ],
+                        default="via_griffie",
+                        max_length=30,
+                        verbose_name="kanaal",
+                    ),
+                ),
+                ("confidential", models.BooleanField(default=True, verbose_name="vertrouwelijk")),
+                (
+                    "secret",
+                    models.BooleanField(
+                        default=False, verbose_name="geheimhouding (art. 25 Gemeentewet)"
+                    ),
+                ),
+                (
+                    "hours_estimate",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="geschatte uren",
+                    ),
+                ),
+                (
+                    "capacity_confirmed",
+                    models.BooleanField(default=False, verbose_name="capaciteit bevestigd"),
+                ),
+                (
+                    "refusal_ground",
+                    models.CharField(blank=True, max_length=40, verbose_name="weigeringsgrond"),
+                ),
+                (
+                    "refusal_reasoning",
+                    models.TextField(blank=True, verbose_name="motivering weigering"),
+                ),
+                ("objection", models.TextField(blank=True, verbose_name="bezwaar")),
+                (
+                    "deferred_until",
+                    models.DateField(blank=True, null=True, verbose_name="aangehouden tot"),
+                ),
+                ("defer_reason", models.TextField(blank=True, verbose_name="reden aanhouden")),
+                (
+                    "resume_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "concept"),
+                            ("submitted", "ingediend"),
+                            ("intake", "in intake bij de griffie"),
+                            ("deferred", "aangehouden"),
+                            ("forwarded", "doorgeleid"),
+                            ("assigned", "ambtenaar toegewezen"),
+                            ("refused", "geweigerd"),
+                            ("objected", "bezwaar bij de driehoek"),
+                            ("kickoff_planned", "startgesprek gepland"),
+                            ("in_progress", "in uitvoering"),
+                            ("mediation", "bemiddeling door de griffie"),
+                            ("delivered", "opgeleverd"),
+                            ("evaluated", "geëvalueerd"),
+                            ("closed", "afgesloten"),
+                            ("withdrawn", "ingetrokken"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "advised_instrument",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="geadviseerd instrument"
+                    ),
+                ),
+                (
+                    "closing_note",
+                    models.TextField(blank=True, verbose_name="toelichting bij afsluiten"),
+                ),
+                ("answer", models.TextField(blank=True, verbose_name="antwoord")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("forwarded_at", models.DateTimeField(blank=True, null=True)),
+                ("assigned_at", models.DateTimeField(blank=True, null=True)),
+                ("delivered_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "intake_due",
+                    models.DateField(blank=True, null=True, verbose_name="termijn intake"),
+                ),
+                (
+                    "decision_due",
+                    models.DateField(blank=True, null=True, verbose_name="termijn besluit"),
+                ),
+                (
+                    "delivery_due",
+                    models.DateField(blank=True, null=True, verbose_name="termijn oplevering"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
             ],
             options={
-                'verbose_name': 'verzoek',
-                'verbose_name_plural': 'verzoeken',
+                "verbose_name": "verzoek",
+                "verbose_name_plural": "verzoeken",
             },
         ),
         migrations.CreateModel(
-            name='CaseFile',
+            name="CaseFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('section', models.CharField(default='answer', max_length=20)),
-                ('token', models.CharField(max_length=40, unique=True)),
-                ('file', models.FileField(max_length=200, upload_to=raadsloket.cases.models._case_file_path)),
-                ('original_name', models.CharField(max_length=200)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("section", models.CharField(default="answer", max_length=20)),
+                ("token", models.CharField(max_length=40, unique=True)),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200, upload_to=raadsloket.cases.models._case_file_path
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=200)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': 'bestand',
-                'verbose_name_plural': 'bestanden',
+                "verbose_name": "bestand",
+                "verbose_name_plural": "bestanden",
             },
         ),
         migrations.CreateModel(
-            name='TimelineEvent',
+            name="TimelineEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('action', models.CharField(max_length=40)),
-                ('from_state', models.CharField(blank=True, max_length=30)),
-                ('to_state', models.CharField(blank=True, max_length=30)),
-                ('section', models.CharField(max_length=20)),
-                ('detail', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("action", models.CharField(max_length=40)),
+                ("from_state", models.CharField(blank=True, max_length=30)),
+                ("to_state", models.CharField(blank=True, max_length=30)),
+                ("section", models.CharField(max_length=20)),
+                ("detail", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
     ]

@@ -6,102 +6,165 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0001_initial'),
-        ('organisation', '0001_initial'),
+        ("cases", "0001_initial"),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assignment',
-            name='civil_servant',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to=settings.AUTH_USER_MODEL),
+            model_name="assignment",
+            name="civil_servant",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="assignments",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='co_requesters',
-            field=models.ManyToManyField(blank=True, related_name='co_requested_cases', to=settings.AUTH_USER_MODEL, verbose_name='mede-indieners'),
+            model_name="case",
+            name="co_requesters",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="co_requested_cases",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="mede-indieners",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='filed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='filed_cases', to=settings.AUTH_USER_MODEL, verbose_name='ingediend door'),
+            model_name="case",
+            name="filed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="filed_cases",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="ingediend door",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='handler',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='handled_cases', to=settings.AUTH_USER_MODEL, verbose_name='behandelaar griffie'),
+            model_name="case",
+            name="handler",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="handled_cases",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="behandelaar griffie",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='organisation.municipality'),
+            model_name="case",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="organisation.municipality",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='requester',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requested_cases', to=settings.AUTH_USER_MODEL, verbose_name='indiener'),
+            model_name="case",
+            name="requester",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="requested_cases",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="indiener",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='routing_officer',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='routed_cases', to=settings.AUTH_USER_MODEL, verbose_name='doorgeleid aan'),
+            model_name="case",
+            name="routing_officer",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="routed_cases",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="doorgeleid aan",
+            ),
         ),
         migrations.AddField(
-            model_name='assignment',
-            name='case',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='cases.case'),
+            model_name="assignment",
+            name="case",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="assignments",
+                to="cases.case",
+            ),
         ),
         migrations.AddField(
-            model_name='casefile',
-            name='case',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='cases.case'),
+            model_name="casefile",
+            name="case",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="files", to="cases.case"
+            ),
         ),
         migrations.AddField(
-            model_name='casefile',
-            name='uploaded_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="casefile",
+            name="uploaded_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='timelineevent',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="timelineevent",
+            name="actor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='timelineevent',
-            name='case',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='timeline', to='cases.case'),
+            model_name="timelineevent",
+            name="case",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="timeline",
+                to="cases.case",
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['municipality', 'state'], name='case_muni_state'),
+            model_name="case",
+            index=models.Index(fields=["municipality", "state"], name="case_muni_state"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['municipality', 'instrument', 'state'], name='case_muni_instr'),
+            model_name="case",
+            index=models.Index(
+                fields=["municipality", "instrument", "state"], name="case_muni_instr"
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['requester', 'state'], name='case_requester'),
+            model_name="case",
+            index=models.Index(fields=["requester", "state"], name="case_requester"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['routing_officer', 'state'], name='case_routing'),
+            model_name="case",
+            index=models.Index(fields=["routing_officer", "state"], name="case_routing"),
         ),
         migrations.AddIndex(
-            model_name='assignment',
-            index=models.Index(fields=['civil_servant', 'case'], name='assignment_servant'),
+            model_name="assignment",
+            index=models.Index(fields=["civil_servant", "case"], name="assignment_servant"),
         ),
         migrations.AddConstraint(
-            model_name='assignment',
-            constraint=models.UniqueConstraint(fields=('case', 'civil_servant'), name='assignment_unique'),
+            model_name="assignment",
+            constraint=models.UniqueConstraint(
+                fields=("case", "civil_servant"), name="assignment_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='timelineevent',
-            index=models.Index(fields=['case', 'at'], name='timeline_case_at'),
+            model_name="timelineevent",
+            index=models.Index(fields=["case", "at"], name="timeline_case_at"),
         ),
     ]
