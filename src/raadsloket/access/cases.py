@@ -25,9 +25,7 @@ test keeps them in agreement.
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
-from raadsloket.access.models import BreakGlass
 from raadsloket.access.sections import ALL_SECTIONS, Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.instruments import Channel, Instrument
@@ -35,18 +33,6 @@ from raadsloket.cases.models import Assignment, Case
 from raadsloket.cases.states import ANSWERED_STATES, State
 from raadsloket.organisation.roles import Role
 
-# From the appointment of a civil servant on: what managers and the college may know exists.
-STARTED_STATES = frozenset(
-    {
-        State.ASSIGNED,
-        State.KICKOFF_PLANNED,
-        State.IN_PROGRESS,
-        State.MEDIATION,
-        State.DELIVERED,
-        State.EVALUATED,
-        State.CLOSED,
-    }
-)
 ROUTING_OFFICER_SECTIONS = frozenset(
     {Section.METADATA, Section.REQUEST, Section.ROUTING, Section.TRAJECTORY}
 )
@@ -79,12 +65,6 @@ class Relations:
         )
 
 
-def _break_glass_active(viewer: Viewer, case: Case) -> bool:
-    return BreakGlass.objects.filter(
-        person_id=viewer.person_id, case_id=case.pk, expires_at__gt=timezone.now()
-    ).exists()
-
-
 def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> frozenset[Section]:
     """Which sections of `case` this viewer may see. Empty means: the case does not exist for them."""
     if not viewer.authenticated or case.municipality_id != viewer.municipality_id:
@@ -98,14 +78,15 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
         seen |= ALL_SECTIONS
     if viewer.is_routing_officer and case.forwarded_at is not None:
         seen |= ROUTING_OFFICER_SECTIONS
-    if rel.manager and case.state in STARTED_STATES:
+    if rel.manager:
+        # An assignment of their staff exists, so the trajectory has started.
         seen.add(Section.HOURS)
     if (
         viewer.is_college
         and viewer.profile is not None
         and viewer.profile.openness.college_notified_of_start
         and case.instrument == Instrument.ASSISTANCE
-        and case.state in STARTED_STATES
+        and case.assigned_at is not None
     ):
         seen.add(Section.TRAJECTORY)
     if viewer.has(Role.MAYOR, Role.MUNICIPAL_SECRETARY) and case.state == State.OBJECTED:
@@ -117,7 +98,7 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
         seen |= SHARED_ANSWER_SECTIONS
     if Role.ADMINISTRATOR in viewer.roles:
         seen.add(Section.METADATA)
-        if _break_glass_active(viewer, case):
+        if case.pk in viewer.break_glass_cases:
             seen |= ALL_SECTIONS
 
     if case.secret and Section.ANSWER in seen:
@@ -154,13 +135,13 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
                 case_id=OuterRef("pk"), civil_servant__department__manager_id=pid
             )
         )
-        q |= Q(managed, state__in=STARTED_STATES)
+        q |= Q(managed)
     if (
         viewer.is_college
         and viewer.profile is not None
         and viewer.profile.openness.college_notified_of_start
     ):
-        q |= Q(instrument=Instrument.ASSISTANCE, state__in=STARTED_STATES)
+        q |= Q(instrument=Instrument.ASSISTANCE, assigned_at__isnull=False)
     if viewer.has(Role.MAYOR, Role.MUNICIPAL_SECRETARY):
         q |= Q(state=State.OBJECTED)
     if viewer.is_member:

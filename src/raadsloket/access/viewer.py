@@ -3,6 +3,8 @@
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from raadsloket.organisation.roles import CLERK_OFFICE, COLLEGE, REQUESTER_ROLES, Role
 from raadsloket.policy.schema import PolicyProfile
 
@@ -15,6 +17,8 @@ class Viewer:
     municipality_id: int | None
     roles: frozenset[str]
     profile: PolicyProfile | None
+    # Cases an administrator holds an unexpired break-glass grant for (one query per request).
+    break_glass_cases: frozenset[int] = frozenset()
 
     @property
     def authenticated(self) -> bool:
@@ -70,9 +74,22 @@ def viewer_for(user) -> Viewer:
             municipality_id=municipality.pk,
             roles=roles,
             profile=municipality.policy,
+            break_glass_cases=_break_glass_cases(user)
+            if Role.ADMINISTRATOR in roles
+            else frozenset(),
         )
     setattr(user, _CACHE_ATTR, viewer)
     return viewer
+
+
+def _break_glass_cases(user) -> frozenset[int]:
+    from raadsloket.access.models import BreakGlass
+
+    return frozenset(
+        BreakGlass.objects.filter(person=user, expires_at__gt=timezone.now()).values_list(
+            "case_id", flat=True
+        )
+    )
 
 
 def forget_viewer(user) -> None:

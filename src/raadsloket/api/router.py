@@ -5,7 +5,14 @@ the one transition function."""
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.security import HttpBearer, django_auth
 
-from raadsloket.access.cases import Relations, get_case_for, relation_names, sections, visible_cases
+from raadsloket.access.cases import (
+    CaseNotFound,
+    Relations,
+    get_case_for,
+    relation_names,
+    sections,
+    visible_cases,
+)
 from raadsloket.access.sections import CONTENT_SECTIONS
 from raadsloket.access.viewer import viewer_for
 from raadsloket.api import errors
@@ -21,10 +28,9 @@ from raadsloket.api.schemas import (
 )
 from raadsloket.api.serialize import case_payload
 from raadsloket.api.tokens import authenticate
-from raadsloket.cases import workflow
 from raadsloket.cases.search import search_cases
 from raadsloket.cases.services import create_case, log_direct_contact
-from raadsloket.cases.transitions import perform, record_read
+from raadsloket.cases.transitions import available_actions, perform, record_read
 
 MAX_PAGE = 100
 
@@ -88,7 +94,10 @@ def list_cases(request, filters: Query[ListFilters]):
     limit = max(1, min(filters.limit, MAX_PAGE))
     if filters.q:
         hits = search_cases(viewer, filters.q, limit=limit)
-        return {"items": [case_payload(c, visible) for c, visible in hits], "next_after": None}
+        return {
+            "items": [case_payload(c, visible, profile=viewer.profile) for c, visible in hits],
+            "next_after": None,
+        }
     queryset = _list_queryset(viewer)
     if filters.state:
         queryset = queryset.filter(state=filters.state)
@@ -98,7 +107,10 @@ def list_cases(request, filters: Query[ListFilters]):
         queryset = queryset.filter(pk__lt=filters.after)
     # Keyset pagination: stable and constant-cost however deep one pages.
     rows = list(queryset.order_by("-pk")[: limit + 1])
-    items = [case_payload(c, sections(viewer, c, Relations(viewer, c))) for c in rows[:limit]]
+    items = [
+        case_payload(c, sections(viewer, c, Relations(viewer, c)), profile=viewer.profile)
+        for c in rows[:limit]
+    ]
     next_after = rows[limit - 1].pk if len(rows) > limit else None
     return {"items": items, "next_after": next_after}
 
@@ -125,11 +137,10 @@ def _detail(request, case_id: int) -> dict:
     viewer = viewer_for(request.user)
     case, visible = get_case_for(viewer, case_id)
     rels = Relations(viewer, case)
-    payload = case_payload(case, visible, detail=True)
+    payload = case_payload(case, visible, profile=viewer.profile, detail=True)
     names = relation_names(viewer, case, rels)
     payload["available_actions"] = [
-        {"action": row.action, "label": row.label}
-        for row in workflow.available(case.instrument, case.state, names)
+        {"action": row.action, "label": row.label} for row in available_actions(viewer, case, names)
     ]
     content = visible & CONTENT_SECTIONS
     if content:
@@ -148,8 +159,13 @@ def case_detail(request, case_id: int):
     summary="Een actie uitvoeren (submit, accept, forward, assign, ...)",
 )
 def case_action(request, case_id: int, action: str, payload: ActionIn):
-    perform(request.user, case_id, action, payload.data, expected_version=payload.version)
-    return _detail(request, case_id)
+    case = perform(request.user, case_id, action, payload.data, expected_version=payload.version)
+    try:
+        return _detail(request, case_id)
+    except CaseNotFound:
+        # The action itself took the case out of the actor's sight (the driehoek decided):
+        # confirm the outcome, nothing more.
+        return case_payload(case, frozenset())
 
 
 @api.get(

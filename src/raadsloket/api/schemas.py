@@ -72,6 +72,13 @@ class FileOut(Schema):
     url: str
 
 
+class DeadlineOut(Schema):
+    name: str
+    due: date
+    status: str
+    rule: str
+
+
 class CaseOut(Schema):
     id: int
     reference: str
@@ -91,6 +98,7 @@ class CaseOut(Schema):
     intake_due: date | None = None
     decision_due: date | None = None
     delivery_due: date | None = None
+    running_deadline: DeadlineOut | None = None
     handler: str | None = None
     title: str | None = None
     question: str | None = None

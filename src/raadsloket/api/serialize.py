@@ -2,8 +2,10 @@
 """Turn a case into the API's dict, section by section: hidden sections stay out entirely."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from raadsloket.access.sections import Section
+from raadsloket.cases.deadlines import running_deadline
 
 
 def _name(person) -> str | None:
@@ -14,7 +16,8 @@ def _num(value) -> float | None:
     return float(value) if value is not None else None
 
 
-def case_payload(case, sections: frozenset[Section], *, detail: bool = False) -> dict:
+def case_payload(case, sections: frozenset[Section], *, profile=None, detail: bool = False) -> dict:
+    """`profile` is the viewer's (always the case's own municipality's) policy profile."""
     s = sections
     data: dict = {
         "id": case.pk,
@@ -46,6 +49,14 @@ def case_payload(case, sections: frozenset[Section], *, detail: bool = False) ->
             delivery_due=case.delivery_due,
             handler=_name(case.handler),
         )
+        deadline = running_deadline(case, profile, timezone.localdate()) if profile else None
+        if deadline is not None:
+            data["running_deadline"] = {
+                "name": deadline.name,
+                "due": deadline.due,
+                "status": deadline.status,
+                "rule": deadline.rule,
+            }
     if Section.HOURS in s:
         data["assigned_at"] = case.assigned_at
         data["delivered_at"] = case.delivered_at

@@ -62,9 +62,8 @@ def resume_target(step: Step) -> str:
 
 
 def resume(step: Step) -> None:
-    case = step.case
-    case.deferred_until = None
-    case.resume_state = ""
+    # resume_state stays: the target is read after the effect, and the next defer sets it anew.
+    step.case.deferred_until = None
 
 
 def routing_officer_for(case) -> Person:

@@ -219,7 +219,8 @@ class RefuseForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ground"].choices = [
+        # No ground is preselected: the routing officer must choose one consciously.
+        self.fields["ground"].choices = [("", "— kies een grond —")] + [
             (ground.code, ground.label) for ground in self.viewer.profile.refusal_grounds
         ]
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from raadsloket.access.cases import CaseNotFound
 from raadsloket.access.models import BreakGlass
-from raadsloket.access.viewer import viewer_for
+from raadsloket.access.viewer import forget_viewer, viewer_for
 from raadsloket.audit import chain
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
@@ -112,6 +112,7 @@ def break_glass(user, case_id: int, reason: str) -> BreakGlass:
             granted_at=now,
             expires_at=now + timedelta(minutes=BREAK_GLASS_MINUTES),
         )
+        forget_viewer(user)
         chain.record(
             "case.break_glass",
             actor=user,

@@ -151,3 +151,26 @@ def record_read(user, case: Case, sections) -> None:
         case_id=case.pk,
         detail={"sections": sorted(str(s) for s in sections)},
     )
+
+
+def available_actions(viewer: Viewer, case: Case, relations: frozenset[str]) -> list:
+    """The rows this actor may apply now: state and role fit, and no guard objects.
+
+    Guards look only at the case, the profile and who acts, never at form input, so they can
+    be asked before the form is shown.
+    """
+    rows = []
+    for row in workflow.available(case.instrument, case.state, relations):
+        if row.guard is not None:
+            probe = Step(
+                case=case,
+                user=None,
+                viewer=viewer,
+                relations=relations,
+                data={},
+                from_state=case.state,
+            )
+            if row.guard(probe):
+                continue
+        rows.append(row)
+    return rows

@@ -25,10 +25,6 @@ from raadsloket.organisation.roles import Role
 from raadsloket.web.ranking import Candidate, rank
 
 LIMIT = 50
-STARTED_STATES = frozenset(
-    {State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS, State.MEDIATION, State.DELIVERED,
-     State.EVALUATED, State.CLOSED}
-)
 # Assignments still taking the civil servant's time.
 WORKING_STATES = frozenset({State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS,
                             State.MEDIATION})
@@ -201,9 +197,10 @@ def manager_block(viewer: Viewer) -> dict:
 def college_block(viewer: Viewer) -> dict:
     if not viewer.profile.openness.college_notified_of_start:
         return {"college_informed": False, "trajectories": []}
-    started = visible_cases(viewer).filter(
-        instrument=Instrument.ASSISTANCE, state__in=STARTED_STATES
-    ).order_by("-assigned_at", "-pk")
+    # The access layer decides what counts as started; this only orders and filters by section.
+    started = visible_cases(viewer).filter(instrument=Instrument.ASSISTANCE).order_by(
+        "-assigned_at", "-pk"
+    )
     trajectories = rows(viewer, started)
     trajectories.cases = [case for case in trajectories if "trajectory" in case.visible]
     return {"college_informed": True, "trajectories": trajectories}

@@ -21,10 +21,13 @@ from raadsloket.cases.forms import CaseForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import CaseFile
 from raadsloket.cases.services import break_glass, create_case
-from raadsloket.cases.states import ANSWERED_STATES
-from raadsloket.cases.transitions import perform, record_read
+from raadsloket.cases.states import ANSWERED_STATES, State
+from raadsloket.cases.transitions import available_actions, perform, record_read
+from raadsloket.organisation.roles import Role
 from raadsloket.policy.deadlines import describe_term
 from raadsloket.web import pages
+
+EVENT_LABELS = {"create": "Verzoek aangemaakt"}
 
 
 def _forbidden(request, message: str):
@@ -101,6 +104,9 @@ def case_new(request):
             else:
                 messages.success(request, f"Uw verzoek {case.reference} is als concept opgeslagen.")
             return redirect("case_detail", pk=case.pk)
+    if Role.FRACTIE_EMPLOYEE not in viewer.roles:
+        # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
+        del form.fields["on_behalf_of"]
     return render(request, "web/case_new.html",
                   {"form": form, "profile": viewer.profile}, status=status)
 
@@ -117,16 +123,28 @@ def _deadlines(case, profile):
     return [{"label": label, "due": due, "rule": rule} for label, due, rule in rows if due]
 
 
-def _detail_context(request, viewer, case, visible) -> dict:
+def _detail_context(viewer, case, visible) -> dict:
     names = _section_names(visible)
     context = {"case": case, "sections": names, "profile": viewer.profile}
     rel_names = relation_names(viewer, case)
-    context["actions"] = workflow.available(case.instrument, case.state, rel_names)
+    # Plain values: a template would call the form class.
+    context["actions"] = [
+        {"action": row.action, "label": row.label, "has_form": row.form is not None}
+        for row in available_actions(viewer, case, rel_names)
+    ]
     if names & {"metadata", "trajectory"}:
         context["deadlines"] = _deadlines(case, viewer.profile) if "metadata" in names else []
-    context["timeline"] = list(
+    context["timeline"] = timeline = list(
         case.timeline.filter(section__in=names).select_related("actor")
     )
+    states = dict(State.choices)
+    for event in timeline:
+        label = EVENT_LABELS.get(event.action) or workflow.ACTION_LABELS.get(event.action,
+                                                                             event.action)
+        if event.to_state and event.to_state != event.from_state:
+            label = f"{label} → {states.get(event.to_state, event.to_state)}"
+        event.label = label
+    context["secret_banner"] = case.secret and bool(names & {"request", "answer"})
     if names & {"routing", "hours", "trajectory"}:
         context["assignments"] = list(
             case.assignments.select_related("civil_servant__department").order_by("assigned_at")
@@ -157,7 +175,7 @@ def _detail_context(request, viewer, case, visible) -> dict:
         case.secret and case.state in ANSWERED_STATES and "answer" not in names
         and "request" in names
     )
-    if any(row.action == "assign" for row in context["actions"]):
+    if any(row["action"] == "assign" for row in context["actions"]):
         context["ranking"] = pages.candidates_for(viewer, case)
     return context
 
@@ -170,7 +188,7 @@ def case_detail(request, pk: int):
     if content:
         # Every read of confidential content is audited (issue 2, item 6).
         record_read(request.user, case, content)
-    return render(request, "web/case_detail.html", _detail_context(request, viewer, case, visible))
+    return render(request, "web/case_detail.html", _detail_context(viewer, case, visible))
 
 
 def _row_for(case, action: str, names: frozenset[str]):

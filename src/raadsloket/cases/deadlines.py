@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Which term a case is now running against, and whether it is near or past.
+
+Every deadline names its rule (ARCHITECTURE.md, core idea 5): the term of the profile in
+working or calendar days, and whether the verordening makes it binding or a soft target.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.states import State
+from raadsloket.policy.deadlines import describe_term, working_days_between
+
+OK, NEAR, OVERDUE = "op_tijd", "nadert", "verlopen"
+STATUS_LABELS = {OK: "op tijd", NEAR: "termijn nadert", OVERDUE: "termijn verlopen"}
+
+# state → (date field, profile term name, Dutch name of the term)
+_RUNNING = {
+    State.SUBMITTED: ("intake_due", "intake", "intake door de griffie"),
+    State.INTAKE: ("intake_due", "intake", "intake door de griffie"),
+    State.FORWARDED: ("decision_due", "decision", "besluit toewijzen of weigeren"),
+    State.ASSIGNED: ("delivery_due", "delivery", "oplevering"),
+    State.KICKOFF_PLANNED: ("delivery_due", "delivery", "oplevering"),
+    State.IN_PROGRESS: ("delivery_due", "delivery", "oplevering"),
+    State.MEDIATION: ("delivery_due", "delivery", "oplevering"),
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    name: str
+    due: date
+    status: str
+    rule: str
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def running_deadline(case, profile, today: date) -> Deadline | None:
+    """The term the case runs against now, or None (draft, deferred, answered, closed)."""
+    running = _RUNNING.get(case.state)
+    if running is None:
+        return None
+    field, term_name, name = running
+    due = getattr(case, field)
+    if due is None:
+        return None
+    if term_name == "delivery" and case.instrument == Instrument.TECHNICAL_QUESTION:
+        term_name = "technical_question"
+    term = getattr(profile.terms, term_name)
+    kind = "termijn" if profile.terms.binding else "streeftermijn"
+    rule = f"{kind} {describe_term(term)}"
+    if case.state in (State.IN_PROGRESS, State.MEDIATION) and field == "delivery_due":
+        rule = "opleverdatum afgesproken in het startgesprek"
+    left = working_days_between(today, due) if term.kind == "working" else (due - today).days
+    if due < today:
+        status = OVERDUE
+    elif left <= profile.terms.reminder_days_before:
+        status = NEAR
+    else:
+        status = OK
+    return Deadline(name=name, due=due, status=status, rule=rule)

@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Each start page costs the same number of queries at 10 and at 200 visible cases."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from raadsloket.access.models import BreakGlass
+from raadsloket.assistance.models import HoursEntry
+from raadsloket.cases.models import Assignment, Case
+from raadsloket.demo.people import build_municipality
+
+pytestmark = pytest.mark.django_db
+
+STATES = ["submitted", "intake", "deferred", "forwarded", "assigned", "in_progress",
+          "delivered", "closed"]
+STARTED = {"assigned", "in_progress", "delivered", "closed"}
+VIEWERS = ["raadslid1", "raadslid2", "raadslid3", "griffier", "secretaris", "ambtenaar1",
+           "ambtenaar6", "manager1", "wethouder1", "beheerder"]
+
+
+def add_cases(world, count: int) -> None:
+    """Cases in every state, made in bulk: this test measures pages, not the workflow."""
+    now = timezone.now()
+    today = timezone.localdate()
+    cases = []
+    for index in range(count):
+        state = STATES[index % len(STATES)]
+        forwarded = STATES.index(state) >= STATES.index("forwarded")
+        cases.append(Case(
+            municipality=world.municipality, instrument="assistance", state=state,
+            title=f"Onderwerp {index}", question="Een vraag over leerlingenvervoer.",
+            policy_area="sociaal_domein", requester=world["raadslid1"],
+            confidential=index % 2 == 0, submitted_at=now - timedelta(days=index % 12),
+            intake_due=today - timedelta(days=index % 5 - 2),
+            forwarded_at=now if forwarded else None,
+            assigned_at=now if state in STARTED else None,
+            delivered_at=now if state in {"delivered", "closed"} else None,
+            answer="Antwoord" if state in {"delivered", "closed"} else "",
+        ))
+    cases = Case.objects.bulk_create(cases)
+    Case.co_requesters.through.objects.bulk_create([
+        Case.co_requesters.through(case_id=case.pk, person_id=world["raadslid2"].pk)
+        for case in cases
+    ])
+    started = [case for case in cases if case.state in STARTED]
+    Assignment.objects.bulk_create(
+        [Assignment(case=case, civil_servant=world["ambtenaar1"], hours_estimate=Decimal("6"))
+         for case in started]
+        + [Assignment(case=case, civil_servant=world["ambtenaar6"], hours_estimate=Decimal("6"))
+           for case in started]
+    )
+    HoursEntry.objects.bulk_create([
+        HoursEntry(case=case, civil_servant=world["ambtenaar1"], worked_on=today,
+                   hours=Decimal("1.5"))
+        for case in started
+    ])
+
+
+def count_queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def measure(world) -> dict[tuple[str, str], int]:
+    counts = {}
+    for username in VIEWERS:
+        client = Client()
+        client.force_login(world[username])
+        for url in ("/", reverse("case_list")):
+            counts[(username, url)] = count_queries(client, url)
+    return counts
+
+
+def test_start_pages_cost_the_same_at_10_and_200_cases():
+    world = build_municipality("Gemeente Teller", "teller",
+                               overrides={"openness": {"college_notified_of_start": True}})
+    add_cases(world, 10)
+    first = Case.objects.filter(municipality=world.municipality).first()
+    BreakGlass.objects.create(person=world["beheerder"], case=first, reason="Storing 1234",
+                              expires_at=timezone.now() + timedelta(minutes=30))
+    at_10 = measure(world)
+    add_cases(world, 190)
+    at_200 = measure(world)
+    assert at_10 == at_200
+    # Every role's page really lists something, so the comparison means something.
+    assert max(at_200.values()) < 40
