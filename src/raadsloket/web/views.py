@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -15,6 +16,7 @@ from raadsloket.access.sections import CONTENT_SECTIONS, Section
 from raadsloket.access.viewer import viewer_for
 from raadsloket.assistance.models import Kickoff, Mediation
 from raadsloket.cases import workflow
+from raadsloket.cases.deadlines import running_deadline
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.errors import ActionForbidden, InvalidInput, UnknownAction, WorkflowError
 from raadsloket.cases.forms import CaseForm
@@ -115,12 +117,22 @@ def _deadlines(case, profile):
     terms = profile.terms
     delivery_term = (terms.technical_question if case.instrument == Instrument.TECHNICAL_QUESTION
                      else terms.delivery)
+    kickoff = case.kickoff if hasattr(case, "kickoff") else None
+    delivery_rule = (
+        "afgesproken in het startgesprek" if kickoff is not None and kickoff.held_on
+        else describe_term(delivery_term)
+    )
+    running = running_deadline(case, profile, timezone.localdate())
     rows = [
         ("Intake door de griffie", case.intake_due, describe_term(terms.intake)),
         ("Besluit over toewijzing", case.decision_due, describe_term(terms.decision)),
-        ("Oplevering", case.delivery_due, describe_term(delivery_term)),
+        ("Oplevering", case.delivery_due, delivery_rule),
     ]
-    return [{"label": label, "due": due, "rule": rule} for label, due, rule in rows if due]
+    return [
+        {"label": label, "due": due, "rule": rule,
+         "status": running.status_label if running and running.due == due else ""}
+        for label, due, rule in rows if due
+    ]
 
 
 def _detail_context(viewer, case, visible) -> dict:
