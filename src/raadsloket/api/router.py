@@ -30,7 +30,12 @@ from raadsloket.api.serialize import case_payload
 from raadsloket.api.tokens import authenticate
 from raadsloket.cases.search import search_cases
 from raadsloket.cases.services import create_case, log_direct_contact
-from raadsloket.cases.transitions import available_actions, perform, record_read
+from raadsloket.cases.transitions import (
+    available_actions,
+    perform,
+    record_list_read,
+    record_read,
+)
 
 MAX_PAGE = 100
 
@@ -94,6 +99,7 @@ def list_cases(request, filters: Query[ListFilters]):
     limit = max(1, min(filters.limit, MAX_PAGE))
     if filters.q:
         hits = search_cases(viewer, filters.q, limit=limit)
+        record_list_read(request.user, hits)
         return {
             "items": [case_payload(c, visible, profile=viewer.profile) for c, visible in hits],
             "next_after": None,
@@ -107,10 +113,9 @@ def list_cases(request, filters: Query[ListFilters]):
         queryset = queryset.filter(pk__lt=filters.after)
     # Keyset pagination: stable and constant-cost however deep one pages.
     rows = list(queryset.order_by("-pk")[: limit + 1])
-    items = [
-        case_payload(c, sections(viewer, c, Relations(viewer, c)), profile=viewer.profile)
-        for c in rows[:limit]
-    ]
+    shown = [(c, sections(viewer, c, Relations(viewer, c))) for c in rows[:limit]]
+    record_list_read(request.user, shown)
+    items = [case_payload(c, visible, profile=viewer.profile) for c, visible in shown]
     next_after = rows[limit - 1].pk if len(rows) > limit else None
     return {"items": items, "next_after": next_after}
 
@@ -177,7 +182,10 @@ def case_timeline(request, case_id: int):
     viewer = viewer_for(request.user)
     case, visible = get_case_for(viewer, case_id)
     allowed = {str(s) for s in visible}
-    events = case.timeline.select_related("actor").filter(section__in=allowed)
+    events = list(case.timeline.select_related("actor").filter(section__in=allowed))
+    content = visible & CONTENT_SECTIONS
+    if content and any(e.detail for e in events):
+        record_read(request.user, case, content)
     return [
         {
             "at": e.at,

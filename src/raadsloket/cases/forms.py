@@ -77,6 +77,32 @@ class MultipleFileField(forms.FileField):
         return list(data) if isinstance(data, list | tuple) else [data]
 
 
+def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
+    """JSON input made safe for a Django form: one scalar per field unless it takes several.
+
+    A list or object for a single-value field is refused (not stringified); numbers become
+    text so that date and text fields parse them as a browser would send them.
+    """
+    if data is None:
+        return {}, {}
+    if hasattr(data, "getlist"):
+        return data, {}  # a browser's QueryDict is already in the right shape
+    cleaned: dict = {}
+    errors: dict[str, list[str]] = {}
+    for name, value in data.items():
+        field = form.fields.get(name)
+        multiple = field is not None and getattr(field.widget, "allow_multiple_selected", False)
+        if isinstance(value, dict) or (isinstance(value, list | tuple) and not multiple):
+            errors[name] = ["Geef één waarde op, geen lijst of object."]
+        elif isinstance(value, list | tuple) and any(isinstance(v, list | dict) for v in value):
+            errors[name] = ["Geef een lijst van losse waarden op."]
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            cleaned[name] = str(value)
+        else:
+            cleaned[name] = value
+    return cleaned, errors
+
+
 class ActionForm(forms.Form):
     """Every action form knows the case and who is acting."""
 

@@ -12,7 +12,7 @@ from raadsloket.access.viewer import forget_viewer, viewer_for
 from raadsloket.audit import chain
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
-from raadsloket.cases.forms import CaseForm, DirectContactForm
+from raadsloket.cases.forms import CaseForm, DirectContactForm, plain_input
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.transitions import form_errors, perform, record_creation
@@ -29,6 +29,9 @@ def create_case(user, data, *, submit: bool = False) -> Case:
     problem = may_request(viewer, viewer.profile)
     if problem:
         raise ActionForbidden(problem)
+    data, shape_errors = plain_input(CaseForm(viewer=viewer), data)
+    if shape_errors:
+        raise InvalidInput("Controleer de invoer.", errors=shape_errors)
     form = CaseForm(data=data, viewer=viewer)
     if not form.is_valid():
         raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
@@ -166,6 +169,9 @@ def log_direct_contact(user, data) -> Case:
             "De verordening van uw gemeente kent geen rechtstreeks contact: verzoeken lopen "
             "via de griffie."
         )
+    data, shape_errors = plain_input(DirectContactForm(viewer=viewer), data)
+    if shape_errors:
+        raise InvalidInput("Controleer de invoer.", errors=shape_errors)
     form = DirectContactForm(data=data, viewer=viewer)
     if not form.is_valid():
         raise InvalidInput("Controleer de invoer.", errors=form_errors(form))

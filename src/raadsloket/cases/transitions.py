@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from raadsloket.access.cases import CaseNotFound, Relations, get_case_for, relation_names
-from raadsloket.access.sections import Section
+from raadsloket.access.sections import CONTENT_SECTIONS, Section
 from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.audit import chain
 from raadsloket.cases import workflow
@@ -23,6 +23,7 @@ from raadsloket.cases.errors import (
     UnknownAction,
     VersionConflict,
 )
+from raadsloket.cases.forms import plain_input
 from raadsloket.cases.models import Case, TimelineEvent
 
 
@@ -50,6 +51,9 @@ def form_errors(form) -> dict[str, list[str]]:
 def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) -> dict[str, Any]:
     if row.form is None:
         return {}
+    data, shape_errors = plain_input(row.form(case=case, viewer=viewer), data)
+    if shape_errors:
+        raise InvalidInput("Controleer de invoer.", errors=shape_errors)
     form = row.form(data=data or {}, files=files, case=case, viewer=viewer)
     if not form.is_valid():
         raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
@@ -140,6 +144,19 @@ def record_creation(case: Case, user) -> None:
         case_id=case.pk,
         detail={"instrument": case.instrument},
     )
+
+
+def record_list_read(user, shown) -> None:
+    """One audit event for a list or search page that shows content of several cases."""
+    read = {case.pk: sorted(str(s) for s in visible & CONTENT_SECTIONS) for case, visible in shown}
+    read = {pk: names for pk, names in read.items() if names}
+    if read:
+        chain.record(
+            "case.list_read",
+            actor=user,
+            municipality_id=user.municipality_id,
+            detail={"cases": read},
+        )
 
 
 def record_read(user, case: Case, sections) -> None:

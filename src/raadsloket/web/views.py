@@ -24,7 +24,12 @@ from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import CaseFile
 from raadsloket.cases.services import break_glass, create_case
 from raadsloket.cases.states import ANSWERED_STATES, State
-from raadsloket.cases.transitions import available_actions, perform, record_read
+from raadsloket.cases.transitions import (
+    available_actions,
+    perform,
+    record_list_read,
+    record_read,
+)
 from raadsloket.organisation.roles import Role
 from raadsloket.policy.deadlines import describe_term
 from raadsloket.web import pages
@@ -62,6 +67,9 @@ def _apply_errors(form, errors: dict[str, list[str]]) -> None:
 def home(request):
     viewer = viewer_for(request.user)
     page = pages.start_page(viewer, request.user)
+    shown = [case for value in page.data.values() if isinstance(value, pages.CaseList)
+             for case in value]
+    record_list_read(request.user, [(case, case.visible) for case in shown])
     return render(request, "web/home.html", {"page": page, **page.data})
 
 
@@ -72,6 +80,7 @@ def case_list(request):
     page = Paginator(queryset, pages.LIMIT).get_page(request.GET.get("pagina"))
     for case in page.object_list:
         case.visible = pages.visible_sections(viewer, case)
+    record_list_read(request.user, [(case, case.visible) for case in page.object_list])
     return render(request, "web/case_list.html", {"page_obj": page})
 
 
