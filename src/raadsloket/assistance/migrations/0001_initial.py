@@ -6,59 +6,128 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Evaluation',
+            name="Evaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('perspective', models.CharField(choices=[('member', 'raadslid'), ('civil_servant', 'ambtenaar'), ('griffie', 'griffie')], max_length=20)),
-                ('score', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='cijfer (1–5)')),
-                ('remarks', models.TextField(blank=True, verbose_name='opmerkingen')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "perspective",
+                    models.CharField(
+                        choices=[
+                            ("member", "raadslid"),
+                            ("civil_servant", "ambtenaar"),
+                            ("griffie", "griffie"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="cijfer (1–5)",
+                    ),
+                ),
+                ("remarks", models.TextField(blank=True, verbose_name="opmerkingen")),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
         migrations.CreateModel(
-            name='HoursEntry',
+            name="HoursEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('worked_on', models.DateField(verbose_name='datum')),
-                ('hours', models.DecimalField(decimal_places=1, max_digits=5, verbose_name='uren')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='toelichting')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("worked_on", models.DateField(verbose_name="datum")),
+                ("hours", models.DecimalField(decimal_places=1, max_digits=5, verbose_name="uren")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="toelichting")),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
         migrations.CreateModel(
-            name='Kickoff',
+            name="Kickoff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('planned_for', models.DateTimeField(verbose_name='gepland op')),
-                ('held_on', models.DateField(blank=True, null=True, verbose_name='gehouden op')),
-                ('participants', models.CharField(max_length=500, verbose_name='deelnemers')),
-                ('background', models.TextField(blank=True, verbose_name='achtergrond')),
-                ('goal', models.TextField(blank=True, verbose_name='doel')),
-                ('agreed_hours', models.DecimalField(blank=True, decimal_places=1, max_digits=6, null=True, verbose_name='afgesproken uren')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='opleverdatum')),
-                ('loyalty_concerns', models.TextField(blank=True, verbose_name='loyaliteitsvragen')),
-                ('member_acknowledged_rules', models.BooleanField(default=False)),
-                ('civil_servant_acknowledged_rules', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("planned_for", models.DateTimeField(verbose_name="gepland op")),
+                ("held_on", models.DateField(blank=True, null=True, verbose_name="gehouden op")),
+                ("participants", models.CharField(max_length=500, verbose_name="deelnemers")),
+                ("background", models.TextField(blank=True, verbose_name="achtergrond")),
+                ("goal", models.TextField(blank=True, verbose_name="doel")),
+                (
+                    "agreed_hours",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="afgesproken uren",
+                    ),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="opleverdatum")),
+                (
+                    "loyalty_concerns",
+                    models.TextField(blank=True, verbose_name="loyaliteitsvragen"),
+                ),
+                ("member_acknowledged_rules", models.BooleanField(default=False)),
+                ("civil_servant_acknowledged_rules", models.BooleanField(default=False)),
             ],
         ),
         migrations.CreateModel(
-            name='Mediation',
+            name="Mediation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('forum', models.CharField(choices=[('griffie', 'griffie'), ('triangle', 'driehoek (griffier, gemeentesecretaris, burgemeester)')], max_length=20)),
-                ('reason', models.TextField(verbose_name='aanleiding')),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('outcome', models.CharField(blank=True, choices=[('assign', 'bijstand wordt verleend'), ('refusal_upheld', 'weigering blijft in stand'), ('resumed', 'werk gaat verder met nieuwe afspraken')], max_length=20)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('notes', models.TextField(blank=True, verbose_name='toelichting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "forum",
+                    models.CharField(
+                        choices=[
+                            ("griffie", "griffie"),
+                            ("triangle", "driehoek (griffier, gemeentesecretaris, burgemeester)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="aanleiding")),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("assign", "bijstand wordt verleend"),
+                            ("refusal_upheld", "weigering blijft in stand"),
+                            ("resumed", "werk gaat verder met nieuwe afspraken"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("notes", models.TextField(blank=True, verbose_name="toelichting")),
             ],
         ),
     ]

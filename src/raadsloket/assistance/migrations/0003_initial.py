@@ -6,57 +6,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('assistance', '0002_initial'),
-        ('cases', '0001_initial'),
+        ("assistance", "0002_initial"),
+        ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='evaluation',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="evaluation",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='hoursentry',
-            name='case',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hours_entries', to='cases.case'),
+            model_name="hoursentry",
+            name="case",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="hours_entries",
+                to="cases.case",
+            ),
         ),
         migrations.AddField(
-            model_name='hoursentry',
-            name='civil_servant',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hours_entries', to=settings.AUTH_USER_MODEL),
+            model_name="hoursentry",
+            name="civil_servant",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="hours_entries",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='kickoff',
-            name='case',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='kickoff', to='cases.case'),
+            model_name="kickoff",
+            name="case",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE, related_name="kickoff", to="cases.case"
+            ),
         ),
         migrations.AddField(
-            model_name='mediation',
-            name='case',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mediations', to='cases.case'),
+            model_name="mediation",
+            name="case",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="mediations",
+                to="cases.case",
+            ),
         ),
         migrations.AddField(
-            model_name='mediation',
-            name='decided_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="mediation",
+            name="decided_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='mediation',
-            name='requested_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="mediation",
+            name="requested_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evaluation',
-            constraint=models.UniqueConstraint(fields=('case', 'perspective'), name='evaluation_unique'),
+            model_name="evaluation",
+            constraint=models.UniqueConstraint(
+                fields=("case", "perspective"), name="evaluation_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='hoursentry',
-            index=models.Index(fields=['civil_servant', 'worked_on'], name='hours_servant'),
+            model_name="hoursentry",
+            index=models.Index(fields=["civil_servant", "worked_on"], name="hours_servant"),
         ),
     ]
