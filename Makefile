@@ -36,14 +36,14 @@ test: setup chromium test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== tests op SQLite =="
-	@$(BIN)/pytest
+	@$(BIN)/pytest -n 2
 
 # On CI (CI=true) PostgreSQL is required; elsewhere it runs when DATABASE_URL is set or the
 # local server answers.
 test-postgres:
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
 	if [ -n "$$DATABASE_URL" ] || [ "$$CI" = true ] || pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
-	  echo "== tests op PostgreSQL =="; DATABASE_URL="$$url" $(BIN)/pytest -m "not e2e"; \
+	  echo "== tests op PostgreSQL =="; DATABASE_URL="$$url" $(BIN)/pytest -n 2 -m "not e2e"; \
 	else echo "PostgreSQL niet bereikbaar: alleen SQLite getest"; fi
 
 lint: setup

@@ -17,20 +17,34 @@ def login(page: Page, base: str, username: str) -> None:
     page.goto(f"{base}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill("demo")
-    page.get_by_role("button", name="Inloggen").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inloggen").click()
     expect(page).not_to_have_url(re.compile(r"inloggen"))
+    settled(page)
 
 
 def open_case(page: Page, base: str, case: Case) -> None:
     page.goto(f"{base}/verzoeken/{case.pk}")
+    settled(page)
+
+
+def settled(page: Page) -> None:
+    # A click starts a navigation; the next step must not race it (that aborts one of them).
+    page.wait_for_load_state("load")
 
 
 def do(page: Page, label: str) -> None:
-    page.get_by_role("link", name=label).or_(page.get_by_role("button", name=label)).first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=label).or_(
+            page.get_by_role("button", name=label)
+        ).first.click()
+    settled(page)
 
 
 def confirm(page: Page, label: str) -> None:
-    page.locator("main form").get_by_role("button", name=label).click()
+    with page.expect_navigation():
+        page.locator("main form").get_by_role("button", name=label).click()
+    settled(page)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -46,7 +60,9 @@ def test_member_to_answer_through_the_ui(live_server, page: Page):
         "Hoe kunnen we ouders en vrijwilligers inschakelen bij het leerlingenvervoer?"
     )
     page.get_by_label("Beleidsterrein").select_option("sociaal_domein")
-    page.get_by_role("button", name="Indienen").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Indienen").click()
+    expect(page).to_have_url(re.compile(r"/verzoeken/\d+$"))
     expect(page.get_by_text("ingediend").first).to_be_visible()
     case = Case.objects.get(title="Leerlingenvervoer met vrijwilligers")
 
