@@ -140,6 +140,9 @@ def test_console_script_maps_audit_verify(world, monkeypatch, capsys):
     from raadsloket.__main__ import main
 
     new_case(world)
+    # run_from_argv closes every connection when done; on PostgreSQL that would end the
+    # test's transaction under it.
+    monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
     monkeypatch.setattr(sys, "argv", ["raadsloket", "audit-verify"])
     main()
     assert "Auditketen intact" in capsys.readouterr().out
