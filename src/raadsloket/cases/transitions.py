@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from raadsloket.access.cases import CaseNotFound, Relations, get_case_for, relation_names
+from raadsloket.access.cases import Relations, get_case_for, relation_names
 from raadsloket.access.sections import CONTENT_SECTIONS, Section
 from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.audit import chain
@@ -60,6 +60,20 @@ def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) 
     return dict(form.cleaned_data)
 
 
+def row_for(case: Case, action: str, names: frozenset[str]) -> workflow.Transition:
+    """The table row `action` takes now, or why not: never allowed (403) or not now (409)."""
+    rows = workflow.rows_for_action(case.instrument, action)
+    if not any(row.actors & names for row in rows):
+        raise ActionForbidden("U mag deze actie bij dit verzoek niet uitvoeren.")
+    row = workflow.find(case.instrument, case.state, action)
+    if row is None or not row.actors & names:
+        raise ActionNotAvailable(
+            f"Deze actie kan niet (meer) in de status '{case.get_state_display()}'. "
+            "Mogelijk was iemand anders u voor; vernieuw de pagina."
+        )
+    return row
+
+
 def perform(
     user, case_id: int, action: str, data=None, files=None, expected_version: int | None = None
 ) -> Case:
@@ -67,21 +81,10 @@ def perform(
         raise UnknownAction(f"Onbekende actie '{action}'.")
     viewer = viewer_for(user)
     with transaction.atomic():
-        try:
-            case, _ = get_case_for(viewer, case_id, lock=True)
-        except CaseNotFound:
-            raise
+        case, _ = get_case_for(viewer, case_id, lock=True)
         rels = Relations(viewer, case)
         names = relation_names(viewer, case, rels)
-        rows = workflow.rows_for_action(case.instrument, action)
-        if not any(row.actors & names for row in rows):
-            raise ActionForbidden("U mag deze actie bij dit verzoek niet uitvoeren.")
-        row = workflow.find(case.instrument, case.state, action)
-        if row is None or not row.actors & names:
-            raise ActionNotAvailable(
-                f"Deze actie kan niet (meer) in de status '{case.get_state_display()}'. "
-                "Mogelijk was iemand anders u voor; vernieuw de pagina."
-            )
+        row = row_for(case, action, names)
         if expected_version is not None and expected_version != case.version:
             raise VersionConflict(
                 "Dit verzoek is intussen door iemand anders gewijzigd. Uw invoer is niet "

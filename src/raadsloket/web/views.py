@@ -18,7 +18,13 @@ from raadsloket.assistance.models import Kickoff, Mediation
 from raadsloket.cases import workflow
 from raadsloket.cases.deadlines import running_deadline
 from raadsloket.cases.effects import may_request
-from raadsloket.cases.errors import ActionForbidden, InvalidInput, UnknownAction, WorkflowError
+from raadsloket.cases.errors import (
+    ActionForbidden,
+    ActionNotAvailable,
+    InvalidInput,
+    UnknownAction,
+    WorkflowError,
+)
 from raadsloket.cases.forms import CaseForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import CaseFile
@@ -29,6 +35,7 @@ from raadsloket.cases.transitions import (
     perform,
     record_list_read,
     record_read,
+    row_for,
 )
 from raadsloket.organisation.roles import Role
 from raadsloket.policy.deadlines import describe_term
@@ -212,11 +219,12 @@ def case_detail(request, pk: int):
     return render(request, "web/case_detail.html", _detail_context(viewer, case, visible))
 
 
-def _row_for(case, action: str, names: frozenset[str]):
-    row = workflow.find(case.instrument, case.state, action)
-    if row is not None and row.actors & names:
-        return row
-    return None
+def _available(case, action: str, names: frozenset[str]) -> bool:
+    try:
+        row_for(case, action, names)
+    except WorkflowError:
+        return False
+    return True
 
 
 def _form_class(case, action: str, names):
@@ -241,9 +249,12 @@ def case_action(request, pk: int, action: str):
     viewer = viewer_for(request.user)
     case, visible = _case_or_404(viewer, pk)
     names = relation_names(viewer, case)
-    if not any(row.actors & names for row in workflow.rows_for_action(case.instrument, action)):
-        return _forbidden(request, "U mag deze actie bij dit verzoek niet uitvoeren.")
-    row = _row_for(case, action, names)
+    try:
+        row = row_for(case, action, names)
+    except ActionForbidden as error:
+        return _forbidden(request, error.message)
+    except ActionNotAvailable:
+        row = None
     form_class = row.form if row else _form_class(case, action, names)
     context = {"case": case, "sections": _section_names(visible), "action": action,
                "label": workflow.ACTION_LABELS[action], "available": row is not None,
@@ -274,7 +285,7 @@ def case_action(request, pk: int, action: str):
             case, visible = _case_or_404(viewer, pk)
             names = relation_names(viewer, case)
             context.update(case=case, sections=_section_names(visible),
-                           available=_row_for(case, action, names) is not None,
+                           available=_available(case, action, names),
                            version=case.version, error=error.message, conflict=True)
             form = form_class(data=request.POST, case=case, viewer=viewer) if form_class else None
             status = error.status
