@@ -25,10 +25,10 @@ from raadsloket.cases.errors import (
     UnknownAction,
     WorkflowError,
 )
-from raadsloket.cases.forms import CaseForm
+from raadsloket.cases.forms import CaseForm, DirectContactForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import CaseFile
-from raadsloket.cases.services import break_glass, create_case
+from raadsloket.cases.services import break_glass, create_case, log_direct_contact
 from raadsloket.cases.states import ANSWERED_STATES, State
 from raadsloket.cases.transitions import (
     available_actions,
@@ -127,6 +127,33 @@ def case_new(request):
         del form.fields["on_behalf_of"]
     return render(request, "web/case_new.html",
                   {"form": form, "profile": viewer.profile}, status=status)
+
+
+@login_required
+def direct_contact_new(request):
+    """A civil servant logs a direct contact afterwards (profile channel direct_small_facts)."""
+    viewer = viewer_for(request.user)
+    if Role.CIVIL_SERVANT not in viewer.roles or (
+        viewer.profile.channel.mode != "direct_small_facts"
+    ):
+        return _forbidden(request, "De verordening van uw gemeente kent geen rechtstreeks "
+                                   "contact voor u: verzoeken lopen via de griffie.")
+    form = DirectContactForm(viewer=viewer)
+    status = 200
+    if request.method == "POST":
+        try:
+            case = log_direct_contact(request.user, request.POST)
+        except ActionForbidden as error:
+            return _forbidden(request, error.message)
+        except InvalidInput as error:
+            form = DirectContactForm(data=request.POST, viewer=viewer)
+            form.is_valid()
+            _apply_errors(form, error.errors)
+            status = 422
+        else:
+            messages.success(request, f"Rechtstreeks contact vastgelegd als {case.reference}.")
+            return redirect("case_detail", pk=case.pk)
+    return render(request, "web/direct_contact.html", {"form": form}, status=status)
 
 
 def _deadlines(case, profile):
