@@ -6,6 +6,7 @@ DEBUG must not put a production instance in debug mode.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -41,3 +42,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def local_secret_key(path: Path) -> str:
+    """The embedded default's own random key, made once under var/ (never a known default).
+
+    Production sets SECRET_KEY (or SECRET_KEY_FILE) instead.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ConfigurationError(
+            f"SECRET_KEY ontbreekt en {path} kan niet worden aangemaakt: {error}"
+        ) from error
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(secrets.token_urlsafe(50))
+    return path.read_text(encoding="utf-8").strip()

@@ -9,22 +9,14 @@ from pathlib import Path
 
 import dj_database_url
 
-from raadsloket.env import ConfigurationError, env_bool, env_list, env_str
+from raadsloket.env import ConfigurationError, env_bool, env_list, env_str, local_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(env_str("RAADSLOKET_HOME", str(Path.cwd())))
 VAR_DIR = Path(env_str("RAADSLOKET_VAR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        # Only the embedded demo may run without a configured key; it keeps one under var/.
-        key_file = VAR_DIR / "secret_key"
-        if key_file.exists():
-            SECRET_KEY = key_file.read_text(encoding="utf-8").strip()
-    if not SECRET_KEY:
-        SECRET_KEY = "insecure-development-key-not-for-production"
+SECRET_KEY = env_str("SECRET_KEY") or local_secret_key(VAR_DIR / "secret_key")
 if len(SECRET_KEY) < 20:
     raise ConfigurationError("SECRET_KEY is te kort (minimaal 20 tekens)")
 

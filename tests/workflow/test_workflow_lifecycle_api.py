@@ -366,7 +366,8 @@ def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
     mine = desk.detail("raadslid1", case_id)
     assert mine["refusal_ground"] == refuse_data(world)["ground"]
     assert mine["refusal_reasoning"].startswith("Het verzoek gaat over")
-    check_actions(desk, case_id, {"raadslid1": ["object", "close"], "griffier": ["close"],
+    check_actions(desk, case_id, {"raadslid1": ["object", "close", "withdraw"],
+                                  "griffier": ["close"],
                                   officer: [], "burgemeester": None})
 
     body = desk.act("raadslid1", case_id, "object",
@@ -379,7 +380,8 @@ def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
     null(mayor, "answer", "kickoff", "evaluations")
     assert [a["action"] for a in mayor["available_actions"]] == ["mediate"]
     assert desk.actions("griffier", case_id) == ["mediate"]
-    assert desk.actions("raadslid1", case_id) == []
+    # While the driehoek mediates the member may still withdraw (issue 2: before delivery).
+    assert desk.actions("raadslid1", case_id) == ["withdraw"]
     assert desk.get("wethouder1", case_id).status_code == 404
     if preset == "echt-susteren":
         # The kabinetschef routes; the secretaris sits in the driehoek.

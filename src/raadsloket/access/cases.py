@@ -110,6 +110,14 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
     return frozenset(seen)
 
 
+def sees_hours_of(viewer: Viewer, visible: frozenset[Section], civil_servant) -> bool:
+    """Whose hours a viewer sees: everyone's inside the bubble, a manager only their staff's."""
+    if Section.ROUTING in visible or Section.KICKOFF in visible:
+        return True
+    department = civil_servant.department
+    return department is not None and department.manager_id == viewer.person_id
+
+
 def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     """Every case of which the viewer may see at least one section (same rules as `sections`)."""
     if not viewer.authenticated:
@@ -187,6 +195,7 @@ def relation_names(
         names.add("assignee")
     if rel.contact_author and Role.CIVIL_SERVANT in viewer.roles:
         names.add("contact_author")
-    if viewer.in_triangle:
+    if viewer.in_triangle and case.state == State.OBJECTED:
+        # The driehoek acts only on an objection to a refusal (handreiking, spelregel 3).
         names.add("triangle")
     return frozenset(names)

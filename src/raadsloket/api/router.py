@@ -101,7 +101,7 @@ def list_cases(request, filters: Query[ListFilters]):
         hits = search_cases(viewer, filters.q, limit=limit)
         record_list_read(request.user, hits)
         return {
-            "items": [case_payload(c, visible, profile=viewer.profile) for c, visible in hits],
+            "items": [case_payload(c, visible, viewer=viewer) for c, visible in hits],
             "next_after": None,
         }
     queryset = _list_queryset(viewer)
@@ -115,7 +115,7 @@ def list_cases(request, filters: Query[ListFilters]):
     rows = list(queryset.order_by("-pk")[: limit + 1])
     shown = [(c, sections(viewer, c, Relations(viewer, c))) for c in rows[:limit]]
     record_list_read(request.user, shown)
-    items = [case_payload(c, visible, profile=viewer.profile) for c, visible in shown]
+    items = [case_payload(c, visible, viewer=viewer) for c, visible in shown]
     next_after = rows[limit - 1].pk if len(rows) > limit else None
     return {"items": items, "next_after": next_after}
 
@@ -142,7 +142,7 @@ def _detail(request, case_id: int) -> dict:
     viewer = viewer_for(request.user)
     case, visible = get_case_for(viewer, case_id)
     rels = Relations(viewer, case)
-    payload = case_payload(case, visible, profile=viewer.profile, detail=True)
+    payload = case_payload(case, visible, viewer=viewer, detail=True)
     names = relation_names(viewer, case, rels)
     payload["available_actions"] = [
         {"action": row.action, "label": row.label} for row in available_actions(viewer, case, names)
@@ -166,11 +166,14 @@ def case_detail(request, case_id: int):
 def case_action(request, case_id: int, action: str, payload: ActionIn):
     case = perform(request.user, case_id, action, payload.data, expected_version=payload.version)
     try:
-        return _detail(request, case_id)
+        body = _detail(request, case_id)
     except CaseNotFound:
-        # The action itself took the case out of the actor's sight (the driehoek decided):
-        # confirm the outcome, nothing more.
-        return case_payload(case, frozenset())
+        # The action itself took the case out of the actor's sight (the driehoek decided).
+        body = case_payload(case, frozenset())
+    # Whoever acted learns the outcome of their own act, even without the metadata section.
+    body.setdefault("state", case.state)
+    body.setdefault("state_label", case.get_state_display())
+    return body
 
 
 @api.get(

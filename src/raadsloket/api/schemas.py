@@ -83,10 +83,10 @@ class CaseOut(Schema):
     id: int
     reference: str
     instrument: str
-    state: str
-    state_label: str
     sections: list[str]
-    version: int
+    state: str | None = None
+    state_label: str | None = None
+    version: int | None = None
     secret: bool = False
     notice: str | None = None
     policy_area: str | None = None

@@ -4,6 +4,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from raadsloket.access.cases import sees_hours_of
 from raadsloket.access.sections import Section
 from raadsloket.cases.deadlines import running_deadline
 
@@ -16,18 +17,23 @@ def _num(value) -> float | None:
     return float(value) if value is not None else None
 
 
-def case_payload(case, sections: frozenset[Section], *, profile=None, detail: bool = False) -> dict:
-    """`profile` is the viewer's (always the case's own municipality's) policy profile."""
+def case_payload(case, sections: frozenset[Section], *, viewer=None, detail: bool = False) -> dict:
+    """The case as `viewer` may see it (the viewer is always of the case's municipality).
+
+    Empty `sections` is the confirmation for an actor whose own action took the case out of
+    sight (the driehoek's decision): reference and new state only.
+    """
     s = sections
+    profile = viewer.profile if viewer is not None else None
     data: dict = {
         "id": case.pk,
         "reference": case.reference,
         "instrument": case.instrument,
-        "state": case.state,
-        "state_label": case.get_state_display(),
         "sections": sorted(str(x) for x in s),
-        "version": case.version,
     }
+    if Section.METADATA in s or not s:
+        # The state itself tells something (a dispute, a refusal): not for college or manager.
+        data.update(state=case.state, state_label=case.get_state_display(), version=case.version)
     if Section.METADATA in s or Section.REQUEST in s or Section.ANSWER in s:
         data["secret"] = case.secret
         if case.secret and Section.ANSWER not in s:
@@ -88,13 +94,14 @@ def case_payload(case, sections: frozenset[Section], *, profile=None, detail: bo
                 "hours_estimate": _num(a.hours_estimate),
             }
             for a in case.assignments.all()
+            if viewer is None or sees_hours_of(viewer, s, a.civil_servant)
         ]
     if detail:
-        _detail_sections(case, s, data)
+        _detail_sections(case, s, data, viewer)
     return data
 
 
-def _detail_sections(case, s, data: dict) -> None:
+def _detail_sections(case, s, data: dict, viewer) -> None:
     if Section.HOURS in s:
         show_notes = Section.KICKOFF in s
         data["hours"] = [
@@ -104,7 +111,10 @@ def _detail_sections(case, s, data: dict) -> None:
                 "hours": float(h.hours),
                 "note": h.note if show_notes else None,
             }
-            for h in case.hours_entries.select_related("civil_servant").order_by("worked_on")
+            for h in case.hours_entries.select_related("civil_servant__department").order_by(
+                "worked_on"
+            )
+            if viewer is None or sees_hours_of(viewer, s, h.civil_servant)
         ]
     if Section.KICKOFF in s:
         # A missing one-to-one raises an AttributeError subclass, which hasattr absorbs.

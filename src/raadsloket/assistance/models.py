@@ -54,6 +54,7 @@ class Mediation(models.Model):
         ASSIGN = "assign", "bijstand wordt verleend"
         REFUSAL_UPHELD = "refusal_upheld", "weigering blijft in stand"
         RESUMED = "resumed", "werk gaat verder met nieuwe afspraken"
+        WITHDRAWN = "withdrawn", "verzoek ingetrokken door het raadslid"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mediations")
     forum = models.CharField(max_length=20, choices=Forum.choices)

@@ -140,15 +140,25 @@ def describe_log_hours(step: Step) -> str:
     return f"{step.data['hours']} uur op {step.data['worked_on']:%d-%m-%Y}."
 
 
-def perspective(step: Step) -> str:
+def perspective(step: Step) -> str | None:
+    """Whose evaluation this is. The member's is given by the requester, not a co-requester."""
     for relation, view in PERSPECTIVE_BY_RELATION:
-        if relation in step.relations:
-            return view
-    raise AssertionError("evaluate is only offered to requester, assignee and griffie")
+        if relation not in step.relations:
+            continue
+        if (
+            view == Evaluation.Perspective.MEMBER
+            and step.viewer.person_id != step.case.requester_id
+        ):
+            continue
+        return view
+    return None
 
 
 def guard_evaluate(step: Step) -> str | None:
-    if step.case.evaluations.filter(perspective=perspective(step)).exists():
+    view = perspective(step)
+    if view is None:
+        return "De evaluatie namens het raadslid geeft de indiener zelf."
+    if step.case.evaluations.filter(perspective=view).exists():
         return "Uw evaluatie voor dit verzoek is al vastgelegd."
     return None
 
@@ -173,6 +183,14 @@ def describe_evaluate(step: Step) -> str:
     return f"Evaluatie ({Evaluation.Perspective(perspective(step)).label}): {step.data['score']}/5."
 
 
+def withdraw(step: Step) -> None:
+    effects.withdraw(step)
+    # An open mediation ends with the request.
+    step.case.mediations.filter(outcome="").update(
+        outcome=Mediation.Outcome.WITHDRAWN, decided_by=step.user, decided_at=step.now
+    )
+
+
 def guard_close_delivered(step: Step) -> str | None:
     if step.profile.evaluation.required:
         return (
@@ -183,8 +201,8 @@ def guard_close_delivered(step: Step) -> str | None:
 
 
 BEFORE_DELIVERY = frozenset({
-    S.DRAFT, S.SUBMITTED, S.INTAKE, S.DEFERRED, S.FORWARDED, S.ASSIGNED, S.KICKOFF_PLANNED,
-    S.IN_PROGRESS, S.MEDIATION,
+    S.DRAFT, S.SUBMITTED, S.INTAKE, S.DEFERRED, S.FORWARDED, S.ASSIGNED, S.REFUSED, S.OBJECTED,
+    S.KICKOFF_PLANNED, S.IN_PROGRESS, S.MEDIATION,
 })  # fmt: skip
 BUBBLE = frozenset({"requester", "assignee", "griffie"})
 
@@ -228,7 +246,7 @@ TABLE = [
                describe=effects.describe_close),
     Transition(frozenset({S.EVALUATED}), "close", S.CLOSED, GRIFFIE, Section.ANSWER,
                form=CloseForm, effect=effects.close, describe=effects.describe_close),
-    withdraw_row(BEFORE_DELIVERY),
+    withdraw_row(BEFORE_DELIVERY, effect=withdraw),
 ]
 # fmt: on
 

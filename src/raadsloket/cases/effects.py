@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from raadsloket.cases.forms import guess_content_type
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Channel, Instrument
 from raadsloket.cases.models import Assignment, CaseFile
+from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import REQUESTER_ROLES, Role
@@ -63,7 +64,22 @@ def resume_target(step: Step) -> str:
 
 def resume(step: Step) -> None:
     # resume_state stays: the target is read after the effect, and the next defer sets it anew.
-    step.case.deferred_until = None
+    case = step.case
+    case.deferred_until = None
+    # Aanhouden pauses the request: the running term starts again from the resumption.
+    if case.resume_state in (State.SUBMITTED, State.INTAKE):
+        case.intake_due = add_term(step.now, step.profile.terms.intake)
+    elif case.resume_state == State.FORWARDED:
+        case.decision_due = add_term(step.now, step.profile.terms.decision)
+
+
+def describe_resume(step: Step) -> str:
+    due = (
+        step.case.decision_due
+        if step.case.resume_state == State.FORWARDED
+        else step.case.intake_due
+    )
+    return f"Hervat; de termijn loopt opnieuw, nu tot {due:%d-%m-%Y}." if due else "Hervat."
 
 
 def routing_officer_for(case) -> Person:

@@ -34,6 +34,37 @@ ALLOWED_UPLOADS = {
 }
 
 
+MAX_ID = 2**63 - 1
+
+
+def _is_id(value) -> bool:
+    text = str(value).strip()
+    return text.isdigit() and int(text) <= MAX_ID
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person by id; an id no database can hold is an invalid choice, not a crash."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _is_id(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if not _is_id(pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 def text_field(
     label: str,
     *,
@@ -127,12 +158,12 @@ class CaseForm(forms.Form):
         required=False,
         help_text="Bij een technische vraag: zet dit aan als het antwoord niet openbaar mag worden.",
     )
-    on_behalf_of = forms.ModelChoiceField(
+    on_behalf_of = PersonChoiceField(
         label="Namens raadslid (alleen voor een aangemelde fractiemedewerker)",
         queryset=Person.objects.none(),
         required=False,
     )
-    co_requesters = forms.ModelMultipleChoiceField(
+    co_requesters = PeopleChoiceField(
         label="Mede-indieners",
         queryset=Person.objects.none(),
         required=False,
@@ -157,7 +188,7 @@ class CaseForm(forms.Form):
 class DirectContactForm(forms.Form):
     """A civil servant logs, afterwards, small factual information given to a member directly."""
 
-    member = forms.ModelChoiceField(label="Raadslid", queryset=Person.objects.none())
+    member = PersonChoiceField(label="Raadslid", queryset=Person.objects.none())
     title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
     question = text_field("Vraag van het raadslid", min_length=5)
     answer = text_field("Gegeven informatie", min_length=2)
@@ -207,7 +238,7 @@ def civil_servants_of(viewer: Viewer):
 
 
 class AssignForm(ActionForm):
-    civil_servants = forms.ModelMultipleChoiceField(
+    civil_servants = PeopleChoiceField(
         label="Ambtenaar of ambtenaren",
         queryset=Person.objects.none(),
         widget=forms.CheckboxSelectMultiple,

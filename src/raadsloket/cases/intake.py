@@ -47,19 +47,11 @@ def intake_rows(defer_from: frozenset[str] = AT_INTAKE) -> list[Transition]:
         Transition(defer_from, "defer", S.DEFERRED, GRIFFIE, Section.ROUTING,
                    form=DeferForm, effect=effects.defer, describe=effects.describe_defer),
         Transition(frozenset({S.DEFERRED}), "resume", effects.resume_target, GRIFFIE,
-                   Section.ROUTING, effect=effects.resume),
+                   Section.ROUTING, effect=effects.resume, describe=effects.describe_resume),
     ]
     # fmt: on
 
 
-def withdraw_row(before_answer: frozenset[str]) -> Transition:
-    return Transition(
-        before_answer,
-        "withdraw",
-        S.WITHDRAWN,
-        REQUESTER,
-        Section.REQUEST,
-        form=NoteForm,
-        effect=effects.withdraw,
-        describe=effects.note_text,
-    )
+def withdraw_row(before_answer: frozenset[str], effect=effects.withdraw) -> Transition:
+    return Transition(before_answer, "withdraw", S.WITHDRAWN, REQUESTER, Section.REQUEST,
+                      form=NoteForm, effect=effect, describe=effects.note_text)  # fmt: skip

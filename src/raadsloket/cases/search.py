@@ -42,7 +42,8 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
         .order_by("-pk")
     )
     results = []
-    for case in candidates[: limit * 4]:
+    # No cap on candidates: a cap would let unreadable answers crowd out readable hits.
+    for case in candidates.iterator(chunk_size=200):
         visible = sections(viewer, case, Relations(viewer, case))
         if _hit(case, needle, visible):
             results.append((case, visible))

@@ -8,6 +8,7 @@ import functools
 from datetime import date, datetime, timedelta
 
 import holidays
+from django.utils import timezone
 
 from raadsloket.policy.schema import Term
 
@@ -19,13 +20,20 @@ def add_term(start: date | datetime, term: Term) -> date:
     Saturday is handled as made on Monday, and five working days later is the next Monday.
     Calendar days count every day, holidays included.
     """
-    day = start.date() if isinstance(start, datetime) else start
+    day = _local_day(start)
     if term.kind == "calendar":
         return day + timedelta(days=term.days)
     day = _next_working_day(day)
     for _ in range(term.days):
         day = _next_working_day(day + timedelta(days=1))
     return day
+
+
+def _local_day(start: date | datetime) -> date:
+    # A request at 00:30 on a Saturday in Amsterdam is a Saturday request, whatever UTC says.
+    if isinstance(start, datetime):
+        return timezone.localdate(start) if timezone.is_aware(start) else start.date()
+    return start
 
 
 def working_days_between(start: date, end: date) -> int:

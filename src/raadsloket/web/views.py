@@ -11,7 +11,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from raadsloket.access.cases import CaseNotFound, get_case_for, relation_names, visible_cases
+from raadsloket.access.cases import (
+    CaseNotFound,
+    get_case_for,
+    relation_names,
+    sees_hours_of,
+    visible_cases,
+)
 from raadsloket.access.sections import CONTENT_SECTIONS, Section
 from raadsloket.access.viewer import viewer_for
 from raadsloket.assistance.models import Kickoff, Mediation
@@ -200,13 +206,18 @@ def _detail_context(viewer, case, visible) -> dict:
             label = f"{label} → {states.get(event.to_state, event.to_state)}"
         event.label = label
     context["secret_banner"] = case.secret and bool(names & {"request", "answer"})
-    if names & {"routing", "hours", "trajectory"}:
-        context["assignments"] = list(
-            case.assignments.select_related("civil_servant__department").order_by("assigned_at")
-        )
+    if names & {"routing", "hours"}:
+        context["assignments"] = [
+            a for a in case.assignments.select_related("civil_servant__department")
+            .order_by("assigned_at")
+            if sees_hours_of(viewer, visible, a.civil_servant)
+        ]
     if "hours" in names:
-        entries = list(case.hours_entries.select_related("civil_servant")
-                       .order_by("worked_on", "pk"))
+        entries = [
+            e for e in case.hours_entries.select_related("civil_servant__department")
+            .order_by("worked_on", "pk")
+            if sees_hours_of(viewer, visible, e.civil_servant)
+        ]
         context["hours_entries"] = entries
         context["hours_logged"] = sum((e.hours for e in entries), 0)
     if "kickoff" in names:
@@ -321,6 +332,11 @@ def case_action(request, pk: int, action: str):
                 request, f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
                          f"'{case.get_state_display()}'.")
             url = reverse("case_detail", kwargs={"pk": case.pk})
+            try:
+                get_case_for(viewer_for(request.user), case.pk)
+            except CaseNotFound:
+                # The driehoek's decision took the case out of this actor's sight.
+                url = reverse("home")
             if request.htmx:
                 return HttpResponseClientRedirect(url)
             return redirect(url)
@@ -332,9 +348,15 @@ def case_action(request, pk: int, action: str):
     elif form_class is not None:
         form = form_class(case=case, viewer=viewer)
     context["form"] = form
-    if action == "assign" or (action == "mediate" and form is not None
-                              and "civil_servants" in form.fields):
+    wants_ranking = action == "assign" or (
+        action == "mediate" and form is not None and "civil_servants" in form.fields
+    )
+    if wants_ranking and context["available"] and "request" in context["sections"]:
+        # The ranking matches the question's words: only for who may read the request.
         context["ranking"] = pages.candidates_for(viewer, case)
+    content = frozenset(context["sections"]) & CONTENT_SECTIONS
+    if content:
+        record_read(request.user, case, content)
     template = "web/case_action.html"
     if request.htmx and request.method == "POST":
         # Only the form is swapped; a 4xx would not be swapped by htmx, so answer 200.
