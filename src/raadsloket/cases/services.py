@@ -12,10 +12,10 @@ from raadsloket.access.viewer import forget_viewer, viewer_for
 from raadsloket.audit import chain
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
-from raadsloket.cases.forms import CaseForm, DirectContactForm, plain_input
+from raadsloket.cases.forms import CaseForm, DirectContactForm
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
-from raadsloket.cases.transitions import form_errors, perform, record_creation
+from raadsloket.cases.transitions import clean_input, perform, record_creation
 from raadsloket.organisation.roles import Role
 
 BREAK_GLASS_MINUTES = 30
@@ -29,13 +29,7 @@ def create_case(user, data, *, submit: bool = False) -> Case:
     problem = may_request(viewer, viewer.profile)
     if problem:
         raise ActionForbidden(problem)
-    data, shape_errors = plain_input(CaseForm(viewer=viewer), data)
-    if shape_errors:
-        raise InvalidInput("Controleer de invoer.", errors=shape_errors)
-    form = CaseForm(data=data, viewer=viewer)
-    if not form.is_valid():
-        raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
-    cleaned = form.cleaned_data
+    cleaned = clean_input(CaseForm, data, viewer=viewer)
     on_behalf_of = cleaned.get("on_behalf_of")
     is_employee = Role.FRACTIE_EMPLOYEE in viewer.roles
     if on_behalf_of is not None and not is_employee:
@@ -169,13 +163,7 @@ def log_direct_contact(user, data) -> Case:
             "De verordening van uw gemeente kent geen rechtstreeks contact: verzoeken lopen "
             "via de griffie."
         )
-    data, shape_errors = plain_input(DirectContactForm(viewer=viewer), data)
-    if shape_errors:
-        raise InvalidInput("Controleer de invoer.", errors=shape_errors)
-    form = DirectContactForm(data=data, viewer=viewer)
-    if not form.is_valid():
-        raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
-    cleaned = form.cleaned_data
+    cleaned = clean_input(DirectContactForm, data, viewer=viewer)
     confidential = cleaned["confidential"] or not viewer.profile.openness.technical_questions_public
     with transaction.atomic():
         case = Case.objects.create(

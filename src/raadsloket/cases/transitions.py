@@ -48,16 +48,21 @@ def form_errors(form) -> dict[str, list[str]]:
     return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
 
 
-def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) -> dict[str, Any]:
-    if row.form is None:
-        return {}
-    data, shape_errors = plain_input(row.form(case=case, viewer=viewer), data)
+def clean_input(form_class, data, files=None, **context) -> dict[str, Any]:
+    """Validate input with `form_class` the same way for web, API and CLI; Dutch errors."""
+    data, shape_errors = plain_input(form_class(**context), data)
     if shape_errors:
         raise InvalidInput("Controleer de invoer.", errors=shape_errors)
-    form = row.form(data=data or {}, files=files, case=case, viewer=viewer)
+    form = form_class(data=data or {}, files=files, **context)
     if not form.is_valid():
         raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
     return dict(form.cleaned_data)
+
+
+def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) -> dict[str, Any]:
+    if row.form is None:
+        return {}
+    return clean_input(row.form, data, files, case=case, viewer=viewer)
 
 
 def row_for(case: Case, action: str, names: frozenset[str]) -> workflow.Transition:

@@ -333,7 +333,7 @@ def case_action(request, pk: int, action: str):
                          f"'{case.get_state_display()}'.")
             url = reverse("case_detail", kwargs={"pk": case.pk})
             try:
-                get_case_for(viewer_for(request.user), case.pk)
+                get_case_for(viewer, case.pk)
             except CaseNotFound:
                 # The driehoek's decision took the case out of this actor's sight.
                 url = reverse("home")
