@@ -40,6 +40,16 @@ SHARED_ANSWER_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.A
 MAYOR_MEDIATION_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ROUTING})
 
 
+RELATION_PREFETCH = ("co_requesters", "assignments__civil_servant__department")
+
+
+def with_relations(queryset: QuerySet[Case]) -> QuerySet[Case]:
+    """Load what `Relations` reads in a fixed number of queries, however many cases."""
+    return queryset.select_related("requester", "handler", "routing_officer").prefetch_related(
+        *RELATION_PREFETCH
+    )
+
+
 class Relations:
     """How one viewer stands to one case. Uses prefetched relations when present."""
 

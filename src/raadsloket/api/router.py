@@ -12,6 +12,7 @@ from raadsloket.access.cases import (
     relation_names,
     sections,
     visible_cases,
+    with_relations,
 )
 from raadsloket.access.sections import CONTENT_SECTIONS
 from raadsloket.access.viewer import viewer_for
@@ -68,14 +69,6 @@ class ListFilters(Schema):
     limit: int = 50
 
 
-def _list_queryset(viewer):
-    return (
-        visible_cases(viewer)
-        .select_related("requester", "handler", "routing_officer")
-        .prefetch_related("co_requesters", "assignments__civil_servant__department")
-    )
-
-
 @api.get("/me", response={200: MeOut, **ERRORS}, summary="Wie ben ik")
 def me(request):
     user = request.user
@@ -104,7 +97,7 @@ def list_cases(request, filters: Query[ListFilters]):
             "items": [case_payload(c, visible, viewer=viewer) for c, visible in hits],
             "next_after": None,
         }
-    queryset = _list_queryset(viewer)
+    queryset = with_relations(visible_cases(viewer))
     if filters.state:
         queryset = queryset.filter(state=filters.state)
     if filters.instrument:

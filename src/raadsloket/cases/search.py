@@ -7,7 +7,7 @@ says; so every hit is checked against the access layer's sections for that case.
 
 from django.db.models import Q
 
-from raadsloket.access.cases import Relations, sections, visible_cases
+from raadsloket.access.cases import Relations, sections, visible_cases, with_relations
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.models import Case
@@ -30,15 +30,13 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
     if not needle:
         return []
     candidates = (
-        visible_cases(viewer)
+        with_relations(visible_cases(viewer))
         .filter(
             Q(title__icontains=needle)
             | Q(question__icontains=needle)
             | Q(background__icontains=needle)
             | Q(answer__icontains=needle)
         )
-        .select_related("requester", "handler", "routing_officer")
-        .prefetch_related("co_requesters", "assignments__civil_servant__department")
         .order_by("-pk")
     )
     results = []

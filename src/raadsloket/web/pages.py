@@ -12,7 +12,13 @@ from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from raadsloket.access.cases import Relations, sections, visible_cases
+from raadsloket.access.cases import (
+    RELATION_PREFETCH,
+    Relations,
+    sections,
+    visible_cases,
+    with_relations,
+)
 from raadsloket.access.models import BreakGlass
 from raadsloket.access.viewer import Viewer
 from raadsloket.assistance.models import HoursEntry
@@ -29,13 +35,6 @@ LIMIT = 50
 WORKING_STATES = frozenset({State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS,
                             State.MEDIATION})
 INTAKE_STATES = (State.SUBMITTED, State.INTAKE, State.DEFERRED)
-
-
-def with_relations(queryset):
-    """The joins and prefetches `Relations` and the list templates use (no per-row queries)."""
-    return queryset.select_related("requester").prefetch_related(
-        "co_requesters", "assignments__civil_servant__department"
-    )
 
 
 def visible_sections(viewer: Viewer, case: Case) -> set[str]:
@@ -180,7 +179,7 @@ def manager_block(viewer: Viewer) -> dict:
             case__in=visible_cases(viewer),
         )
         .select_related("civil_servant__department", "case")
-        .prefetch_related("case__co_requesters", "case__assignments__civil_servant__department")
+        .prefetch_related(*(f"case__{name}" for name in RELATION_PREFETCH))
         .annotate(hours_logged=Coalesce(Subquery(logged), Value(Decimal("0")),
                                         output_field=DecimalField()))
         .order_by("civil_servant__last_name", "civil_servant__first_name", "-assigned_at")

@@ -17,6 +17,7 @@ from raadsloket.access.cases import (
     relation_names,
     sees_hours_of,
     visible_cases,
+    with_relations,
 )
 from raadsloket.access.sections import CONTENT_SECTIONS, Section
 from raadsloket.access.viewer import viewer_for
@@ -89,7 +90,7 @@ def home(request):
 @login_required
 def case_list(request):
     viewer = viewer_for(request.user)
-    queryset = pages.with_relations(visible_cases(viewer)).order_by("-created_at", "-pk")
+    queryset = with_relations(visible_cases(viewer)).order_by("-created_at", "-pk")
     page = Paginator(queryset, pages.LIMIT).get_page(request.GET.get("pagina"))
     for case in page.object_list:
         case.visible = pages.visible_sections(viewer, case)
