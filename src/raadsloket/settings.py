@@ -31,11 +31,15 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "raadsloket.organisation",
     "raadsloket.policy",
     "raadsloket.audit",
     "raadsloket.cases",
     "raadsloket.assistance",
+    "raadsloket.instruments",
+    "raadsloket.notify",
     "raadsloket.access",
     "raadsloket.api",
     "raadsloket.web",
@@ -138,6 +142,25 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "raadsloket <noreply@raadsloket.invalid>")
+# Absolute links in mails and calendar invitations.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Reminders and mail run as tasks on the database backend (`raadsloket db_worker`); no Redis is
+# needed in the embedded default. TASKS_IMMEDIATE runs them inline (tests, one-shot commands).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 LOGGING = {
     "version": 1,

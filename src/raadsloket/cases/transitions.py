@@ -25,6 +25,7 @@ from raadsloket.cases.errors import (
 )
 from raadsloket.cases.forms import plain_input
 from raadsloket.cases.models import Case, TimelineEvent
+from raadsloket.cases.signals import transition_performed
 
 
 @dataclass
@@ -129,6 +130,15 @@ def perform(
             municipality_id=case.municipality_id,
             case_id=case.pk,
             detail={"from": step.from_state, "to": case.state, "version": case.version},
+        )
+        transition_performed.send(
+            sender=Case,
+            case=case,
+            action=action,
+            actor=user,
+            from_state=step.from_state,
+            data=step.data,
+            now=step.now,
         )
     return case
 
