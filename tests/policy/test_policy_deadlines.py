@@ -103,3 +103,32 @@ def test_describe_term_in_dutch():
     assert describe_term(working(1)) == "1 werkdag (za, zo en feestdagen tellen niet mee)"
     assert describe_term(calendar(30)) == "30 kalenderdagen"
     assert describe_term(calendar(1)) == "1 kalenderdag"
+
+
+def test_a_calendar_term_ending_on_a_weekend_runs_on_to_monday():
+    # Algemene termijnenwet art. 1. Registered Thursday 1 October 2026: 30 days is Saturday
+    # 31 October, so the term ends Monday 2 November.
+    term = Term(days=30, kind="calendar", next_working_day=True)
+    assert add_term(date(2026, 10, 1), term) == date(2026, 11, 2)
+
+
+def test_a_calendar_term_ending_on_a_holiday_runs_on_past_it():
+    # 30 days after Wednesday 26 November 2025 is Friday 26 December (Tweede Kerstdag); the
+    # weekend follows, so Monday 29 December.
+    term = Term(days=30, kind="calendar", next_working_day=True)
+    assert add_term(date(2025, 11, 26), term) == date(2025, 12, 29)
+    # Without the rule the term ends on the holiday itself.
+    assert add_term(date(2025, 11, 26), calendar(30)) == date(2025, 12, 26)
+
+
+def test_agenda_deadlines_are_tuesday_noon_and_friday_four_before_the_meeting():
+    from raadsloket.policy.deadlines import agenda_deadlines
+    from raadsloket.policy.schema import AgendaQuestions
+
+    # Meeting Monday 14 December 2026: answered Friday 11 December 16:00, in by Tuesday 8 Dec 12:00.
+    submit_by, answer_by = agenda_deadlines(date(2026, 12, 14), AgendaQuestions())
+    assert (submit_by.date(), submit_by.hour, submit_by.minute) == (date(2026, 12, 8), 12, 0)
+    assert (answer_by.date(), answer_by.hour) == (date(2026, 12, 11), 16)
+    # A meeting on a Friday is answered the Friday before, not the same day.
+    _, answer_by = agenda_deadlines(date(2026, 12, 18), AgendaQuestions())
+    assert answer_by.date() == date(2026, 12, 11)

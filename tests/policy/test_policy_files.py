@@ -52,7 +52,9 @@ def test_an_unknown_field_names_the_allowed_fields(write_toml):
 
 def test_a_missing_term_is_named(write_toml):
     text = profile_to_toml(load_preset("vng-model"))
-    text = text.replace('[terms.intake]\ndays = 5\nkind = "working"\n', "")
+    text = text.replace(
+        '[terms.intake]\ndays = 5\nkind = "working"\nnext_working_day = false\n', ""
+    )
 
     assert messages_of(write_toml(text)) == ["terms.intake: verplicht veld ontbreekt"]
 

@@ -26,7 +26,7 @@ def test_an_override_changes_only_that_field():
 def test_a_nested_term_override_keeps_the_other_terms():
     profile = build_profile("vng-model", {"terms": {"written_question": {"days": 21}}})
 
-    assert profile.terms.written_question == Term(days=21, kind="calendar")
+    assert profile.terms.written_question == Term(days=21, kind="calendar", next_working_day=True)
     assert profile.terms.intake == Term(days=5, kind="working")
 
 

@@ -56,7 +56,7 @@ def test_vng_model_terms_are_soft_targets():
     assert terms.decision == Term(days=10, kind="working")
     assert terms.delivery == Term(days=20, kind="working")
     assert terms.technical_question == Term(days=5, kind="working")
-    assert terms.written_question == Term(days=30, kind="calendar")
+    assert terms.written_question == Term(days=30, kind="calendar", next_working_day=True)
 
 
 def test_refusal_grounds_carry_their_dutch_legal_text():
@@ -124,4 +124,6 @@ def test_the_terms_of_a_preset_read_in_dutch():
     terms = load_preset("vng-model").terms
 
     assert describe_term(terms.decision) == "10 werkdagen (za, zo en feestdagen tellen niet mee)"
-    assert describe_term(terms.written_question) == "30 kalenderdagen"
+    assert describe_term(terms.written_question) == (
+        "30 kalenderdagen (valt het einde op za, zo of een feestdag, dan de eerstvolgende werkdag)"
+    )

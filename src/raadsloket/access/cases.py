@@ -19,6 +19,10 @@ The rules in plain words (issue 2, item 5; ARCHITECTURE.md "The bubble"):
   the content for a short time.
 - Art. 25 Gemeentewet: a secret answer never goes to one member. It is for the whole council
   (every council member), marked secret; others who are not council members do not see it.
+- Schriftelijke vragen (art. 155, 169; Reglement van Orde) are public within the council: once
+  registered, every member, the college and the college contact see the question, its routing
+  (portefeuillehouder, postponement notice); the college and the college contact see the answer
+  once given, every member once the griffie has published it. Nobody outside the municipality.
 
 `sections()` answers for one case, `visible_cases()` for lists, with the same rules; a property
 test keeps them in agreement.
@@ -30,13 +34,19 @@ from raadsloket.access.sections import ALL_SECTIONS, Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Assignment, Case
-from raadsloket.cases.states import ANSWERED_STATES, State
+from raadsloket.cases.states import (
+    ANSWERED_STATES,
+    WRITTEN_ANSWERED_STATES,
+    WRITTEN_REGISTERED_STATES,
+    State,
+)
 from raadsloket.organisation.roles import Role
 
 ROUTING_OFFICER_SECTIONS = frozenset(
     {Section.METADATA, Section.REQUEST, Section.ROUTING, Section.TRAJECTORY}
 )
 SHARED_ANSWER_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ANSWER})
+WRITTEN_QUESTION_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ROUTING})
 MAYOR_MEDIATION_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ROUTING})
 
 
@@ -104,6 +114,8 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
         seen |= MAYOR_MEDIATION_SECTIONS
     if viewer.is_member and case.state in ANSWERED_STATES and not case.confidential:
         seen |= SHARED_ANSWER_SECTIONS
+    if case.instrument == Instrument.WRITTEN_QUESTION:
+        seen |= written_question_sections(viewer, case)
     if viewer.is_council_member and case.secret and case.state in ANSWERED_STATES:
         seen |= SHARED_ANSWER_SECTIONS
     if Role.ADMINISTRATOR in viewer.roles:
@@ -113,10 +125,31 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
 
     if case.secret and Section.ANSWER in seen:
         # Art. 25 Gemeentewet: only the whole council, the griffie and the author hold it.
-        if not (
-            viewer.is_council_member or viewer.is_griffie or rel.assignee or rel.contact_author
-        ):
+        # For a written question the author is the college that gave the answer.
+        author = rel.assignee or rel.contact_author or (
+            case.instrument == Instrument.WRITTEN_QUESTION and _college_side(viewer)
+        )
+        if not (viewer.is_council_member or viewer.is_griffie or author):
             seen.discard(Section.ANSWER)
+    return frozenset(seen)
+
+
+def _college_side(viewer: Viewer) -> bool:
+    return viewer.is_college or Role.COLLEGE_CONTACT in viewer.roles
+
+
+def written_question_sections(viewer: Viewer, case: Case) -> frozenset[Section]:
+    """What the council and the college see of a registered written question (Reglement van Orde)."""
+    if case.state not in WRITTEN_REGISTERED_STATES:
+        return frozenset()
+    college = _college_side(viewer)
+    if not (viewer.is_member or college):
+        return frozenset()
+    seen = set(WRITTEN_QUESTION_SECTIONS)
+    if (college and case.state in WRITTEN_ANSWERED_STATES) or (
+        viewer.is_member and case.state == State.PUBLISHED
+    ):
+        seen.add(Section.ANSWER)
     return frozenset(seen)
 
 
@@ -166,6 +199,8 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
         q |= Q(confidential=False, state__in=ANSWERED_STATES)
     if viewer.is_council_member:
         q |= Q(secret=True, state__in=ANSWERED_STATES)
+    if viewer.is_member or _college_side(viewer):
+        q |= Q(instrument=Instrument.WRITTEN_QUESTION, state__in=WRITTEN_REGISTERED_STATES)
     return Case.objects.filter(q, municipality_id=viewer.municipality_id)
 
 
@@ -205,6 +240,12 @@ def relation_names(
         names.add("assignee")
     if rel.contact_author and Role.CIVIL_SERVANT in viewer.roles:
         names.add("contact_author")
+    if (
+        Role.COLLEGE_CONTACT in viewer.roles
+        and case.instrument == Instrument.WRITTEN_QUESTION
+        and case.state in WRITTEN_REGISTERED_STATES
+    ):
+        names.add("college_contact")
     if viewer.in_triangle and case.state == State.OBJECTED:
         # The driehoek acts only on an objection to a refusal (handreiking, spelregel 3).
         names.add("triangle")

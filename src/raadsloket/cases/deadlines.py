@@ -8,6 +8,8 @@ working or calendar days, and whether the verordening makes it binding or a soft
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
+
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.states import State
 from raadsloket.policy.deadlines import describe_term, working_days_between
@@ -24,7 +26,13 @@ _RUNNING = {
     State.KICKOFF_PLANNED: ("delivery_due", "delivery", "oplevering"),
     State.IN_PROGRESS: ("delivery_due", "delivery", "oplevering"),
     State.MEDIATION: ("delivery_due", "delivery", "oplevering"),
+    # Schriftelijke vragen: the term of the Reglement van Orde from registration; after a
+    # postponement notice (which counts as the answer for the term) the college's new date.
+    State.REGISTERED: ("answer_due", "written_question", "beantwoording door het college"),
+    State.POSTPONED: ("postponed_to", None, "antwoord op de nieuwe datum uit het uitstelbericht"),
 }
+# A technical question about an agenda item: answered before the meeting.
+_BEFORE_MEETING = frozenset({State.SUBMITTED, State.INTAKE, State.FORWARDED, State.ASSIGNED})
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,13 @@ class Deadline:
 
 def running_deadline(case, profile, today: date) -> Deadline | None:
     """The term the case runs against now, or None (draft, deferred, answered, closed)."""
+    if case.answer_before is not None and case.state in _BEFORE_MEETING:
+        due = timezone.localdate(case.answer_before)
+        rule = (
+            f"vóór de vergadering van {case.meeting_date:%d-%m-%Y}: antwoord uiterlijk "
+            f"{profile.agenda_questions.answer_by}"
+        )
+        return _deadline("beantwoording vóór de vergadering", due, rule, "working", profile, today)
     running = _RUNNING.get(case.state)
     if running is None:
         return None
@@ -48,14 +63,24 @@ def running_deadline(case, profile, today: date) -> Deadline | None:
     due = getattr(case, field)
     if due is None:
         return None
+    if term_name is None:
+        return _deadline(name, due, "datum uit het uitstelbericht", "calendar", profile, today)
     if term_name == "delivery" and case.instrument == Instrument.TECHNICAL_QUESTION:
         term_name = "technical_question"
     term = getattr(profile.terms, term_name)
-    kind = "termijn" if profile.terms.binding else "streeftermijn"
+    # The Reglement van Orde's term for written questions is a real term, not a soft target.
+    binding = profile.terms.binding or term_name == "written_question"
+    kind = "termijn" if binding else "streeftermijn"
     rule = f"{kind} {describe_term(term)}"
+    if term_name == "written_question":
+        rule += " vanaf registratie (Reglement van Orde)"
     if case.state in (State.IN_PROGRESS, State.MEDIATION) and field == "delivery_due":
         rule = "opleverdatum afgesproken in het startgesprek"
-    left = working_days_between(today, due) if term.kind == "working" else (due - today).days
+    return _deadline(name, due, rule, term.kind, profile, today)
+
+
+def _deadline(name: str, due: date, rule: str, kind: str, profile, today: date) -> Deadline:
+    left = working_days_between(today, due) if kind == "working" else (due - today).days
     if due < today:
         status = OVERDUE
     elif left <= profile.terms.reminder_days_before:

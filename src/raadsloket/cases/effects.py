@@ -5,6 +5,7 @@ import secrets
 from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 
 from raadsloket.cases.forms import guess_content_type
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Channel, Instrument
@@ -13,7 +14,7 @@ from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import REQUESTER_ROLES, Role
-from raadsloket.policy.deadlines import add_term, describe_term
+from raadsloket.policy.deadlines import add_term, agenda_deadlines, describe_term
 
 
 def may_request(viewer, profile) -> str | None:
@@ -37,10 +38,33 @@ def submit(step: Step) -> None:
     case.submitted_at = step.now
     term = step.profile.terms.intake
     case.intake_due = add_term(step.now, term)
+    if case.meeting_date is not None:
+        # A technical question about an agenda item is answered before the meeting when it is
+        # in before the profile's cut-off (RULES.md, "Technische vragen").
+        submit_by, answer_by = agenda_deadlines(case.meeting_date, step.profile.agenda_questions)
+        case.answer_before = answer_by if step.now <= submit_by else None
 
 
 def describe_submit(step: Step) -> str:
-    return f"Termijn intake: {describe_term(step.profile.terms.intake)}, uiterlijk {step.case.intake_due:%d-%m-%Y}."
+    case = step.case
+    text = (
+        f"Termijn intake: {describe_term(step.profile.terms.intake)}, "
+        f"uiterlijk {case.intake_due:%d-%m-%Y}."
+    )
+    if case.meeting_date is None:
+        return text
+    rule = step.profile.agenda_questions
+    if case.answer_before is not None:
+        return (
+            f"{text} Vraag over agendapunt '{case.agenda_item}' van "
+            f"{case.meeting_date:%d-%m-%Y}: op tijd binnen (uiterlijk {rule.submit_by}), "
+            f"antwoord vóór {timezone.localtime(case.answer_before):%d-%m-%Y %H:%M}."
+        )
+    return (
+        f"{text} Vraag over agendapunt '{case.agenda_item}' kwam na de uiterste inzenddatum "
+        f"({rule.submit_by} vóór de vergadering); beantwoording vóór de vergadering is niet "
+        "gegarandeerd."
+    )
 
 
 def accept(step: Step) -> None:
@@ -220,18 +244,35 @@ def note_text(step: Step) -> str:
     return step.data.get("note") or ""
 
 
+# Without a chosen target, conversion goes the usual way down or up the glijdende schaal.
+DEFAULT_CONVERSION = {
+    Instrument.ASSISTANCE: Instrument.TECHNICAL_QUESTION,
+    Instrument.TECHNICAL_QUESTION: Instrument.ASSISTANCE,
+    Instrument.WRITTEN_QUESTION: Instrument.TECHNICAL_QUESTION,
+}
+
+
 def convert_target_instrument(step: Step) -> None:
     # The glijdende schaal (handreiking, spelregel 1): same case, other instrument, no retyping.
     case = step.case
-    case.instrument = (
-        Instrument.TECHNICAL_QUESTION
-        if case.instrument == Instrument.ASSISTANCE
-        else Instrument.ASSISTANCE
-    )
+    case.instrument = step.data.get("target") or DEFAULT_CONVERSION[case.instrument]
+    openness = step.profile.openness
     if case.instrument == Instrument.ASSISTANCE:
-        case.confidential = case.confidential or step.profile.openness.answers == "requester_only"
+        case.confidential = case.confidential or openness.answers == "requester_only"
+    elif case.instrument == Instrument.WRITTEN_QUESTION:
+        # Reglement van Orde: written questions and their answers go to every member.
+        case.confidential = False
+    else:
+        case.confidential = case.confidential or not openness.technical_questions_public
     if case.handler_id is None:
         case.handler = step.user
+
+
+def convert_target_state(step: Step) -> str:
+    # A written question waits for registration by the griffie; the others are in intake.
+    if step.case.instrument == Instrument.WRITTEN_QUESTION:
+        return State.SUBMITTED
+    return State.INTAKE
 
 
 def describe_convert(step: Step) -> str:

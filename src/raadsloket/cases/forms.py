@@ -158,6 +158,16 @@ class CaseForm(forms.Form):
         required=False,
         help_text="Bij een technische vraag: zet dit aan als het antwoord niet openbaar mag worden.",
     )
+    agenda_item = forms.CharField(
+        label="Agendapunt (bij een technische vraag over een raadsvoorstel)",
+        max_length=200,
+        required=False,
+    )
+    meeting_date = forms.DateField(
+        label="Datum van de vergadering",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     on_behalf_of = PersonChoiceField(
         label="Namens raadslid (alleen voor een aangemelde fractiemedewerker)",
         queryset=Person.objects.none(),
@@ -183,6 +193,22 @@ class CaseForm(forms.Form):
         )
         self.fields["co_requesters"].queryset = members
         self.fields["on_behalf_of"].queryset = members
+
+    def clean(self):
+        cleaned = super().clean()
+        instrument = cleaned.get("instrument")
+        has_agenda = cleaned.get("agenda_item") or cleaned.get("meeting_date")
+        if has_agenda and instrument != Instrument.TECHNICAL_QUESTION:
+            self.add_error(
+                "agenda_item", "Een agendapunt hoort alleen bij een technische vraag."
+            )
+        elif bool(cleaned.get("agenda_item")) != bool(cleaned.get("meeting_date")):
+            field = "meeting_date" if cleaned.get("agenda_item") else "agenda_item"
+            self.add_error(field, "Vul agendapunt en vergaderdatum allebei in, of geen van beide.")
+        meeting = cleaned.get("meeting_date")
+        if meeting is not None and meeting < timezone.localdate():
+            self.add_error("meeting_date", "Die vergadering is al geweest.")
+        return cleaned
 
 
 class DirectContactForm(forms.Form):

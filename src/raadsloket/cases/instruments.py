@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The instruments a Case can be (GLOSSARY.md). Issue 3 adds the full catalogue."""
+"""The instruments a Case can be (GLOSSARY.md).
+
+The full catalogue of the council's instruments, with what each is and when to use it, is in
+raadsloket.instruments; these are the ones raadsloket handles as a case.
+"""
 
 from django.db import models
 
@@ -7,6 +11,7 @@ from django.db import models
 class Instrument(models.TextChoices):
     ASSISTANCE = "assistance", "ambtelijke bijstand"
     TECHNICAL_QUESTION = "technical_question", "technische vraag"
+    WRITTEN_QUESTION = "written_question", "schriftelijke vragen"
 
 
 class Channel(models.TextChoices):
@@ -21,6 +26,8 @@ class Channel(models.TextChoices):
 
 # Instruments the griffie may advise at intake instead of handling the request here
 # (handreiking, "Praktijkvoorbeeld: wanneer gebruik je welk instrument?").
+# Schriftelijke vragen are a case here too; the griffie may convert the request instead, or
+# close it with the advice when the member wants to word the questions anew.
 ADVISABLE_INSTRUMENTS = {
     "written_question": "schriftelijke vragen (art. 155 en 169 Gemeentewet)",
     "fractie_support": "fractieondersteuning (art. 33 lid 2 Gemeentewet)",
@@ -30,4 +37,5 @@ ADVISABLE_INSTRUMENTS = {
     "interpellation": "interpellatie (art. 155 lid 2 Gemeentewet)",
     "council_inquiry": "raadsonderzoek / enquête (art. 155a Gemeentewet)",
     "audit_office": "verzoek aan de rekenkamer",
+    "budget_right": "budgetrecht (begroting, voorjaarsnota, jaarrekening)",
 }

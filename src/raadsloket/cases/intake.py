@@ -11,6 +11,7 @@ from raadsloket.cases import effects
 from raadsloket.cases.forms import AssignForm, CloseForm, DeferForm, NoteForm
 from raadsloket.cases.states import State as S
 from raadsloket.cases.workflow import Transition
+from raadsloket.cases.written_forms import ConvertForm
 
 REQUESTER = frozenset({"requester"})
 GRIFFIE = frozenset({"griffie"})
@@ -36,8 +37,8 @@ def intake_rows(defer_from: frozenset[str] = AT_INTAKE) -> list[Transition]:
         Transition(frozenset({S.FORWARDED}), "assign", S.ASSIGNED, ROUTING, Section.ROUTING,
                    form=AssignForm, effect=effects.assign, describe=effects.describe_assign),
         # The glijdende schaal (spelregel 1): same case, other instrument, no retyping.
-        Transition(AT_INTAKE, "convert", S.INTAKE, GRIFFIE, Section.ROUTING,
-                   form=NoteForm, effect=effects.convert_target_instrument,
+        Transition(AT_INTAKE, "convert", effects.convert_target_state, GRIFFIE, Section.ROUTING,
+                   form=ConvertForm, effect=effects.convert_target_instrument,
                    describe=effects.describe_convert),
         # Advising another instrument at intake closes the request with that advice.
         Transition(AT_INTAKE, "close", S.CLOSED, GRIFFIE, Section.ROUTING,

@@ -81,6 +81,26 @@ class Case(models.Model):
     resume_state = models.CharField(max_length=30, choices=State.choices, blank=True)
     advised_instrument = models.CharField("geadviseerd instrument", max_length=40, blank=True)
     closing_note = models.TextField("toelichting bij afsluiten", blank=True)
+    # Schriftelijke vragen: the wethouder or burgemeester who answers (section "routing").
+    portfolio_holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="portefeuillehouder",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="portfolio_cases",
+    )
+    # The college's postponement notice (uitstelbericht): reasons and a new date. Reglement van
+    # Orde: the notice counts as an answer for the term.
+    postponed_at = models.DateTimeField("uitstelbericht ontvangen", null=True, blank=True)
+    postponed_to = models.DateField("nieuwe datum antwoord", null=True, blank=True)
+    postponement_reason = models.TextField("reden uitstel", blank=True)
+    # Technical questions about an agenda item; written questions: the meeting whose ingekomen
+    # stukken list the published answer.
+    agenda_item = models.CharField("agendapunt", max_length=200, blank=True)
+    meeting_date = models.DateField("vergaderdatum", null=True, blank=True)
+    # Technical question on an agenda item: answered before the meeting (profile cut-off).
+    answer_before = models.DateTimeField("beantwoorden vóór", null=True, blank=True)
 
     # The answer (section "answer").
     answer = models.TextField("antwoord", blank=True)
@@ -92,9 +112,14 @@ class Case(models.Model):
     assigned_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    registered_at = models.DateTimeField("geregistreerd", null=True, blank=True)
+    answered_at = models.DateTimeField("beantwoord", null=True, blank=True)
+    published_at = models.DateTimeField("gepubliceerd", null=True, blank=True)
     intake_due = models.DateField("termijn intake", null=True, blank=True)
     decision_due = models.DateField("termijn besluit", null=True, blank=True)
     delivery_due = models.DateField("termijn oplevering", null=True, blank=True)
+    # Schriftelijke vragen: the term of the Reglement van Orde, counted from registration.
+    answer_due = models.DateField("termijn beantwoording", null=True, blank=True)
 
     # Optimistic locking: a transition names the version it saw.
     version = models.PositiveIntegerField(default=1)
@@ -107,6 +132,9 @@ class Case(models.Model):
             models.Index(fields=["municipality", "instrument", "state"], name="case_muni_instr"),
             models.Index(fields=["requester", "state"], name="case_requester"),
             models.Index(fields=["routing_officer", "state"], name="case_routing"),
+            models.Index(
+                fields=["municipality", "instrument", "answer_due"], name="case_muni_answer_due"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -59,6 +59,9 @@ def create_case(user, data, *, submit: bool = False) -> Case:
     if cleaned["instrument"] == Instrument.ASSISTANCE:
         # Profile openness: only the requester, or every member receives the answer.
         confidential = profile.openness.answers == "requester_only"
+    elif cleaned["instrument"] == Instrument.WRITTEN_QUESTION:
+        # Reglement van Orde: the griffier passes the questions to every member and the college.
+        confidential = False
     else:
         # Technische vragen are public unless the member objects (RULES.md).
         confidential = cleaned["confidential"] or not profile.openness.technical_questions_public
@@ -73,6 +76,8 @@ def create_case(user, data, *, submit: bool = False) -> Case:
             requester=on_behalf_of or user,
             filed_by=user if on_behalf_of else None,
             confidential=confidential,
+            agenda_item=cleaned.get("agenda_item") or "",
+            meeting_date=cleaned.get("meeting_date"),
         )
         co_requesters = [p for p in cleaned.get("co_requesters") or [] if p.pk != case.requester_id]
         case.co_requesters.set(co_requesters)

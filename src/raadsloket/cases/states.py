@@ -18,6 +18,13 @@ class State(models.TextChoices):
     MEDIATION = "mediation", "bemiddeling door de griffie"
     DELIVERED = "delivered", "opgeleverd"
     EVALUATED = "evaluated", "geëvalueerd"
+    # Schriftelijke vragen (Reglement van Orde): the griffie registers the question and passes it
+    # to all members and the college; the college answers or sends a postponement notice; the
+    # griffie publishes the answer to every member as an ingekomen stuk.
+    REGISTERED = "registered", "geregistreerd, bij het college"
+    POSTPONED = "postponed", "uitstel gemeld door het college"
+    ANSWERED = "answered", "beantwoord door het college"
+    PUBLISHED = "published", "gepubliceerd (ingekomen stuk)"
     CLOSED = "closed", "afgesloten"
     WITHDRAWN = "withdrawn", "ingetrokken"
 
@@ -36,8 +43,16 @@ OPEN_STATES = frozenset(
         State.KICKOFF_PLANNED,
         State.IN_PROGRESS,
         State.MEDIATION,
+        State.REGISTERED,
+        State.POSTPONED,
     }
 )
-FINAL_STATES = frozenset({State.CLOSED, State.WITHDRAWN})
+FINAL_STATES = frozenset({State.CLOSED, State.WITHDRAWN, State.PUBLISHED})
+# A written question from registration on: passed to every member and to the college.
+WRITTEN_REGISTERED_STATES = frozenset(
+    {State.REGISTERED, State.POSTPONED, State.ANSWERED, State.PUBLISHED}
+)
+# The college's answer exists (ANSWERED_STATES is for the instruments the civil service answers).
+WRITTEN_ANSWERED_STATES = frozenset({State.ANSWERED, State.PUBLISHED})
 # From here on an answer exists.
 ANSWERED_STATES = frozenset({State.DELIVERED, State.EVALUATED, State.CLOSED})

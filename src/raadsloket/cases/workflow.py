@@ -36,6 +36,11 @@ ACTIONS = (
     "withdraw",
     "request_mediation",
     "log_hours",
+    "register",
+    "send_back",
+    "answer",
+    "postpone",
+    "publish",
 )
 
 ACTION_LABELS = {
@@ -57,6 +62,11 @@ ACTION_LABELS = {
     "withdraw": "Intrekken",
     "request_mediation": "Bemiddeling vragen",
     "log_hours": "Uren registreren",
+    "register": "Registreren en doorzenden aan het college",
+    "send_back": "Teruggeven aan het raadslid",
+    "answer": "Antwoord van het college vastleggen",
+    "postpone": "Uitstelbericht vastleggen",
+    "publish": "Publiceren (ingekomen stuk)",
 }
 
 Guard = Callable[["Step"], str | None]

@@ -1,10 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Demo requests in every state, made through the real workflow."""
 
+from datetime import timedelta
+
+from django.db.models import F
+from django.utils import timezone
+
 from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.models import Case, TimelineEvent
 from raadsloket.cases.states import State
-from raadsloket.demo.lifecycle import act, new_case, run_to
+from raadsloket.demo.lifecycle import act, new_case, new_written_question, run_to
 from raadsloket.demo.people import World
+from raadsloket.policy.deadlines import add_term
 
 A, T = Instrument.ASSISTANCE, Instrument.TECHNICAL_QUESTION
 
@@ -293,6 +300,72 @@ def _advised_case(world: World) -> None:
     )
 
 
+# (state, member, wethouder, days ago registered, subject, question)
+WRITTEN_QUESTIONS = [
+    ("published", "raadslid3", "wethouder1", 40, "Wachttijden jeugdzorg",
+     "Hoe verklaart het college dat de wachttijden voor jeugdhulp in het afgelopen jaar zijn "
+     "opgelopen tot twaalf weken? Welke maatregelen neemt het college om dit terug te dringen?"),
+    ("answered", "raadslid9", "wethouder2", 20, "Onderhoud fietspaden Noord",
+     "Is het college bekend met de slechte staat van de fietspaden in Noord? Wanneer is het "
+     "groot onderhoud gepland?"),
+    ("registered", "raadslid12", "wethouder3", 5, "Sluiting bibliotheekfiliaal",
+     "Klopt het dat het filiaal in De Hoven sluit? Hoe weegt het college de bereikbaarheid "
+     "voor ouderen?"),
+    ("registered", "raadslid15", "wethouder2", 41, "Handhaving parkeren rond scholen",
+     "Hoe vaak is er dit schooljaar gehandhaafd op parkeren bij de basisscholen, en is het "
+     "college bereid de handhaving te verdubbelen?"),
+    ("postponed", "raadslid20", "wethouder4", 28, "Warmtenet Oost",
+     "Wat is de stand van de onderhandelingen over het warmtenet in Oost, en welke risico's ziet "
+     "het college voor de gemeente?"),
+    ("submitted", "raadslid22", None, 0, "Zwerfafval winkelcentrum",
+     "Wat vindt het college van de toename van zwerfafval rond het winkelcentrum?"),
+    ("draft", "raadslid25", None, 0, "Evenementenvergunning Koningsdag",
+     "Waarom is de vergunning voor het buurtfeest op Koningsdag geweigerd?"),
+]
+
+
+def _written_questions(world: World) -> None:
+    """Schriftelijke vragen in every state; some registered long ago, so one is past its term."""
+    for state, member, holder, days_ago, title, question in WRITTEN_QUESTIONS:
+        case = new_written_question(world, member, title=title, question=question)
+        if state == State.DRAFT:
+            continue
+        case = act(world, case, "submit", member)
+        if state == State.SUBMITTED:
+            continue
+        case = act(world, case, "register", "griffier", {"portfolio_holder": world[holder].pk})
+        _backdate(case, days_ago)
+        case.refresh_from_db()
+        if state == State.POSTPONED:
+            new_date = (timezone.localdate() + timedelta(days=10)).isoformat()
+            act(world, case, "postpone", "collegecontact",
+                {"reason": "Het college wacht op de uitkomst van het overleg met de netbeheerder.",
+                 "new_date": new_date})
+            continue
+        if state in (State.ANSWERED, State.PUBLISHED):
+            case = act(world, case, "answer", "collegecontact",
+                       {"answer": f"Antwoord van het college op de vragen over {title.lower()}."})
+        if state == State.PUBLISHED:
+            meeting = (timezone.localdate() + timedelta(days=12)).isoformat()
+            act(world, case, "publish", "griffier", {"meeting_date": meeting})
+
+
+def _backdate(case, days: int) -> None:
+    """Move a demo question's history `days` back, so the demo shows terms that have run."""
+    if not days:
+        return
+    shift = timedelta(days=days)
+    registered = case.registered_at - shift
+    Case.objects.filter(pk=case.pk).update(
+        created_at=F("created_at") - shift,
+        submitted_at=F("submitted_at") - shift,
+        registered_at=registered,
+        answer_due=add_term(registered, case.municipality.policy.terms.written_question),
+        intake_due=F("intake_due") - shift,
+    )
+    TimelineEvent.objects.filter(case=case).update(at=F("at") - shift)
+
+
 def load_cases(world: World, *, small: bool = False) -> int:
     rows = ASSISTANCE_CASES[::3] if small else ASSISTANCE_CASES
     for state, member, servant, instrument, area, title, question in rows:
@@ -303,4 +376,5 @@ def load_cases(world: World, *, small: bool = False) -> int:
     _technical_cases(world)
     _secret_case(world)
     _advised_case(world)
+    _written_questions(world)
     return world.municipality.cases.count()

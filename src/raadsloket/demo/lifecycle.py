@@ -182,3 +182,53 @@ def run_to(world: World, case: Case, state: str, **people) -> Case:
             case = act(world, case, action, username, data)
         return case
     return run_until(world, case, state, **people)
+
+
+def written_path(world: World, member: str = "raadslid1"):
+    """(action, username, data) from draft to published for schriftelijke vragen."""
+    return [
+        ("submit", member, {}),
+        ("register", "griffier", {"portfolio_holder": world["wethouder1"].pk}),
+        ("answer", "collegecontact", {"answer": "Het college antwoordt als volgt."}),
+        ("publish", "griffier", {"meeting_date": ""}),
+    ]
+
+
+def new_written_question(
+    world: World,
+    member: str = "raadslid1",
+    *,
+    title: str = "Wachttijden jeugdzorg",
+    question: str = "Hoe verklaart het college dat de wachttijden in de jeugdzorg zijn "
+    "opgelopen, en welke maatregelen neemt het college?",
+    **extra,
+) -> Case:
+    data = {
+        "instrument": Instrument.WRITTEN_QUESTION,
+        "title": title,
+        "question": question,
+        "background": "Signalen van ouders in de wijk.",
+        "policy_area": "sociaal_domein",
+        **extra,
+    }
+    return create_case(world[member], data)
+
+
+def run_written_to(world: World, case: Case, state: str, member: str = "raadslid1") -> Case:
+    """Bring a written question to `state`; "postponed" takes the postponement notice."""
+    if state == State.POSTPONED:
+        case = run_written_to(world, case, State.REGISTERED, member)
+        new_date = (timezone.localdate() + timedelta(days=14)).isoformat()
+        reason = "Het antwoord vraagt overleg met de jeugdzorgregio."
+        return act(world, case, "postpone", "collegecontact", {"reason": reason,
+                                                               "new_date": new_date})
+    if state == State.WITHDRAWN:
+        case = run_written_to(world, case, State.SUBMITTED, member)
+        return act(world, case, "withdraw", member, {"note": "Al beantwoord in de commissie."})
+    for action, username, data in written_path(world, member):
+        if case.state == state:
+            return case
+        case = act(world, case, action, username, data)
+    if case.state != state:
+        raise ValueError(f"{state} is not on the written-question path")
+    return case

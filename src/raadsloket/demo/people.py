@@ -170,6 +170,7 @@ def build_municipality(
     for number in range(1, 5):
         person(f"wethouder{number}", [Role.ALDERMAN])
     person("beheerder", [Role.ADMINISTRATOR])
+    person("collegecontact", [Role.COLLEGE_CONTACT])
 
     member_number = 0
     for fractie_name, seats in FRACTIES:

@@ -18,6 +18,9 @@ class Role(models.TextChoices):
     MAYOR = "mayor", "burgemeester"
     ALDERMAN = "alderman", "wethouder"
     ADMINISTRATOR = "administrator", "functioneel beheerder"
+    # The college's inbox for schriftelijke vragen (bestuurssecretariaat): registers the
+    # college's answers and postponement notices (issue 3, item 3).
+    COLLEGE_CONTACT = "college_contact", "contactpersoon college (bestuurssecretariaat)"
 
 
 # The griffie: the council's own staff (Gemeentewet art. 107).
@@ -26,6 +29,8 @@ CLERK_OFFICE = frozenset({Role.CLERK, Role.COUNCIL_ADVISOR})
 COLLEGE = frozenset({Role.MAYOR, Role.ALDERMAN})
 # Who may put a request, before the profile narrows it down (model-verordening art. 2).
 REQUESTER_ROLES = frozenset({Role.COUNCIL_MEMBER, Role.COMMITTEE_MEMBER, Role.FRACTIE_EMPLOYEE})
+# The presidium / fractievoorzittersoverleg (GLOSSARY.md): the fractie chairs, with the griffie.
+PRESIDIUM = frozenset({Role.FRACTIE_CHAIR})
 # The driehoek: griffier, gemeentesecretaris, burgemeester (handreiking, spelregel 3).
 TRIANGLE = frozenset({Role.CLERK, Role.MUNICIPAL_SECRETARY, Role.MAYOR})
 

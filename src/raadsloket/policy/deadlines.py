@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import holidays
 from django.utils import timezone
 
-from raadsloket.policy.schema import Term
+from raadsloket.policy.schema import WEEKDAYS, Term
 
 
 def add_term(start: date | datetime, term: Term) -> date:
@@ -18,11 +18,13 @@ def add_term(start: date | datetime, term: Term) -> date:
 
     A working-day term counts from the first working day on or after `start`: a request made on a
     Saturday is handled as made on Monday, and five working days later is the next Monday.
-    Calendar days count every day, holidays included.
+    Calendar days count every day, holidays included; with `next_working_day` (Algemene
+    termijnenwet art. 1) an end on a weekend or holiday moves to the next working day.
     """
     day = _local_day(start)
     if term.kind == "calendar":
-        return day + timedelta(days=term.days)
+        end = day + timedelta(days=term.days)
+        return _next_working_day(end) if term.next_working_day else end
     day = _next_working_day(day)
     for _ in range(term.days):
         day = _next_working_day(day + timedelta(days=1))
@@ -56,7 +58,10 @@ def is_working_day(day: date) -> bool:
 
 def describe_term(term: Term) -> str:
     if term.kind == "calendar":
-        return f"{term.days} {'kalenderdag' if term.days == 1 else 'kalenderdagen'}"
+        text = f"{term.days} {'kalenderdag' if term.days == 1 else 'kalenderdagen'}"
+        if term.next_working_day:
+            text += " (valt het einde op za, zo of een feestdag, dan de eerstvolgende werkdag)"
+        return text
     unit = "werkdag" if term.days == 1 else "werkdagen"
     return f"{term.days} {unit} (za, zo en feestdagen tellen niet mee)"
 
@@ -70,3 +75,26 @@ def _next_working_day(day: date) -> date:
 @functools.lru_cache(maxsize=32)
 def _holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("NL", years=year))
+
+
+def agenda_deadlines(meeting: date, rule) -> tuple[datetime, datetime]:
+    """(submit by, answered by) for a technical question about an item of the meeting on `meeting`.
+
+    The answer is due on the last `answer_by` weekday before the meeting, and the question must be
+    in on the last `submit_by` weekday before that: in by Tuesday 12:00, answered by Friday 16:00,
+    for a meeting the week after (RULES.md, "Technische vragen").
+    """
+    answer_day = _last_weekday_before(meeting, rule.answer_by.weekday)
+    submit_day = _last_weekday_before(answer_day, rule.submit_by.weekday)
+    return _at(submit_day, rule.submit_by.time), _at(answer_day, rule.answer_by.time)
+
+
+def _last_weekday_before(day: date, weekday: str) -> date:
+    target = WEEKDAYS.index(weekday)
+    back = (day.weekday() - target) % 7 or 7
+    return day - timedelta(days=back)
+
+
+def _at(day: date, hhmm: str) -> datetime:
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return timezone.make_aware(datetime(day.year, day.month, day.day, hour, minute))

@@ -32,6 +32,39 @@ class _Model(BaseModel):
 class Term(_Model):
     days: int = Field(ge=0, le=365)
     kind: DayKind = "working"
+    # Algemene termijnenwet art. 1: a term that ends on a Saturday, Sunday or public holiday runs
+    # on to the next working day. Matters only for calendar days.
+    next_working_day: bool = False
+
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = Weekday.__args__
+WEEKDAY_LABELS = dict(
+    zip(
+        WEEKDAYS,
+        ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+        strict=True,
+    )
+)
+
+
+class WeekdayTime(_Model):
+    weekday: Weekday
+    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+    def __str__(self) -> str:
+        return f"{WEEKDAY_LABELS[self.weekday]} {self.time}"
+
+
+class AgendaQuestions(_Model):
+    """Technische vragen about an agenda item (RULES.md, "Technische vragen"; practice).
+
+    In by `submit_by` before the meeting, answered by `answer_by`: e.g. in by Tuesday 12:00,
+    answered by Friday 16:00 for a meeting the week after.
+    """
+
+    submit_by: WeekdayTime = WeekdayTime(weekday="tuesday", time="12:00")
+    answer_by: WeekdayTime = WeekdayTime(weekday="friday", time="16:00")
 
 
 class Requesters(_Model):
@@ -105,7 +138,7 @@ class Terms(_Model):
     delivery: Term
     technical_question: Term
     # Reglement van Orde (model): schriftelijke vragen are answered within 30 days.
-    written_question: Term = Term(days=30, kind="calendar")
+    written_question: Term = Term(days=30, kind="calendar", next_working_day=True)
     reminder_days_before: int = Field(default=2, ge=0, le=60)
     binding: bool = False
 
@@ -127,6 +160,7 @@ class PolicyProfile(_Model):
     refusal_grounds: list[RefusalGround] = Field(min_length=1)
     terms: Terms
     evaluation: Evaluation = Evaluation()
+    agenda_questions: AgendaQuestions = AgendaQuestions()
 
     @field_validator("refusal_grounds")
     @classmethod

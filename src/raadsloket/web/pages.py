@@ -93,6 +93,9 @@ def start_page(viewer: Viewer, person: Person) -> StartPage:
     if viewer.is_college:
         page.blocks.append("college")
         page.data.update(college_block(viewer))
+    if Role.COLLEGE_CONTACT in viewer.roles:
+        page.blocks.append("college_contact")
+        page.data.update(college_contact_block(viewer))
     if Role.ADMINISTRATOR in viewer.roles:
         page.blocks.append("administrator")
         page.data.update(administrator_block(viewer))
@@ -146,6 +149,14 @@ def griffie_block(viewer: Viewer) -> dict:
     )
     return {"intake_queue": queue, "open_by_state": open_by_state,
             "break_glass": list(break_glass)}
+
+
+def college_contact_block(viewer: Viewer) -> dict:
+    """The college's inbox: registered written questions waiting for an answer."""
+    waiting = visible_cases(viewer).filter(
+        instrument=Instrument.WRITTEN_QUESTION, state__in=(State.REGISTERED, State.POSTPONED)
+    ).select_related("portfolio_holder").order_by("answer_due", "pk")
+    return {"college_inbox": rows(viewer, waiting)}
 
 
 def routing_block(viewer: Viewer) -> dict:

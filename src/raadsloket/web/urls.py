@@ -2,7 +2,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from raadsloket.web import views
+from raadsloket.web import views, written
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,6 +10,7 @@ urlpatterns = [
          name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("verzoeken/", views.case_list, name="case_list"),
+    path("schriftelijke-vragen/", written.overview, name="written_questions"),
     path("verzoeken/nieuw", views.case_new, name="case_new"),
     path("rechtstreeks-contact/nieuw", views.direct_contact_new, name="direct_contact_new"),
     path("verzoeken/<int:pk>", views.case_detail, name="case_detail"),

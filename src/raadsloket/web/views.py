@@ -173,11 +173,20 @@ def _deadlines(case, profile):
         else describe_term(delivery_term)
     )
     running = running_deadline(case, profile, timezone.localdate())
+    written = case.instrument == Instrument.WRITTEN_QUESTION
     rows = [
-        ("Intake door de griffie", case.intake_due, describe_term(terms.intake)),
+        ("Registratie door de griffie" if written else "Intake door de griffie",
+         case.intake_due, describe_term(terms.intake)),
         ("Besluit over toewijzing", case.decision_due, describe_term(terms.decision)),
         ("Oplevering", case.delivery_due, delivery_rule),
+        ("Beantwoording door het college", case.answer_due,
+         f"{describe_term(terms.written_question)} vanaf registratie (Reglement van Orde)"),
+        ("Nieuwe datum uit het uitstelbericht", case.postponed_to, "datum uit het uitstelbericht"),
     ]
+    if case.answer_before:
+        rows.append(("Antwoord vóór de vergadering", timezone.localdate(case.answer_before),
+                     f"technische vraag over een agendapunt: antwoord uiterlijk "
+                     f"{profile.agenda_questions.answer_by} vóór de vergadering"))
     return [
         {"label": label, "due": due, "rule": rule,
          "status": running.status_label if running and running.due == due else ""}

@@ -63,8 +63,12 @@ def who_am_i(context):
     roles = sorted(_ROLE_LABELS.get(role, role) for role in viewer.roles)
     municipality = user.municipality.name if user.municipality_id else ""
     may = viewer.authenticated and may_request(viewer, viewer.profile) is None
+    sees_written = viewer.authenticated and (
+        viewer.is_member or viewer.is_griffie or viewer.is_college
+        or Role.COLLEGE_CONTACT in viewer.roles
+    )
     return {"name": user.display_name, "municipality": municipality, "roles": roles,
-            "viewer": viewer, "may_request": may}
+            "viewer": viewer, "may_request": may, "sees_written": sees_written}
 
 
 @register.filter
