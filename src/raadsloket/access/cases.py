@@ -55,7 +55,9 @@ RELATION_PREFETCH = ("co_requesters", "assignments__civil_servant__department")
 
 def with_relations(queryset: QuerySet[Case]) -> QuerySet[Case]:
     """Load what `Relations` reads in a fixed number of queries, however many cases."""
-    return queryset.select_related("requester", "handler", "routing_officer").prefetch_related(
+    return queryset.select_related(
+        "requester", "handler", "routing_officer", "portfolio_holder"
+    ).prefetch_related(
         *RELATION_PREFETCH
     )
 
@@ -208,7 +210,8 @@ def get_case_for(
     viewer: Viewer, case_id: int, *, lock: bool = False
 ) -> tuple[Case, frozenset[Section]]:
     """The case with the sections this viewer may see, or CaseNotFound (shown as 404)."""
-    queryset = Case.objects.select_related("requester", "filed_by", "handler", "routing_officer")
+    queryset = Case.objects.select_related("requester", "filed_by", "handler", "routing_officer",
+                                           "portfolio_holder")
     if lock:
         queryset = queryset.select_for_update(of=("self",))
     case = queryset.filter(pk=case_id, municipality_id=viewer.municipality_id).first()

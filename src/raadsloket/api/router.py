@@ -2,6 +2,10 @@
 """The API at /api/v1 (django-ninja). Every route asks the access layer; changes go through
 the one transition function."""
 
+from datetime import date, timedelta
+
+from django.utils import timezone
+from ninja import Field as ApiField
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.security import HttpBearer, django_auth
 
@@ -14,21 +18,30 @@ from raadsloket.access.cases import (
     visible_cases,
     with_relations,
 )
+from raadsloket.access.overviews import sees_written_overview
 from raadsloket.access.sections import CONTENT_SECTIONS
 from raadsloket.access.viewer import viewer_for
 from raadsloket.api import errors
 from raadsloket.api.schemas import (
     ActionIn,
+    AdviceIn,
+    AdviceOut,
     CaseIn,
     CaseListOut,
     CaseOut,
     DirectContactIn,
     ErrorOut,
     MeOut,
+    SimilarOut,
     TimelineOut,
+    WrittenOverviewOut,
 )
 from raadsloket.api.serialize import case_payload
 from raadsloket.api.tokens import authenticate
+from raadsloket.cases import written_overview
+from raadsloket.cases.deadlines import running_deadline
+from raadsloket.cases.errors import ActionForbidden, InvalidInput
+from raadsloket.cases.knowledge import similar_questions
 from raadsloket.cases.search import search_cases
 from raadsloket.cases.services import create_case, log_direct_contact
 from raadsloket.cases.transitions import (
@@ -37,6 +50,7 @@ from raadsloket.cases.transitions import (
     record_list_read,
     record_read,
 )
+from raadsloket.instruments.advisor import advise
 
 MAX_PAGE = 100
 
@@ -193,3 +207,56 @@ def case_timeline(request, case_id: int):
         }
         for e in events
     ]
+
+
+@api.post("/advice", response={200: AdviceOut, **ERRORS}, summary="Instrumentenwijzer")
+def advice(request, payload: AdviceIn):
+    """Which instrument fits the text, the alternatives, and the signals that led to it."""
+    return advise(payload.text).as_json()
+
+
+@api.get("/similar", response={200: list[SimilarOut], **ERRORS},
+         summary="Is dit al eerder gevraagd? Vergelijkbare beantwoorde vragen")
+def similar(request, text: str = ApiField(..., max_length=10_000)):
+    viewer = viewer_for(request.user)
+    found = similar_questions(viewer, text)
+    record_list_read(request.user, [(item.case, {"request", "answer"}) for item in found])
+    return [
+        {"id": item.case.pk, "reference": item.case.reference, "title": item.case.title,
+         "instrument": item.case.instrument, "score": item.score}
+        for item in found
+    ]
+
+
+@api.get("/written-questions/overview", response={200: WrittenOverviewOut, **ERRORS},
+         summary="Schriftelijke vragen: over de termijn en tijdigheid per portefeuillehouder")
+def written_overview_api(request, start: date | None = None, end: date | None = None):
+    viewer = viewer_for(request.user)
+    if not sees_written_overview(viewer):
+        raise ActionForbidden("Dit overzicht is voor de griffie en het presidium.")
+    today = timezone.localdate()
+    end = end or today
+    start = start or end - timedelta(days=365)
+    if start > end:
+        raise InvalidInput("Controleer de invoer.",
+                           errors={"start": ["De begindatum ligt na de einddatum."]})
+    overdue = []
+    for case in written_overview.overdue(viewer, today)[:500]:
+        deadline = running_deadline(case, viewer.profile, today)
+        overdue.append({
+            "id": case.pk, "reference": case.reference, "title": case.title,
+            "requester": case.requester.display_name,
+            "portfolio_holder": case.portfolio_holder.display_name
+            if case.portfolio_holder else None,
+            "due": deadline.due, "rule": deadline.rule,
+        })
+    rows = written_overview.on_time_by_portfolio_holder(viewer, start, end, today)
+    return {
+        "overdue": overdue,
+        "on_time": [
+            {"portfolio_holder": row.holder, "registered": row.registered,
+             "on_time": row.on_time, "late": row.late, "open_in_term": row.open_in_term,
+             "open_overdue": row.open_overdue, "rate_percent": row.rate}
+            for row in rows
+        ],
+    }

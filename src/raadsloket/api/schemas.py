@@ -98,6 +98,13 @@ class CaseOut(Schema):
     intake_due: date | None = None
     decision_due: date | None = None
     delivery_due: date | None = None
+    registered_at: datetime | None = None
+    answer_due: date | None = None
+    answered_at: datetime | None = None
+    published_at: datetime | None = None
+    agenda_item: str | None = None
+    meeting_date: date | None = None
+    answer_before: datetime | None = None
     running_deadline: DeadlineOut | None = None
     handler: str | None = None
     title: str | None = None
@@ -115,6 +122,10 @@ class CaseOut(Schema):
     deferred_until: date | None = None
     defer_reason: str | None = None
     advised_instrument: str | None = None
+    portfolio_holder: str | None = None
+    postponed_at: datetime | None = None
+    postponed_to: date | None = None
+    postponement_reason: str | None = None
     assignments: list[AssignmentOut] | None = None
     hours: list[HoursOut] | None = None
     kickoff: KickoffOut | None = None
@@ -139,6 +150,8 @@ class CaseIn(Schema):
     confidential: bool = False
     co_requesters: list[int] = []
     on_behalf_of: int | None = None
+    agenda_item: str = ""
+    meeting_date: str = ""
     submit: bool = False
 
 
@@ -165,3 +178,47 @@ class DirectContactIn(Schema):
     answer: str
     policy_area: str
     confidential: bool = False
+
+
+class AdviceIn(Schema):
+    text: str = Field(..., max_length=10_000)
+
+
+class AdviceOut(Schema):
+    instrument: str
+    alternatives: list[str]
+    signals: list[str]
+    warnings: list[str]
+
+
+class SimilarOut(Schema):
+    id: int
+    reference: str
+    title: str
+    instrument: str
+    score: float
+
+
+class OverdueOut(Schema):
+    id: int
+    reference: str
+    title: str
+    requester: str
+    portfolio_holder: str | None
+    due: date
+    rule: str
+
+
+class OnTimeOut(Schema):
+    portfolio_holder: str
+    registered: int
+    on_time: int
+    late: int
+    open_in_term: int
+    open_overdue: int
+    rate_percent: int | None
+
+
+class WrittenOverviewOut(Schema):
+    overdue: list[OverdueOut]
+    on_time: list[OnTimeOut]

@@ -2,7 +2,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from raadsloket.web import views, written
+from raadsloket.web import advice, guide, views, written
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,7 +11,9 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("verzoeken/", views.case_list, name="case_list"),
     path("schriftelijke-vragen/", written.overview, name="written_questions"),
+    path("instrumentenwijzer/", guide.instrument_guide, name="instrument_guide"),
     path("verzoeken/nieuw", views.case_new, name="case_new"),
+    path("verzoeken/nieuw/advies", advice.case_advice, name="case_advice"),
     path("rechtstreeks-contact/nieuw", views.direct_contact_new, name="direct_contact_new"),
     path("verzoeken/<int:pk>", views.case_detail, name="case_detail"),
     path("verzoeken/<int:pk>/noodtoegang", views.case_break_glass, name="case_break_glass"),

@@ -47,6 +47,7 @@ from raadsloket.cases.transitions import (
 from raadsloket.organisation.roles import Role
 from raadsloket.policy.deadlines import describe_term
 from raadsloket.web import pages
+from raadsloket.web.advice import advice_context
 
 EVENT_LABELS = {"create": "Verzoek aangemaakt"}
 
@@ -107,7 +108,14 @@ def case_new(request):
         return _forbidden(request, problem)
     form = CaseForm(viewer=viewer)
     status = 200
-    if request.method == "POST":
+    advice = {}
+    if request.method == "POST" and "advies" in request.POST:
+        # Without JavaScript: show the advice beside the form; nothing is saved yet.
+        form = CaseForm(data=request.POST, viewer=viewer)
+        advice = advice_context(viewer, str(request.POST.get("title", "")),
+                                str(request.POST.get("question", "")),
+                                str(request.POST.get("instrument", "")))
+    elif request.method == "POST":
         submit = "indienen" in request.POST
         try:
             case = create_case(request.user, request.POST, submit=submit)
@@ -133,7 +141,7 @@ def case_new(request):
         # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
         del form.fields["on_behalf_of"]
     return render(request, "web/case_new.html",
-                  {"form": form, "profile": viewer.profile}, status=status)
+                  {"form": form, "profile": viewer.profile, **advice}, status=status)
 
 
 @login_required
@@ -251,6 +259,10 @@ def _detail_context(viewer, case, visible) -> dict:
         case.secret and case.state in ANSWERED_STATES and "answer" not in names
         and "request" in names
     )
+    if viewer.is_griffie and "request" in names and case.state in (State.SUBMITTED, State.INTAKE):
+        # The griffie sees the advice at intake and can convert the case (issue 3, item 2).
+        context["intake_advice"] = advice_context(viewer, case.title, case.question,
+                                                  case.instrument)
     if any(row["action"] == "assign" for row in context["actions"]):
         context["ranking"] = pages.candidates_for(viewer, case)
     return context
