@@ -65,6 +65,8 @@ ROLES = {
     "mayor": "burgemeester",
     "alderman": "wethouder1",
     "functional administrator": "beheerder",
+    # The college's inbox for written questions: nothing of ambtelijke bijstand, ever.
+    "college contact": "collegecontact",
     "griffier of another municipality": "other:griffier",
     "member of another municipality": "other:raadslid1",
 }
