@@ -22,9 +22,10 @@ node_modules/.installed: package.json package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The demo sends mail to the console and runs tasks at once; production runs `raadsloket db_worker`.
 run: setup
 	@DEBUG=true $(BIN)/raadsloket demo
-	@DEBUG=true $(BIN)/raadsloket runserver 127.0.0.1:8000
+	@DEBUG=true TASKS_IMMEDIATE=true $(BIN)/raadsloket runserver 127.0.0.1:8000
 
 # Debian's chromium drives the browser test (Playwright cannot download its own browser here).
 chromium:

@@ -43,6 +43,7 @@ class Command(BaseCommand):
             "    griffier, raadsadviseur        griffie\n"
             "    secretaris                     gemeentesecretaris (wijst ambtenaren toe)\n"
             "    kabinetschef, burgemeester, wethouder1..4, beheerder\n"
+            "    collegecontact                 inbox van het college voor schriftelijke vragen\n"
             "    raadslid1..29                  raadsleden (raadslid1: lopend traject)\n"
             "    ambtenaar1..30, manager1..6    ambtenaren en leidinggevenden\n"
             "  Gemeente Domstede (profiel utrecht): dezelfde namen met u- ervoor,\n"
