@@ -27,7 +27,7 @@ def test_advice_while_typing_then_a_written_question_to_publication(live_server,
     advice = page.locator("#advies")
     expect(advice).to_contain_text("Advies van de instrumentenwijzer", timeout=10_000)
     expect(advice).to_contain_text("Schriftelijke")
-    page.get_by_label("Instrument").select_option("written_question")
+    page.get_by_label("Instrument", exact=True).select_option("written_question")
     page.get_by_label("Beleidsterrein").select_option("onderwijs")
     with page.expect_navigation():
         page.get_by_role("button", name="Indienen").click()
