@@ -205,3 +205,14 @@ def test_profile_errors_are_dutch_for_the_whole_profile_model():
         "refusal_grounds: verplicht veld ontbreekt",
         "terms: verplicht veld ontbreekt",
     ]
+
+
+def test_agenda_cut_off_in_dutch_terms(write_toml):
+    path = write_toml(
+        'extends = "vng-model"\n[agenda_questions.submit_by]\nweekday = "dinsdag"\ntime = "25:00"\n'
+    )
+    messages = messages_of(path)
+    assert any("'dinsdag' is niet toegestaan" in m and "tuesday" in m for m in messages)
+    assert "agenda_questions.submit_by.time: moet een tijd zijn als uu:mm, bijvoorbeeld 12:00" in (
+        messages
+    )

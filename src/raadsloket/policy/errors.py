@@ -32,6 +32,7 @@ _MODELS: dict[str, type[pydantic.BaseModel]] = {
 
 _PATTERNS = {
     schema.SLUG_PATTERN: "mag alleen kleine letters (a-z), cijfers en _ bevatten",
+    schema.TIME_PATTERN: "moet een tijd zijn als uu:mm, bijvoorbeeld 12:00",
 }
 
 _TYPE_MESSAGES = {

@@ -48,9 +48,12 @@ WEEKDAY_LABELS = dict(
 )
 
 
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
 class WeekdayTime(_Model):
     weekday: Weekday
-    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    time: str = Field(pattern=TIME_PATTERN)
 
     def __str__(self) -> str:
         return f"{WEEKDAY_LABELS[self.weekday]} {self.time}"
