@@ -5,6 +5,7 @@ from raadsloket.api.router import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("meldingen/", include("raadsloket.notify.urls")),
     path("", include("raadsloket.web.urls")),
 ]
 

@@ -51,6 +51,7 @@ from raadsloket.cases.transitions import (
     record_read,
 )
 from raadsloket.instruments.advisor import advise
+from raadsloket.notify.api import router as notify_router
 
 MAX_PAGE = 100
 
@@ -260,3 +261,7 @@ def written_overview_api(request, start: date | None = None, end: date | None = 
             for row in rows
         ],
     }
+
+
+# The notification list and read-marking (raadsloket.notify.api) share this API's auth.
+api.add_router("/", notify_router)

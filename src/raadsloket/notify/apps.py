@@ -7,3 +7,9 @@ class NotifyConfig(AppConfig):
     label = "notify"
     verbose_name = "Meldingen en herinneringen"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from raadsloket.cases.signals import transition_performed
+        from raadsloket.notify.receivers import on_transition
+
+        transition_performed.connect(on_transition, dispatch_uid="notify.on_transition")

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The startgesprek as an iCalendar invitation (RFC 5545, METHOD:REQUEST of RFC 5546).
+
+The invitation names the case by its reference only: a calendar entry is copied, shared and
+synchronised far outside the bubble, so it carries no subject, question or agreements.
+"""
+
+from datetime import timedelta
+from email.utils import parseaddr
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress
+
+from raadsloket.cases.models import Case, TimelineEvent
+from raadsloket.notify import recipients
+from raadsloket.organisation.models import Person
+
+DURATION = timedelta(hours=1)
+PRODID = "-//raadsloket//startgesprek//NL"
+
+
+def _host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "raadsloket"
+
+
+def kickoff_uid(case: Case) -> str:
+    """Stable per case and startgesprek, so a new plan updates the entry rather than adding one."""
+    return f"startgesprek-{case.pk}-{case.kickoff.pk}@{_host()}"
+
+
+def _address(person: Person, **params) -> vCalAddress:
+    return vCalAddress.new(person.email, cn=person.display_name, **params)
+
+
+def _organizer(case: Case) -> vCalAddress:
+    # The griffie handler invites; without one (or without an address) the griffie's sender.
+    if case.handler_id is not None and case.handler.email:
+        return _address(case.handler)
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return vCalAddress.new(address, cn=name or "griffie")
+
+
+def attendees(case: Case) -> list[Person]:
+    """Requester(s), assigned civil servants and the griffie handler, each once."""
+    invited = recipients.together(recipients.requesters, recipients.assignees, recipients.handler)
+    seen: dict[int, Person] = {}
+    for person in invited(case):
+        if person.email and person.is_active:
+            seen.setdefault(person.pk, person)
+    return list(seen.values())
+
+
+def kickoff_invitation(case: Case, case_url: str) -> bytes:
+    """The invitation for the case's planned startgesprek; `case` comes from delivery.load_case."""
+    kickoff = case.kickoff
+    start = kickoff.planned_for
+    # Each new plan of the same startgesprek is a newer version of the one entry (RFC 5546).
+    sequence = max(TimelineEvent.objects.filter(case=case, action="plan_kickoff").count() - 1, 0)
+    guests = [
+        _address(
+            person,
+            role="CHAIR" if person.pk == case.handler_id else "REQ-PARTICIPANT",
+            partstat="ACCEPTED" if person.pk == case.handler_id else "NEEDS-ACTION",
+            rsvp=person.pk != case.handler_id,
+        )
+        for person in attendees(case)
+    ]
+    event = Event.new(
+        uid=kickoff_uid(case),
+        sequence=sequence,
+        stamp=timezone.now(),
+        start=start,
+        end=start + DURATION,
+        summary=f"Startgesprek {case.reference}",
+        description=(
+            f"Startgesprek over verzoek {case.reference} ({case.get_instrument_display()}). "
+            f"Alles over het verzoek leest u na inloggen in raadsloket: {case_url}"
+        ),
+        url=case_url,
+        organizer=_organizer(case),
+        attendees=guests,
+    )
+    calendar = Calendar.new(method="REQUEST", prodid=PRODID, subcomponents=[event])
+    return calendar.to_ical()

@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Which action of a transition table tells whom what: one row per event.
+
+Add an event with one line in EVENTS. An action without a row sends no notification.
+
+Legally required notices go by e-mail at once whatever a person chose (NotificationSetting):
+- refuse: the model-verordening says a refusal is reasoned ("met redenen omkleed") and sent to
+  the griffier and the member;
+- answer and postpone (schriftelijke vragen): the Reglement van Orde says the college answers
+  the member through the griffier, and when it is late informs the member with reasons and a new
+  date; that notice counts as the answer for the term;
+- a term that has passed, to the griffie (raadsloket.notify.reminders): the griffier watches the
+  council's terms (Gemeentewet art. 107a; the verordening's and the Reglement's terms).
+Everything else respects the person's choice: direct, dagelijkse samenvatting or uit.
+"""
+
+from dataclasses import dataclass
+
+from raadsloket.notify import recipients as r
+from raadsloket.notify.recipients import Recipients
+
+REFUSAL_RULE = (
+    "een weigering wordt met redenen omkleed aan de griffier en het raadslid gezonden "
+    "(verordening ambtelijke bijstand)"
+)
+COLLEGE_ANSWER_RULE = (
+    "het college beantwoordt schriftelijke vragen via de griffier aan het raadslid "
+    "(Reglement van Orde)"
+)
+POSTPONEMENT_RULE = (
+    "het college meldt het raadslid met redenen en een nieuwe datum dat het antwoord later komt; "
+    "dat uitstelbericht geldt als antwoord binnen de termijn (Reglement van Orde)"
+)
+TERM_PASSED_RULE = (
+    "de griffier bewaakt de termijnen van de raad (Gemeentewet art. 107a, verordening en "
+    "Reglement van Orde)"
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One kind of notification.
+
+    `message` is Dutch and may use {reference}, {instrument} and the event's own fields (such as
+    {when} for the startgesprek); it must never contain the case's content.
+    """
+
+    label: str
+    recipients: Recipients
+    message: str
+    legally_required: bool = False
+    # The rule that makes it required, quoted in the e-mail.
+    rule: str = ""
+    # Attach the startgesprek as an iCalendar invitation (raadsloket.notify.calendar).
+    invitation: bool = False
+
+
+# fmt: off
+EVENTS: dict[str, Event] = {
+    "submit": Event("ingediend", r.together(r.griffie, r.requesters),
+                    "Verzoek {reference} ({instrument}) is ingediend bij de griffie."),
+    "forward": Event("doorgeleid", r.routing_officer,
+                     "Verzoek {reference} ({instrument}) is aan u doorgeleid: wijs een ambtenaar "
+                     "toe of weiger met redenen."),
+    "convert": Event("omgezet", r.requesters,
+                     "De griffie heeft verzoek {reference} omgezet; het loopt nu als "
+                     "{instrument}."),
+    "withdraw": Event("ingetrokken", r.handler,
+                      "Verzoek {reference} ({instrument}) is ingetrokken door de indiener."),
+    "assign": Event("toegewezen", r.together(r.assignees, r.requesters),
+                    "Voor verzoek {reference} ({instrument}) is een ambtenaar aangewezen."),
+    "refuse": Event("geweigerd", r.together(r.requesters, r.handler, r.griffier),
+                    "Verzoek {reference} ({instrument}) is geweigerd. De weigeringsgrond en de "
+                    "motivering leest u in raadsloket.",
+                    legally_required=True, rule=REFUSAL_RULE),
+    "plan_kickoff": Event("startgesprek gepland",
+                          r.together(r.requesters, r.assignees, r.handler),
+                          "Voor verzoek {reference} ({instrument}) is een startgesprek "
+                          "gepland{when}.", invitation=True),
+    "deliver": Event("opgeleverd", r.requesters,
+                     "Het antwoord op verzoek {reference} ({instrument}) is opgeleverd."),
+    # Schriftelijke vragen (Reglement van Orde; cases/written_question.py).
+    "register": Event("geregistreerd", r.together(r.college_contacts, r.council_members),
+                      "Schriftelijke vragen {reference} zijn geregistreerd en doorgezonden aan "
+                      "het college en de raadsleden."),
+    "answer": Event("beantwoord", r.together(r.requesters, r.handler_or_griffie),
+                    "Het college heeft schriftelijke vragen {reference} beantwoord.",
+                    legally_required=True, rule=COLLEGE_ANSWER_RULE),
+    "postpone": Event("uitgesteld", r.together(r.requesters, r.handler_or_griffie),
+                      "Het college heeft voor schriftelijke vragen {reference} een "
+                      "uitstelbericht gestuurd. De reden en de nieuwe datum leest u in "
+                      "raadsloket.",
+                      legally_required=True, rule=POSTPONEMENT_RULE),
+    "publish": Event("gepubliceerd", r.council_members,
+                     "Schriftelijke vragen {reference} en het antwoord van het college zijn "
+                     "gepubliceerd."),
+    "send_back": Event("teruggegeven", r.requesters,
+                       "De griffie heeft schriftelijke vragen {reference} teruggegeven om aan te "
+                       "passen. De opmerking van de griffie leest u in raadsloket."),
+}
+# fmt: on
+
+# Reminders (raadsloket.notify.reminders); recipients depend on the state, not on an action.
+DEADLINE_NEAR = "deadline_near"
+DEADLINE_OVERDUE = "deadline_overdue"
+REMINDERS: dict[str, Event] = {
+    DEADLINE_NEAR: Event(
+        "termijn nadert",
+        r.who_must_act,
+        "De termijn voor {deadline} van verzoek {reference} ({instrument}) loopt af op {due}. "
+        "Termijn: {rule}.",
+    ),
+    # Escalation after (ARCHITECTURE.md core idea 5): whoever must act, and the griffie, for
+    # whom it is required (reminders.py adds the griffie with `rule`).
+    DEADLINE_OVERDUE: Event(
+        "termijn verlopen",
+        r.who_must_act,
+        "De termijn voor {deadline} van verzoek {reference} ({instrument}) is verlopen op {due}. "
+        "Termijn: {rule}.",
+        rule=TERM_PASSED_RULE,
+    ),
+}
+
+
+def event_for(code: str) -> Event | None:
+    return EVENTS.get(code) or REMINDERS.get(code)

@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: EUPL-1.2
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from raadsloket.notify.digest import send_digests
+from raadsloket.notify.reminders import remind
+
+
+def _parse_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(
+            f"Ongeldige datum '{value}': gebruik JJJJ-MM-DD, bijvoorbeeld 2025-03-14."
+        ) from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Eén ronde voor cron: herinneringen bij naderende en verlopen termijnen, en de "
+        "dagelijkse samenvattingen per e-mail (dagelijks draaien, aan het eind van de dag)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--date", dest="day", help="de dag van deze ronde (JJJJ-MM-DD); standaard vandaag"
+        )
+
+    def handle(self, *args, day=None, **options):
+        today = _parse_day(day) if day else timezone.localdate()
+        reminders = remind(today)
+        digests = send_digests(today)
+        self.stdout.write(
+            f"Herinneringen {today:%d-%m-%Y}: {reminders.near} verzoek(en) met naderende "
+            f"termijn, {reminders.overdue} met verlopen termijn; "
+            f"{reminders.notifications} melding(en) gemaakt."
+        )
+        self.stdout.write(
+            f"Dagelijkse samenvatting: {digests.mails} e-mail(s) met "
+            f"{digests.notifications} melding(en) verstuurd."
+        )

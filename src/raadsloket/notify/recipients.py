@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Who may have to hear of an event, by relation to the case or by role in its municipality.
+
+These are candidates only: raadsloket.notify.delivery drops everyone the access layer does not
+let see the case. Each function reads a case loaded by `delivery.load_case` (relations
+prefetched) and names people of the case's own municipality only.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+
+from raadsloket.cases.models import Case
+from raadsloket.cases.states import State
+from raadsloket.organisation.models import Person
+from raadsloket.organisation.roles import CLERK_OFFICE, Role
+
+Recipients = Callable[[Case], Iterable[Person]]
+
+# The college's inbox for schriftelijke vragen (bestuurssecretariaat); organisation/roles.py
+# names it Role.COLLEGE_CONTACT.
+COLLEGE_CONTACT = "college_contact"
+
+
+def with_role(case: Case, roles: Iterable[str]) -> Iterable[Person]:
+    return (
+        Person.objects.filter(
+            municipality_id=case.municipality_id,
+            is_active=True,
+            role_assignments__role__in=list(roles),
+        )
+        .select_related("municipality")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def requesters(case: Case) -> Iterator[Person]:
+    """The requester, the co-requesters (co-signers) and a fractie employee who filed for them."""
+    yield case.requester
+    yield from case.co_requesters.all()
+    if case.filed_by_id is not None:
+        # A civil servant who logged a direct contact is its author, not a requester; the
+        # access layer drops them where they may not see the case.
+        yield case.filed_by
+
+
+def griffie(case: Case) -> Iterable[Person]:
+    """Griffier and raadsadviseurs (Gemeentewet art. 107)."""
+    return with_role(case, CLERK_OFFICE)
+
+
+def griffier(case: Case) -> Iterable[Person]:
+    return with_role(case, [Role.CLERK])
+
+
+def handler(case: Case) -> list[Person]:
+    return [case.handler] if case.handler_id is not None else []
+
+
+def handler_or_griffie(case: Case) -> Iterable[Person]:
+    """The griffie's handler of the case, or the whole griffie while nobody handles it."""
+    return handler(case) or griffie(case)
+
+
+def assignees(case: Case) -> list[Person]:
+    return [assignment.civil_servant for assignment in case.assignments.all()]
+
+
+def routing_officer(case: Case) -> list[Person]:
+    return [case.routing_officer] if case.routing_officer_id is not None else []
+
+
+def college_contacts(case: Case) -> Iterable[Person]:
+    return with_role(case, [COLLEGE_CONTACT])
+
+
+def council_members(case: Case) -> Iterable[Person]:
+    return with_role(case, [Role.COUNCIL_MEMBER])
+
+
+# Schriftelijke vragen waiting for the college's answer (cases/written_question.py).
+AWAITING_COLLEGE = frozenset({"registered", "postponed"})
+
+
+def who_must_act(case: Case) -> Iterable[Person]:
+    """Whose move it is while a term runs (ARCHITECTURE.md core idea 5: reminders before)."""
+    if case.state in (State.SUBMITTED, State.INTAKE):
+        return handler_or_griffie(case)
+    if case.state == State.FORWARDED:
+        # Model-verordening: the secretaris (or kabinetschef) assigns or refuses.
+        return routing_officer(case)
+    if case.state in (State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS, State.MEDIATION):
+        return [*assignees(case), *handler(case)]
+    if case.state in AWAITING_COLLEGE:
+        return [*college_contacts(case), *handler_or_griffie(case)]
+    return []
+
+
+def together(*groups: Recipients) -> Recipients:
+    """Everyone of several groups, in order (duplicates are dropped when delivering)."""
+
+    def everyone(case: Case) -> Iterator[Person]:
+        for group in groups:
+            yield from group(case)
+
+    return everyone
