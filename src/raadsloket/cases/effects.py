@@ -191,10 +191,15 @@ def describe_refuse(step: Step) -> str:
 
 
 def deliver(step: Step) -> None:
+    record_answer(step)
+    step.case.delivered_at = step.now
+
+
+def record_answer(step: Step) -> None:
+    """The answer text, its art. 25 marking and its attachments (stored under random names)."""
     case = step.case
     case.answer = step.data["answer"]
     case.secret = bool(step.data.get("secret"))
-    case.delivered_at = step.now
     for upload in step.data.get("files") or []:
         stored = CaseFile(
             case=case,

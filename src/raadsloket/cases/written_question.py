@@ -7,16 +7,12 @@ member and to the college) → answered by the college, or postponed with reason
 as an ingekomen stuk for the next meeting. The term runs from registration (RULES.md).
 """
 
-import secrets
-
 from django.utils import timezone
 
 from raadsloket.access.sections import Section
 from raadsloket.cases import effects
-from raadsloket.cases.forms import guess_content_type
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.intake import GRIFFIE, REQUESTER, withdraw_row
-from raadsloket.cases.models import CaseFile
 from raadsloket.cases.states import State as S
 from raadsloket.cases.transitions import Step
 from raadsloket.cases.workflow import Transition, register
@@ -82,23 +78,8 @@ def describe_send_back(step: Step) -> str:
 
 
 def answer(step: Step) -> None:
-    case = step.case
-    case.answer = step.data["answer"]
-    case.secret = bool(step.data.get("secret"))
-    case.answered_at = step.now
-    for upload in step.data.get("files") or []:
-        stored = CaseFile(
-            case=case,
-            section="answer",
-            token=secrets.token_urlsafe(24),
-            original_name=upload.name[:200],
-            content_type=guess_content_type(upload.name),
-            size=upload.size,
-            uploaded_by=step.user,
-            uploaded_at=step.now,
-        )
-        stored.file.save(stored.token, upload, save=False)
-        stored.save()
+    effects.record_answer(step)
+    step.case.answered_at = step.now
 
 
 def describe_answer(step: Step) -> str:
