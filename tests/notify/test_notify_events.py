@@ -170,3 +170,17 @@ def test_the_member_hears_of_a_conversion_and_the_handler_of_a_withdrawal(desk, 
     assert recipients("convert") == {"raadslid1"}
     case = desk.act(case, "withdraw", "raadslid1", {"note": "Toch niet nodig."})
     assert recipients("withdraw") == {"griffier"}
+
+
+def test_a_secret_answer_is_announced_to_the_whole_council_not_to_committee_members(desk,
+                                                                                     world):
+    # Art. 25 Gemeentewet: secret information goes to the council as a whole.
+    case = desk.new()
+    for action, username, data in main_path(world)[:-6]:
+        case = desk.act(case, action, username, data)
+    case = desk.act(case, "deliver", "ambtenaar1", {"answer": "Onder geheimhouding.",
+                                                    "secret": "on"})
+    told = recipients("deliver")
+    assert {"raadslid1", "raadslid7", "raadslid29"} <= told
+    assert "commissielid1" not in told and "fractiemedewerker1" not in told
+    assert "ambtenaar1" not in told and "wethouder1" not in told

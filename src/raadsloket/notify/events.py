@@ -77,7 +77,7 @@ EVENTS: dict[str, Event] = {
                           r.together(r.requesters, r.assignees, r.handler),
                           "Voor verzoek {reference} ({instrument}) is een startgesprek "
                           "gepland{when}.", invitation=True),
-    "deliver": Event("opgeleverd", r.requesters,
+    "deliver": Event("opgeleverd", r.together(r.requesters, r.council_if_secret),
                      "Het antwoord op verzoek {reference} ({instrument}) is opgeleverd."),
     # Schriftelijke vragen (Reglement van Orde; cases/written_question.py).
     "register": Event("geregistreerd", r.together(r.college_contacts, r.council_members),

@@ -15,10 +15,6 @@ from raadsloket.organisation.roles import CLERK_OFFICE, Role
 
 Recipients = Callable[[Case], Iterable[Person]]
 
-# The college's inbox for schriftelijke vragen (bestuurssecretariaat); organisation/roles.py
-# names it Role.COLLEGE_CONTACT.
-COLLEGE_CONTACT = "college_contact"
-
 
 def with_role(case: Case, roles: Iterable[str]) -> Iterable[Person]:
     return (
@@ -70,11 +66,16 @@ def routing_officer(case: Case) -> list[Person]:
 
 
 def college_contacts(case: Case) -> Iterable[Person]:
-    return with_role(case, [COLLEGE_CONTACT])
+    return with_role(case, [Role.COLLEGE_CONTACT])
 
 
 def council_members(case: Case) -> Iterable[Person]:
     return with_role(case, [Role.COUNCIL_MEMBER])
+
+
+def council_if_secret(case: Case) -> Iterable[Person]:
+    """Art. 25 Gemeentewet: a secret answer is for the whole council, so all of it is told."""
+    return council_members(case) if case.secret else []
 
 
 # Schriftelijke vragen waiting for the college's answer (cases/written_question.py).
