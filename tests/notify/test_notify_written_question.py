@@ -3,7 +3,6 @@
 member, the answer and the postponement notice to the members who asked and the griffie as legal
 notices, publication to every council member as they chose."""
 
-import importlib.util
 from datetime import timedelta
 
 import pytest
@@ -16,13 +15,7 @@ from raadsloket.notify.models import Delivery, Notification
 from raadsloket.notify.reminders import remind
 from raadsloket.organisation.models import Person, RoleAssignment
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        importlib.util.find_spec("raadsloket.cases.written_question") is None,
-        reason="schriftelijke vragen (cases/written_question.py) zijn er nog niet",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 WRITTEN = "written_question"
 MEMBERS = {f"raadslid{n}" for n in range(1, 30)}
@@ -141,8 +134,7 @@ def test_nothing_of_the_question_or_answer_in_any_notification(desk, world, cont
 def test_reminders_go_to_the_college_contacts_and_the_griffie(desk, world, contacts):
     case = registered(desk, world)
     deadline = running_deadline(case, world.municipality.policy, case.answer_due)
-    if deadline is None:
-        pytest.skip("running_deadline kent de termijn van schriftelijke vragen nog niet")
+    assert deadline is not None and deadline.due == case.answer_due
     remind(case.answer_due)
     assert recipients("deadline_near", case) == contacts | {"griffier"}
     remind(case.answer_due + timedelta(days=1))
