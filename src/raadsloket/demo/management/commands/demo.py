@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from raadsloket.demo.cases import load_cases
 from raadsloket.demo.people import build_municipality
@@ -27,7 +28,13 @@ class Command(BaseCommand):
         if Municipality.objects.filter(slug=MAIN[1]).exists():
             self.stdout.write("Demogegevens zijn al geladen.")
         else:
-            with transaction.atomic():
+            # Demo history leaves its notifications in raadsloket but sends no mail and queues no
+            # tasks: the demo people's inboxes are invented.
+            quiet = override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+                TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+            )
+            with quiet, transaction.atomic():
                 for name, slug, preset, prefix, inhabitants in (MAIN, SECOND):
                     world = build_municipality(
                         name, slug, preset=preset, prefix=prefix, inhabitants=inhabitants
