@@ -57,7 +57,7 @@ def test_the_griffie_sees_the_advice_at_intake_and_converts(client, world):
     assert "Instrumentenwijzer bij de intake" in html and "Omzetten naar ander instrument" in html
     case = act(world, case, "convert", "griffier", {"target": "written_question",
                                                     "note": "Dit vraagt de opvatting van het college."})
-    assert case.instrument == Instrument.WRITTEN_QUESTION and case.state == State.SUBMITTED
+    assert case.instrument == Instrument.WRITTEN_QUESTION and case.state == State.DRAFT
 
 
 def test_the_requester_does_not_see_the_intake_panel(client, world):

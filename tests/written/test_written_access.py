@@ -2,9 +2,10 @@
 """Who sees what of a written question, per state and role (Reglement van Orde; art. 25).
 
 The expectation is written here from the rules in plain words, independently of the access
-layer: once registered, the question goes to every member and to the college; the college sees
-the answer once given, every member once the griffie publishes it; never another municipality,
-never a civil servant, manager or the routing officer.
+layer: once registered, the question (not the griffie's routing notes) goes to every member and
+to the college, and stays known to them if withdrawn later; the college sees the answer once
+given, every member once the griffie publishes it; never another municipality, never a civil
+servant, manager or the routing officer.
 """
 
 import pytest
@@ -14,14 +15,15 @@ from raadsloket.access.cases import sections, visible_cases
 from raadsloket.access.viewer import viewer_for
 from raadsloket.api.tokens import issue
 from raadsloket.cases.states import State
-from raadsloket.demo.lifecycle import new_written_question, run_written_to
+from raadsloket.demo.lifecycle import act, new_written_question, run_written_to
 
 pytestmark = pytest.mark.django_db
 
-STATES = ("draft", "submitted", "registered", "postponed", "answered", "published", "withdrawn")
+STATES = ("draft", "submitted", "registered", "postponed", "answered", "published", "withdrawn",
+          "withdrawn after registration")
 ALL = {"trajectory", "hours", "metadata", "request", "routing", "kickoff", "answer",
        "evaluation", "mediation"}
-PUBLIC = {"metadata", "request", "routing"}
+PUBLIC = {"metadata", "request"}
 
 READERS = {
     "requester": "raadslid1",
@@ -44,7 +46,8 @@ READERS = {
 }
 MEMBER_SIDE = {"member of another fractie", "committee member", "fractie employee"}
 COLLEGE_SIDE = {"college contact", "mayor", "alderman"}
-REGISTERED_ON = {"registered", "postponed", "answered", "published"}
+REGISTERED_ON = {"registered", "postponed", "answered", "published",
+                 "withdrawn after registration"}
 
 
 def expected(reader: str, state: str) -> set[str]:
@@ -79,7 +82,11 @@ def questions(world, other_world):
     for state in STATES:
         case = new_written_question(world, title=f"Vraag {state}",
                                     co_requesters=[world["raadslid2"].pk])
-        cases[state] = run_written_to(world, case, state)
+        if state == "withdrawn after registration":
+            case = run_written_to(world, case, State.REGISTERED)
+            cases[state] = act(world, case, "withdraw", "raadslid1", {"note": "Niet meer nodig."})
+        else:
+            cases[state] = run_written_to(world, case, state)
     return cases
 
 
@@ -113,11 +120,13 @@ def test_the_answer_reaches_other_members_only_when_published(client, world, que
 
 def test_a_secret_college_answer_goes_to_council_members_not_committee_members(world):
     case = run_written_to(world, new_written_question(world), State.REGISTERED)
-    from raadsloket.demo.lifecycle import act
-
     case = act(world, case, "answer", "collegecontact",
                {"answer": "Geheim antwoord GEHEIM-77", "secret": "on"})
+    # Art. 25: not even the member who asked holds it before the whole council does.
+    assert "answer" not in sections(viewer_for(world["raadslid1"]), case)
+    assert "answer" in sections(viewer_for(world["griffier"]), case)
     case = act(world, case, "publish", "griffier", {})
+    assert "answer" in sections(viewer_for(world["raadslid1"]), case)
     council_member = sections(viewer_for(world["raadslid7"]), case)
     committee_member = sections(viewer_for(world["commissielid1"]), case)
     college = sections(viewer_for(world["collegecontact"]), case)

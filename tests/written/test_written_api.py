@@ -82,3 +82,19 @@ def test_similar_questions_respect_the_bubble(world, other_world):
     assert [item["title"] for item in found] == ["Wachttijden jeugdzorg"]
     client, headers = api_for(other_world["raadslid1"])
     assert client.get("/api/v1/similar", {"text": text}, **headers).json() == []
+
+
+def test_similar_asks_for_text_in_dutch_and_limits_its_length(world):
+    client, headers = api_for(world["raadslid1"])
+    response = client.get("/api/v1/similar", **headers)
+    assert response.status_code == 422 and "text" in response.json()["errors"]
+    response = client.get("/api/v1/similar", {"text": "x" * 10_001}, **headers)
+    assert response.status_code == 422
+
+
+def test_a_period_at_the_edge_of_the_calendar_is_answered_not_a_crash(world):
+    client, headers = api_for(world["griffier"])
+    response = client.get("/api/v1/written-questions/overview?end=0001-01-01", **headers)
+    assert response.status_code == 200 and response.json()["on_time"] == []
+    response = client.get("/api/v1/written-questions/overview?end=gisteren", **headers)
+    assert response.status_code == 422

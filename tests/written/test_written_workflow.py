@@ -5,12 +5,14 @@ Terms are fixed dates: the Reglement van Orde's 30 days from registration, moved
 and holidays (Algemene termijnenwet art. 1), and a postponement notice counts as the answer.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
+from raadsloket.access.cases import sections
+from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.deadlines import NEAR, OK, OVERDUE, running_deadline
 from raadsloket.cases.errors import ActionForbidden, GuardFailed, InvalidInput
 from raadsloket.cases.instruments import Instrument
@@ -148,14 +150,52 @@ def test_the_griffie_converts_a_factual_written_question_to_a_technical_question
     assert case.instrument == Instrument.TECHNICAL_QUESTION and case.state == State.INTAKE
 
 
-def test_an_assistance_request_converts_to_a_written_question_awaiting_registration(world):
-    case = run_to(world, new_case(world), State.INTAKE)
+def test_an_assistance_request_becomes_a_written_question_only_when_the_member_submits_it(world):
+    # Written questions go to every member and the college: converting a confidential request
+    # hands it back to the member, who decides to put the questions (or withdraws).
+    case = run_to(world, new_case(world, confidential=True), State.INTAKE)
     case = act(world, case, "convert", "griffier",
                {"target": "written_question", "note": "U vraagt de opvatting van het college."})
-    assert case.instrument == Instrument.WRITTEN_QUESTION and case.state == State.SUBMITTED
-    assert not case.confidential
+    assert case.instrument == Instrument.WRITTEN_QUESTION and case.state == State.DRAFT
+    for outsider in ("raadslid8", "wethouder1", "collegecontact"):
+        assert not sections(viewer_for(world[outsider]), case), outsider
+    detail = TimelineEvent.objects.filter(case=case, action="convert").get().detail
+    assert "dient ze zelf in" in detail
+    case = act(world, case, "submit", "raadslid1")
     case = act(world, case, "register", "griffier", {})
     assert case.state == State.REGISTERED and case.answer_due is not None
+    assert not case.confidential
+
+
+def test_converting_away_from_an_agenda_question_drops_its_cut_off(world):
+    case = new_case(world, instrument="technical_question", title="Sporthal",
+                    question="Wat kost de sporthal per jaar aan onderhoud?",
+                    agenda_item="Raadsvoorstel sporthal", meeting_date="2099-01-05")
+    case = act(world, case, "submit", "raadslid1")
+    case = act(world, case, "accept", "griffier")
+    case = act(world, case, "convert", "griffier", {"target": "assistance"})
+    assert (case.agenda_item, case.meeting_date, case.answer_before) == ("", None, None)
+
+
+def test_the_griffies_notes_before_registration_stay_out_of_public_view(world):
+    case = run_written_to(world, new_written_question(world), State.SUBMITTED)
+    case = act(world, case, "send_back", "griffier",
+               {"note": "Vraag 2 is te suggestief geformuleerd, NOTITIE-5521."})
+    case = act(world, case, "submit", "raadslid1")
+    case = act(world, case, "register", "griffier", {})
+    for reader in ("raadslid8", "wethouder1", "collegecontact"):
+        seen = sections(viewer_for(world[reader]), case)
+        events = case.timeline.filter(section__in=[str(s) for s in seen])
+        assert not any("NOTITIE-5521" in event.detail for event in events), reader
+
+
+def test_a_postponement_names_a_date_after_the_term(world):
+    case = run_written_to(world, new_written_question(world), State.REGISTERED)
+    with pytest.raises(InvalidInput) as error:
+        act(world, case, "postpone", "collegecontact",
+            {"reason": "Overleg met de regio.",
+             "new_date": (case.answer_due - timedelta(days=1)).isoformat()})
+    assert "termijn loopt al tot" in str(error.value.errors["new_date"])
 
 
 def test_a_committee_members_request_cannot_become_a_written_question(world):
@@ -216,3 +256,13 @@ def test_a_wrong_actor_is_forbidden_not_ignored(world):
     case = run_written_to(world, new_written_question(world), State.SUBMITTED)
     with pytest.raises(ActionForbidden):
         perform(world["raadslid1"], case.pk, "register", {})
+
+
+def test_the_college_inbox_hears_of_a_withdrawal_after_registration(world):
+    from raadsloket.notify.models import Notification
+
+    case = run_written_to(world, new_written_question(world), State.REGISTERED)
+    act(world, case, "withdraw", "raadslid1", {"note": "Al beantwoord in de commissie."})
+    told = set(Notification.objects.filter(event="withdraw").values_list("recipient__username",
+                                                                          flat=True))
+    assert told == {"griffier", "collegecontact"}

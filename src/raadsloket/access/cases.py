@@ -20,9 +20,12 @@ The rules in plain words (issue 2, item 5; ARCHITECTURE.md "The bubble"):
 - Art. 25 Gemeentewet: a secret answer never goes to one member. It is for the whole council
   (every council member), marked secret; others who are not council members do not see it.
 - Schriftelijke vragen (art. 155, 169; Reglement van Orde) are public within the council: once
-  registered, every member, the college and the college contact see the question, its routing
-  (portefeuillehouder, postponement notice); the college and the college contact see the answer
-  once given, every member once the griffie has published it. Nobody outside the municipality.
+  registered (also if withdrawn later), every member, the college and the college contact see the
+  question and its metadata (portefeuillehouder, terms); never the routing notes of the griffie
+  or of the time before registration. The college and the college contact see the answer once
+  given, every member once the griffie has published it. A secret answer (art. 25) is held back
+  from the requesters too until it is published to the whole council. Nobody outside the
+  municipality.
 
 `sections()` answers for one case, `visible_cases()` for lists, with the same rules; a property
 test keeps them in agreement.
@@ -46,7 +49,7 @@ ROUTING_OFFICER_SECTIONS = frozenset(
     {Section.METADATA, Section.REQUEST, Section.ROUTING, Section.TRAJECTORY}
 )
 SHARED_ANSWER_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ANSWER})
-WRITTEN_QUESTION_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ROUTING})
+WRITTEN_QUESTION_SECTIONS = frozenset({Section.METADATA, Section.REQUEST})
 MAYOR_MEDIATION_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section.ROUTING})
 
 
@@ -133,6 +136,14 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
         )
         if not (viewer.is_council_member or viewer.is_griffie or author):
             seen.discard(Section.ANSWER)
+        # Art. 25: the college's secret answer reaches the council as a whole, on publication;
+        # until then not even the member who asked holds it.
+        if (
+            case.instrument == Instrument.WRITTEN_QUESTION
+            and case.state != State.PUBLISHED
+            and not (viewer.is_griffie or author)
+        ):
+            seen.discard(Section.ANSWER)
     return frozenset(seen)
 
 
@@ -140,9 +151,16 @@ def _college_side(viewer: Viewer) -> bool:
     return viewer.is_college or Role.COLLEGE_CONTACT in viewer.roles
 
 
+def _passed_to_council(case: Case) -> bool:
+    """Registered once: the griffie passed it to every member and the college."""
+    return case.state in WRITTEN_REGISTERED_STATES or (
+        case.state == State.WITHDRAWN and case.registered_at is not None
+    )
+
+
 def written_question_sections(viewer: Viewer, case: Case) -> frozenset[Section]:
     """What the council and the college see of a registered written question (Reglement van Orde)."""
-    if case.state not in WRITTEN_REGISTERED_STATES:
+    if not _passed_to_council(case):
         return frozenset()
     college = _college_side(viewer)
     if not (viewer.is_member or college):
@@ -202,7 +220,10 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     if viewer.is_council_member:
         q |= Q(secret=True, state__in=ANSWERED_STATES)
     if viewer.is_member or _college_side(viewer):
-        q |= Q(instrument=Instrument.WRITTEN_QUESTION, state__in=WRITTEN_REGISTERED_STATES)
+        q |= Q(instrument=Instrument.WRITTEN_QUESTION) & (
+            Q(state__in=WRITTEN_REGISTERED_STATES)
+            | Q(state=State.WITHDRAWN, registered_at__isnull=False)
+        )
     return Case.objects.filter(q, municipality_id=viewer.municipality_id)
 
 

@@ -76,6 +76,10 @@ errors.install(api)
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
+class SimilarFilters(Schema):
+    text: str = ApiField(..., min_length=1, max_length=10_000)
+
+
 class ListFilters(Schema):
     q: str | None = None
     state: str | None = None
@@ -218,9 +222,9 @@ def advice(request, payload: AdviceIn):
 
 @api.get("/similar", response={200: list[SimilarOut], **ERRORS},
          summary="Is dit al eerder gevraagd? Vergelijkbare beantwoorde vragen")
-def similar(request, text: str = ApiField(..., max_length=10_000)):
+def similar(request, filters: Query[SimilarFilters]):
     viewer = viewer_for(request.user)
-    found = similar_questions(viewer, text)
+    found = similar_questions(viewer, filters.text)
     record_list_read(request.user, [(item.case, {"request", "answer"}) for item in found])
     return [
         {"id": item.case.pk, "reference": item.case.reference, "title": item.case.title,
@@ -237,7 +241,10 @@ def written_overview_api(request, start: date | None = None, end: date | None = 
         raise ActionForbidden("Dit overzicht is voor de griffie en het presidium.")
     today = timezone.localdate()
     end = end or today
-    start = start or end - timedelta(days=365)
+    try:
+        start = start or end - timedelta(days=365)
+    except OverflowError:
+        start = end
     if start > end:
         raise InvalidInput("Controleer de invoer.",
                            errors={"start": ["De begindatum ligt na de einddatum."]})

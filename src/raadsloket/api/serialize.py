@@ -61,6 +61,8 @@ def case_payload(case, sections: frozenset[Section], *, viewer=None, detail: boo
             agenda_item=case.agenda_item or None,
             meeting_date=case.meeting_date,
             answer_before=case.answer_before,
+            portfolio_holder=_name(case.portfolio_holder),
+            postponed_to=case.postponed_to,
         )
         deadline = running_deadline(case, profile, timezone.localdate()) if profile else None
         if deadline is not None:
@@ -93,9 +95,7 @@ def case_payload(case, sections: frozenset[Section], *, viewer=None, detail: boo
             deferred_until=case.deferred_until,
             defer_reason=case.defer_reason or None,
             advised_instrument=case.advised_instrument or None,
-            portfolio_holder=_name(case.portfolio_holder),
             postponed_at=case.postponed_at,
-            postponed_to=case.postponed_to,
             postponement_reason=case.postponement_reason or None,
         )
     if Section.ROUTING in s or Section.HOURS in s:

@@ -261,12 +261,16 @@ def convert_target_instrument(step: Step) -> None:
     # The glijdende schaal (handreiking, spelregel 1): same case, other instrument, no retyping.
     case = step.case
     case.instrument = step.data.get("target") or DEFAULT_CONVERSION[case.instrument]
+    if case.instrument != Instrument.TECHNICAL_QUESTION:
+        # An agenda cut-off belongs to technical questions only.
+        case.agenda_item, case.meeting_date, case.answer_before = "", None, None
     openness = step.profile.openness
     if case.instrument == Instrument.ASSISTANCE:
         case.confidential = case.confidential or openness.answers == "requester_only"
     elif case.instrument == Instrument.WRITTEN_QUESTION:
-        # Reglement van Orde: written questions and their answers go to every member.
-        case.confidential = False
+        # Not public yet: that happens at registration, after the member has submitted it.
+        case.submitted_at = None
+        case.intake_due = None
     else:
         case.confidential = case.confidential or not openness.technical_questions_public
     if case.handler_id is None:
@@ -274,14 +278,21 @@ def convert_target_instrument(step: Step) -> None:
 
 
 def convert_target_state(step: Step) -> str:
-    # A written question waits for registration by the griffie; the others are in intake.
+    # Written questions go to every member and the college: the member decides to put them,
+    # so the case returns to the member as a draft to check and submit (or withdraw).
     if step.case.instrument == Instrument.WRITTEN_QUESTION:
-        return State.SUBMITTED
+        return State.DRAFT
     return State.INTAKE
 
 
 def describe_convert(step: Step) -> str:
-    return f"Omgezet naar {step.case.get_instrument_display()}. {note_text(step)}".strip()
+    text = f"Omgezet naar {step.case.get_instrument_display()}."
+    if step.case.instrument == Instrument.WRITTEN_QUESTION:
+        text += (
+            " Schriftelijke vragen gaan naar alle raadsleden en het college: het raadslid kijkt "
+            "ze na en dient ze zelf in, of trekt het verzoek in."
+        )
+    return f"{text} {note_text(step)}".strip()
 
 
 def guard_direct_contact(step: Step) -> str | None:

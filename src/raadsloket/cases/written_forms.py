@@ -61,6 +61,11 @@ class PostponeForm(ActionForm):
             raise forms.ValidationError("De nieuwe datum moet in de toekomst liggen.")
         if (new_date - today).days > MAX_POSTPONEMENT_DAYS:
             raise forms.ValidationError("Uitstel kan hoogstens een jaar.")
+        due = self.case.answer_due
+        if due is not None and new_date <= due:
+            raise forms.ValidationError(
+                f"De termijn loopt al tot {due:%d-%m-%Y}; uitstel noemt een latere datum."
+            )
         previous = self.case.postponed_to
         if previous is not None and new_date <= previous:
             raise forms.ValidationError(

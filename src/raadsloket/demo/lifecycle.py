@@ -218,7 +218,7 @@ def run_written_to(world: World, case: Case, state: str, member: str = "raadslid
     """Bring a written question to `state`; "postponed" takes the postponement notice."""
     if state == State.POSTPONED:
         case = run_written_to(world, case, State.REGISTERED, member)
-        new_date = (timezone.localdate() + timedelta(days=14)).isoformat()
+        new_date = (case.answer_due + timedelta(days=14)).isoformat()
         reason = "Het antwoord vraagt overleg met de jeugdzorgregio."
         return act(world, case, "postpone", "collegecontact", {"reason": reason,
                                                                "new_date": new_date})

@@ -65,7 +65,7 @@ EVENTS: dict[str, Event] = {
     "convert": Event("omgezet", r.requesters,
                      "De griffie heeft verzoek {reference} omgezet; het loopt nu als "
                      "{instrument}."),
-    "withdraw": Event("ingetrokken", r.handler,
+    "withdraw": Event("ingetrokken", r.together(r.handler, r.college_contacts_if_registered),
                       "Verzoek {reference} ({instrument}) is ingetrokken door de indiener."),
     "assign": Event("toegewezen", r.together(r.assignees, r.requesters),
                     "Voor verzoek {reference} ({instrument}) is een ambtenaar aangewezen."),

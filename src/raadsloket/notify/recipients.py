@@ -73,6 +73,11 @@ def council_members(case: Case) -> Iterable[Person]:
     return with_role(case, [Role.COUNCIL_MEMBER])
 
 
+def college_contacts_if_registered(case: Case) -> Iterable[Person]:
+    """A registered written question sat in the college's inbox; it must hear it is gone."""
+    return college_contacts(case) if case.registered_at is not None else []
+
+
 def council_if_secret(case: Case) -> Iterable[Person]:
     """Art. 25 Gemeentewet: a secret answer is for the whole council, so all of it is told."""
     return council_members(case) if case.secret else []

@@ -36,7 +36,7 @@ from raadsloket.cases.forms import CaseForm, DirectContactForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import CaseFile
 from raadsloket.cases.services import break_glass, create_case, log_direct_contact
-from raadsloket.cases.states import ANSWERED_STATES, State
+from raadsloket.cases.states import ANSWERED_STATES, WRITTEN_ANSWERED_STATES, State
 from raadsloket.cases.transitions import (
     available_actions,
     perform,
@@ -256,7 +256,8 @@ def _detail_context(viewer, case, visible) -> dict:
     if "routing" in names and case.refusal_ground:
         context["refusal_ground"] = viewer.profile.refusal_ground(case.refusal_ground)
     context["secret_withheld"] = (
-        case.secret and case.state in ANSWERED_STATES and "answer" not in names
+        case.secret and case.state in ANSWERED_STATES | WRITTEN_ANSWERED_STATES
+        and "answer" not in names
         and "request" in names
     )
     if viewer.is_griffie and "request" in names and case.state in (State.SUBMITTED, State.INTAKE):
