@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "raadsloket.organisation",
     "raadsloket.policy",
     "raadsloket.audit",
@@ -40,6 +43,9 @@ INSTALLED_APPS = [
     "raadsloket.assistance",
     "raadsloket.instruments",
     "raadsloket.notify",
+    "raadsloket.security",
+    "raadsloket.records",
+    "raadsloket.privacy",
     "raadsloket.access",
     "raadsloket.api",
     "raadsloket.web",
@@ -53,9 +59,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the Dutch lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "raadsloket.urls"
@@ -94,6 +104,8 @@ else:
 
 AUTH_USER_MODEL = "organisation.Person"
 AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: refuses a locked-out login before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
