@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: setup setup-test run test test-sqlite test-postgres lint chromium
+.PHONY: setup setup-test run test test-sqlite test-postgres lint chromium load
 
 setup: $(VENV)/.installed node_modules/.installed
 	@mkdir -p var
@@ -49,3 +49,7 @@ test-postgres:
 
 lint: setup
 	@$(BIN)/ruff check src tests
+
+# Issue 4, item 7: 200 users for 10 minutes against gunicorn on PostgreSQL (not part of `make test`).
+load: setup
+	@sh bench/load/run.sh
