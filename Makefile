@@ -23,9 +23,14 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # The demo sends mail to the console and runs tasks at once; production runs `raadsloket db_worker`.
+# The printed demo logins work without two-factor authentication; `make run TWEESTAPS=aan` asks
+# the griffie, routing officers, college and beheerder for a code, as production always does.
+TWEESTAPS ?= uit
 run: setup
 	@DEBUG=true $(BIN)/raadsloket demo
-	@DEBUG=true TASKS_IMMEDIATE=true $(BIN)/raadsloket runserver 127.0.0.1:8000
+	@echo "Tweestapsverificatie: $(TWEESTAPS) (aanzetten: make run TWEESTAPS=aan)"
+	@DEBUG=true TASKS_IMMEDIATE=true TWO_FACTOR_REQUIRED=$(if $(filter aan,$(TWEESTAPS)),true,false) \
+	  $(BIN)/raadsloket runserver 127.0.0.1:8000
 
 # Debian's chromium drives the browser test (Playwright cannot download its own browser here).
 chromium:
@@ -46,6 +51,49 @@ test-postgres:
 	if [ -n "$$DATABASE_URL" ] || [ "$$CI" = true ] || pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 	  echo "== tests op PostgreSQL =="; DATABASE_URL="$$url" $(BIN)/pytest -n 2 -m "not e2e"; \
 	else echo "PostgreSQL niet bereikbaar: alleen SQLite getest"; fi
+
+# pip-audit on the installed dependencies (BIO 12.6.1, OWASP ASVS V14.2.1), apart from `make test`:
+# prints every known vulnerability with its description and fails on one that has a fix. pip-audit
+# reports "No known vulnerabilities found" even when it could check no package at all (the PyPI
+# JSON API or OSV unreachable); that is not a pass, so the target then fails with a Dutch message.
+define AUDIT_REPORT
+import json, os, subprocess, sys
+tool = os.path.join(os.path.dirname(sys.executable), "pip-audit")
+for service in ("pypi", "osv"):
+    done = subprocess.run([tool, "--local", "--skip-editable", "--desc", "on", "--timeout", "20",
+                           "--progress-spinner", "off", "-s", service, "-f", "json"],
+                          capture_output=True, text=True)
+    try:
+        deps = json.loads(done.stdout)["dependencies"]
+    except (ValueError, KeyError):
+        print(f"pip-audit via {service}: dienst niet bereikbaar", file=sys.stderr)
+        continue
+    audited = [d for d in deps if "skip_reason" not in d]
+    if audited:
+        break
+    print(f"pip-audit via {service}: geen enkel pakket gecontroleerd ({len(deps)} overgeslagen)",
+          file=sys.stderr)
+else:
+    print("AUDIT NIET UITGEVOERD: geen kwetsbaarhedendienst bereikbaar (PyPI JSON-API en OSV). "
+          "Er is niets gecontroleerd; draai `make audit` op een machine met internettoegang.",
+          file=sys.stderr)
+    sys.exit(2)
+found = [(d, v) for d in audited for v in d["vulns"]]
+fixable = [(d, v) for d, v in found if v["fix_versions"]]
+for d, v in found:
+    fix = ", ".join(v["fix_versions"]) or "nog geen oplossing"
+    print(f"{d['name']} {d['version']}: {v['id']} (opgelost in: {fix})")
+    print("    " + " ".join((v.get("description") or "").split())[:400])
+print(f"pip-audit via {service}: {len(audited)} pakketten gecontroleerd, "
+      f"{len(deps) - len(audited)} overgeslagen, {len(found)} bekende kwetsbaarheden, "
+      f"waarvan {len(fixable)} met een oplossing.")
+sys.exit(1 if fixable else 0)
+endef
+export AUDIT_REPORT
+
+.PHONY: audit
+audit: $(VENV)/.installed
+	@$(BIN)/python -c "$$AUDIT_REPORT"
 
 lint: setup
 	@$(BIN)/ruff check src tests

@@ -21,6 +21,12 @@ def _fast_hashing(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "files"
 
 
+@pytest.fixture(autouse=True)
+def _two_factor_off(settings):
+    # Tests force_login griffie and college people; tests/security/test_auth_* turn it on.
+    settings.TWO_FACTOR_REQUIRED = False
+
+
 @pytest.fixture
 def world(db):
     """Gemeente Voorbeeld on the VNG model profile."""

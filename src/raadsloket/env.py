@@ -37,6 +37,19 @@ def env_bool(name: str, default: bool) -> bool:
     raise ConfigurationError(f"{name} moet true of false zijn, niet {raw!r}")
 
 
+def env_int(name: str, default: int, *, minimum: int, maximum: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigurationError(f"{name} moet een geheel getal zijn, niet {raw!r}") from None
+    if not minimum <= value <= maximum:
+        raise ConfigurationError(f"{name} moet tussen {minimum} en {maximum} liggen, niet {value}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

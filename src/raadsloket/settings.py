@@ -5,12 +5,21 @@ Without DATABASE_URL raadsloket runs on SQLite under ./var/ (the embedded defaul
 production sets DATABASE_URL to PostgreSQL.
 """
 
+import importlib.util
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from raadsloket.env import ConfigurationError, env_bool, env_list, env_str, local_secret_key
+from raadsloket.env import (
+    ConfigurationError,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    local_secret_key,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(env_str("RAADSLOKET_HOME", str(Path.cwd())))
@@ -62,6 +71,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions, auth, OTP and messages: they log out an idle session and send a person who
+    # must use two-factor authentication to set-up or verification.
+    "raadsloket.security.middleware.SessionExpiryMiddleware",
+    "raadsloket.security.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -146,11 +159,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# A refused form (CSRF, ASVS V4.2.2) gets the Dutch error page, not Django's English one.
+CSRF_FAILURE_VIEW = "raadsloket.web.errors.csrf_failure"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
@@ -178,6 +192,62 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# Authentication (issue 4 item 1; BIO 9.4.2, OWASP ASVS level 2, V2 and V3).
+# Two-factor (TOTP) for the griffie, routing officers, college and administrators; off only for
+# the demo (`make run`; `make run TWEESTAPS=aan` keeps it on). See raadsloket.security.two_factor.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "raadsloket"
+# ASVS 3.3.2 (level 2): out after 30 minutes without activity, and after 8 hours whatever happens.
+# Every request renews the idle window; the middleware enforces the profile's shorter idle time
+# and the absolute limit.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=5, maximum=480)
+SESSION_ABSOLUTE_HOURS = 8
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# ASVS 2.2.1: five failed logins for one username from one address lock that pair for 30
+# minutes; locking per pair keeps an attacker from locking a colleague out from elsewhere.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "raadsloket.security.lockout.lockout_response"
+if BEHIND_TLS:
+    # The proxy appends the client's address; without this every login would come from nginx.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# Optional OpenID Connect sign-in with the municipality's identity provider
+# (docs/deployment-oidc.md). Only existing people are matched, by e-mail; nobody is created.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED:
+    if importlib.util.find_spec("mozilla_django_oidc") is None:
+        raise ConfigurationError(
+            "OIDC_RP_CLIENT_ID is gezet, maar mozilla-django-oidc is niet geïnstalleerd "
+            "(pip install 'raadsloket[oidc]')"
+        )
+    INSTALLED_APPS += ["mozilla_django_oidc"]
+    AUTHENTICATION_BACKENDS += ["raadsloket.security.oidc_backend.PersonByEmailBackend"]
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email")
+    OIDC_CREATE_USER = False
+    OIDC_USE_PKCE = True
+    _missing = [
+        name
+        for name in ("OIDC_RP_CLIENT_SECRET", "OIDC_OP_AUTHORIZATION_ENDPOINT",
+                     "OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT")
+        if not globals()[name]
+    ]
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not OIDC_OP_JWKS_ENDPOINT:
+        _missing.append("OIDC_OP_JWKS_ENDPOINT")
+    if _missing:
+        raise ConfigurationError(f"OpenID Connect is half ingesteld; ontbreekt: {', '.join(_missing)}")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
 from django.urls import include, path
 
 from raadsloket.api.router import api
@@ -6,8 +7,14 @@ from raadsloket.api.router import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("meldingen/", include("raadsloket.notify.urls")),
+    path("privacy/", include("raadsloket.privacy.urls")),
+    path("beveiliging/", include("raadsloket.security.urls")),
     path("", include("raadsloket.web.urls")),
 ]
+
+if settings.OIDC_ENABLED:
+    # Only when configured (settings.py checks mozilla-django-oidc is installed).
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
 
 handler400 = "raadsloket.web.errors.bad_request"
 handler403 = "raadsloket.web.errors.forbidden"

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Every API error as JSON with a Dutch message; 422 names the bad field."""
 
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from raadsloket.access.cases import CaseNotFound
@@ -18,6 +19,15 @@ _TYPE_MESSAGES = {
     "model_attributes_type": "moet een object zijn",
     "json_invalid": "ongeldige JSON",
     "float_parsing": "moet een getal zijn",
+}
+
+
+# ninja's own English messages, as a user of the API reads them.
+_NINJA_MESSAGES = {
+    # A session cookie without its CSRF token (ASVS V4.2.2); an API token needs none.
+    "CSRF check Failed": "CSRF-controle mislukt: stuur het CSRF-token mee, of gebruik een "
+    "API-sleutel (Authorization: Bearer).",
+    "Cannot parse request body": "De inhoud van het verzoek is geen geldige JSON.",
 }
 
 
@@ -65,8 +75,22 @@ def install(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
+        detail = _NINJA_MESSAGES.get(str(exc), str(exc))
         return api.create_response(
-            request, {"detail": str(exc), "errors": {}}, status=exc.status_code
+            request, {"detail": detail, "errors": {}}, status=exc.status_code
+        )
+
+    @api.exception_handler(SuspiciousOperation)
+    def suspicious(request, exc):
+        # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE while ninja reads it; without
+        # this it would reach the catch-all below as a 500 (ASVS V13.1.3: limits, not crashes).
+        if isinstance(exc, RequestDataTooBig):
+            return api.create_response(
+                request, {"detail": "Het verzoek is te groot (hoogstens 5 MB).", "errors": {}},
+                status=413,
+            )
+        return api.create_response(
+            request, {"detail": "Ongeldig verzoek.", "errors": {}}, status=400
         )
 
     @api.exception_handler(Exception)

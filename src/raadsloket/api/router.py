@@ -73,7 +73,9 @@ api = NinjaAPI(
 )
 errors.install(api)
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+# 400: a body that is not JSON; 413: a body over DATA_UPLOAD_MAX_MEMORY_SIZE (api/errors.py).
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,
+          413: ErrorOut, 422: ErrorOut}
 
 
 class SimilarFilters(Schema):

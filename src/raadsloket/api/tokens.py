@@ -12,6 +12,9 @@ from raadsloket.api.models import ApiToken
 from raadsloket.audit import chain
 
 DEFAULT_DAYS = 90
+MAX_DAYS = 365
+# last_used_at is written at most this often, so a busy integration costs no write per call.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 def _hash(secret: str) -> str:
@@ -19,6 +22,8 @@ def _hash(secret: str) -> str:
 
 
 def issue(person, *, days: int = DEFAULT_DAYS, label: str = "") -> str:
+    if not 1 <= days <= MAX_DAYS:
+        raise ValueError(f"days must be 1..{MAX_DAYS}")
     prefix = secrets.token_hex(5)
     secret = secrets.token_urlsafe(32)
     ApiToken.objects.create(
@@ -50,4 +55,22 @@ def authenticate(raw: str):
         return None
     if not hmac.compare_digest(token.key_hash, _hash(secret)):
         return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.person
+
+
+def revoke(token: ApiToken, *, actor) -> bool:
+    """Revoke a token for good; False when it was already revoked."""
+    updated = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if updated:
+        chain.record(
+            "api.token_revoked",
+            actor=actor,
+            municipality_id=token.person.municipality_id,
+            detail={"prefix": token.prefix, "person": token.person.username},
+        )
+    return bool(updated)

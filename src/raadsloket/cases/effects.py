@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from raadsloket.cases.forms import guess_content_type
+from raadsloket.cases.forms import guess_content_type, safe_file_name
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Channel, Instrument
 from raadsloket.cases.models import Assignment, CaseFile
 from raadsloket.cases.states import State
@@ -205,7 +205,7 @@ def record_answer(step: Step) -> None:
             case=case,
             section="answer",
             token=secrets.token_urlsafe(24),
-            original_name=upload.name[:200],
+            original_name=safe_file_name(upload.name),
             content_type=guess_content_type(upload.name),
             size=upload.size,
             uploaded_by=step.user,

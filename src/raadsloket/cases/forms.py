@@ -5,6 +5,7 @@ The same forms serve the web pages and the API, so both give the same Dutch mess
 """
 
 import mimetypes
+import unicodedata
 from decimal import Decimal
 
 from django import forms
@@ -358,3 +359,14 @@ def guess_content_type(name: str) -> str:
     return (
         ALLOWED_UPLOADS.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
     )
+
+
+def safe_file_name(name: str) -> str:
+    """The uploader's file name as shown and offered for download (ASVS V12.3.1).
+
+    No path, and no control or direction characters: a right-to-left override makes
+    "<RLO>gnp.exe.txt" read as "txt.exe.png", a line break could end a header.
+    """
+    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
+    return cleaned.strip()[:200] or "bijlage"

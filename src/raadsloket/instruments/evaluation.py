@@ -88,6 +88,9 @@ def parse_object(number: int, line: str) -> dict:
         raise InputError(
             f"Regel {number} is geen geldige JSON ({_json_reason(error)}, teken {error.colno})."
         ) from None
+    except RecursionError:
+        # json recurses per nested list or object; found by fuzzing, a Dutch error instead.
+        raise InputError(f"Regel {number} is te diep genest om te lezen.") from None
     if not isinstance(data, dict):
         raise InputError(f'Regel {number} moet een JSON-object zijn, zoals {{"text": "..."}}.')
     return data

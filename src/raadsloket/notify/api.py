@@ -13,7 +13,10 @@ from raadsloket.notify.mail import absolute
 from raadsloket.notify.models import Notification
 
 MAX_PAGE = 100
-ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+# 400 and 413: a body that is not JSON or too large, and 403: a session cookie without its
+# CSRF token (raadsloket.api.errors).
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut,
+          422: ErrorOut}
 
 router = Router(tags=["meldingen"])
 

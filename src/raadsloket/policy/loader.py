@@ -58,13 +58,15 @@ def build_profile(preset: str, overrides: dict[str, Any] | None = None) -> Polic
     if overrides is not None and not isinstance(overrides, dict):
         raise PolicyError("de afwijkingen op het profiel moeten een tabel zijn")
     try:
-        key = json.dumps(overrides or {}, sort_keys=True)
+        return _build_cached(preset, json.dumps(overrides or {}, sort_keys=True))
     except TypeError:
         raise PolicyError(
             "de afwijkingen op het profiel mogen alleen tekst, getallen, true/false, lijsten en "
             "tabellen bevatten"
         ) from None
-    return _build_cached(preset, key)
+    except RecursionError:
+        # Found by fuzzing (tests/security/test_attack_fuzz.py): a Dutch error, not a crash.
+        raise PolicyError("de afwijkingen op het profiel zijn te diep genest") from None
 
 
 @functools.lru_cache(maxsize=256)
@@ -75,9 +77,13 @@ def _build_cached(preset: str, overrides_json: str) -> PolicyProfile:
 def load_file(path: str | PathLike[str]) -> PolicyProfile:
     """A profile from a TOML file: complete, or `extends = "<preset>"` plus overriding tables."""
     data = _read_toml(path)
-    if EXTENDS not in data:
-        return _validate(data)
-    return _validate(_resolve_extends(data))
+    try:
+        if EXTENDS not in data:
+            return _validate(data)
+        return _validate(_resolve_extends(data))
+    except RecursionError:
+        # Merging copies nested tables recursively; found by fuzzing, a Dutch error instead.
+        raise PolicyError(f"{path}: tabellen te diep genest") from None
 
 
 def profile_to_toml(profile: PolicyProfile) -> str:
@@ -143,6 +149,9 @@ def _read_toml(path: str | PathLike[str]) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{path}: {_toml_problem(str(exc))}") from None
+    except RecursionError:
+        # tomllib recurses per nested list or table; found by fuzzing, a Dutch error instead.
+        raise PolicyError(f"{path}: ongeldige TOML: lijsten of tabellen te diep genest") from None
 
 
 def _toml_problem(message: str) -> str:

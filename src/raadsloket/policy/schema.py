@@ -152,6 +152,32 @@ class Evaluation(_Model):
     required: bool = False
 
 
+class RetentionYears(_Model):
+    """Years a closed case is kept, per instrument, before it may be destroyed."""
+
+    # Archiefwet 1995 art. 5 and Archiefbesluit 1995 art. 2: the municipality's selectielijst
+    # (VNG Selectielijst gemeenten en intergemeentelijke organen) sets the retention period per
+    # kind of record. These defaults are a starting point; the municipality sets its own.
+    assistance: int = Field(default=10, ge=1, le=100)
+    technical_question: int = Field(default=5, ge=1, le=100)
+    written_question: int = Field(default=10, ge=1, le=100)
+
+
+class Records(_Model):
+    # Archiefwet 1995 art. 3: the records are kept in good order; destruction follows the
+    # selectielijst and an approved destruction list (Archiefbesluit 1995 art. 8).
+    retention_years: RetentionYears = RetentionYears()
+
+
+class Security(_Model):
+    # BIO 9.4.2 / OWASP ASVS 2.8: the griffie, routing officers, administrators and the college
+    # always log in with a second factor; a municipality may ask it of everyone.
+    two_factor_for_everyone: bool = False
+    # OWASP ASVS 3.3.2 (level 2): log out after at most 30 minutes without activity. The instance
+    # setting SESSION_IDLE_MINUTES is the ceiling; a profile can only make it shorter.
+    session_idle_minutes: int = Field(default=30, ge=5, le=480)
+
+
 class PolicyProfile(_Model):
     name: str = Field(min_length=1, max_length=60)
     label: str = Field(min_length=1, max_length=200)
@@ -164,6 +190,8 @@ class PolicyProfile(_Model):
     terms: Terms
     evaluation: Evaluation = Evaluation()
     agenda_questions: AgendaQuestions = AgendaQuestions()
+    security: Security = Security()
+    records: Records = Records()
 
     @field_validator("refusal_grounds")
     @classmethod

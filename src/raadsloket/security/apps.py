@@ -7,3 +7,13 @@ class SecurityConfig(AppConfig):
     label = "security"
     verbose_name = "Beveiliging: inloggen, tweestapsverificatie"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_logged_in
+
+        from raadsloket.security.lockout import record_lockout
+        from raadsloket.security.sessions import stamp_login
+
+        user_locked_out.connect(record_lockout, dispatch_uid="raadsloket.security.lockout")
+        user_logged_in.connect(stamp_login, dispatch_uid="raadsloket.security.sessions")

@@ -17,6 +17,14 @@ def forbidden(request, exception=None):
     return _page(request, 403, "Geen toegang", "U heeft geen toegang tot deze pagina of actie.")
 
 
+def csrf_failure(request, reason=""):
+    # Django's own CSRF page is English-tagged and styled inline (blocked by the CSP); a form
+    # that is stale or came from another site gets the same Dutch page as every other error.
+    return _page(request, 403, "Formulier verlopen",
+                 "Dit formulier is verlopen of kwam niet van raadsloket. Er is niets opgeslagen. "
+                 "Ga terug, vernieuw de pagina en probeer het opnieuw.")
+
+
 def not_found(request, exception=None):
     return _page(request, 404, "Niet gevonden",
                  "Deze pagina bestaat niet, of u heeft er geen toegang toe.")

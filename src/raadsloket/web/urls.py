@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
@@ -6,8 +7,9 @@ from raadsloket.web import advice, guide, views, written
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
-         name="login"),
+    path("inloggen/", auth_views.LoginView.as_view(
+        redirect_authenticated_user=True, extra_context={"oidc_enabled": settings.OIDC_ENABLED}
+    ), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("verzoeken/", views.case_list, name="case_list"),
     path("schriftelijke-vragen/", written.overview, name="written_questions"),

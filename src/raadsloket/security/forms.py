@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django import forms
+
+from raadsloket.api.tokens import MAX_DAYS
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code uit uw app",
+        help_text="De zes cijfers die uw authenticator-app nu toont.",
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+        error_messages={"required": "Vul de code uit uw app in."},
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError("De code bestaat uit zes cijfers.")
+        return code
+
+
+class TokenForm(forms.Form):
+    label = forms.CharField(
+        label="Omschrijving",
+        help_text="Waarvoor gebruikt u deze sleutel, bijvoorbeeld de naam van de koppeling.",
+        max_length=100,
+        error_messages={
+            "required": "Geef de sleutel een omschrijving.",
+            "max_length": "Gebruik hoogstens 100 tekens.",
+        },
+    )
+    days = forms.IntegerField(
+        label="Geldig (dagen)",
+        help_text=f"Hoogstens {MAX_DAYS} dagen; daarna werkt de sleutel niet meer.",
+        initial=90,
+        min_value=1,
+        max_value=MAX_DAYS,
+        error_messages={
+            "required": "Vul het aantal dagen in.",
+            "invalid": "Vul een geheel aantal dagen in.",
+            "min_value": "Minstens 1 dag.",
+            "max_value": f"Hoogstens {MAX_DAYS} dagen.",
+        },
+    )
+
+
+class ResetForm(forms.Form):
+    username = forms.CharField(
+        label="Gebruikersnaam",
+        max_length=150,
+        error_messages={"required": "Vul de gebruikersnaam in."},
+    )
+    reason = forms.CharField(
+        label="Reden",
+        help_text="Bijvoorbeeld: telefoon kwijt. De reden komt in het auditlogboek.",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": "Geef een reden; die komt in het auditlogboek.",
+            "max_length": "Gebruik hoogstens 500 tekens.",
+        },
+    )

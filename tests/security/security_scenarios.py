@@ -1,0 +1,196 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The world of the attack tests: two municipalities with confidential cases, and a crawler.
+
+Every text of a case carries a unique marker word (tests/access/bubble_scenarios.py), so a
+response body shows exactly which part of which case reached its reader. Who may see what is
+asked of `raadsloket.access.cases.sections()` per reader and case: the attack tests do not
+restate the rules (tests/access does that), they check that no surface gives away more than
+the access layer allows.
+"""
+
+import re
+import sys
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urldefrag
+
+from django.test import Client
+
+# The scenario builder of the access tests writes markers into every section of a case; reuse
+# it rather than keep a second copy of the workflow with markers.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "access"))
+
+from bubble_scenarios import MARKER_SECTION, Scenario, new_scenario  # noqa: E402
+
+from raadsloket.access.cases import sections  # noqa: E402
+from raadsloket.access.viewer import forget_viewer, viewer_for  # noqa: E402
+from raadsloket.api.tokens import issue  # noqa: E402
+from raadsloket.demo.people import World, build_municipality  # noqa: E402
+from raadsloket.notify.models import Delivery, Notification  # noqa: E402
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The roles the brief names, each as one person of Gemeente Voorbeeld (VNG model).
+ROLE_PEOPLE = {
+    "member": "raadslid1",
+    "griffier": "griffier",
+    "secretaris": "secretaris",
+    "ambtenaar": "ambtenaar2",
+    "manager": "manager1",
+    "wethouder": "wethouder1",
+    "collegecontact": "collegecontact",
+    "beheerder": "beheerder",
+}
+
+# (municipality, confidentiality, state, member, co-requesters, servant)
+CASES = [
+    ("voorbeeld", "confidential", "closed", "raadslid1", ("raadslid2",), "ambtenaar1"),
+    ("voorbeeld", "confidential", "in_progress", "raadslid8", (), "ambtenaar6"),
+    ("voorbeeld", "confidential", "draft", "raadslid1", (), "ambtenaar1"),
+    ("voorbeeld", "confidential", "draft", "raadslid8", (), "ambtenaar1"),
+    ("voorbeeld", "confidential", "objected", "raadslid8", (), "ambtenaar1"),
+    ("voorbeeld", "confidential", "mediation", "raadslid3", (), "ambtenaar1"),
+    ("voorbeeld", "secret", "delivered", "raadslid8", (), "ambtenaar6"),
+    ("voorbeeld", "confidential", "submitted", "raadslid12", (), "ambtenaar1"),
+    ("domstede", "confidential", "closed", "raadslid1", (), "ambtenaar1"),
+    ("domstede", "confidential", "in_progress", "raadslid1", (), "ambtenaar1"),
+]
+
+
+@dataclass
+class AttackWorld:
+    """Two municipalities, their marked cases, a notification per case, logins and tokens."""
+
+    voorbeeld: World
+    domstede: World
+    scenarios: list[Scenario]
+    media_root: Path
+    notifications: dict[int, int] = field(default_factory=dict)  # case id -> notification id
+    tokens: dict[int, str] = field(default_factory=dict)
+
+    def role(self, name: str):
+        return self.voorbeeld[ROLE_PEOPLE[name]]
+
+    def token(self, person) -> str:
+        """The token made with the world (the roles), else a new one: a token issued inside a
+        test is rolled back with it, so it must not be remembered for the next test."""
+        return self.tokens.get(person.pk) or issue(person)
+
+    def bearer(self, person) -> dict[str, str]:
+        return {"HTTP_AUTHORIZATION": f"Bearer {self.token(person)}"}
+
+    def web(self, person) -> Client:
+        client = Client()
+        client.force_login(person)
+        return client
+
+    def forbidden_markers(self, person) -> dict[str, str]:
+        """marker -> what it is, for every marker `person` may not read (by the access layer)."""
+        forget_viewer(person)
+        viewer = viewer_for(person)
+        from raadsloket.cases.models import Case
+
+        forbidden = {}
+        for scenario in self.scenarios:
+            visible = {str(s) for s in sections(viewer, Case.objects.get(pk=scenario.case_id))}
+            for kind in scenario.written:
+                if MARKER_SECTION[kind] not in visible:
+                    forbidden[scenario.marker(kind)] = f"{kind} of the {scenario.label}"
+        return forbidden
+
+    def people(self):
+        return [*self.voorbeeld.people.values(), *self.domstede.people.values()]
+
+
+def _notify_requester(scenario: Scenario) -> int:
+    """A notification for the requester naming the subject (what the requester may read)."""
+    from raadsloket.cases.models import Case
+
+    case = Case.objects.get(pk=scenario.case_id)
+    return Notification.objects.create(
+        municipality_id=case.municipality_id,
+        recipient_id=case.requester_id,
+        event="submit",
+        case=case,
+        title=f"{case.reference}: {case.title}",
+        headline=case.reference,
+        body=f"Uw verzoek {case.reference} is bijgewerkt.",
+        link=f"/verzoeken/{case.pk}",
+        delivery=Delivery.OFF,
+    ).pk
+
+
+def build_world(media_root: Path) -> AttackWorld:
+    voorbeeld = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+    domstede = build_municipality(
+        "Gemeente Domstede", "domstede", preset="utrecht", prefix="u-", password="demo"
+    )
+    worlds = {"voorbeeld": (voorbeeld, "vng-model"), "domstede": (domstede, "utrecht")}
+    scenarios = []
+    for where, confidentiality, state, member, co, servant in CASES:
+        world, profile = worlds[where]
+        scenarios.append(new_scenario(world, profile, confidentiality, state, filer=member,
+                                      member=member, co_requesters=co, servant=servant))
+    built = AttackWorld(voorbeeld, domstede, scenarios, media_root)
+    for scenario in scenarios:
+        built.notifications[scenario.case_id] = _notify_requester(scenario)
+    return built
+
+
+def body(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+def leaks_in(text: str, forbidden: dict[str, str]) -> list[str]:
+    return [what for marker, what in forbidden.items() if marker in text]
+
+
+HREF = re.compile(r'href="(/[^"]*)"')
+FORM = re.compile(r'<form\b[^>]*\bmethod="post"[^>]*>', re.IGNORECASE)
+FORM_ACTION = re.compile(r'\baction="(/[^"]*)"')
+# Never follow: logging out would end the crawl; static files and the API's Swagger page hold
+# no case data (the page's own headers are checked separately).
+SKIP = ("/uitloggen", "/static/", "/api/v1/docs")
+
+
+@dataclass
+class Crawl:
+    """What one crawl fetched: (url, response, text) per page, and the POST forms it saw."""
+
+    pages: list[tuple[str, object, str]] = field(default_factory=list)
+    post_forms: set[str] = field(default_factory=set)
+
+
+def crawl_site(client: Client, start: list[str], max_pages: int = 300) -> Crawl:
+    """Breadth-first over every same-site link from `start`, as `client` (GET only)."""
+    result = Crawl()
+    seen: set[str] = set()
+    queue = deque(start)
+    while queue and len(seen) < max_pages:
+        url = urldefrag(queue.popleft())[0].replace("&amp;", "&")
+        if url in seen or url.startswith(SKIP):
+            continue
+        seen.add(url)
+        response = client.get(url)
+        text = body(response)
+        result.pages.append((url, response, text))
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            queue.extend(HREF.findall(text))
+            for form in FORM.findall(text):
+                action = FORM_ACTION.search(form)
+                result.post_forms.add((action.group(1) if action else url).replace("&amp;", "&"))
+    return result
+
+
+def object_urls(world: AttackWorld) -> list[str]:
+    """Every case page, action page and answer file of the world, by id."""
+    urls = []
+    for scenario in world.scenarios:
+        urls.append(f"/verzoeken/{scenario.case_id}")
+        urls.append(f"/verzoeken/{scenario.case_id}/accept")
+        if scenario.file_token:
+            urls.append(f"/verzoeken/{scenario.case_id}/bestanden/{scenario.file_token}")
+    return urls
