@@ -160,7 +160,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+# Behind TLS the cookies are Secure even in DEBUG; on the embedded http://127.0.0.1 they cannot be.
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", env_bool("BEHIND_TLS", False) or not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 # A refused form (CSRF, ASVS V4.2.2) gets the Dutch error page, not Django's English one.
