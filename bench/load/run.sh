@@ -16,8 +16,10 @@ psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='raad
 [ -x "$VENV_LOAD/bin/locust" ] || { python3 -m venv "$VENV_LOAD" && "$VENV_LOAD/bin/pip" install -q locust==2.47.0; }
 .venv/bin/raadsloket migrate -v0
 .venv/bin/python bench/load/prepare.py var/load/people.json
-.venv/bin/gunicorn raadsloket.wsgi -b 127.0.0.1:8001 -w 4 --threads 4 --log-level warning \
-  --pid var/load/gunicorn.pid --daemon
+# Keep-alive above the users' longest pause (2 s): with gunicorn's default of 2 s a client
+# reusing a connection just as the server closes it sees "connection reset by peer".
+.venv/bin/gunicorn raadsloket.wsgi -b 127.0.0.1:8001 -w 4 --threads 4 --keep-alive 30 \
+  --log-level warning --error-logfile var/load/gunicorn.log --pid var/load/gunicorn.pid --daemon
 trap 'kill "$(cat var/load/gunicorn.pid)" 2>/dev/null || true' EXIT
 # Wait until every worker answers: a request to a worker still importing Django is reset.
 .venv/bin/python - <<'PY'
@@ -35,5 +37,8 @@ status=0
 LOAD_PEOPLE=var/load/people.json "$VENV_LOAD/bin/locust" -f bench/load/locustfile.py --headless \
   -u "$USERS" -r 20 -t "$TIME" -H http://127.0.0.1:8001 --only-summary --csv var/load/result \
   --exit-code-on-error 1 || status=1
+# Let gunicorn finish the requests still in flight before counting.
+pid="$(cat var/load/gunicorn.pid)"; kill -TERM "$pid"
+while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
 .venv/bin/python bench/load/check.py || status=1
 exit "$status"

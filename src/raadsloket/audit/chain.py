@@ -84,7 +84,14 @@ def verify() -> list[Finding]:
     findings: list[Finding] = []
     prev_hash = GENESIS
     expected_seq = 1
-    for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
+    # The head first: on a live system events keep coming while the walk runs. The head and its
+    # event are written in one transaction, so every event up to the head read here is
+    # committed; later ones are left for the next check instead of looking like a break.
+    head = AuditHead.objects.filter(pk=1).first()
+    events = AuditEvent.objects.order_by("seq")
+    if head is not None:
+        events = events.filter(seq__lte=head.seq)
+    for event in events.iterator(chunk_size=2000):
         if event.seq != expected_seq:
             if event.seq > expected_seq:
                 findings.append(
@@ -108,7 +115,6 @@ def verify() -> list[Finding]:
             findings.append(Finding(event.seq, f"regel {event.seq} is gewijzigd (hash klopt niet)"))
         prev_hash = event.hash
         expected_seq = event.seq + 1
-    head = AuditHead.objects.filter(pk=1).first()
     last_seq = expected_seq - 1
     if head is not None and (head.seq != last_seq or head.hash != prev_hash):
         findings.append(
@@ -119,4 +125,24 @@ def verify() -> list[Finding]:
         )
     if head is None and last_seq:
         findings.append(Finding(None, "het eindpunt van de keten ontbreekt"))
+    if head is not None:
+        findings.extend(_rows_beyond_head())
     return findings
+
+
+def _rows_beyond_head() -> list[Finding]:
+    """Rows after the head that no head covers: appended outside `record`.
+
+    Read the head again: rows honestly written during the walk came with a newer head.
+    """
+    fresh = AuditHead.objects.filter(pk=1).first()
+    beyond = AuditEvent.objects.filter(seq__gt=fresh.seq).order_by("-seq").first()
+    if beyond is None:
+        return []
+    return [
+        Finding(
+            fresh.seq,
+            f"de keten eindigt bij regel {beyond.seq}, maar hoort te eindigen bij regel "
+            f"{fresh.seq} (regels aan het eind toegevoegd)",
+        )
+    ]
