@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # Serves the API docs page (Swagger UI) from local static files: the CSP allows no CDN.
+    "ninja",
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "raadsloket.assistance",
     "raadsloket.instruments",
     "raadsloket.notify",
+    "raadsloket.budgets",
     "raadsloket.security",
     "raadsloket.records",
     "raadsloket.privacy",

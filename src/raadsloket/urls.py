@@ -8,6 +8,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("meldingen/", include("raadsloket.notify.urls")),
     path("privacy/", include("raadsloket.privacy.urls")),
+    path("fractieondersteuning/", include("raadsloket.budgets.urls")),
+    path("opleidingen/", include("raadsloket.budgets.training_urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
     path("", include("raadsloket.web.urls")),
 ]

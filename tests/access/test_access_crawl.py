@@ -5,17 +5,32 @@ Every web page reachable by links from "/", every case page, action page and ans
 id, every API list page and every API detail and timeline of every id in the database. The
 case content carries unique markers (bubble_scenarios.py); a marker may appear in a response
 only where the rules (`expected_sections`) let this reader see its section.
+
+Fractieondersteuning and the opleidingsbudget (issue 5) are crawled the same way: every
+municipality of the matrix gets expense lines, questions and course requests with a marker
+each (`budget_bubble`), and the budget pages and API are walked; `BUDGET_SEES` restates who may
+read which of them (raadsloket.access.budgets).
 """
 
 import re
 from collections import deque
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from urllib.parse import urldefrag
 
 import pytest
 from bubble_scenarios import MARKER_SECTION
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
+from raadsloket.access.viewer import viewer_for
+from raadsloket.budgets.expenses import answer_question, record_expense, review_expense
+from raadsloket.budgets.training import decide, request_training
 from raadsloket.cases.models import Case
+from raadsloket.organisation.models import Fractie
 
 pytestmark = pytest.mark.django_db
 
@@ -80,13 +95,160 @@ def body(response) -> str:
     return response.content.decode(errors="replace")
 
 
+# --- fractieondersteuning and opleidingsbudget --------------------------------------------
+
+@dataclass(frozen=True)
+class BudgetMarker:
+    marker: str
+    # Who may read it: "lines of <fractie>", "unclear of <fractie>", "put to the presidium by
+    # <fractie>", "precedent", "personal course of raadslid1", "collective course".
+    audience: str
+    municipality_id: int
+
+
+# Who in a municipality belongs to which fractie's side in the demo world (people.py): Lokaal
+# Belang is raadslid1..6 with its employee and committee member; GroenLinks-PvdA raadslid12..16.
+LB_SIDE = {"raadslid1", "raadslid2", "raadslid3", "raadslid4", "raadslid5", "raadslid6",
+           "fractiemedewerker1", "commissielid1"}
+GL_SIDE = {f"raadslid{n}" for n in range(12, 17)}
+CHAIRS = {"raadslid1", "raadslid7", "raadslid12", "raadslid17", "raadslid21", "raadslid24",
+          "raadslid26", "raadslid28"}
+GRIFFIE_USERS = {"griffier", "raadsadviseur", "raadsadviseur2"}
+COUNCIL_SIDE = {f"raadslid{n}" for n in range(1, 30)} | {"fractiemedewerker1", "commissielid1"}
+TRAINING_REQUESTERS = {f"raadslid{n}" for n in range(1, 30)} | {"commissielid1"}
+
+
+def budget_sees(audience: str, username: str) -> bool:
+    """The rules of raadsloket.access.budgets, restated for the demo people of one municipality.
+    The college, the civil service and the administrator are in none of these sets."""
+    if username in GRIFFIE_USERS:
+        return True
+    side = {"Lokaal Belang": LB_SIDE, "GroenLinks-PvdA": GL_SIDE}
+    if audience.startswith("lines of "):
+        return username in side[audience.removeprefix("lines of ")]
+    if audience.startswith(("unclear of ", "put to the presidium by ")):
+        fractie = audience.rsplit(" of ", 1)[-1].rsplit(" by ", 1)[-1]
+        return username in side[fractie] or username in CHAIRS
+    if audience == "precedent":
+        return username in COUNCIL_SIDE
+    if audience == "personal course of raadslid1":
+        return username == "raadslid1"
+    if audience == "collective course":
+        return username in TRAINING_REQUESTERS
+    raise AssertionError(audience)
+
+
+def _bare(person) -> str:
+    # Usernames carry the municipality's prefix ("m0r-raadslid1").
+    return person.username.split("-", 1)[1] if "-" in person.username else person.username
+
+
+def add_budgets(world, index: int) -> list[BudgetMarker]:
+    """Marked budget data in one municipality (every text unique; no marker starts another)."""
+    markers: list[BudgetMarker] = []
+    municipality_id = world.municipality.pk
+    on = date(timezone.localdate().year, 1, 1)
+    griffier = world["griffier"]
+    griffie = viewer_for(griffier)
+
+    def spend(username, tag, audience, category="kantoor", question_tag="", q_audience=""):
+        person = world[username]
+        marker = f"GEHEIM-UITGAVE-{tag}-{index}"
+        question = f"Mag dit? GEHEIM-BUDGETVRAAG-{question_tag}-{index}" if question_tag else ""
+        expense = record_expense(
+            viewer_for(person), person, person.fractie, on=on, amount=Decimal("42.42"),
+            category=category, description=f"Uitgave {marker}", question=question,
+            proof=SimpleUploadedFile("bon.pdf", f"%PDF-1.4 {marker}".encode()))
+        markers.append(BudgetMarker(marker, audience, municipality_id))
+        if question_tag:
+            markers.append(BudgetMarker(f"GEHEIM-BUDGETVRAAG-{question_tag}-{index}", q_audience,
+                                        municipality_id))
+        return expense
+
+    spend("raadslid2", "LBEIGEN", "lines of Lokaal Belang")
+    spend("raadslid2", "LBWACHT", "lines of Lokaal Belang", "overig", "LBWACHT",
+          "lines of Lokaal Belang")
+    spend("raadslid13", "GLEIGEN", "lines of GroenLinks-PvdA")
+    unclear = spend("raadslid13", "GLONDUIDELIJK", "unclear of GroenLinks-PvdA")
+    review_expense(griffie, griffier, unclear, review="unclear", remark="Voor het presidium.")
+    precedent = spend("raadslid13", "GLPRECEDENT", "lines of GroenLinks-PvdA", "overig",
+                      "GLPRECEDENT", "precedent")
+    answer_question(griffie, griffier, precedent.question, answer="allowed",
+                    reasoning="Dit is communicatie over het raadswerk.")
+    put = spend("raadslid13", "GLPRESIDIUM", "lines of GroenLinks-PvdA", "overig",
+                "GLPRESIDIUM", "put to the presidium by GroenLinks-PvdA")
+    answer_question(griffie, griffier, put.question, answer="presidium",
+                    reasoning="Het presidium beslist over dit geval.")
+
+    def course(username, kind, tag, audience):
+        person = world[username]
+        marker = f"GEHEIM-OPLEIDING-{tag}-{index}"
+        made = request_training(viewer_for(person), person, kind=kind, title="Cursus",
+                                provider="Academie", start_date=on, cost=Decimal("100.00"),
+                                purpose=f"Voor het raadswerk {marker}", not_party_political=True)
+        markers.append(BudgetMarker(marker, audience, municipality_id))
+        return made
+
+    course("raadslid1", "personal", "RAADSLID1", "personal course of raadslid1")
+    collective = course("raadslid3", "collective", "COLLECTIEF", "collective course")
+    decide(griffie, griffier, collective, approve=True, reason="")
+    return markers
+
+
+@pytest.fixture(scope="module")
+def budget_bubble(small_bubble, django_db_blocker):
+    """The small bubble with marked budget data in each municipality of its cases (written in
+    the bubble's module transaction, so rolled back with it)."""
+    worlds = {}
+    for scenario in small_bubble.scenarios:
+        worlds.setdefault(scenario.world.municipality.pk, scenario.world)
+    markers: list[BudgetMarker] = []
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=small_bubble.media_root):
+        for index, world in enumerate(worlds.values()):
+            markers += add_budgets(world, index)
+    small_bubble.budget_markers = markers
+    return small_bubble
+
+
+def forbidden_budget_markers(bubble, person) -> dict[str, str]:
+    return {
+        m.marker: f"budget text for {m.audience}"
+        for m in bubble.budget_markers
+        if person.municipality_id != m.municipality_id or not budget_sees(m.audience, _bare(person))
+    }
+
+
+def budget_web_urls(bubble) -> list[str]:
+    year = timezone.localdate().year
+    urls = ["/fractieondersteuning/", "/fractieondersteuning/precedenten/", "/opleidingen/"]
+    municipalities = {m.municipality_id for m in bubble.budget_markers}
+    for fractie_id in Fractie.objects.filter(municipality_id__in=municipalities).values_list(
+            "pk", flat=True):
+        urls.append(f"/fractieondersteuning/{fractie_id}/{year}/")
+    return urls
+
+
+BUDGET_API_LISTS = ["/api/v1/budgets/fracties", "/api/v1/budgets/unclear",
+                    "/api/v1/budgets/questions?limit=100", "/api/v1/budgets/precedents?limit=100",
+                    "/api/v1/training/requests?limit=100", "/api/v1/training/budget"]
+
+
+def budget_api_urls() -> list[str]:
+    urls = list(BUDGET_API_LISTS)
+    for fractie_id in Fractie.objects.order_by("pk").values_list("pk", flat=True):
+        urls += [f"/api/v1/budgets/fracties/{fractie_id}/statement",
+                 f"/api/v1/budgets/fracties/{fractie_id}/expenses?limit=100"]
+    return urls
+
+
 @pytest.mark.parametrize(("role", "profile"), OUTSIDERS)
 def test_an_outsider_crawling_everything_reads_no_confidential_content(
-        small_bubble, settings, role, profile):
-    settings.MEDIA_ROOT = small_bubble.media_root
-    bubble = small_bubble
+        budget_bubble, settings, role, profile):
+    settings.MEDIA_ROOT = budget_bubble.media_root
+    bubble = budget_bubble
     person = reader_for(bubble, role, profile)
     forbidden = forbidden_markers(bubble, role, profile)
+    forbidden.update(forbidden_budget_markers(bubble, person))
     client, auth = bubble.web(person), bubble.api(person)
     leaks: list[str] = []
     fetched = 0
@@ -103,7 +265,7 @@ def test_an_outsider_crawling_everything_reads_no_confidential_content(
 
     # The web: breadth-first over links from "/", then every case page and file by id.
     seen: set[str] = set()
-    queue = deque(["/", *web_urls(bubble)])
+    queue = deque(["/", *web_urls(bubble), *budget_web_urls(bubble)])
     while queue and len(seen) < MAX_PAGES:
         url = urldefrag(queue.popleft())[0]
         if url in seen or url.startswith(SKIP):
@@ -129,6 +291,8 @@ def test_an_outsider_crawling_everything_reads_no_confidential_content(
     for case_id in Case.objects.order_by("pk").values_list("pk", flat=True):
         for url in (f"/api/v1/cases/{case_id}", f"/api/v1/cases/{case_id}/timeline"):
             check(url, client.get(url, **auth))
+    for url in budget_api_urls():
+        check(url, client.get(url, **auth))
 
     assert fetched > len(bubble.scenarios) * 2
     assert not leaks, f"{len(leaks)} leaks:\n" + "\n".join(leaks)
@@ -145,3 +309,18 @@ def test_the_crawl_would_notice_a_leak(small_bubble):
     text = response.content.decode()
     for kind in ("TITEL", "VRAAG", "ANTWOORD", "DOEL", "EVALLID", "EVALAMBT", "EVALGRIF"):
         assert scenario.marker(kind) in text, kind
+
+
+@pytest.mark.parametrize("username", ["griffier", "raadslid13", "raadslid7", "commissielid1"])
+def test_the_budget_crawl_would_notice_a_leak(budget_bubble, username):
+    """Through the API each insider reads exactly the budget markers the restated rules give
+    them in their own municipality: the outsider crawl's forbidden lists are not blind."""
+    world = budget_bubble.scenarios[0].world
+    person = world[username]
+    auth = budget_bubble.api(person)
+    client = budget_bubble.web(person)
+    text = "".join(client.get(url, **auth).content.decode() for url in budget_api_urls())
+    own = [m for m in budget_bubble.budget_markers if m.municipality_id == world.municipality.pk]
+    expected = {m.marker for m in own if budget_sees(m.audience, username)}
+    assert expected, username
+    assert {m.marker for m in budget_bubble.budget_markers if m.marker in text} == expected

@@ -101,7 +101,8 @@ def test_demo_loads_once_with_force(db, settings):
     people = Person.objects.filter(municipality=town)
     members = people.filter(role_assignments__role=Role.COUNCIL_MEMBER)
     assert members.count() == 29
-    assert Fractie.objects.filter(municipality=town).count() == 8
+    # 8 fracties, and Groep Van Dam that split off Lokaal Belang (demo/budgets.py).
+    assert Fractie.objects.filter(municipality=town).count() == 9
     assert sum(Fractie.objects.filter(municipality=town).values_list("seats", flat=True)) == 29
     assert members.filter(fractie__isnull=True).count() == 0
     servants = people.filter(role_assignments__role=Role.CIVIL_SERVANT)

@@ -2,7 +2,8 @@
 """IDOR probes and an outsider crawl over the web and every API list.
 
 Every object URL is tried with the ids of cases, files and notifications of another
-municipality and of other members. A case that does not exist for the prober must look exactly
+municipality and of other members, and so are the fractieondersteuning and opleidingsbudget
+URLs (fracties, expenses and their proofs, questions, course requests) on the web and the API. A case that does not exist for the prober must look exactly
 like a case that does not exist at all: 404, the same page or JSON, never content and never a
 403 that tells it is there. (A 403 is right only where the refusal does not depend on the id:
 the break-glass read is for administrators, whatever case is named.)
@@ -18,16 +19,28 @@ import re
 from collections import Counter
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from security_scenarios import body, crawl_site, leaks_in, object_urls
+from django.utils import timezone
+from security_scenarios import body, budget_urls, crawl_site, leaks_in, object_urls
 
+from raadsloket.access.budgets import (
+    precedent_rows,
+    sees_budget_overview,
+    sees_fractie_budget,
+    visible_expenses,
+    visible_questions,
+    visible_training_requests,
+)
 from raadsloket.access.cases import sections
 from raadsloket.access.models import BreakGlass
 from raadsloket.access.viewer import forget_viewer, viewer_for
 from raadsloket.audit.models import AuditEvent
+from raadsloket.budgets.models import Expense, SpendingQuestion, Statement, TrainingRequest
 from raadsloket.cases.models import Case, CaseFile, TimelineEvent
 from raadsloket.cases.workflow import ACTIONS
 from raadsloket.notify.models import Notification
+from raadsloket.organisation.models import Fractie
 
 pytestmark = pytest.mark.django_db
 
@@ -183,9 +196,114 @@ def test_nobody_reads_or_marks_another_persons_notification(attack):
     assert Notification.objects.get(pk=first).read_at is not None
 
 
+def state_of_budgets():
+    return (list(Expense.objects.values_list("pk", "review").order_by("pk")),
+            list(SpendingQuestion.objects.values_list("pk", "answer").order_by("pk")),
+            list(TrainingRequest.objects.values_list("pk", "status").order_by("pk")),
+            Statement.objects.count(),
+            AuditEvent.objects.filter(action__startswith="budgets.").count())
+
+
+def test_every_budget_url_is_404_for_whoever_may_not_see_it(attack):
+    """Per prober: the statement and expenses of every fractie whose budget they do not see,
+    recording an expense there (JSON and multipart), answering a question they do not see,
+    deciding on or withdrawing a course request they do not see, through the API; and the
+    fractie page, statement downloads, question page and proof on the web. Each answers exactly
+    like a missing id, and nothing changes."""
+    before = state_of_budgets()
+    year = timezone.localdate().year
+    expense = {"date": f"{year}-01-02", "amount": "10.00", "category": "kantoor",
+               "description": "Printerpapier"}
+    answer = {"answer": "allowed", "reasoning": "Dit mag, het gaat om raadswerk."}
+    fracties = list(Fractie.objects.filter(pk__in=attack.fractie_ids()))
+    fracties += list(Fractie.objects.exclude(pk__in=attack.fractie_ids())[:4])
+    counted = Counter()
+    for person in probers(attack):
+        forget_viewer(person)
+        viewer = viewer_for(person)
+        web, api, auth = attack.web(person), Client(), attack.bearer(person)
+
+        def api_post(url, data, multipart=False, auth=auth):
+            if multipart:
+                return Client().post(url, data, **auth)
+            return Client().post(url, json.dumps(data), content_type="application/json", **auth)
+
+        def upload():
+            return {**expense, "proof": SimpleUploadedFile("bon.pdf", b"%PDF-1.4 x")}
+
+        missing = {
+            "statement": api.get(f"/api/v1/budgets/fracties/{MISSING}/statement", **auth),
+            "expenses": api.get(f"/api/v1/budgets/fracties/{MISSING}/expenses", **auth),
+            "record": api_post(f"/api/v1/budgets/fracties/{MISSING}/expenses", expense),
+            "upload": api_post(f"/api/v1/budgets/fracties/{MISSING}/expenses/upload", upload(),
+                               multipart=True),
+            "answer": api_post(f"/api/v1/budgets/questions/{MISSING}/answer", answer),
+            "decision": api_post(f"/api/v1/training/requests/{MISSING}/decision",
+                                 {"approve": True}),
+            "withdraw": api_post(f"/api/v1/training/requests/{MISSING}/withdraw", {}),
+            "page": web.get(f"/fractieondersteuning/{MISSING}/{year}/"),
+            "pdf": web.get(f"/fractieondersteuning/{MISSING}/{year}/verantwoording.pdf"),
+            "xlsx": web.get(f"/fractieondersteuning/{MISSING}/{year}/verantwoording.xlsx"),
+            "question": web.get(f"/fractieondersteuning/vragen/{MISSING}/"),
+            "proof": web.get(f"/fractieondersteuning/uitgaven/{MISSING}/bewijsstuk"),
+        }
+        probes = []
+        for fractie in fracties:
+            if sees_fractie_budget(viewer, fractie):
+                continue
+            base = f"/api/v1/budgets/fracties/{fractie.pk}"
+            probes += [
+                ("API GET", base + "/statement", api.get(base + "/statement", **auth),
+                 "statement"),
+                ("API GET", base + "/expenses", api.get(base + "/expenses", **auth), "expenses"),
+                ("API POST", base + "/expenses", api_post(base + "/expenses", expense), "record"),
+                ("API POST", base + "/expenses/upload",
+                 api_post(base + "/expenses/upload", upload(), multipart=True), "upload"),
+            ]
+            if not (sees_budget_overview(viewer)
+                    and fractie.municipality_id == viewer.municipality_id):
+                # The presidium may get an overview page of any fractie of its own municipality;
+                # everyone else nothing.
+                page = f"/fractieondersteuning/{fractie.pk}/{year}/"
+                probes += [("web GET", page, web.get(page), "page")]
+                for kind in ("pdf", "xlsx"):
+                    url = f"{page}verantwoording.{kind}"
+                    probes += [("web GET", url, web.get(url), kind)]
+        for pk in attack.budget_ids("question"):
+            rows = SpendingQuestion.objects.filter(pk=pk)
+            if visible_questions(viewer, rows).exists():
+                continue
+            url = f"/api/v1/budgets/questions/{pk}/answer"
+            probes += [("API POST", url, api_post(url, answer), "answer")]
+            if not precedent_rows(viewer, rows):
+                page = f"/fractieondersteuning/vragen/{pk}/"
+                probes += [("web GET", page, web.get(page), "question")]
+        for pk in attack.budget_ids("expense"):
+            if visible_expenses(viewer, Expense.objects.filter(pk=pk)).exists():
+                continue
+            url = f"/fractieondersteuning/uitgaven/{pk}/bewijsstuk"
+            probes += [("web GET", url, web.get(url), "proof")]
+        for pk in attack.budget_ids("training"):
+            if visible_training_requests(viewer, TrainingRequest.objects.filter(pk=pk)).exists():
+                continue
+            for action, data in (("decision", {"approve": True}), ("withdraw", {})):
+                url = f"/api/v1/training/requests/{pk}/{action}"
+                probes += [("API POST", url, api_post(url, data), action)]
+        for surface, url, response, twin in probes:
+            same_as_missing(response, missing[twin], f"{surface} {url} as {person.username}")
+            counted[surface] += 1
+    assert state_of_budgets() == before
+    assert counted["API POST"] > 100 and counted["API GET"] > 100, dict(counted)
+    print(f"\nIDOR budget probes: {dict(counted)}; all 404 and identical to a missing id")
+
+
 # The outsider crawl: web pages by links, every API list page, searches aimed at the markers.
 OUTSIDERS = {
     "member of another fractie": ("voorbeeld", "raadslid20"),
+    # Budgets: the treasurer of another fractie, and a fractievoorzitter (presidium: totals
+    # and the unclear cases only).
+    "treasurer of another fractie": ("voorbeeld", "raadslid8"),
+    "presidium (chair of another fractie)": ("voorbeeld", "raadslid12"),
     "member (other members' cases)": ("voorbeeld", "raadslid1"),
     "fractie employee": ("voorbeeld", "fractiemedewerker1"),
     "alderman": ("voorbeeld", "wethouder1"),
@@ -236,6 +354,31 @@ def api_walk(client: Client, auth: dict, forbidden: dict[str, str], check) -> No
     for case_id in Case.objects.order_by("pk").values_list("pk", flat=True):
         for url in (f"/api/v1/cases/{case_id}", f"/api/v1/cases/{case_id}/timeline"):
             check(url, client.get(url, **auth))
+    budget_walk(client, auth, check)
+
+
+BUDGET_LISTS = ("/api/v1/budgets/fracties", "/api/v1/budgets/unclear",
+                "/api/v1/budgets/precedents", "/api/v1/budgets/categories",
+                "/api/v1/training/budget", "/api/v1/budgets/questions?state=open",
+                "/api/v1/training/requests?status=approved")
+
+
+def budget_walk(client: Client, auth: dict, check) -> None:
+    """Every budget list (by page), and every fractie's statement and expenses by id."""
+    for url in BUDGET_LISTS:
+        check(url, client.get(url, **auth))
+    for base in ("/api/v1/budgets/questions", "/api/v1/training/requests"):
+        after = None
+        while True:
+            url = f"{base}?limit=2" + (f"&after={after}" if after else "")
+            response = check(url, client.get(url, **auth))
+            after = response.json()["next_after"]
+            if after is None:
+                break
+    for fractie_id in Fractie.objects.order_by("pk").values_list("pk", flat=True):
+        for path in ("statement", "expenses"):
+            url = f"/api/v1/budgets/fracties/{fractie_id}/{path}"
+            check(url, client.get(url, **auth))
 
 
 @pytest.mark.parametrize("role", OUTSIDERS)
@@ -254,7 +397,8 @@ def test_an_outsider_crawling_web_and_api_reads_nothing_hidden(attack, role):
                      for what in leaks_in(body(response), forbidden))
         return response
 
-    crawl = crawl_site(attack.web(person), ["/", "/meldingen/", *object_urls(attack)])
+    crawl = crawl_site(attack.web(person), ["/", "/meldingen/", *object_urls(attack),
+                                            *budget_urls(attack)])
     for url, response, text in crawl.pages:
         assert response.status_code < 500, (url, response.status_code)
         leaks.extend(f"{url} ({response.status_code}) shows {what}"
@@ -278,3 +422,17 @@ def test_the_crawl_would_notice_a_leak(attack):
     found = Client().get("/api/v1/cases", {"q": scenario.marker("ANTWOORD")},
                          **attack.bearer(requester)).json()["items"]
     assert [item["id"] for item in found] == [scenario.case_id]
+
+
+def test_the_budget_walk_would_notice_a_leak(attack):
+    """The griffie sees every Voorbeeld budget marker through the API (the walk is not blind),
+    and the treasurer of the VVD their own lines."""
+    griffier = attack.voorbeeld["griffier"]
+    seen = []
+    budget_walk(Client(), attack.bearer(griffier),
+                lambda url, response: seen.append(body(response)) or response)
+    text = "".join(seen)
+    voorbeeld = [m for m in attack.budget_marks if "DOMSTEDE" not in m.marker]
+    assert voorbeeld and all(m.marker in text for m in voorbeeld), [
+        m.marker for m in voorbeeld if m.marker not in text]
+    assert not any("DOMSTEDE" in m for m in seen)

@@ -4,7 +4,8 @@
 For every operation of /api/v1/openapi.json and every role the issue names, generated requests
 (valid and invalid, with random ids and with the ids of real cases and notifications) must give
 no 5xx, a status and a body the schema declares, and no marker word of a case section the role
-may not see (decided by raadsloket.access.cases.sections for that person and case).
+may not see (decided by raadsloket.access.cases.sections for that person and case), nor of a
+budget line, question or course request (raadsloket.access.budgets).
 
 ASVS V13.1 (API robustness), V4.2.1 (no IDOR through the API), V14.3 (no stack traces).
 Runs in `make test` on SQLite and PostgreSQL; RAADSLOKET_SCHEMATHESIS_EXAMPLES raises the examples
@@ -72,6 +73,10 @@ def real_ids(attack):
         "case_id": [s.case_id for s in attack.scenarios],
         "notification_id": list(attack.notifications.values()),
         "action": list(ACTIONS),
+        # Fractieondersteuning and opleidingsbudget (raadsloket.budgets.api).
+        "fractie_id": attack.fractie_ids(),
+        "question_id": attack.budget_ids("question"),
+        "request_id": attack.budget_ids("training"),
     }
 
 
@@ -120,10 +125,44 @@ def test_the_api_under_generated_requests_per_role(attack, api_schema, role):
     assert not leaks, "\n".join(leaks)
 
 
+# The budget API's own roles, which the role list above does not hold: the treasurer who records
+# expenses, a member who is neither chair nor treasurer, and the chair of a third fractie (the
+# presidium: totals and unclear cases only).
+BUDGET_PEOPLE = {"treasurer": "raadslid8", "fractie member": "raadslid3",
+                 "presidium": "raadslid12"}
+BUDGET_PATHS = ("/api/v1/budgets/", "/api/v1/training/")
+
+
+@pytest.mark.parametrize("role", BUDGET_PEOPLE)
+def test_the_budget_api_under_generated_requests(attack, api_schema, role):
+    person = attack.voorbeeld[BUDGET_PEOPLE[role]]
+    headers = {"Authorization": f"Bearer {attack.token(person)}"}
+    forbidden = attack.forbidden_markers(person)
+    assert any(marker.startswith(("GEHEIM-UITGAVE", "GEHEIM-BUDGETVRAAG", "GEHEIM-OPLEIDING"))
+               for marker in forbidden)
+    known = real_ids(attack)
+    budget_operations = [op for op in operations(api_schema) if op.path.startswith(BUDGET_PATHS)]
+    assert len(budget_operations) >= 12, [op.label for op in budget_operations]
+    leaks: list[str] = []
+    for operation in budget_operations:
+        fuzz_operation(operation, role, headers, forbidden, known, leaks)
+    print(f"\nschemathesis (budgets) as {role} ({person.username}): {RUN[role]} requests over "
+          f"{len(budget_operations)} operations, {len(forbidden)} forbidden markers, "
+          f"{len(leaks)} leaks")
+    assert not leaks, "\n".join(leaks)
+
+
 def test_the_schema_is_the_one_the_api_serves(attack, api_schema):
     """The fuzzing is not against an empty schema: every route of the API is in it."""
     paths = {op.path for op in operations(api_schema)}
     for path in ["/api/v1/cases", "/api/v1/cases/{case_id}", "/api/v1/cases/{case_id}/timeline",
                  "/api/v1/cases/{case_id}/actions/{action}", "/api/v1/notifications",
-                 "/api/v1/notifications/{notification_id}/read", "/api/v1/me"]:
+                 "/api/v1/notifications/{notification_id}/read", "/api/v1/me",
+                 "/api/v1/budgets/fracties", "/api/v1/budgets/fracties/{fractie_id}/statement",
+                 "/api/v1/budgets/fracties/{fractie_id}/expenses",
+                 "/api/v1/budgets/fracties/{fractie_id}/expenses/upload",
+                 "/api/v1/budgets/questions", "/api/v1/budgets/questions/{question_id}/answer",
+                 "/api/v1/budgets/precedents", "/api/v1/budgets/unclear",
+                 "/api/v1/training/requests", "/api/v1/training/requests/{request_id}/decision",
+                 "/api/v1/training/budget"]:
         assert path in paths, (path, sorted(paths))

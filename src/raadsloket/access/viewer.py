@@ -19,6 +19,7 @@ class Viewer:
     profile: PolicyProfile | None
     # Cases an administrator holds an unexpired break-glass grant for (one query per request).
     break_glass_cases: frozenset[int] = frozenset()
+    fractie_id: int | None = None
 
     @property
     def authenticated(self) -> bool:
@@ -74,6 +75,7 @@ def viewer_for(user) -> Viewer:
             municipality_id=municipality.pk,
             roles=roles,
             profile=municipality.policy,
+            fractie_id=user.fractie_id,
             break_glass_cases=_break_glass_cases(user)
             if Role.ADMINISTRATOR in roles
             else frozenset(),

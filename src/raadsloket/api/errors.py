@@ -32,7 +32,7 @@ _NINJA_MESSAGES = {
 
 
 def _field(loc) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form", "file")]
     return ".".join(parts) or "body"
 
 

@@ -38,6 +38,7 @@ from raadsloket.api.schemas import (
 )
 from raadsloket.api.serialize import case_payload
 from raadsloket.api.tokens import authenticate
+from raadsloket.budgets import api as budgets_api
 from raadsloket.cases import written_overview
 from raadsloket.cases.deadlines import running_deadline
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
@@ -274,3 +275,5 @@ def written_overview_api(request, start: date | None = None, end: date | None = 
 
 # The notification list and read-marking (raadsloket.notify.api) share this API's auth.
 api.add_router("/", notify_router)
+# Fractieondersteuning and the opleidingsbudget (raadsloket.budgets.api), same auth.
+budgets_api.install(api)

@@ -27,6 +27,8 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["seq"]
+        # AVG inzage (privacy.inzage) looks up a person's own events by actor.
+        indexes = [models.Index(fields=["actor_ref"], name="audit_event_actor")]
 
     def __str__(self) -> str:
         return f"{self.seq} {self.action}"

@@ -178,6 +178,9 @@ def build_municipality(
         for seat in range(seats):
             member_number += 1
             roles = [Role.COUNCIL_MEMBER] + ([Role.FRACTIE_CHAIR] if seat == 0 else [])
+            # The treasurer is the second member; a fractie of one keeps its own books.
+            if seat == min(1, seats - 1):
+                roles.append(Role.FRACTIE_TREASURER)
             person(f"raadslid{member_number}", roles, fractie=fractie)
         if fractie_name == "Lokaal Belang":
             person("fractiemedewerker1", [Role.FRACTIE_EMPLOYEE], fractie=fractie)

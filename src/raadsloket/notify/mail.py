@@ -27,6 +27,15 @@ FOOTER = (
     "Deze e-mail bevat bewust geen inhoud van het verzoek: die leest u na inloggen in "
     "raadsloket."
 )
+# Notifications without a case (fractieondersteuning, opleidingsbudget: raadsloket.budgets).
+FOOTER_NO_CASE = (
+    "Deze e-mail bevat bewust geen inhoud en geen bedragen: die leest u na inloggen in "
+    "raadsloket."
+)
+
+
+def _footer(notifications: Iterable[Notification]) -> str:
+    return FOOTER if all(n.case_id is not None for n in notifications) else FOOTER_NO_CASE
 
 
 def absolute(path: str) -> str:
@@ -94,12 +103,13 @@ def notification_message(notification: Notification, made: Invitations) -> Email
         f"Beste {recipient.display_name},",
         notification.body,
         "In de bijlage vindt u de uitnodiging voor uw agenda." if attached else "",
-        f"Bekijk het verzoek in raadsloket:\n{absolute(notification.link)}"
+        f"Bekijk {'het verzoek' if notification.case_id else 'het'} in raadsloket:\n"
+        f"{absolute(notification.link)}"
         if notification.link
         else "",
         _required_line(notification),
         "-- ",
-        FOOTER,
+        _footer([notification]),
         _settings_line(),
     )
     return message
@@ -164,7 +174,7 @@ def digest_message(
         "\n\n".join(lines),
         "In de bijlage vindt u de uitnodigingen voor uw agenda." if invited else "",
         "-- ",
-        FOOTER,
+        _footer(notifications),
         _settings_line(),
     )
     return message

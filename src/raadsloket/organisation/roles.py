@@ -9,6 +9,9 @@ class Role(models.TextChoices):
     COMMITTEE_MEMBER = "committee_member", "commissielid / burgerraadslid"
     FRACTIE_EMPLOYEE = "fractie_employee", "fractiemedewerker (aangemeld bij de griffier)"
     FRACTIE_CHAIR = "fractie_chair", "fractievoorzitter"
+    # Keeps the fractie's books: records expenses of the fractieondersteuning and submits the
+    # yearly statement (art. 33 lid 3; issue 5, item 3).
+    FRACTIE_TREASURER = "fractie_treasurer", "penningmeester fractie"
     CLERK = "clerk", "griffier"
     COUNCIL_ADVISOR = "council_advisor", "raadsadviseur"
     MUNICIPAL_SECRETARY = "municipal_secretary", "gemeentesecretaris"

@@ -47,6 +47,12 @@ _TYPE_MESSAGES = {
     "model_type": "moet een tabel zijn",
     "model_attributes_type": "moet een tabel zijn",
     "missing": "verplicht veld ontbreekt",
+    "decimal_type": "moet een bedrag zijn, bijvoorbeeld 199.77 of \"199.77\"",
+    "decimal_parsing": "moet een bedrag zijn, bijvoorbeeld 199.77 of \"199.77\"",
+    "decimal_max_places": "mag hoogstens 2 cijfers achter de komma hebben",
+    "decimal_max_digits": "is te groot",
+    "decimal_whole_digits": "is te groot",
+    "finite_number": "moet een eindig getal zijn",
 }
 
 

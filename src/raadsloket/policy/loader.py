@@ -87,7 +87,8 @@ def load_file(path: str | PathLike[str]) -> PolicyProfile:
 
 
 def profile_to_toml(profile: PolicyProfile) -> str:
-    return tomli_w.dumps(profile.model_dump(mode="json"))
+    # TOML has no null: a field left empty (no reserve cap) is left out.
+    return tomli_w.dumps(profile.model_dump(mode="json", exclude_none=True))
 
 
 def deep_merge(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:

@@ -6,9 +6,10 @@ Every model is frozen (a profile is shared between requests) and strict: a TOML 
 the validators here are Dutch; `errors.dutch_messages` translates pydantic's own.
 """
 
-from typing import Literal
+from decimal import Decimal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 # The pattern of a refusal ground's code; errors.py gives it a Dutch explanation.
@@ -178,6 +179,125 @@ class Security(_Model):
     session_idle_minutes: int = Field(default=30, ge=5, le=480)
 
 
+# Euro amounts: a TOML file may write 199.77, "199.77" or 200; never more than two decimals.
+Amount = Annotated[Decimal, Field(strict=False, ge=0, le=100_000_000, decimal_places=2)]
+Percentage = Annotated[Decimal, Field(strict=False, ge=0, le=100, decimal_places=2)]
+CategoryStatus = Literal["allowed", "not_allowed", "ask_griffie"]
+
+
+class SpendingCategory(_Model):
+    """A kind of expense and whether the fractie support may pay for it (art. 33 lid 3)."""
+
+    code: str = Field(min_length=1, max_length=40, pattern=SLUG_PATTERN)
+    label: str = Field(min_length=1, max_length=200)
+    # allowed: may be paid; not_allowed: refused with `rule`; ask_griffie: counts only once the
+    # griffie has said it may (its answer is kept as precedent).
+    status: CategoryStatus
+    rule: str = Field(min_length=1, max_length=2000)
+
+
+# A deadline date is the same every year, so 29 February is not one.
+_DAYS_IN_MONTH = dict(enumerate((31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1))
+
+
+class AccountingDeadline(_Model):
+    """When the yearly statement is due: a date in the next year, or months after the year."""
+
+    # "date": e.g. 15 February (month=2, day=15); "months_after_year": e.g. "binnen twee
+    # maanden" (months=2), the last day of February.
+    kind: Literal["date", "months_after_year"] = "date"
+    month: int = Field(default=2, ge=1, le=12)
+    day: int = Field(default=15, ge=1, le=31)
+    months: int = Field(default=2, ge=1, le=12)
+
+    @model_validator(mode="after")
+    def _is_a_date(self) -> "AccountingDeadline":
+        if self.kind == "date" and self.day > _DAYS_IN_MONTH[self.month]:
+            raise PydanticCustomError(
+                RULE_ERROR, "{day}-{month} is geen datum", {"day": self.day, "month": self.month}
+            )
+        return self
+
+
+class FractieSupport(_Model):
+    """Fractieondersteuning (Gemeentewet art. 33 lid 2 and 3; RULES.md "Fractieondersteuning")."""
+
+    enabled: bool = True
+    # A fixed amount per fractie plus an amount per seat per year, set by the council for
+    # `base_year` and indexed by `indexation_percent` each year after it (compounded).
+    fixed_per_fractie: Amount = Decimal("0")
+    per_seat: Amount = Decimal("0")
+    base_year: int = Field(default=2026, ge=2000, le=2100)
+    indexation_percent: Percentage = Decimal("0")
+    categories: list[SpendingCategory] = Field(default=[], max_length=100)
+    # What is unspent at the end of the year: kept in a reserve up to a cap (an amount, a
+    # percentage of the year's allocation, or both: the lower counts), or repaid in full.
+    unspent: Literal["reserve", "repay"] = "reserve"
+    reserve_cap_amount: Amount | None = None
+    reserve_cap_percent: Percentage | None = None
+    accounting_deadline: AccountingDeadline = AccountingDeadline(month=2, day=15)
+    # Days before the accounting deadline on which the treasurer is reminded.
+    reminder_days_before: list[int] = Field(default=[30, 7], max_length=5)
+    # Proofs are kept this long after the year they belong to (fiscal practice: 7 years).
+    proof_retention_years: int = Field(default=7, ge=1, le=30)
+    # Model-verordening: paid to the fractie; variants: through a stichting (Amsterdam) or as a
+    # subsidy.
+    payment: Literal["fractie", "stichting", "subsidy"] = "fractie"
+    proof_required: bool = True
+
+    @field_validator("categories")
+    @classmethod
+    def _category_codes_unique(cls, categories: list[SpendingCategory]) -> list[SpendingCategory]:
+        codes = [category.code for category in categories]
+        duplicate = next((code for code in codes if codes.count(code) > 1), None)
+        if duplicate:
+            raise PydanticCustomError(
+                RULE_ERROR,
+                "de code '{code}' komt meer dan eens voor; elke categorie heeft een eigen code",
+                {"code": duplicate},
+            )
+        return categories
+
+    @field_validator("reminder_days_before")
+    @classmethod
+    def _reminders_positive(cls, days: list[int]) -> list[int]:
+        if any(day < 0 or day > 365 for day in days):
+            raise PydanticCustomError(
+                RULE_ERROR, "herinneringen liggen tussen 0 en 365 dagen voor de termijn"
+            )
+        return sorted(set(days), reverse=True)
+
+    @model_validator(mode="after")
+    def _categories_when_enabled(self) -> "FractieSupport":
+        if self.enabled and not self.categories:
+            raise PydanticCustomError(
+                RULE_ERROR,
+                "een fractieondersteuning heeft categorieën nodig: wat wel en niet mag "
+                "(Gemeentewet art. 33 lid 3)",
+            )
+        return self
+
+    def category(self, code: str) -> SpendingCategory | None:
+        return next((category for category in self.categories if category.code == code), None)
+
+
+class TrainingBudget(_Model):
+    """Opleidingsbudget (toolkit seed, "Leren en ontwikkelen"): set by the council per year."""
+
+    enabled: bool = True
+    collective_per_year: Amount = Decimal("0")
+    personal_per_member: Amount = Decimal("0")
+    # Toolkit seed: "Het budget mag niet uitgegeven worden aan partijpolitieke scholing."
+    rule: str = Field(
+        default=(
+            "Het opleidingsbudget is bestemd voor de functionele scholing van raadsleden; het "
+            "mag niet worden uitgegeven aan partijpolitieke scholing."
+        ),
+        min_length=1,
+        max_length=2000,
+    )
+
+
 class PolicyProfile(_Model):
     name: str = Field(min_length=1, max_length=60)
     label: str = Field(min_length=1, max_length=200)
@@ -192,6 +312,11 @@ class PolicyProfile(_Model):
     agenda_questions: AgendaQuestions = AgendaQuestions()
     security: Security = Security()
     records: Records = Records()
+    # A profile that says nothing about it pays no fractieondersteuning (toolkit seed: more
+    # than 20% of municipalities pay none); the presets do.
+    fractie_support: FractieSupport = FractieSupport(enabled=False)
+    # Like fractie_support: a profile that says nothing about it has no opleidingsbudget.
+    training_budget: TrainingBudget = TrainingBudget(enabled=False)
 
     @field_validator("refusal_grounds")
     @classmethod

@@ -19,11 +19,13 @@ from raadsloket.access.models import BreakGlass
 from raadsloket.api.models import ApiToken
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
+from raadsloket.budgets.models import Expense, SpendingQuestion, TrainingRequest
+from raadsloket.budgets.money import euro
 from raadsloket.notify.models import Delivery, Notification, NotificationSetting
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
 from raadsloket.privacy import cases as case_part
-from raadsloket.privacy.labels import audit_label, reference, when
+from raadsloket.privacy.labels import audit_label, day, reference, when
 from raadsloket.privacy.viewer import export_viewer
 
 TITLE = "Inzage persoonsgegevens"
@@ -35,8 +37,10 @@ DELIVERY_LABELS = dict(Delivery.choices)
 EXPLANATION = [
     ("Doel",
      "raadsloket ondersteunt de gemeenteraad bij ambtelijke bijstand, technische en "
-     "schriftelijke vragen (Gemeentewet art. 33, 155 en 169). Uw gegevens dienen om uw "
-     "verzoeken te behandelen, u te laten weten wat er gebeurt en vast te leggen wie wat deed."),
+     "schriftelijke vragen (Gemeentewet art. 33, 155 en 169), en bij de fractieondersteuning "
+     "en het opleidingsbudget (art. 33 lid 2 en 3). Uw gegevens dienen om uw verzoeken en "
+     "aanvragen te behandelen, u te laten weten wat er gebeurt en vast te leggen wie wat "
+     "deed."),
     ("Wie ziet uw gegevens",
      "Alleen wie bij een verzoek betrokken is, volgens de regels van de verordening: de "
      "griffie, de gemeentesecretaris of kabinetschef, de toegewezen ambtenaar en, voor zover "
@@ -77,6 +81,9 @@ def export(person: Person) -> dict:
         "api_sleutels": token_rows(person),
         "tweestapsverificatie": otp_rows(person),
         "noodtoegang": break_glass_rows(person),
+        "opleidingen": training_rows(person),
+        "uitgaven_fractie": expense_rows(person),
+        "vragen_fractieondersteuning": question_rows(person),
         "auditregels": audit_rows(person),
     }
 
@@ -183,6 +190,72 @@ def break_glass_rows(person: Person) -> list[dict]:
             "Reden": grant.reason,
         }
         for grant in grants
+    ]
+
+
+def training_rows(person: Person) -> list[dict]:
+    """The person's own requests for the opleidingsbudget, with the griffie's decision."""
+    requests = TrainingRequest.objects.filter(person=person).order_by("submitted_at", "pk")
+    return [
+        {
+            "Jaar": request.year,
+            "Soort": request.get_kind_display(),
+            "Opleiding": request.title,
+            "Aanbieder": request.provider,
+            "Datum": day(request.start_date),
+            "Kosten": euro(request.cost),
+            "Doel": request.purpose,
+            "Aangevraagd": when(request.submitted_at),
+            "Status": request.get_status_display(),
+            "Besloten": when(request.decided_at),
+            "Motivering": request.decision_reason or None,
+        }
+        for request in requests
+    ]
+
+
+def expense_rows(person: Person) -> list[dict]:
+    """Expenses the person recorded as treasurer. The amounts are the fractie's, shown because
+    the person entered them; the griffie's review belongs to the record of the entry."""
+    expenses = (
+        Expense.objects.filter(recorded_by=person)
+        .select_related("fractie")
+        .order_by("recorded_at", "pk")
+    )
+    return [
+        {
+            "Fractie": expense.fractie.name,
+            "Jaar": expense.year,
+            "Datum": day(expense.date),
+            "Bedrag": euro(expense.amount),
+            "Categorie": expense.category,
+            "Omschrijving": expense.description,
+            "Bewijsstuk": expense.proof_name or None,
+            "Vastgelegd": when(expense.recorded_at),
+            "Beoordeling griffie": expense.get_review_display(),
+        }
+        for expense in expenses
+    ]
+
+
+def question_rows(person: Person) -> list[dict]:
+    """Questions about an expense the person put to the griffie, with the answer."""
+    questions = (
+        SpendingQuestion.objects.filter(asked_by=person)
+        .select_related("fractie")
+        .order_by("asked_at", "pk")
+    )
+    return [
+        {
+            "Fractie": question.fractie.name,
+            "Categorie": question.category,
+            "Vraag": question.question,
+            "Gesteld": when(question.asked_at),
+            "Antwoord": question.get_answer_display(),
+            "Motivering": question.reasoning or None,
+            "Beantwoord": when(question.answered_at),
+        }
+        for question in questions
     ]
 
 

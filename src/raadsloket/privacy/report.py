@@ -32,6 +32,12 @@ TABLES = [
      "Uw apparaten voor inloggen in twee stappen (de geheime sleutel wordt niet getoond)."),
     ("noodtoegang", "Noodtoegang",
      "Noodtoegang die u als functioneel beheerder vroeg; de griffier ziet deze ook."),
+    ("opleidingen", "Opleidingsaanvragen",
+     "Uw aanvragen uit het opleidingsbudget en het besluit van de griffie."),
+    ("uitgaven_fractie", "Uitgaven fractieondersteuning",
+     "Uitgaven die u als penningmeester voor uw fractie vastlegde (bedragen van de fractie)."),
+    ("vragen_fractieondersteuning", "Vragen over uitgaven",
+     "Vragen over uitgaven die u aan de griffie stelde, met het antwoord."),
     ("auditregels", "Auditregels",
      "Vastgelegde gebeurtenissen die u veroorzaakte of die over uw gegevens gaan: soort, "
      "tijdstip en verzoek."),

@@ -26,4 +26,5 @@ def export_viewer(person) -> Viewer:
         municipality_id=person.municipality_id,
         roles=frozenset(),
         profile=person.municipality.policy,
+        # No fractie: the budget pages are the fractie's, not the former member's.
     )

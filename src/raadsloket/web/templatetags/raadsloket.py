@@ -3,7 +3,9 @@
 
 from django import forms, template
 
+from raadsloket.access.budgets import sees_budget_pages, sees_training_pages
 from raadsloket.access.viewer import viewer_for
+from raadsloket.budgets import money
 from raadsloket.cases.effects import may_request
 from raadsloket.organisation.roles import PolicyArea, Role
 
@@ -68,7 +70,15 @@ def who_am_i(context):
         or Role.COLLEGE_CONTACT in viewer.roles
     )
     return {"name": user.display_name, "municipality": municipality, "roles": roles,
-            "viewer": viewer, "may_request": may, "sees_written": sees_written}
+            "viewer": viewer, "may_request": may, "sees_written": sees_written,
+            "sees_budgets": sees_budget_pages(viewer),
+            "sees_training": sees_training_pages(viewer)}
+
+
+@register.filter
+def euro(value) -> str:
+    """€ 1.314,30: amounts the Dutch way."""
+    return money.euro(value)
 
 
 @register.filter

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from raadsloket.demo.budgets import load_budgets
 from raadsloket.demo.cases import load_cases
 from raadsloket.demo.people import build_municipality
 from raadsloket.organisation.models import Municipality
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                     )
                     count = load_cases(world, small=bool(prefix))
                     self.stdout.write(f"{name} ({preset}): {count} verzoeken geladen.")
+                    self.stdout.write(f"  {load_budgets(world, small=bool(prefix)).line()}")
         self.print_logins()
 
     def print_logins(self):
@@ -52,6 +54,10 @@ class Command(BaseCommand):
             "    kabinetschef, burgemeester, wethouder1..4, beheerder\n"
             "    collegecontact                 inbox van het college voor schriftelijke vragen\n"
             "    raadslid1..29                  raadsleden (raadslid1: lopend traject)\n"
+            "    raadslid2, 8, 13, 18, 22, 25, 27, 29\n"
+            "                                   penningmeesters (fractieondersteuning)\n"
+            "    raadslid5, raadslid6           Groep Van Dam, afgesplitst van Lokaal Belang\n"
+            "                                   (raadslid6 is penningmeester)\n"
             "    ambtenaar1..30, manager1..6    ambtenaren en leidinggevenden\n"
             "  Gemeente Domstede (profiel utrecht): dezelfde namen met u- ervoor,\n"
             "    bijvoorbeeld u-griffier, u-raadslid1, u-ambtenaar1.\n"

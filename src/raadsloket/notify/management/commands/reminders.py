@@ -4,6 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from raadsloket.budgets.reminders import remind_statements
 from raadsloket.notify.digest import send_digests
 from raadsloket.notify.reminders import remind
 
@@ -19,8 +20,9 @@ def _parse_day(value: str) -> date:
 
 class Command(BaseCommand):
     help = (
-        "Eén ronde voor cron: herinneringen bij naderende en verlopen termijnen, en de "
-        "dagelijkse samenvattingen per e-mail (dagelijks draaien, aan het eind van de dag)."
+        "Eén ronde voor cron: herinneringen bij naderende en verlopen termijnen (verzoeken en "
+        "verantwoordingen fractieondersteuning), en de dagelijkse samenvattingen per e-mail "
+        "(dagelijks draaien, aan het eind van de dag)."
     )
 
     def add_arguments(self, parser):
@@ -31,11 +33,18 @@ class Command(BaseCommand):
     def handle(self, *args, day=None, **options):
         today = _parse_day(day) if day else timezone.localdate()
         reminders = remind(today)
+        # Before the digests, so today's statement reminders are in today's summary.
+        statements = remind_statements(today)
         digests = send_digests(today)
         self.stdout.write(
             f"Herinneringen {today:%d-%m-%Y}: {reminders.near} verzoek(en) met naderende "
             f"termijn, {reminders.overdue} met verlopen termijn; "
             f"{reminders.notifications} melding(en) gemaakt."
+        )
+        self.stdout.write(
+            f"Verantwoordingen fractieondersteuning: {statements.near} herinnering(en) voor de "
+            f"termijn, {statements.overdue} na de termijn; {statements.notifications} "
+            "melding(en) gemaakt."
         )
         self.stdout.write(
             f"Dagelijkse samenvatting: {digests.mails} e-mail(s) met "

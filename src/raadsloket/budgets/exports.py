@@ -1,0 +1,279 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The yearly statement of a fractie as a document: HTML and PDF (WeasyPrint), and XLSX.
+
+Gemeentewet art. 33 lid 3 and RULES.md "Fractieondersteuning": the fractie accounts for the
+year with a statement and its proofs, before the profile's deadline. One `StatementDocument`
+feeds every form (PDF, XLSX, the command line), so they show the same numbers to the cent.
+Once the griffie approved the statement, the totals come from its snapshot: an approved account
+is not rewritten by a later change of the profile.
+
+As in raadsloket.privacy.report, the PDF is made from exactly the HTML `render_html` returns and
+WeasyPrint is imported only when a PDF is asked for.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from raadsloket.budgets.models import Statement
+from raadsloket.budgets.money import ZERO
+from raadsloket.budgets.statement import figures
+from raadsloket.budgets.workbook import statement_workbook
+from raadsloket.organisation.models import Fractie
+from raadsloket.policy.schema import PolicyProfile
+from raadsloket.privacy.report import PdfUnavailable
+
+__all__ = ["PdfUnavailable", "build_document", "render_html", "write_pdf", "write_xlsx"]
+
+STYLESHEET = Path(__file__).with_name("statement.css")
+PAYMENT_LABELS = {
+    "fractie": "rechtstreeks aan de fractie",
+    "stichting": "via een stichting van de fractie",
+    "subsidy": "als subsidie",
+}
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    start: date
+    end: date
+    days: int
+    seats: int
+    fixed_part: Decimal
+    seat_part: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.fixed_part + self.seat_part
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    code: str
+    label: str
+    amount: Decimal
+    count: int
+
+
+@dataclass(frozen=True)
+class ExpenseRow:
+    date: date
+    category: str
+    description: str
+    amount: Decimal
+    has_proof: bool
+    counts: bool
+    reason: str
+    review: str
+    review_remark: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Totals:
+    opening_reserve: Decimal
+    allocation: Decimal
+    spent: Decimal
+    not_counted: Decimal
+    balance: Decimal
+    reserve_cap: Decimal | None
+    closing_reserve: Decimal
+    to_repay: Decimal
+    deficit: Decimal
+
+    @property
+    def available(self) -> Decimal:
+        return self.opening_reserve + self.allocation
+
+
+@dataclass(frozen=True)
+class StatementDocument:
+    municipality: str
+    fractie: str
+    fractie_id: int
+    year: int
+    status: str
+    approved: bool
+    provisional: bool
+    deadline: date
+    payment: str
+    unspent: str
+    unspent_rule: str
+    opening_source: str
+    fixed_per_fractie: Decimal
+    per_seat: Decimal
+    amounts_explanation: str
+    days_in_year: int
+    allocation_lines: tuple[AllocationRow, ...]
+    categories: tuple[CategoryRow, ...]
+    totals: Totals
+    expenses: tuple[ExpenseRow, ...]
+    review_remark: str
+    submitted_at: datetime | None
+    reviewed_at: datetime | None
+    repaid_on: date | None
+    retention_years: int
+    made_at: datetime
+
+    @property
+    def title(self) -> str:
+        return (
+            f"Verantwoording fractieondersteuning {self.year} — {self.fractie}, {self.municipality}"
+        )
+
+    @property
+    def expenses_total(self) -> Decimal:
+        return sum((row.amount for row in self.expenses), ZERO)
+
+
+def build_document(fractie: Fractie, year: int, profile: PolicyProfile) -> StatementDocument:
+    """The statement over `year` as it stands: approved figures if approved, else the records."""
+    support = profile.fractie_support
+    current = figures(fractie, year, support)
+    statement = Statement.objects.filter(fractie=fractie, year=year).first()
+    approved = statement is not None and statement.status == Statement.Status.APPROVED
+    snapshot = statement.snapshot if approved and statement.snapshot else None
+    amounts = current.allocation.amounts
+    fixed, per_seat, explanation = amounts.fixed_per_fractie, amounts.per_seat, amounts.explanation
+    if snapshot is None:
+        lines = tuple(
+            AllocationRow(
+                line.start, line.end, line.days, line.seats, line.fixed_part, line.seat_part
+            )
+            for line in current.allocation.lines
+        )
+        categories = tuple(
+            CategoryRow(c.code, c.label, c.amount, c.count) for c in current.by_category
+        )
+        totals = Totals(
+            current.opening_reserve,
+            current.allocation.total,
+            current.spent,
+            current.not_counted,
+            current.balance,
+            current.reserve_cap,
+            current.closing_reserve,
+            current.to_repay,
+            current.deficit,
+        )
+    else:
+        lines, categories, totals = _from_snapshot(snapshot, current, support)
+        if (Decimal(snapshot["fixed_per_fractie"]), Decimal(snapshot["per_seat"])) != (
+            fixed,
+            per_seat,
+        ):
+            # The profile changed after approval: the approved amounts are the ones that count.
+            explanation = "bedragen zoals vastgesteld bij de goedkeuring"
+        fixed, per_seat = Decimal(snapshot["fixed_per_fractie"]), Decimal(snapshot["per_seat"])
+    return StatementDocument(
+        municipality=fractie.municipality.name,
+        fractie=fractie.name,
+        fractie_id=fractie.pk,
+        year=year,
+        status=statement.get_status_display() if statement else Statement.Status.OPEN.label,
+        approved=approved,
+        provisional=current.provisional and not approved,
+        deadline=current.deadline,
+        payment=PAYMENT_LABELS.get(support.payment, support.payment),
+        unspent=support.unspent,
+        unspent_rule=current.unspent_rule,
+        opening_source=current.opening_source,
+        fixed_per_fractie=fixed,
+        per_seat=per_seat,
+        amounts_explanation=explanation,
+        days_in_year=current.allocation.days_in_year,
+        allocation_lines=lines,
+        categories=categories,
+        totals=totals,
+        expenses=tuple(_expense_row(line, support) for line in current.lines),
+        review_remark=statement.review_remark if statement else "",
+        submitted_at=statement.submitted_at if statement else None,
+        reviewed_at=statement.reviewed_at if statement else None,
+        repaid_on=statement.repaid_on if statement else None,
+        retention_years=support.proof_retention_years,
+        made_at=timezone.localtime(),
+    )
+
+
+def _from_snapshot(snapshot: dict, current, support):
+    lines = tuple(
+        AllocationRow(
+            date.fromisoformat(line["start"]),
+            date.fromisoformat(line["end"]),
+            line["days"],
+            line["seats"],
+            Decimal(line["fixed_part"]),
+            Decimal(line["seat_part"]),
+        )
+        for line in snapshot["allocation_lines"]
+    )
+    counts = {c.code: c.count for c in current.by_category}
+    categories = tuple(
+        CategoryRow(
+            code,
+            support.category(code).label if support.category(code) else code,
+            Decimal(amount),
+            counts.get(code, 0),
+        )
+        for code, amount in snapshot["by_category"].items()
+    )
+    cap = snapshot.get("reserve_cap")
+    totals = Totals(
+        *(
+            Decimal(snapshot[key])
+            for key in ("opening_reserve", "allocation", "spent", "not_counted", "balance")
+        ),
+        None if cap is None else Decimal(cap),
+        *(Decimal(snapshot[key]) for key in ("closing_reserve", "to_repay", "deficit")),
+    )
+    return lines, categories, totals
+
+
+def _expense_row(line, support) -> ExpenseRow:
+    expense = line.expense
+    category = support.category(expense.category)
+    return ExpenseRow(
+        date=expense.date,
+        category=category.label if category else expense.category,
+        description=expense.description,
+        amount=expense.amount,
+        has_proof=bool(expense.proof),
+        counts=line.counting.counts,
+        reason=line.counting.reason,
+        review=expense.get_review_display(),
+        review_remark=expense.review_remark,
+        question=expense.question.get_answer_display() if expense.question else "",
+    )
+
+
+# --- HTML and PDF ---------------------------------------------------------------------------
+
+
+def render_html(document: StatementDocument) -> str:
+    return render_to_string("budgets/statement_pdf.html", {"doc": document})
+
+
+def write_pdf(html: str) -> bytes:
+    try:
+        from weasyprint import CSS, HTML
+        from weasyprint.urls import URLFetcher
+    except (ImportError, OSError) as error:
+        raise PdfUnavailable(str(error)) from error
+    # Nothing is fetched: descriptions and remarks are users' own input.
+    closed = URLFetcher(allowed_protocols=())
+    stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=closed)
+    return HTML(string=html, url_fetcher=closed).write_pdf(stylesheets=[stylesheet])
+
+
+# --- XLSX -----------------------------------------------------------------------------------
+
+
+def write_xlsx(document: StatementDocument) -> bytes:
+    buffer = BytesIO()
+    statement_workbook(document).save(buffer)
+    return buffer.getvalue()

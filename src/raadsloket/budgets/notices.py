@@ -1,0 +1,312 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Notifications of the fractieondersteuning and the opleidingsbudget (in the app and by mail).
+
+They are made inside the caller's transaction and mailed after it commits, through the same
+machinery as the case notifications (raadsloket.notify.delivery), respecting each person's
+choice (direct, dagelijkse samenvatting, uit). They are not about a case, so `case` is empty.
+
+What they say: who must act and where, never an amount. A notification's title shows in the
+app; its headline is the subject of the e-mail, which leaves the access layer, so it names
+neither the fractie nor the course. Each candidate is checked with the access layer before being
+told: someone who could not open the link hears nothing. The presidium is told that a question
+or an expense was put to it, not whose or how much (RULES.md "Fractieondersteuning": unclear
+cases go to the presidium; raadsloket.access.budgets: it sees no other fractie's amounts).
+"""
+
+import functools
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from raadsloket.access.budgets import (
+    decides_training,
+    reviews_budgets,
+    sees_budget_overview,
+    sees_fractie_budget,
+    sees_training_request,
+    visible_questions,
+)
+from raadsloket.access.viewer import Viewer, viewer_for
+from raadsloket.budgets.models import Expense, SpendingQuestion, Statement, TrainingRequest
+from raadsloket.notify.delivery import _enqueue_mails, mail_delivery
+from raadsloket.notify.models import Delivery, Notification, NotificationSetting
+from raadsloket.organisation.models import Fractie, Person
+from raadsloket.organisation.roles import CLERK_OFFICE, PRESIDIUM, Role
+
+BUDGET = "Fractieondersteuning"
+ADJECTIVE = {
+    TrainingRequest.Kind.PERSONAL: "persoonlijke",
+    TrainingRequest.Kind.COLLECTIVE: "collectieve",
+}
+TRAINING = "Opleidingsbudget"
+
+
+def people_with_role(municipality_id: int, roles: Iterable[str], fractie_id: int | None = None):
+    people = Person.objects.filter(
+        municipality_id=municipality_id, is_active=True, role_assignments__role__in=list(roles)
+    )
+    if fractie_id is not None:
+        people = people.filter(fractie_id=fractie_id)
+    return list(people.select_related("municipality").distinct().order_by("pk"))
+
+
+def griffie(municipality_id: int) -> list[Person]:
+    """Griffier and raadsadviseurs (Gemeentewet art. 107)."""
+    return people_with_role(municipality_id, CLERK_OFFICE)
+
+
+def treasurers(fractie: Fractie) -> list[Person]:
+    return people_with_role(fractie.municipality_id, [Role.FRACTIE_TREASURER], fractie.pk)
+
+
+def treasurers_and_chair(fractie: Fractie) -> list[Person]:
+    return people_with_role(
+        fractie.municipality_id, [Role.FRACTIE_TREASURER, Role.FRACTIE_CHAIR], fractie.pk
+    )
+
+
+def chairs(municipality_id: int) -> list[Person]:
+    """The presidium: the fractievoorzitters (GLOSSARY.md)."""
+    return people_with_role(municipality_id, PRESIDIUM)
+
+
+def send(
+    municipality_id: int,
+    event: str,
+    people: Iterable[Person],
+    may_see: Callable[[Viewer], bool],
+    *,
+    title: str,
+    headline: str,
+    body: str,
+    link: str,
+    actor=None,
+    required: bool = False,
+) -> list[Notification]:
+    """One notification per person who may open `link`; the "direct" ones mailed on commit."""
+    chosen: dict[int, Person] = {}
+    for person in people:
+        if actor is not None and person.pk == getattr(actor, "pk", None):
+            continue  # Nobody hears of their own action.
+        if person.municipality_id == municipality_id and person.is_active:
+            chosen.setdefault(person.pk, person)
+    chosen = {pk: person for pk, person in chosen.items() if may_see(viewer_for(person))}
+    settings = dict(
+        NotificationSetting.objects.filter(person_id__in=chosen).values_list(
+            "person_id", "delivery"
+        )
+    )
+    now = timezone.now()
+    rows = [
+        Notification(
+            municipality_id=municipality_id,
+            recipient=person,
+            event=event,
+            case=None,
+            title=title[:300],
+            headline=headline[:200],
+            body=body,
+            link=link,
+            created_at=now,
+            delivery=mail_delivery(person, settings.get(person.pk), required),
+            legally_required=required,
+        )
+        for person in chosen.values()
+    ]
+    created = Notification.objects.bulk_create(rows)
+    direct = [row.pk for row in created if row.delivery == Delivery.IMMEDIATELY]
+    if direct:
+        # Mail only what was committed: a rolled-back action sends nothing.
+        transaction.on_commit(functools.partial(_enqueue_mails, direct), robust=True)
+    return created
+
+
+def year_link(fractie: Fractie, year: int) -> str:
+    return reverse("budgets:fractie_year", args=[fractie.pk, year])
+
+
+def _question_link(question: SpendingQuestion) -> str:
+    return reverse("budgets:question", args=[question.pk])
+
+
+def _sees_question(question: SpendingQuestion) -> Callable[[Viewer], bool]:
+    return lambda viewer: visible_questions(
+        viewer, SpendingQuestion.objects.filter(pk=question.pk)
+    ).exists()
+
+
+def _category_label(fractie: Fractie, code: str) -> str:
+    support = fractie.municipality.policy.fractie_support
+    category = support.category(code)
+    return category.label if category else code
+
+
+# --- expenses and questions -----------------------------------------------------------------
+
+
+def question_asked(question: SpendingQuestion, *, actor=None) -> list[Notification]:
+    fractie = question.fractie
+    label = _category_label(fractie, question.category)
+    return send(
+        question.municipality_id,
+        "budget_question_asked",
+        griffie(question.municipality_id),
+        reviews_budgets,
+        title=f"{BUDGET}: vraag van {fractie} over een uitgave ({label})",
+        headline=f"{BUDGET}: nieuwe vraag over een uitgave",
+        body=(
+            f"De penningmeester van {fractie} vraagt of een uitgave in de categorie '{label}' uit "
+            "de fractieondersteuning mag worden betaald. De uitgave telt pas mee als u de vraag "
+            "heeft beantwoord."
+        ),
+        link=_question_link(question),
+        actor=actor,
+    )
+
+
+def question_answered(question: SpendingQuestion, *, actor=None) -> list[Notification]:
+    """The asking fractie's treasurer hears the answer; the presidium a question put to it."""
+    fractie = question.fractie
+    label = _category_label(fractie, question.category)
+    link = _question_link(question)
+    made = send(
+        question.municipality_id,
+        "budget_question_answered",
+        treasurers(fractie),
+        _sees_question(question),
+        title=f"{BUDGET}: uw vraag over een uitgave ({label}) — {question.get_answer_display()}",
+        headline=f"{BUDGET}: antwoord van de griffie op uw vraag",
+        body=(
+            f"De griffie heeft uw vraag over een uitgave in de categorie '{label}' behandeld: "
+            f"{question.get_answer_display()}. De motivering leest u in raadsloket."
+        ),
+        link=link,
+        actor=actor,
+    )
+    if question.answer == SpendingQuestion.Answer.PRESIDIUM:
+        made += send(
+            question.municipality_id,
+            "budget_question_presidium",
+            chairs(question.municipality_id),
+            _sees_question(question),
+            title=f"{BUDGET}: vraag over een uitgave voorgelegd aan het presidium ({label})",
+            headline=f"{BUDGET}: vraag voorgelegd aan het presidium",
+            body=(
+                f"De griffie legt een vraag over een uitgave in de categorie '{label}' voor aan "
+                "het presidium. De vraag en de overwegingen van de griffie leest u in raadsloket."
+            ),
+            link=link,
+            actor=actor,
+        )
+    return made
+
+
+def expense_unclear(expense: Expense, *, actor=None) -> list[Notification]:
+    """An expense the griffie finds unclear goes to the presidium (RULES.md)."""
+    label = _category_label(expense.fractie, expense.category)
+    return send(
+        expense.municipality_id,
+        "budget_expense_unclear",
+        chairs(expense.municipality_id),
+        sees_budget_overview,
+        title=f"{BUDGET}: uitgave voorgelegd aan het presidium ({label})",
+        headline=f"{BUDGET}: uitgave voorgelegd aan het presidium",
+        body=(
+            f"De griffie legt een uitgave in de categorie '{label}' voor aan het presidium: niet "
+            "duidelijk is of zij uit de fractieondersteuning mag worden betaald. U leest haar in "
+            "het overzicht fractieondersteuning."
+        ),
+        link=reverse("budgets:index"),
+        actor=actor,
+    )
+
+
+# --- the yearly statement -------------------------------------------------------------------
+
+
+def statement_submitted(statement: Statement, *, actor=None) -> list[Notification]:
+    fractie = statement.fractie
+    return send(
+        fractie.municipality_id,
+        "budget_statement_submitted",
+        griffie(fractie.municipality_id),
+        reviews_budgets,
+        title=f"{BUDGET}: verantwoording {statement.year} van {fractie} ingediend",
+        headline=f"{BUDGET}: verantwoording ingediend",
+        body=(
+            f"{fractie} heeft de verantwoording over {statement.year} ingediend. Beoordeel haar "
+            "in raadsloket: stel haar vast of stuur haar terug met een opmerking."
+        ),
+        link=year_link(fractie, statement.year),
+        actor=actor,
+    )
+
+
+def statement_reviewed(statement: Statement, *, actor=None) -> list[Notification]:
+    """Returned for correction or approved: the fractie's treasurer and chair hear it."""
+    fractie = statement.fractie
+    if statement.status == Statement.Status.APPROVED:
+        event, what = "budget_statement_approved", "vastgesteld"
+        body = (
+            f"De griffie heeft de verantwoording {statement.year} van {fractie} vastgesteld. "
+            "De eindreserve en wat eventueel terug te betalen is, leest u in raadsloket."
+        )
+    else:
+        event, what = "budget_statement_returned", "teruggestuurd voor correctie"
+        body = (
+            f"De griffie heeft de verantwoording {statement.year} van {fractie} teruggestuurd "
+            "voor correctie. De opmerking van de griffie leest u in raadsloket; dien de "
+            "verantwoording daarna opnieuw in."
+        )
+    return send(
+        fractie.municipality_id,
+        event,
+        treasurers_and_chair(fractie),
+        lambda viewer: sees_fractie_budget(viewer, fractie),
+        title=f"{BUDGET}: verantwoording {statement.year} {what}",
+        headline=f"{BUDGET}: verantwoording {what}",
+        body=body,
+        link=year_link(fractie, statement.year),
+        actor=actor,
+    )
+
+
+# --- opleidingsbudget -----------------------------------------------------------------------
+
+
+def training_requested(request: TrainingRequest, *, actor=None) -> list[Notification]:
+    return send(
+        request.municipality_id,
+        "training_requested",
+        griffie(request.municipality_id),
+        decides_training,
+        title=f"{TRAINING}: aanvraag van {request.person.display_name} — {request.title}",
+        headline=f"{TRAINING}: nieuwe aanvraag",
+        body=(
+            f"{request.person.display_name} vraagt de opleiding '{request.title}' van "
+            f"{request.provider} aan uit het {ADJECTIVE[request.kind]} opleidingsbudget "
+            f"{request.year}. Beslis over de aanvraag in raadsloket."
+        ),
+        link=reverse("training:index"),
+        actor=actor,
+    )
+
+
+def training_decided(request: TrainingRequest, *, actor=None) -> list[Notification]:
+    outcome = request.get_status_display()
+    return send(
+        request.municipality_id,
+        "training_decided",
+        [request.person],
+        lambda viewer: sees_training_request(viewer, request),
+        title=f"{TRAINING}: uw aanvraag '{request.title}' is {outcome}",
+        headline=f"{TRAINING}: besluit over uw aanvraag",
+        body=(
+            f"De griffie heeft uw aanvraag voor '{request.title}' {outcome}. "
+            + ("De motivering leest u in raadsloket." if request.decision_reason else "")
+        ).strip(),
+        link=reverse("training:index"),
+        actor=actor,
+    )

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Fixtures for the fractieondersteuning and opleidingsbudget tests: named people, proofs."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from raadsloket.access.viewer import viewer_for
+from raadsloket.demo.budgets import invoice_pdf
+from raadsloket.organisation.models import Fractie, Person
+from raadsloket.policy.loader import load_preset
+
+
+@pytest.fixture
+def support():
+    """The VNG model profile's fractieondersteuning: € 1.314,30 + € 199,77 per seat (2026)."""
+    return load_preset("vng-model").fractie_support
+
+
+@pytest.fixture
+def fresh():
+    """A person as the next request would see them (roles, fractie and profile re-read)."""
+
+    def get(person: Person) -> Person:
+        return Person.objects.select_related("municipality").get(pk=person.pk)
+
+    return get
+
+
+@pytest.fixture
+def as_viewer(fresh):
+    """The access context of a person, built fresh (it is cached per user object)."""
+
+    def get(person: Person):
+        return viewer_for(fresh(person))
+
+    return get
+
+
+@pytest.fixture
+def fractie(world):
+    """Look up a fractie of Gemeente Voorbeeld by name."""
+
+    def get(name: str) -> Fractie:
+        return Fractie.objects.select_related("municipality").get(
+            municipality=world.municipality, name=name
+        )
+
+    return get
+
+
+@pytest.fixture
+def pdf():
+    """A small real PDF as an upload, like a scanned invoice."""
+
+    def make(name: str = "factuur.pdf", text: str = "Factuur") -> SimpleUploadedFile:
+        return SimpleUploadedFile(
+            name, invoice_pdf(text, ["Voldaan."]), content_type="application/pdf"
+        )
+
+    return make
