@@ -20,7 +20,7 @@ psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='raad
 # reusing a connection just as the server closes it sees "connection reset by peer".
 .venv/bin/gunicorn raadsloket.wsgi -b 127.0.0.1:8001 -w 4 --threads 4 --keep-alive 30 \
   --log-level warning --error-logfile var/load/gunicorn.log --pid var/load/gunicorn.pid --daemon
-trap 'kill "$(cat var/load/gunicorn.pid)" 2>/dev/null || true' EXIT
+trap '[ -f var/load/gunicorn.pid ] && kill "$(cat var/load/gunicorn.pid)" 2>/dev/null; true' EXIT
 # Wait until every worker answers: a request to a worker still importing Django is reset.
 .venv/bin/python - <<'PY'
 import time, urllib.request

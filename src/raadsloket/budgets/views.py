@@ -331,7 +331,9 @@ def question_detail(request, pk: int):
         "category_label": pages.category_label(support, question.category),
         # Amounts only for who sees the asking fractie's budget (the presidium does not).
         "shows_amounts": sees_fractie_budget(viewer, question.fractie),
-        "linked": list(question.expenses.order_by("date", "pk")),
+        # The presidium sees a question put to it, not another fractie's expense lines unless
+        # the griffie marked them unclear (access.budgets.visible_expenses).
+        "linked": list(visible_expenses(viewer, question.expenses.order_by("date", "pk"))),
         "form": form,
         "error": error,
         "precedents": pages.category_info(viewer, support, question.category)["precedents"],
