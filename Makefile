@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: setup setup-test run test test-sqlite test-postgres lint chromium load
+.PHONY: setup setup-test run test test-sqlite test-postgres lint chromium pdftools load
 
 setup: $(VENV)/.installed node_modules/.installed
 	@mkdir -p var
@@ -38,7 +38,14 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium ontbreekt: de browsertest wordt overgeslagen"; }
 
-test: setup chromium test-sqlite test-postgres
+# poppler-utils (pdftotext, pdftoppm) lets the tests read the PDFs raadsloket makes.
+pdftools:
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null 2>&1 || \
+	   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null)) \
+	  || echo "poppler-utils ontbreekt: de PDF-teksttests worden overgeslagen"; }
+
+test: setup chromium pdftools test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== tests op SQLite =="
