@@ -20,6 +20,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from raadsloket.budgets.allocation import AllocationLine
 from raadsloket.budgets.models import Statement
 from raadsloket.budgets.money import ZERO
 from raadsloket.budgets.statement import figures
@@ -36,20 +37,6 @@ PAYMENT_LABELS = {
     "stichting": "via een stichting van de fractie",
     "subsidy": "als subsidie",
 }
-
-
-@dataclass(frozen=True)
-class AllocationRow:
-    start: date
-    end: date
-    days: int
-    seats: int
-    fixed_part: Decimal
-    seat_part: Decimal
-
-    @property
-    def total(self) -> Decimal:
-        return self.fixed_part + self.seat_part
 
 
 @dataclass(frozen=True)
@@ -109,7 +96,7 @@ class StatementDocument:
     per_seat: Decimal
     amounts_explanation: str
     days_in_year: int
-    allocation_lines: tuple[AllocationRow, ...]
+    allocation_lines: tuple[AllocationLine, ...]
     categories: tuple[CategoryRow, ...]
     totals: Totals
     expenses: tuple[ExpenseRow, ...]
@@ -141,12 +128,7 @@ def build_document(fractie: Fractie, year: int, profile: PolicyProfile) -> State
     amounts = current.allocation.amounts
     fixed, per_seat, explanation = amounts.fixed_per_fractie, amounts.per_seat, amounts.explanation
     if snapshot is None:
-        lines = tuple(
-            AllocationRow(
-                line.start, line.end, line.days, line.seats, line.fixed_part, line.seat_part
-            )
-            for line in current.allocation.lines
-        )
+        lines = current.allocation.lines
         categories = tuple(
             CategoryRow(c.code, c.label, c.amount, c.count) for c in current.by_category
         )
@@ -202,7 +184,7 @@ def build_document(fractie: Fractie, year: int, profile: PolicyProfile) -> State
 
 def _from_snapshot(snapshot: dict, current, support):
     lines = tuple(
-        AllocationRow(
+        AllocationLine(
             date.fromisoformat(line["start"]),
             date.fromisoformat(line["end"]),
             line["days"],

@@ -19,6 +19,7 @@ from raadsloket.access.budgets import (
     visible_questions,
 )
 from raadsloket.access.viewer import Viewer
+from raadsloket.budgets.allocation import AllocationLine
 from raadsloket.budgets.expenses import EDITABLE
 from raadsloket.budgets.forms import (
     ApproveForm,
@@ -65,20 +66,6 @@ def category_label(support: FractieSupport, code: str) -> str:
 
 
 @dataclass(frozen=True)
-class AllocationRow:
-    start: date
-    end: date
-    days: int
-    seats: int
-    fixed_part: Decimal
-    seat_part: Decimal
-
-    @property
-    def total(self) -> Decimal:
-        return self.fixed_part + self.seat_part
-
-
-@dataclass(frozen=True)
 class CategoryRow:
     label: str
     amount: Decimal
@@ -95,7 +82,7 @@ class Shown:
     per_seat: Decimal
     explanation: str
     days_in_year: int
-    allocation_rows: tuple[AllocationRow, ...]
+    allocation_rows: tuple[AllocationLine, ...]
     allocation: Decimal
     opening_reserve: Decimal
     opening_source: str
@@ -127,12 +114,7 @@ def shown_figures(current: Figures, statement: Statement | None, support) -> Sho
             per_seat=allocation.amounts.per_seat,
             explanation=allocation.amounts.explanation,
             days_in_year=allocation.days_in_year,
-            allocation_rows=tuple(
-                AllocationRow(
-                    line.start, line.end, line.days, line.seats, line.fixed_part, line.seat_part
-                )
-                for line in allocation.lines
-            ),
+            allocation_rows=allocation.lines,
             allocation=allocation.total,
             opening_reserve=current.opening_reserve,
             opening_source=current.opening_source,
@@ -160,7 +142,7 @@ def shown_figures(current: Figures, statement: Statement | None, support) -> Sho
         explanation="bedragen zoals vastgesteld bij de verantwoording",
         days_in_year=current.allocation.days_in_year,
         allocation_rows=tuple(
-            AllocationRow(
+            AllocationLine(
                 date.fromisoformat(line["start"]),
                 date.fromisoformat(line["end"]),
                 line["days"],
