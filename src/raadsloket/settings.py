@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "raadsloket.instruments",
     "raadsloket.notify",
     "raadsloket.budgets",
+    "raadsloket.reflection",
     "raadsloket.security",
     "raadsloket.records",
     "raadsloket.privacy",

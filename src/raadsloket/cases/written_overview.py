@@ -87,6 +87,12 @@ def on_time_by_portfolio_holder(viewer: Viewer, start: date, end: date, today: d
     Reglement van Orde: an answer or a postponement notice within the term counts as on time.
     A question still open after its term counts against the portefeuillehouder already.
     """
+    return on_time_rows(written_questions(viewer), start, end, today)
+
+
+def on_time_rows(questions: QuerySet[Case], start: date, end: date, today: date) -> list[OnTimeRow]:
+    """`on_time_by_portfolio_holder` over the written questions given (the reflection reports
+    count all of a municipality's, which every member may see once registered)."""
     first_reply = TruncDate("postponed_at")
     answered = TruncDate("answered_at")
     replied_on_time = Q(postponed_at__isnull=False, postponed_on__lte=F("answer_due")) | Q(
@@ -97,7 +103,7 @@ def on_time_by_portfolio_holder(viewer: Viewer, start: date, end: date, today: d
     )
     no_reply = Q(postponed_at__isnull=True, answered_at__isnull=True)
     rows = (
-        written_questions(viewer)
+        questions.filter(instrument=Instrument.WRITTEN_QUESTION)
         .filter(
             state__in=WRITTEN_REGISTERED_STATES,
             registered_at__isnull=False,

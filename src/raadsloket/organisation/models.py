@@ -153,3 +153,36 @@ class Expertise(models.Model):
     @property
     def keyword_list(self) -> list[str]:
         return [word.strip().lower() for word in self.keywords.split(",") if word.strip()]
+
+
+class CoalitionMembership(models.Model):
+    """A fractie's time in the coalition that supports the college, with its dates.
+
+    The fairness view of the reflection reports (issue 7) compares coalition and opposition; a
+    coalition changes during a council term, so a request counts for the side its requester's
+    fractie was on the day it was submitted.
+    """
+
+    fractie = models.ForeignKey(
+        Fractie, on_delete=models.CASCADE, related_name="coalition_periods"
+    )
+    start = models.DateField("in de coalitie vanaf")
+    end = models.DateField("tot en met", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "coalitiedeelname"
+        verbose_name_plural = "coalitiedeelnames"
+        ordering = ["fractie", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="coalition_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        until = f" t/m {self.end:%d-%m-%Y}" if self.end else ""
+        return f"{self.fractie} in de coalitie vanaf {self.start:%d-%m-%Y}{until}"
+
+    def covers(self, day) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)

@@ -298,6 +298,22 @@ class TrainingBudget(_Model):
     )
 
 
+class Reporting(_Model):
+    """Periodieke reflectie (handreiking, "Voer het gesprek"): who sees which report (issue 7).
+
+    The griffie, the presidium and the driehoek always see the full report. The college and the
+    members see the aggregate report (no figures per fractie) only when the municipality says so.
+    """
+
+    college_sees_aggregate: bool = False
+    members_see_aggregate: bool = False
+    # A cell that counts fewer than this many trajectories of an identifiable fractie is shown
+    # as "<3"; never lower than 3.
+    small_cell_threshold: int = Field(default=3, ge=3, le=20)
+    # The fairness view's "small" fracties: at most this many seats.
+    small_fractie_max_seats: int = Field(default=2, ge=1, le=100)
+
+
 class PolicyProfile(_Model):
     name: str = Field(min_length=1, max_length=60)
     label: str = Field(min_length=1, max_length=200)
@@ -317,6 +333,7 @@ class PolicyProfile(_Model):
     fractie_support: FractieSupport = FractieSupport(enabled=False)
     # Like fractie_support: a profile that says nothing about it has no opleidingsbudget.
     training_budget: TrainingBudget = TrainingBudget(enabled=False)
+    reporting: Reporting = Reporting()
 
     @field_validator("refusal_grounds")
     @classmethod

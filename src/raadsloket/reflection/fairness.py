@@ -1,0 +1,251 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Does the instrument serve every fractie? Use per fractie, coalition against opposition and
+small against large (issue 7, item 2), with small cells hidden (item 3, `suppression`).
+
+A request counts for the fractie of its requester. A fractie counts as coalition when it was in
+the coalition (organisation.CoalitionMembership) for most days of the period; "small" is at most
+the profile's `small_fractie_max_seats` seats.
+"""
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from raadsloket.cases.instruments import Instrument
+from raadsloket.policy.schema import Reporting
+from raadsloket.reflection.data import ReportData
+from raadsloket.reflection.periods import Period
+from raadsloket.reflection.suppression import protect, protect_amounts
+from raadsloket.reflection.tables import Cell, Hidden, Row, Section, Table
+
+NO_FRACTIE = "zonder fractie"
+# The columns whose cells count trajectories that may be confidential. Schriftelijke vragen are
+# public once registered (Reglement van Orde: they go to every member) and are not hidden.
+PROTECTED_COUNTS = ("assistance", "technical", "refusals")
+
+
+@dataclass
+class FractieUse:
+    key: Hashable  # fractie pk, or None for requesters without a fractie
+    name: str
+    seats: int
+    coalition: bool
+    small: bool
+    assistance: int = 0
+    technical: int = 0
+    written: int = 0
+    hours: float = 0.0
+    refusals: int = 0
+
+
+def in_coalition(data: ReportData, fractie_id: int, period: Period) -> bool:
+    """In the coalition for more than half of the period's days."""
+    days = 0
+    for membership in data.coalition:
+        if membership.fractie_id != fractie_id:
+            continue
+        start = max(membership.start, period.start)
+        end = min(membership.end or period.end, period.end)
+        if end >= start:
+            days += (end - start).days + 1
+    return days * 2 > period.days
+
+
+def usage(data: ReportData, reporting: Reporting) -> list[FractieUse]:
+    period = data.period
+    rows = {
+        fractie.pk: FractieUse(
+            key=fractie.pk,
+            name=fractie.name,
+            seats=fractie.seats,
+            coalition=in_coalition(data, fractie.pk, period),
+            small=fractie.seats <= reporting.small_fractie_max_seats,
+        )
+        for fractie in data.fracties
+    }
+    extra = FractieUse(key=None, name=NO_FRACTIE, seats=0, coalition=False, small=False)
+
+    def row_for(fractie_id):
+        return rows.get(fractie_id, extra)
+
+    for case in data.cases:
+        if not (case.submitted and period.contains(case.submitted)):
+            continue
+        use = row_for(case.fractie_id)
+        if case.instrument == Instrument.ASSISTANCE:
+            use.assistance += 1
+        elif case.instrument == Instrument.TECHNICAL_QUESTION:
+            use.technical += 1
+        else:
+            use.written += 1
+    for _, day, amount, fractie_id in data.hours:
+        if period.contains(day):
+            row_for(fractie_id).hours += amount
+    for action, day, _, _, fractie_id in data.events:
+        if action == "refuse" and period.contains(day):
+            row_for(fractie_id).refusals += 1
+    result = sorted(rows.values(), key=lambda use: (-use.seats, use.name))
+    if extra.assistance or extra.technical or extra.written or extra.hours or extra.refusals:
+        result.append(extra)
+    return result
+
+
+@dataclass
+class _Group:
+    key: str
+    label: str
+    members: frozenset
+
+    def total(self, uses: list[FractieUse], attribute: str):
+        return sum(getattr(use, attribute) for use in uses if use.key in self.members)
+
+
+def _groups(uses: list[FractieUse]) -> tuple[list[_Group], list[_Group]]:
+    fracties = [use for use in uses if use.key is not None]
+    sides = [
+        _Group("coalition", "coalitie", frozenset(u.key for u in fracties if u.coalition)),
+        _Group("opposition", "oppositie", frozenset(u.key for u in fracties if not u.coalition)),
+    ]
+    sizes = [
+        _Group("small", "kleine fracties", frozenset(u.key for u in fracties if u.small)),
+        _Group("large", "grote fracties", frozenset(u.key for u in fracties if not u.small)),
+    ]
+    return sides, sizes
+
+
+def section(data: ReportData, reporting: Reporting) -> Section:
+    uses = usage(data, reporting)
+    threshold = reporting.small_cell_threshold
+    sides, sizes = _groups(uses)
+    group_tables = []
+    published: dict[str, list[frozenset]] = {attribute: [] for attribute in PROTECTED_COUNTS}
+    published["hours"] = []
+    for key, title, groups in (
+        ("coalitie_oppositie", "Coalitie en oppositie", sides),
+        ("klein_groot", "Kleine en grote fracties", sizes),
+    ):
+        table, shown = _group_table(key, title, groups, uses, threshold, data.period)
+        group_tables.append(table)
+        for attribute, members in shown.items():
+            published[attribute].extend(members)
+    return Section(
+        "Gebruik per fractie",
+        [_fractie_table(uses, threshold, published, reporting)] + group_tables,
+        intro="Bedient het instrument elke fractie? Per fractie, coalitie tegenover oppositie "
+        f"en kleine (tot en met {reporting.small_fractie_max_seats} zetels) tegenover grote "
+        f"fracties. Een cel die minder dan {threshold} trajecten van een fractie telt, staat er "
+        f"als \"<{threshold}\"; een cel \"≥{threshold}\" is verborgen zodat zo'n kleine cel niet "
+        "uit een totaal is af te leiden.",
+    )
+
+
+FRACTIE_COLUMNS = [
+    ("seats", "zetels"),
+    ("assistance", "ambtelijke bijstand"),
+    ("technical", "technische vragen"),
+    ("written", "schriftelijke vragen"),
+    ("hours", "uren ontvangen"),
+    ("refusals", "weigeringen"),
+]
+
+
+def _fractie_table(uses, threshold, published, reporting) -> Table:
+    hidden: dict[str, dict] = {}
+    hide_total: dict[str, bool] = {}
+    for attribute in PROTECTED_COUNTS:
+        protection = protect(
+            {use.key: getattr(use, attribute) for use in uses}, published[attribute], threshold
+        )
+        hidden[attribute] = protection.hidden
+        hide_total[attribute] = protection.hide_totals
+    hidden["hours"] = protect_amounts(
+        {use.key: use.hours for use in uses}, hidden["assistance"], published["hours"]
+    )
+    rows = []
+    for use in uses:
+        label = use.name if use.key is None else (
+            f"{use.name} ({'coalitie' if use.coalition else 'oppositie'})"
+        )
+        cells = []
+        for attribute, _ in FRACTIE_COLUMNS:
+            unit = "uur" if attribute == "hours" else ""
+            cell = Cell(getattr(use, attribute), unit, threshold=threshold)
+            cell.hidden = hidden.get(attribute, {}).get(use.key)
+            cells.append(cell)
+        rows.append(Row(label, cells))
+    totals = []
+    for attribute, _ in FRACTIE_COLUMNS:
+        unit = "uur" if attribute == "hours" else ""
+        cell = Cell(sum(getattr(use, attribute) for use in uses), unit, threshold=threshold)
+        if hide_total.get(attribute):
+            cell.hidden = Hidden.COMPLEMENT
+        totals.append(cell)
+    rows.append(Row("Totaal", totals, is_total=True))
+    return Table(
+        key="per_fractie",
+        title="Gebruik per fractie",
+        columns=[label for _, label in FRACTIE_COLUMNS],
+        rows=rows,
+        note="Verzoeken ingediend in de periode, per fractie van de indiener; uren die "
+        "ambtenaren in de periode voor de fractie werkten; weigeringen in de periode. "
+        "Coalitie of oppositie: de kant waar de fractie de meeste dagen van de periode stond.",
+        chart_column=1,
+        protected=True,
+    )
+
+
+GROUP_COLUMNS = [
+    ("fracties", "fracties", ""),
+    ("seats", "zetels", ""),
+    ("assistance", "ambtelijke bijstand", ""),
+    ("assistance_per_seat", "bijstand per 10 zetels", "ratio"),
+    ("technical", "technische vragen", ""),
+    ("hours", "uren ontvangen", "uur"),
+    ("hours_per_seat", "uren per zetel", "uur"),
+    ("refusals", "weigeringen", ""),
+]
+
+
+def _group_table(key, title, groups, uses, threshold, period) -> tuple[Table, dict]:
+    members = {group.key: group for group in groups}
+    counts = {
+        attribute: {group.key: group.total(uses, attribute) for group in groups}
+        for attribute in (*PROTECTED_COUNTS, "seats")
+    }
+    hours = {group.key: group.total(uses, "hours") for group in groups}
+    hidden = {attribute: protect(counts[attribute], (), threshold).hidden for attribute in PROTECTED_COUNTS}
+    hidden["hours"] = protect_amounts(hours, hidden["assistance"])
+    shown = {
+        attribute: [members[group].members for group in members if group not in hidden[attribute]]
+        for attribute in (*PROTECTED_COUNTS, "hours")
+    }
+    rows = []
+    for group in groups:
+        seats = counts["seats"][group.key]
+        values = {
+            "fracties": Cell(len(group.members)),
+            "seats": Cell(seats),
+            "assistance": Cell(counts["assistance"][group.key], threshold=threshold),
+            "assistance_per_seat": Cell(
+                round(10 * counts["assistance"][group.key] / seats, 1) if seats else None, "ratio"
+            ),
+            "technical": Cell(counts["technical"][group.key], threshold=threshold),
+            "hours": Cell(hours[group.key], "uur", threshold=threshold),
+            "hours_per_seat": Cell(round(hours[group.key] / seats, 1) if seats else None, "uur"),
+            "refusals": Cell(counts["refusals"][group.key], threshold=threshold),
+        }
+        for attribute in ("assistance", "technical", "hours", "refusals"):
+            values[attribute].hidden = hidden[attribute].get(group.key)
+        if values["assistance"].hidden:
+            values["assistance_per_seat"].hidden = Hidden.COMPLEMENT
+        if values["hours"].hidden:
+            values["hours_per_seat"].hidden = Hidden.COMPLEMENT
+        rows.append(Row(group.label, [values[attribute] for attribute, _, _ in GROUP_COLUMNS]))
+    return Table(
+        key=key,
+        title=title,
+        columns=[label for _, label, _ in GROUP_COLUMNS],
+        rows=rows,
+        note="Per 10 zetels en per zetel maken groepen van verschillende grootte vergelijkbaar.",
+        chart_column=3,
+        protected=True,
+    ), shown
