@@ -10,6 +10,7 @@ urlpatterns = [
     path("privacy/", include("raadsloket.privacy.urls")),
     path("fractieondersteuning/", include("raadsloket.budgets.urls")),
     path("opleidingen/", include("raadsloket.budgets.training_urls")),
+    path("reflectie/", include("raadsloket.reflection.urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
     path("", include("raadsloket.web.urls")),
 ]

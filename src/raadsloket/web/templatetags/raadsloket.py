@@ -4,6 +4,7 @@
 from django import forms, template
 
 from raadsloket.access.budgets import sees_budget_pages, sees_training_pages
+from raadsloket.access.reflection import report_audience
 from raadsloket.access.viewer import viewer_for
 from raadsloket.budgets import money
 from raadsloket.cases.effects import may_request
@@ -72,7 +73,8 @@ def who_am_i(context):
     return {"name": user.display_name, "municipality": municipality, "roles": roles,
             "viewer": viewer, "may_request": may, "sees_written": sees_written,
             "sees_budgets": sees_budget_pages(viewer),
-            "sees_training": sees_training_pages(viewer)}
+            "sees_training": sees_training_pages(viewer),
+            "sees_reports": report_audience(viewer) is not None}
 
 
 @register.filter

@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The reflection pages (issue 7): the report for a period with its charts and downloads, and the
+griffie's coalition record. Who sees which report is decided by raadsloket.access.reflection; a
+viewer without a report gets a 404, as for a page that does not exist."""
+
+import base64
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from raadsloket.access.reflection import FULL, manages_coalition, report_audience
+from raadsloket.access.viewer import viewer_for
+from raadsloket.audit.chain import record
+from raadsloket.organisation.models import CoalitionMembership, Fractie, Municipality
+from raadsloket.reflection import coalition as coalition_service
+from raadsloket.reflection import periods
+from raadsloket.reflection.charts import chart_description, chart_svg
+from raadsloket.reflection.exports import report_csv, report_xlsx
+from raadsloket.reflection.figures import Report, build_report
+from raadsloket.reflection.forms import CoalitionForm, EndForm
+from raadsloket.reflection.yearreport import PdfUnavailable, write_pdf
+
+MAX_ID = 2**63 - 1
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILE_TYPES = {"pdf": "application/pdf", "xlsx": XLSX_TYPE, "csv": "text/csv; charset=utf-8"}
+# A chart depends only on its table's content; the same table draws the same picture.
+CHART_CACHE_SECONDS = 60 * 60
+
+
+def _report_for(request, period_text: str | None) -> tuple[Report | None, str, object]:
+    viewer = viewer_for(request.user)
+    audience = report_audience(viewer)
+    if audience is None:
+        raise Http404("Niet gevonden")
+    today = timezone.localdate()
+    try:
+        period = periods.parse(period_text) if period_text else periods.year(today.year)
+    except periods.PeriodError as error:
+        return None, str(error), viewer
+    municipality = Municipality.objects.get(pk=viewer.municipality_id)
+    return build_report(municipality, period, today, full=audience == FULL), "", viewer
+
+
+def _chart(table) -> dict | None:
+    key = "reflection-chart:" + hashlib.sha256(
+        repr((table.title, table.columns, table.chart_column, table.compare_column,
+              [(row.label, [cell.shown for cell in row.cells]) for row in table.rows])).encode()
+    ).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = chart_svg(table)
+        if svg is None:
+            return None
+        cache.set(key, svg, CHART_CACHE_SECONDS)
+    # As an image, not inline markup: the page's CSP allows no inline styles, an image may carry
+    # its own; and the same picture goes into the PDF.
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return {"src": f"data:image/svg+xml;base64,{data}", "description": chart_description(table)}
+
+
+@login_required
+@require_GET
+def index(request):
+    report, error, viewer = _report_for(request, request.GET.get("periode"))
+    today = timezone.localdate()
+    sections = []
+    if report is not None:
+        sections = [
+            {"section": section, "items": [
+                {"table": table, "chart": _chart(table)} for table in section.tables
+            ]}
+            for section in report.sections
+        ]
+    return render(
+        request,
+        "reflection/index.html",
+        {
+            "report": report,
+            "sections": sections,
+            "error": error,
+            "choices": periods.choices(today),
+            "chosen": request.GET.get("periode") or str(today.year),
+            "manages_coalition": manages_coalition(viewer),
+        },
+        status=400 if error else 200,
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def download(request, period: str, file_format: str):
+    if file_format not in FILE_TYPES:
+        raise Http404("Niet gevonden")
+    report, error, viewer = _report_for(request, period)
+    if report is None:
+        raise Http404(error)
+    if file_format == "pdf":
+        try:
+            content = write_pdf(report)
+        except PdfUnavailable:
+            return render(request, "errors/error.html", {
+                "title": "PDF niet beschikbaar",
+                "message": "De PDF kan op dit moment niet worden gemaakt. Download het verslag "
+                "als Excel-bestand (XLSX) of CSV.",
+            }, status=503)
+    elif file_format == "xlsx":
+        content = report_xlsx(report)
+    else:
+        # The byte order mark lets Excel read the file as UTF-8.
+        content = ("\ufeff" + report_csv(report)).encode("utf-8")
+    record(
+        "reflection.report_downloaded",
+        actor=request.user,
+        municipality_id=viewer.municipality_id,
+        detail={"period": report.period.slug, "format": file_format, "audience": report.audience},
+    )
+    response = HttpResponse(content, content_type=FILE_TYPES[file_format])
+    name = f"reflectie-{report.period.slug}{'' if report.audience == FULL else '-geaggregeerd'}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _coalition_page(request, viewer, form=None, status=200):
+    fracties = list(Fractie.objects.filter(municipality_id=viewer.municipality_id))
+    return render(
+        request,
+        "reflection/coalition.html",
+        {
+            "memberships": coalition_service.memberships(viewer.municipality_id),
+            "form": form or CoalitionForm(fracties=fracties),
+            "end_form": EndForm(),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def coalition(request):
+    viewer = viewer_for(request.user)
+    if not manages_coalition(viewer):
+        raise Http404("Niet gevonden")
+    if request.method == "GET":
+        return _coalition_page(request, viewer)
+    fracties = list(Fractie.objects.filter(municipality_id=viewer.municipality_id))
+    form = CoalitionForm(request.POST, fracties=fracties)
+    if form.is_valid():
+        fractie = next(f for f in fracties if str(f.pk) == form.cleaned_data["fractie"])
+        try:
+            coalition_service.add(
+                viewer, request.user, fractie, form.cleaned_data["start"], form.cleaned_data["end"]
+            )
+        except coalition_service.CoalitionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{fractie.name} staat in de coalitie vanaf "
+                             f"{form.cleaned_data['start']:%d-%m-%Y}.")
+            return redirect("reflection:coalition")
+    return _coalition_page(request, viewer, form, status=400)
+
+
+@login_required
+@require_POST
+def coalition_action(request, pk: int, action: str):
+    viewer = viewer_for(request.user)
+    membership = None
+    if manages_coalition(viewer) and 0 < pk <= MAX_ID:
+        membership = (
+            CoalitionMembership.objects.select_related("fractie")
+            .filter(pk=pk, fractie__municipality_id=viewer.municipality_id)
+            .first()
+        )
+    if membership is None or action not in ("beeindigen", "verwijderen"):
+        raise Http404("Niet gevonden")
+    try:
+        if action == "verwijderen":
+            coalition_service.remove(viewer, request.user, membership)
+            messages.success(request, "De coalitieperiode is verwijderd.")
+        else:
+            form = EndForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, "Er is niets opgeslagen: vul een geldige einddatum in.")
+                return redirect("reflection:coalition")
+            coalition_service.end(viewer, request.user, membership, form.cleaned_data["on"])
+            messages.success(request, f"{membership.fractie.name} is uit de coalitie per "
+                             f"{form.cleaned_data['on']:%d-%m-%Y}.")
+    except coalition_service.CoalitionError as error:
+        messages.error(request, f"Er is niets opgeslagen: {error}")
+    return redirect("reflection:coalition")

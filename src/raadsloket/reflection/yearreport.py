@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The reflection report as a printed document: HTML from a template, PDF by WeasyPrint.
+
+"Jaarverslag ambtelijke bijstand en informatievoorziening" for a year, the same document for a
+quarter or a council term: the figures per section, each chart with its table beside it, and at
+the end the agenda for the presidium's conversation (handreiking, "Voer het gesprek").
+
+As in raadsloket.privacy.report, the PDF is made from exactly the HTML `render_html` returns and
+WeasyPrint is imported only when a PDF is asked for.
+"""
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from raadsloket.privacy.report import PdfUnavailable
+from raadsloket.reflection.charts import chart_description, chart_svg
+from raadsloket.reflection.exports import AUDIENCES, hidden_legend
+from raadsloket.reflection.figures import Report
+from raadsloket.reflection.tables import Table
+
+__all__ = ["PdfUnavailable", "render_html", "write_pdf"]
+
+STYLESHEET = Path(__file__).with_name("report.css")
+KEY_FIGURES = "Kerncijfers"
+
+
+@dataclass(frozen=True)
+class Figure:
+    table: Table
+    # data: URL of the chart's SVG, or "" when the table has no chart.
+    chart: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    intro: str
+    figures: list[Figure]
+
+
+def render_html(report: Report) -> str:
+    return render_to_string(
+        "reflection/report_pdf.html",
+        {
+            "report": report,
+            "chapters": chapters(report),
+            "audience": AUDIENCES.get(report.audience, report.audience),
+            "legend": hidden_legend(report),
+        },
+    )
+
+
+def chapters(report: Report) -> list[Chapter]:
+    first = Chapter(KEY_FIGURES, "", [figure(report.key_figures)])
+    return [first] + [
+        Chapter(section.title, section.intro, [figure(table) for table in section.tables])
+        for section in report.sections
+    ]
+
+
+def figure(table: Table) -> Figure:
+    svg = chart_svg(table)
+    if svg is None:
+        return Figure(table, "", "")
+    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Figure(table, f"data:image/svg+xml;base64,{encoded}", chart_description(table))
+
+
+def write_pdf(report: Report) -> bytes:
+    try:
+        from weasyprint import CSS, HTML
+        from weasyprint.urls import URLFetcher
+    except (ImportError, OSError) as error:
+        raise PdfUnavailable(str(error)) from error
+    # Only the charts, embedded as data: URLs, are loaded; nothing is fetched from elsewhere.
+    closed = URLFetcher(allowed_protocols=("data",))
+    stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=closed)
+    html = render_html(report)
+    return HTML(string=html, url_fetcher=closed).write_pdf(stylesheets=[stylesheet])
