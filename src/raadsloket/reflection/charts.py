@@ -140,8 +140,8 @@ def _draw(table: Table, rows: list[Row]) -> Figure:
         range(len(rows)), [textwrap.fill(_clean(row.label), LABEL_WIDTH) for row in rows]
     )
     axes.invert_yaxis()
-    # Room right of the longest bar for its value label.
-    axes.set_xlim(min(low - 0.12 * span, 0) if low < 0 else 0, high + 0.15 * span)
+    # Room beside the longest bars for their value labels; an axis of zeros still runs to 1.
+    axes.set_xlim(low - 0.12 * span if low < 0 else 0, high + 0.15 * span if high > 0 else 1)
     axes.xaxis.set_major_formatter(FuncFormatter(_dutch_tick))
     if all(isinstance(row.cells[index].value, int) for row in rows for index in columns):
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))

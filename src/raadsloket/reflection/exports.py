@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from raadsloket.reflection.figures import Report
-from raadsloket.reflection.tables import Cell, Hidden, Table
+from raadsloket.reflection.tables import Cell, Table
 
 CSV_HEADER = ("figuur", "rij", "kolom", "waarde", "eenheid")
 UNIT_NAMES = {
@@ -159,7 +159,9 @@ def _text(sheet: Worksheet, row: int, column: int, value: str, *, bold: bool = F
 
 def _number(sheet: Worksheet, row: int, column: int, cell: Cell, *, bold: bool) -> None:
     value = cell.number
-    target = sheet.cell(row=row, column=column, value=float(value) if isinstance(value, Decimal) else value)
+    target = sheet.cell(
+        row=row, column=column, value=float(value) if isinstance(value, Decimal) else value
+    )
     if cell.unit == "%":
         target.number_format = PERCENT
     elif not isinstance(value, int) or cell.unit:
@@ -174,7 +176,10 @@ def _explanation_sheet(sheet: Worksheet, report: Report) -> None:
     facts = (
         ("Gemeente", report.municipality),
         ("Periode", f"{period.label} ({period.start:%d-%m-%Y} t/m {period.end:%d-%m-%Y})"),
-        ("Vergeleken met", f"{previous.label} ({previous.start:%d-%m-%Y} t/m {previous.end:%d-%m-%Y})"),
+        (
+            "Vergeleken met",
+            f"{previous.label} ({previous.start:%d-%m-%Y} t/m {previous.end:%d-%m-%Y})",
+        ),
         ("Gemaakt op", f"{report.today:%d-%m-%Y}"),
         ("Versie", AUDIENCES.get(report.audience, report.audience)),
     )
@@ -188,7 +193,12 @@ def _explanation_sheet(sheet: Worksheet, report: Report) -> None:
     for line in hidden_legend(report):
         _text(sheet, row, 2, line)
         row += 1
-    _text(sheet, row, 2, "Elke tabel staat op een eigen blad; de toelichting bij de telling staat onder de tabel.")
+    _text(
+        sheet,
+        row,
+        2,
+        "Elke tabel staat op een eigen blad; de toelichting bij de telling staat onder de tabel.",
+    )
     row += 2
     _text(sheet, row, 1, "Gespreksthema's", bold=True)
     row += 1
@@ -212,17 +222,13 @@ def _explanation_sheet(sheet: Worksheet, report: Report) -> None:
 
 
 def _table_sheet(sheet: Worksheet, table: Table, report: Report) -> None:
-    sheet.cell(row=1, column=1, value=ILLEGAL_CHARACTERS_RE.sub("", table.title)).font = Font(
-        bold=True, size=12
-    )
-    sheet.cell(row=1, column=1).data_type = "s"
+    _text(sheet, 1, 1, table.title)
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=12)
     header = 3
     _text(sheet, header, 1, "", bold=True)
     for column, name in enumerate(table.columns, start=2):
         _text(sheet, header, column, name, bold=True)
-    row = header
-    for row_index, data in enumerate(table.rows, start=header + 1):
-        row = row_index
+    for row, data in enumerate(table.rows, start=header + 1):
         _text(sheet, row, 1, data.label, bold=data.is_total)
         for column, cell in enumerate(data.cells, start=2):
             if cell.number is None:
@@ -230,7 +236,7 @@ def _table_sheet(sheet: Worksheet, table: Table, report: Report) -> None:
                 sheet.cell(row=row, column=column).alignment = Alignment(horizontal="right")
             else:
                 _number(sheet, row, column, cell, bold=data.is_total)
-    row += 2
+    row = header + len(table.rows) + 2
     if table.note:
         _text(sheet, row, 1, table.note)
         row += 1

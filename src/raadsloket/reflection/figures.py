@@ -19,11 +19,11 @@ from raadsloket.cases.written_overview import on_time_rows, overdue_filter
 from raadsloket.organisation.models import Municipality
 from raadsloket.organisation.roles import PolicyArea
 from raadsloket.reflection import fairness
-from raadsloket.reflection.themes import Theme, agenda
 from raadsloket.reflection.data import ReportData, load
 from raadsloket.reflection.leadtimes import DAY_UNITS, days_between, median, percentile_90
 from raadsloket.reflection.periods import Period
 from raadsloket.reflection.tables import Cell, Hidden, Row, Section, Table
+from raadsloket.reflection.themes import Theme, agenda
 
 NO_DEPARTMENT = "(geen afdeling of nog niet toegewezen)"
 

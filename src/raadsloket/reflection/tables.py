@@ -7,7 +7,7 @@ and the charts read `shown` and `number`, and `number` is None for a hidden cell
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 Number = int | Decimal | float
@@ -48,10 +48,11 @@ class Cell:
 def format_number(value: Number, unit: str = "") -> str:
     """Dutch notation: counts as whole numbers, percentages rounded, the rest to one decimal."""
     if unit == "%":
-        return f"{round(value)}%"
+        return f"{Decimal(str(value)).quantize(Decimal('1'), rounding=ROUND_HALF_UP)}%"
     if isinstance(value, int) and not unit:
         return str(value)
-    text = f"{Decimal(str(value)).quantize(Decimal('0.1')):f}".replace(".", ",")
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}".replace(".", ",")
     if unit == "dagen" and text.endswith(",0"):
         text = text[:-2]
     return text

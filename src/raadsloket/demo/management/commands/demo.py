@@ -3,9 +3,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from raadsloket.demo.budgets import load_budgets
 from raadsloket.demo.cases import load_cases
+from raadsloket.demo.history import load_coalition, load_history
 from raadsloket.demo.people import build_municipality
 from raadsloket.organisation.models import Municipality
 
@@ -43,7 +45,21 @@ class Command(BaseCommand):
                     count = load_cases(world, small=bool(prefix))
                     self.stdout.write(f"{name} ({preset}): {count} verzoeken geladen.")
                     self.stdout.write(f"  {load_budgets(world, small=bool(prefix)).line()}")
+                    self.stdout.write(f"  {self.history(world, main=not prefix)}")
         self.print_logins()
+
+    def history(self, world, *, main: bool) -> str:
+        # Two years of requests make the demo's year report; they take most of the loading
+        # time, so only the main municipality gets them (the second keeps its coalition).
+        year = timezone.localdate().year
+        if not main:
+            load_coalition(world)
+            return "Coalitie vastgelegd (de geschiedenis voor het jaarverslag: Gemeente Voorbeeld)."
+        count = load_history(world)
+        return (
+            f"Geschiedenis voor het jaarverslag: {count} verzoeken in {year - 1} en {year}, "
+            "met de coalitie."
+        )
 
     def print_logins(self):
         self.stdout.write(
