@@ -171,8 +171,8 @@ def test_ending_a_coalition_period(client, world):
 
 
 def test_one_municipality_never_sees_anothers_figures(client, world, other_world):
-    case = new_case(other_world, "u-raadslid3", title="Domstede")
-    act(other_world, case, "submit", "u-raadslid3")
+    case = new_case(other_world, "raadslid3", title="Domstede")
+    act(other_world, case, "submit", "raadslid3")
     today = timezone.localdate()
     ours = build_report(world.municipality, periods.year(today.year), today)
     theirs = build_report(other_world.municipality, periods.year(today.year), today)

@@ -9,7 +9,7 @@ content).
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import Min, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from raadsloket.assistance.models import Evaluation, HoursEntry, Mediation
@@ -80,7 +80,12 @@ def load(municipality: Municipality, period: Period, today: date) -> ReportData:
     in_range |= Q(answered_at__range=(start, end))
     case_values = (
         Case.objects.filter(municipality=municipality, submitted_at__isnull=False)
-        .annotate(intake_at=Min("timeline__at", filter=Q(timeline__action="accept")))
+        # A subquery, not an aggregate: an aggregate groups by every column of the case,
+        # subject, question and answer included (SQLite), for nothing.
+        .annotate(intake_at=Subquery(
+            TimelineEvent.objects.filter(case=OuterRef("pk"), action="accept")
+            .order_by("at").values("at")[:1]
+        ))
         .filter(in_range)
         .values_list(
             "pk", "instrument", "policy_area", "channel", "state", "requester__fractie_id",

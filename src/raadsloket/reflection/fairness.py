@@ -14,7 +14,7 @@ from raadsloket.cases.instruments import Instrument
 from raadsloket.policy.schema import Reporting
 from raadsloket.reflection.data import ReportData
 from raadsloket.reflection.periods import Period
-from raadsloket.reflection.suppression import protect, protect_amounts
+from raadsloket.reflection.suppression import Protection, protect, protect_amounts
 from raadsloket.reflection.tables import Cell, Hidden, Row, Section, Table
 
 NO_FRACTIE = "zonder fractie"
@@ -100,6 +100,8 @@ class _Group:
 
 
 def _groups(uses: list[FractieUse]) -> tuple[list[_Group], list[_Group]]:
+    """Coalition/opposition and small/large; a side without fracties (no coalition recorded)
+    is left out rather than shown as an empty row."""
     fracties = [use for use in uses if use.key is not None]
     sides = [
         _Group("coalition", "coalitie", frozenset(u.key for u in fracties if u.coalition)),
@@ -109,33 +111,93 @@ def _groups(uses: list[FractieUse]) -> tuple[list[_Group], list[_Group]]:
         _Group("small", "kleine fracties", frozenset(u.key for u in fracties if u.small)),
         _Group("large", "grote fracties", frozenset(u.key for u in fracties if not u.small)),
     ]
-    return sides, sizes
+    return [g for g in sides if g.members], [g for g in sizes if g.members]
 
 
 def section(data: ReportData, reporting: Reporting) -> Section:
     uses = usage(data, reporting)
     threshold = reporting.small_cell_threshold
     sides, sizes = _groups(uses)
+    group_hidden, protections = _protect_counts(uses, (sides, sizes), threshold)
     group_tables = []
     published: dict[str, list[frozenset]] = {attribute: [] for attribute in PROTECTED_COUNTS}
     published["hours"] = []
-    for key, title, groups in (
+    for (key, title, groups), hidden in zip((
         ("coalitie_oppositie", "Coalitie en oppositie", sides),
         ("klein_groot", "Kleine en grote fracties", sizes),
-    ):
-        table, shown = _group_table(key, title, groups, uses, threshold, data.period)
+    ), group_hidden, strict=True):
+        table, shown = _group_table(key, title, groups, uses, threshold, data.period, hidden)
         group_tables.append(table)
         for attribute, members in shown.items():
             published[attribute].extend(members)
     return Section(
         "Gebruik per fractie",
-        [_fractie_table(uses, threshold, published, reporting)] + group_tables,
+        [_fractie_table(uses, threshold, published, reporting, protections)] + group_tables,
         intro="Bedient het instrument elke fractie? Per fractie, coalitie tegenover oppositie "
         f"en kleine (tot en met {reporting.small_fractie_max_seats} zetels) tegenover grote "
         f"fracties. Een cel die minder dan {threshold} trajecten van een fractie telt, staat er "
         f"als \"<{threshold}\"; een cel \"≥{threshold}\" is verborgen zodat zo'n kleine cel niet "
         "uit een totaal is af te leiden.",
     )
+
+
+def _protect_counts(uses, group_sets, threshold) -> tuple[list[dict], dict[str, Protection]]:
+    """Per protected count: the hidden cells of the group tables and of the fractie table,
+    decided together.
+
+    The group tables publish subtotals over fracties, and where they overlap one subtotal minus
+    another pins fracties down: "grote fracties" minus "coalitie" is what the large opposition
+    fracties had, and two such fracties with "<3" each and 3 together both had a trajectory.
+    A small subtotal is shown "<3" (it tells its bound); any other hidden subtotal is shown
+    "afgeschermd", without a bound, because "≥3" over two fracties that are each "<3" proves that
+    both had a trajectory. When the fractie table cannot be protected by hiding its own cells, a
+    subtotal is hidden too, the smallest first.
+    """
+    group_hidden: list[dict] = [{} for _ in group_sets]
+    protections: dict[str, Protection] = {}
+    for attribute in PROTECTED_COUNTS:
+        values = {use.key: getattr(use, attribute) for use in uses}
+        totals = [{group.key: group.total(uses, attribute) for group in groups}
+                  for groups in group_sets]
+        hidden = [_withheld(protect(group_totals, (), threshold).hidden) for group_totals in totals]
+        while True:
+            exact, ranges = [], []
+            for groups, kinds in zip(group_sets, hidden, strict=True):
+                for group in groups:
+                    kind = kinds.get(group.key)
+                    if kind is None:
+                        exact.append(group.members)
+                    elif kind is Hidden.SMALL:
+                        ranges.append((group.members, 0, threshold - 1))
+            protection = protect(values, exact, threshold, ranges)
+            shown = [
+                (totals[index][group.key], index, group.key)
+                for index, groups in enumerate(group_sets)
+                for group in groups
+                if group.key not in hidden[index]
+            ]
+            if not protection.hide_totals or not shown:
+                break
+            _, index, key = min(shown)
+            hidden[index][key] = Hidden.WITHHELD
+        if protection.hide_totals:
+            # The last resort (see _fractie_table): no bound anywhere in this column.
+            hidden = [{group.key: Hidden.WITHHELD for group in groups} for groups in group_sets]
+        protections[attribute] = protection
+        for index, kinds in enumerate(hidden):
+            group_hidden[index][attribute] = kinds
+    return group_hidden, protections
+
+
+def _withheld(hidden: dict) -> dict:
+    return {key: Hidden.SMALL if kind is Hidden.SMALL else Hidden.WITHHELD
+            for key, kind in hidden.items()}
+
+
+def _as_amounts(hidden: dict) -> dict:
+    """Hours hidden beside a small count are shown "afgeschermd", not "<3": 20 hours of one
+    trajectory are not "fewer than 3"."""
+    return {key: Hidden.COMPLEMENT for key in hidden}
 
 
 FRACTIE_COLUMNS = [
@@ -148,18 +210,19 @@ FRACTIE_COLUMNS = [
 ]
 
 
-def _fractie_table(uses, threshold, published, reporting) -> Table:
+def _fractie_table(uses, threshold, published, reporting, protections) -> Table:
     hidden: dict[str, dict] = {}
-    hide_total: dict[str, bool] = {}
     for attribute in PROTECTED_COUNTS:
-        protection = protect(
-            {use.key: getattr(use, attribute) for use in uses}, published[attribute], threshold
-        )
+        protection = protections[attribute]
         hidden[attribute] = protection.hidden
-        hide_total[attribute] = protection.hide_totals
-    hidden["hours"] = protect_amounts(
+        if protection.hide_totals:
+            # The last resort: even with every cell hidden, "<3" in each cell and the total
+            # (public in the per-instrument and per-ground tables) prove trajectories — two
+            # fracties, 3 requests. So every cell of the column is withheld without a bound.
+            hidden[attribute] = {use.key: Hidden.WITHHELD for use in uses}
+    hidden["hours"] = _as_amounts(protect_amounts(
         {use.key: use.hours for use in uses}, hidden["assistance"], published["hours"]
-    )
+    ))
     rows = []
     for use in uses:
         label = use.name if use.key is None else (
@@ -175,10 +238,7 @@ def _fractie_table(uses, threshold, published, reporting) -> Table:
     totals = []
     for attribute, _ in FRACTIE_COLUMNS:
         unit = "uur" if attribute == "hours" else ""
-        cell = Cell(sum(getattr(use, attribute) for use in uses), unit, threshold=threshold)
-        if hide_total.get(attribute):
-            cell.hidden = Hidden.COMPLEMENT
-        totals.append(cell)
+        totals.append(Cell(sum(getattr(use, attribute) for use in uses), unit, threshold=threshold))
     rows.append(Row("Totaal", totals, is_total=True))
     return Table(
         key="per_fractie",
@@ -205,15 +265,15 @@ GROUP_COLUMNS = [
 ]
 
 
-def _group_table(key, title, groups, uses, threshold, period) -> tuple[Table, dict]:
+def _group_table(key, title, groups, uses, threshold, period, hidden_counts) -> tuple[Table, dict]:
     members = {group.key: group for group in groups}
     counts = {
         attribute: {group.key: group.total(uses, attribute) for group in groups}
         for attribute in (*PROTECTED_COUNTS, "seats")
     }
     hours = {group.key: group.total(uses, "hours") for group in groups}
-    hidden = {attribute: protect(counts[attribute], (), threshold).hidden for attribute in PROTECTED_COUNTS}
-    hidden["hours"] = protect_amounts(hours, hidden["assistance"])
+    hidden = dict(hidden_counts)
+    hidden["hours"] = _as_amounts(protect_amounts(hours, hidden["assistance"]))
     shown = {
         attribute: [members[group].members for group in members if group not in hidden[attribute]]
         for attribute in (*PROTECTED_COUNTS, "hours")

@@ -368,7 +368,8 @@ def _average(scores: list[int], threshold: int) -> Cell:
         return Cell(None, "cijfer")
     cell = Cell(round(sum(scores) / len(scores), 1), "cijfer", threshold=threshold)
     if len(scores) < threshold:
-        cell.hidden = Hidden.SMALL
+        # Not "<3": that would read as an average below 3.
+        cell.hidden = Hidden.WITHHELD
     return cell
 
 

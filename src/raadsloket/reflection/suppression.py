@@ -11,7 +11,8 @@ The rule, in plain words:
   that cell is 0. Then subtracting shown cells from totals never proves that a fractie had a
   trajectory, let alone how many.
 - What a reader knows is taken into account: a "<3" cell holds 0, 1 or 2; a "≥3" cell holds 3 or
-  more; every published (sub)total is exact.
+  more; every published (sub)total is exact; a subtotal hidden elsewhere as "<3" or "≥3" still
+  bounds its cells (`known_ranges`).
 - When even hiding every cell cannot protect a small cell (a table of one fractie), the totals are
   hidden as well.
 """
@@ -40,21 +41,25 @@ def protect(
     values: dict[Hashable, int],
     known_sums: Iterable[frozenset] = (),
     threshold: int = 3,
+    known_ranges: Iterable[tuple[frozenset, int, int | None]] = (),
 ) -> Protection:
     """Which cells of `values` to hide, given the subtotals published elsewhere.
 
     `known_sums` are sets of keys whose sum a reader can see (a coalition subtotal, a "small
-    fracties" row); the sum of all cells always counts as known.
+    fracties" row); the sum of all cells always counts as known. `known_ranges` are sets of keys
+    whose sum a reader knows to lie between a low and a high bound (None: no upper bound), such
+    as a subtotal shown elsewhere as "<3" or "≥3".
     """
     keys = list(values)
     groups = [frozenset(keys)] + [frozenset(group) & frozenset(keys) for group in known_sums]
     groups = [group for group in dict.fromkeys(groups) if group]
+    ranges = [(frozenset(group) & frozenset(keys), low, high) for group, low, high in known_ranges]
     hidden: dict[Hashable, Hidden] = {
         key: Hidden.SMALL for key in keys if values[key] < threshold
     }
     if not hidden:
         return Protection({})
-    while not _safe(values, hidden, groups, threshold):
+    while not _safe(values, hidden, groups, threshold, ranges):
         candidates = sorted(
             (key for key in keys if key not in hidden), key=lambda key: (values[key], keys.index(key))
         )
@@ -64,13 +69,15 @@ def protect(
     return Protection(hidden)
 
 
-def _safe(values, hidden, groups, threshold) -> bool:
+def _safe(values, hidden, groups, threshold, ranges=()) -> bool:
     """True when every small cell can be 0 in some filling-in consistent with the totals."""
     small = [key for key, kind in hidden.items() if kind is Hidden.SMALL]
-    return all(_feasible_with_zero(values, hidden, groups, threshold, key) for key in small)
+    return all(
+        _feasible_with_zero(values, hidden, groups, threshold, key, ranges) for key in small
+    )
 
 
-def _feasible_with_zero(values, hidden, groups, threshold, zero_key) -> bool:
+def _feasible_with_zero(values, hidden, groups, threshold, zero_key, ranges=()) -> bool:
     variables = list(hidden)
     ceiling = sum(values.values())
     bounds = {
@@ -90,6 +97,17 @@ def _feasible_with_zero(values, hidden, groups, threshold, zero_key) -> bool:
         target = sum(values[key] for key in group if key in hidden)
         targets.append((members, target))
     membership = {key: [i for i, (members, _) in enumerate(targets) if key in members] for key in variables}
+    # Ranges on the hidden part of a bounded subtotal: its bounds minus its shown cells.
+    limits = []
+    for group, low, high in ranges:
+        shown = sum(values[key] for key in group if key not in hidden)
+        limits.append((
+            frozenset(key for key in variables if key in group),
+            low - shown,
+            None if high is None else high - shown,
+        ))
+    in_limits = {key: [i for i, (members, _, _) in enumerate(limits) if key in members] for key in variables}
+    limit_sums = [0] * len(limits)
     # Tight variables (small cells) first: they branch least.
     variables.sort(key=lambda key: bounds[key][1] - bounds[key][0])
     sums = [0] * len(targets)
@@ -102,7 +120,10 @@ def _feasible_with_zero(values, hidden, groups, threshold, zero_key) -> bool:
         if budget[0] < 0:
             return False
         if index == len(variables):
-            return all(sums[i] == target for i, (_, target) in enumerate(targets))
+            return all(sums[i] == target for i, (_, target) in enumerate(targets)) and all(
+                low <= limit_sums[i] and (high is None or limit_sums[i] <= high)
+                for i, (_, low, high) in enumerate(limits)
+            )
         key = variables[index]
         low, high = bounds[key]
         # The value is bounded by what every group it belongs to still needs.
@@ -119,11 +140,20 @@ def _feasible_with_zero(values, hidden, groups, threshold, zero_key) -> bool:
             remaining_max[i] -= bounds[key][1]
         found = False
         for value in range(low, high + 1):
+            if any(
+                limits[i][2] is not None and limit_sums[i] + value > limits[i][2]
+                for i in in_limits[key]
+            ):
+                break
             for i in membership[key]:
                 sums[i] += value
+            for i in in_limits[key]:
+                limit_sums[i] += value
             found = search(index + 1)
             for i in membership[key]:
                 sums[i] -= value
+            for i in in_limits[key]:
+                limit_sums[i] -= value
             if found:
                 break
         for i in membership[key]:

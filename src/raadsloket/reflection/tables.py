@@ -19,6 +19,9 @@ class Hidden(StrEnum):
     SMALL = "small"
     # Complementary: hidden so that a small cell cannot be found by subtracting from a total.
     COMPLEMENT = "complement"
+    # Hidden without telling even a bound ("afgeschermd"): a subtotal over fracties, where "≥3"
+    # over two fracties that are each "<3" would prove both had a trajectory; an average.
+    WITHHELD = "withheld"
 
 
 @dataclass
@@ -38,8 +41,10 @@ class Cell:
     def shown(self) -> str:
         if self.hidden is Hidden.SMALL:
             return f"<{self.threshold}"
-        if self.hidden is Hidden.COMPLEMENT:
-            return f"≥{self.threshold}" if not self.unit else "afgeschermd"
+        if self.hidden is Hidden.COMPLEMENT and not self.unit:
+            return f"≥{self.threshold}"
+        if self.hidden:
+            return "afgeschermd"
         if self.value is None:
             return "–"
         return format_number(self.value, self.unit)
