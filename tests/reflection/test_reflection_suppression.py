@@ -412,7 +412,6 @@ def attack_section(section, max_small_seats=2):
 
 
 def assert_section_protected(section):
-    per_fractie = section.tables[0]
     for column, (cells, possible) in attack_section(section).items():
         for label, cell in cells.items():
             assert cell.value in possible[label], (column, label)
