@@ -89,9 +89,9 @@ def test_each_year_report_has_every_figure(history, which):
         assert row.cells[0].value > 0 and row.cells[1].value > 0, row.label
         assert row.cells[2].value >= row.cells[1].value, row.label
     # Every policy area; more than one channel.
-    areas = report.table("per_policy_area")
+    areas = report.table("per_beleidsterrein")
     assert all(areas.cell(label, str(which)).value > 0 for label in PolicyArea.labels)
-    channels = report.table("per_channel")
+    channels = report.table("per_kanaal")
     assert sum(1 for row in channels.data_rows if row.cells[0].value) >= 3
     # Refusals on more than one ground; mediations by the griffie and by the driehoek.
     refusals = report.table("weigeringen")

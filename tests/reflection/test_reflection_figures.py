@@ -361,7 +361,7 @@ def test_requests_per_instrument_with_the_previous_period_and_the_difference(rep
 
 
 def test_requests_per_policy_area(report):
-    table = report.table("per_policy_area")
+    table = report.table("per_beleidsterrein")
     # 2026 sociaal: A1 A2 A9 A10 + W1 W2 W3 (written questions are sociaal_domein) = 7;
     # 2025 sociaal: P3 (written) + P5 = 2.
     assert numbers(table, "Sociaal domein") == [7, 2, 5]
@@ -376,7 +376,7 @@ def test_requests_per_policy_area(report):
 
 
 def test_requests_per_channel(report):
-    table = report.table("per_channel")
+    table = report.table("per_kanaal")
     # Set by hand: A8 informal, A9 formal_request, T1 direct_contact (2026); P4 via_secretary.
     assert numbers(table, "via de griffie") == [15, 5, 10]
     assert numbers(table, "informele lijnen") == [1, 0, 1]

@@ -63,9 +63,9 @@ def build_report(
         Section("Verzoeken", [
             _by_dimension(data, "instrument", "Verzoeken per instrument", "instrument",
                           dict(Instrument.choices)),
-            _by_dimension(data, "policy_area", "Verzoeken per beleidsterrein", "policy_area",
+            _by_dimension(data, "policy_area", "Verzoeken per beleidsterrein", "beleidsterrein",
                           dict(PolicyArea.choices)),
-            _by_dimension(data, "channel", "Verzoeken per kanaal", "channel",
+            _by_dimension(data, "channel", "Verzoeken per kanaal", "kanaal",
                           dict(Channel.choices)),
             _by_department(data),
         ]),
@@ -78,6 +78,7 @@ def build_report(
             _evaluations(data, profile.reporting.small_cell_threshold),
             _overdue(municipality, today),
         ]),
+        Section("Openbaarheid", [_openness(data)]),
     ]
     if full:
         sections.append(fairness.section(data, profile.reporting))
@@ -371,6 +372,45 @@ def _average(scores: list[int], threshold: int) -> Cell:
         # Not "<3": that would read as an average below 3.
         cell.hidden = Hidden.WITHHELD
     return cell
+
+
+def _openness(data: ReportData) -> Table:
+    """How open the answers were: the handreiking's third conversation theme."""
+
+    def kind(row) -> str:
+        # Art. 25 Gemeentewet: secret information goes to the whole council, never to one member.
+        if row.secret:
+            return "geheim (art. 25 Gemeentewet): naar de hele raad"
+        if row.instrument == Instrument.WRITTEN_QUESTION:
+            return "openbaar: schriftelijke vragen (ingekomen stuk)"
+        if row.confidential:
+            return "vertrouwelijk: alleen voor de vrager"
+        return "gedeeld met alle raadsleden"
+
+    def answered(row) -> date | None:
+        return row.answered if row.instrument == Instrument.WRITTEN_QUESTION else row.delivered
+
+    labels = [
+        "vertrouwelijk: alleen voor de vrager",
+        "gedeeld met alle raadsleden",
+        "geheim (art. 25 Gemeentewet): naar de hele raad",
+        "openbaar: schriftelijke vragen (ingekomen stuk)",
+    ]
+    now = Counter(kind(row) for row in data.cases if _in(data.period, answered(row)))
+    before = Counter(kind(row) for row in data.cases if _in(data.previous, answered(row)))
+    rows = [_trend_row(label, now[label], before[label]) for label in labels]
+    rows.append(_trend_row("Totaal", sum(now.values()), sum(before.values())))
+    rows[-1].is_total = True
+    return Table(
+        key="openbaarheid",
+        title="Antwoorden naar openbaarheid",
+        columns=_trend_columns(data),
+        rows=rows,
+        note="Antwoorden opgeleverd (of door het college gegeven) in de periode, naar wie ze "
+        "kregen. De verordening bepaalt of een antwoord alleen naar de vrager gaat of naar "
+        "alle raadsleden; geheime informatie gaat altijd naar de hele raad.",
+        compare_column=1,
+    )
 
 
 def _overdue(municipality: Municipality, today: date) -> Table:

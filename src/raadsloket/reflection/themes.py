@@ -90,6 +90,7 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
         score = row.cells[1]
         if score.number is not None:
             mediation_facts.append(f"Gemiddeld evaluatiecijfer ({row.label}): {score.shown}.")
+    fairness = _fairness_facts(report)
     spelregels = Theme(
         "De uitwerking en concretisering van de spelregels",
         "De uitwerking en concretisering van de spelregels, zoals die in de handreiking zijn "
@@ -98,6 +99,7 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
             f"Bemiddelingen in {period}: {mediations}; de uitkomsten staan in de tabel "
             "\"Bemiddelingen en hun uitkomst\".",
             *mediation_facts,
+            *fairness,
         ],
         questions=[
             "Komen ambtenaren in de spagaat tussen college en raad, en helpen de afspraken uit "
@@ -112,6 +114,8 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
         if profile.openness.answers == "requester_only"
         else "Elk raadslid krijgt dezelfde informatie als de vrager."
     )
+    answers = report.table("openbaarheid")
+    answer_counts = {row.label: row.cells[0].number for row in answers.rows}
     on_time = report.table("schriftelijke_vragen_op_tijd")
     registered = sum(row.cells[0].number or 0 for row in on_time.rows)
     in_time = sum(row.cells[1].number or 0 for row in on_time.rows)
@@ -125,6 +129,10 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
             else "Het college hoort niet dat een traject loopt.",
             f"Schriftelijke vragen geregistreerd in {period}: {registered}, waarvan {in_time} "
             "binnen de termijn beantwoord of met een uitstelbericht.",
+            f"Antwoorden in {period}: "
+            + "; ".join(f"{label} {count}" for label, count in answer_counts.items()
+                        if label != "Totaal")
+            + ".",
         ],
         questions=[
             "Is de gekozen openbaarheid de goede, of zouden alle raadsleden antwoorden moeten "
@@ -133,3 +141,22 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
         ],
     )
     return [verordening, spelregels, openness]
+
+
+def _fairness_facts(report: "Report") -> list[str]:
+    """Use per 10 seats of coalition and opposition, small and large, where the report shows it."""
+    facts = []
+    for key in ("coalitie_oppositie", "klein_groot"):
+        try:
+            table = report.table(key)
+        except StopIteration:
+            continue  # the aggregate report has no figures per fractie
+        column = table.columns.index("bijstand per 10 zetels")
+        parts = [
+            f"{row.label} {row.cells[column].shown}"
+            for row in table.rows
+            if row.cells[column].number is not None
+        ]
+        if len(parts) == len(table.rows) and len(parts) > 1:
+            facts.append("Verzoeken om ambtelijke bijstand per 10 zetels: " + ", ".join(parts) + ".")
+    return facts
