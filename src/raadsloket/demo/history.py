@@ -32,6 +32,7 @@ from raadsloket.notify.models import Delivery, Notification
 from raadsloket.organisation.models import CoalitionMembership, Fractie
 from raadsloket.organisation.roles import PolicyArea
 from raadsloket.policy.deadlines import add_term, is_working_day
+from raadsloket.policy.schema import Term
 from raadsloket.reflection.periods import term_of
 
 SEED = 2026
@@ -213,16 +214,11 @@ class _Plan:
 
 
 def _on_or_after_working_day(day: date) -> date:
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
+    return add_term(day, Term(days=0, kind="working"))
 
 
 def add_working_days(day: date, days: int) -> date:
-    day = _on_or_after_working_day(day)
-    for _ in range(days):
-        day = _on_or_after_working_day(day + timedelta(days=1))
-    return day
+    return add_term(day, Term(days=days, kind="working"))
 
 
 class _Clock:

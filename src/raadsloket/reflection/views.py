@@ -3,12 +3,8 @@
 griffie's coalition record. Who sees which report is decided by raadsloket.access.reflection; a
 viewer without a report gets a 404, as for a page that does not exist."""
 
-import base64
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,17 +17,14 @@ from raadsloket.audit.chain import record
 from raadsloket.organisation.models import CoalitionMembership, Fractie, Municipality
 from raadsloket.reflection import coalition as coalition_service
 from raadsloket.reflection import periods
-from raadsloket.reflection.charts import chart_description, chart_svg
 from raadsloket.reflection.exports import report_csv, report_xlsx
 from raadsloket.reflection.figures import Report, build_report
 from raadsloket.reflection.forms import CoalitionForm, EndForm
-from raadsloket.reflection.yearreport import PdfUnavailable, write_pdf
+from raadsloket.reflection.yearreport import PdfUnavailable, figure, write_pdf
 
 MAX_ID = 2**63 - 1
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_TYPES = {"pdf": "application/pdf", "xlsx": XLSX_TYPE, "csv": "text/csv; charset=utf-8"}
-# A chart depends only on its table's content; the same table draws the same picture.
-CHART_CACHE_SECONDS = 60 * 60
 
 
 def _report_for(request, period_text: str | None) -> tuple[Report | None, str, object]:
@@ -48,23 +41,6 @@ def _report_for(request, period_text: str | None) -> tuple[Report | None, str, o
     return build_report(municipality, period, today, full=audience == FULL), "", viewer
 
 
-def _chart(table) -> dict | None:
-    key = "reflection-chart:" + hashlib.sha256(
-        repr((table.title, table.columns, table.chart_column, table.compare_column,
-              [(row.label, [cell.shown for cell in row.cells]) for row in table.rows])).encode()
-    ).hexdigest()
-    svg = cache.get(key)
-    if svg is None:
-        svg = chart_svg(table)
-        if svg is None:
-            return None
-        cache.set(key, svg, CHART_CACHE_SECONDS)
-    # As an image, not inline markup: the page's CSP allows no inline styles, an image may carry
-    # its own; and the same picture goes into the PDF.
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return {"src": f"data:image/svg+xml;base64,{data}", "description": chart_description(table)}
-
-
 @login_required
 @require_GET
 def index(request):
@@ -74,7 +50,7 @@ def index(request):
     if report is not None:
         sections = [
             {"section": section, "items": [
-                {"table": table, "chart": _chart(table)} for table in section.tables
+                figure(table) for table in section.tables
             ]}
             for section in report.sections
         ]

@@ -10,13 +10,15 @@ WeasyPrint is imported only when a PDF is asked for.
 """
 
 import base64
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from raadsloket.privacy.report import PdfUnavailable
-from raadsloket.reflection.charts import chart_description, chart_svg
+from raadsloket.reflection.charts import CACHE_SECONDS, cached_chart_svg, chart_description
 from raadsloket.reflection.exports import AUDIENCES, hidden_legend
 from raadsloket.reflection.figures import Report
 from raadsloket.reflection.tables import Table
@@ -63,7 +65,9 @@ def chapters(report: Report) -> list[Chapter]:
 
 
 def figure(table: Table) -> Figure:
-    svg = chart_svg(table)
+    """The table with its chart as a data: URL: an image, so the page's CSP (no inline styles)
+    does not apply to the chart's own styles, and the same picture goes into the PDF."""
+    svg = cached_chart_svg(table)
     if svg is None:
         return Figure(table, "", "")
     encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -76,8 +80,15 @@ def write_pdf(report: Report) -> bytes:
         from weasyprint.urls import URLFetcher
     except (ImportError, OSError) as error:
         raise PdfUnavailable(str(error)) from error
+    html = render_html(report)
+    # The same figures give the same document; WeasyPrint takes seconds over fifteen charts.
+    key = "reflection-pdf:" + hashlib.sha256(html.encode("utf-8")).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     # Only the charts, embedded as data: URLs, are loaded; nothing is fetched from elsewhere.
     closed = URLFetcher(allowed_protocols=("data",))
     stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=closed)
-    html = render_html(report)
-    return HTML(string=html, url_fetcher=closed).write_pdf(stylesheets=[stylesheet])
+    pdf = HTML(string=html, url_fetcher=closed).write_pdf(stylesheets=[stylesheet])
+    cache.set(key, pdf, CACHE_SECONDS)
+    return pdf

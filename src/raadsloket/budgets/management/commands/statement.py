@@ -24,18 +24,16 @@ from raadsloket.budgets.exports import (
     write_xlsx,
 )
 from raadsloket.budgets.money import euro
+from raadsloket.organisation.commands import bad_input, municipality_by_slug
 from raadsloket.organisation.models import Fractie, Municipality
 
 # Who exported, in the audit chain: there is no logged-in person on the command line.
 OPERATOR = "opdrachtregel"
-BAD_INPUT = 2
 WIDTH = 88
 # Expense details line up under the category, after date and amount.
 INDENT = " " * 29
 
 
-def _bad(message: str) -> CommandError:
-    return CommandError(message, returncode=BAD_INPUT)
 
 
 def _is_number(text: str) -> bool:
@@ -141,10 +139,10 @@ class Command(BaseCommand):
         parser.add_argument("--xlsx", metavar="BESTAND", help="schrijf ook het Excel-bestand")
 
     def handle(self, *args, gemeente, fractie, jaar, pdf, xlsx, **options):
-        municipality = self._municipality(gemeente)
+        municipality = municipality_by_slug(gemeente)
         support = municipality.policy.fractie_support
         if not support.enabled:
-            raise _bad(f"{municipality.name} kent geen fractieondersteuning in raadsloket.")
+            raise bad_input(f"{municipality.name} kent geen fractieondersteuning in raadsloket.")
         found = self._fractie(municipality, fractie)
         year = self._year(jaar)
         document = build_document(found, year, municipality.policy)
@@ -173,16 +171,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"{name} geschreven naar {path}.")
 
     @staticmethod
-    def _municipality(slug: str | None) -> Municipality:
-        if not slug:
-            raise _bad("Geef de gemeente op met --gemeente, bijvoorbeeld --gemeente voorbeeld.")
-        found = Municipality.objects.filter(slug=slug).first()
-        if found is None:
-            known = ", ".join(Municipality.objects.order_by("slug").values_list("slug", flat=True))
-            raise _bad(f"Gemeente '{slug}' bestaat niet. Bekend: {known or 'geen'}.")
-        return found
-
-    @staticmethod
     def _fractie(municipality: Municipality, value: str | None) -> Fractie:
         fracties = Fractie.objects.filter(municipality=municipality).select_related("municipality")
         found = None
@@ -193,7 +181,7 @@ class Command(BaseCommand):
         if found is None:
             known = ", ".join(f"{f.name} ({f.pk})" for f in fracties.order_by("name"))
             asked = f"'{value}' " if value else ""
-            raise _bad(
+            raise bad_input(
                 f"Fractie {asked}bestaat niet in {municipality.name}. Geef --fractie met de "
                 f"naam of het nummer; bekend: {known or 'geen'}."
             )
@@ -204,7 +192,7 @@ class Command(BaseCommand):
         last = timezone.localdate().year
         text = (value or "").strip()
         if not _is_number(text) or not FIRST_YEAR <= int(text) <= last:
-            raise _bad(
+            raise bad_input(
                 f"Ongeldig jaar '{value or ''}': geef --jaar met een jaar van {FIRST_YEAR} tot "
                 f"en met {last}."
             )

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from raadsloket.audit.chain import record
-from raadsloket.organisation.models import Municipality
+from raadsloket.organisation.commands import bad_input, municipality_by_slug
 from raadsloket.reflection.charts import chart_svg
 from raadsloket.reflection.exports import AUDIENCES, hidden_legend, report_csv, report_xlsx
 from raadsloket.reflection.figures import Report, build_report
@@ -25,7 +25,6 @@ from raadsloket.reflection.yearreport import PdfUnavailable, write_pdf
 
 # Who exported, in the audit chain: there is no logged-in person on the command line.
 OPERATOR = "opdrachtregel"
-BAD_INPUT = 2
 WIDTH = 100
 LABEL_WIDTH = 44
 MIN_LABEL_WIDTH = 16
@@ -33,8 +32,6 @@ MIN_LABEL_WIDTH = 16
 HEADING_WIDTH = 10
 
 
-def _bad(message: str) -> CommandError:
-    return CommandError(message, returncode=BAD_INPUT)
 
 
 def render_text(report: Report) -> str:
@@ -146,7 +143,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, gemeente, periode, geaggregeerd, pdf, xlsx, csv, svg_map, **options):
-        municipality = self._municipality(gemeente)
+        municipality = municipality_by_slug(gemeente)
         today = timezone.localdate()
         period = self._period(periode, today)
         report = build_report(municipality, period, today, full=not geaggregeerd)
@@ -186,28 +183,18 @@ class Command(BaseCommand):
             self.stderr.write(message)
 
     @staticmethod
-    def _municipality(slug: str | None) -> Municipality:
-        if not slug:
-            raise _bad("Geef de gemeente op met --gemeente, bijvoorbeeld --gemeente voorbeeld.")
-        found = Municipality.objects.filter(slug=slug).first()
-        if found is None:
-            known = ", ".join(Municipality.objects.order_by("slug").values_list("slug", flat=True))
-            raise _bad(f"Gemeente '{slug}' bestaat niet. Bekend: {known or 'geen'}.")
-        return found
-
-    @staticmethod
     def _period(text: str | None, today) -> Period:
         if not text:
-            raise _bad(
+            raise bad_input(
                 "Geef de periode op met --periode: een jaar (2026), een kwartaal (2026-k3) of "
                 "een raadsperiode (raadsperiode-2026)."
             )
         try:
             period = parse(text)
         except PeriodError as error:
-            raise _bad(f"Ongeldige periode: {error}") from error
+            raise bad_input(f"Ongeldige periode: {error}") from error
         if period.start > today:
-            raise _bad(f"De periode {period.label} is nog niet begonnen; kies een eerdere periode.")
+            raise bad_input(f"De periode {period.label} is nog niet begonnen; kies een eerdere periode.")
         return period
 
     def _write_charts(self, folder: Path, report: Report) -> int:
