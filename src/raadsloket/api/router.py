@@ -53,6 +53,7 @@ from raadsloket.cases.transitions import (
 )
 from raadsloket.instruments.advisor import advise
 from raadsloket.notify.api import router as notify_router
+from raadsloket.reflection.api import router as reflection_router
 
 MAX_PAGE = 100
 
@@ -277,3 +278,5 @@ def written_overview_api(request, start: date | None = None, end: date | None = 
 api.add_router("/", notify_router)
 # Fractieondersteuning and the opleidingsbudget (raadsloket.budgets.api), same auth.
 budgets_api.install(api)
+# The reflection report (raadsloket.reflection.api), same auth.
+api.add_router("/", reflection_router)
