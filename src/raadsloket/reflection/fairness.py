@@ -170,11 +170,12 @@ def _protect_counts(uses, group_sets, threshold) -> tuple[list[dict], dict[str, 
                     elif kind is Hidden.SMALL:
                         ranges.append((group.members, 0, threshold - 1))
             protection = protect(values, exact, threshold, ranges)
+            # Subtotals that still tell something: shown exactly, or "<3" (a bound).
             shown = [
                 (totals[index][group.key], index, group.key)
                 for index, groups in enumerate(group_sets)
                 for group in groups
-                if group.key not in hidden[index]
+                if hidden[index].get(group.key) is not Hidden.WITHHELD
             ]
             if not protection.hide_totals or not shown:
                 break
