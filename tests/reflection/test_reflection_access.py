@@ -100,6 +100,9 @@ def test_a_bad_period_is_a_dutch_error_not_a_crash(client, world):
     response = client.get(reverse("reflection:index"), {"periode": "2026-k5"})
     assert response.status_code == 400
     assert "is geen periode" in response.content.decode()
+    future = client.get(reverse("reflection:index"), {"periode": "2099"})
+    assert future.status_code == 400
+    assert "De periode 2099 is nog niet begonnen" in future.content.decode()
     assert client.get(reverse("reflection:download", args=["morgen", "csv"])).status_code == 404
     assert client.get(reverse("reflection:download", args=["2026", "exe"])).status_code == 404
 

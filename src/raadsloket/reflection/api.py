@@ -13,12 +13,10 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from raadsloket.access.reflection import FULL, report_audience
 from raadsloket.access.viewer import viewer_for
 from raadsloket.api.schemas import ErrorOut
-from raadsloket.organisation.models import Municipality
 from raadsloket.reflection import periods
-from raadsloket.reflection.figures import Report, build_report
+from raadsloket.reflection.figures import NoReport, Report, report_for
 
 router = Router(tags=["reflectie"])
 
@@ -82,17 +80,13 @@ class ReportOut(Schema):
     summary="Het reflectieverslag over een periode: aantallen en doorlooptijden, nooit inhoud",
 )
 def report(request, filters: Query[ReportFilter]):
-    viewer = viewer_for(request.user)
-    audience = report_audience(viewer)
-    if audience is None:
-        raise HttpError(404, "Niet gevonden.")
-    today = timezone.localdate()
     try:
-        period = periods.parse(filters.periode) if filters.periode else periods.year(today.year)
+        report = report_for(viewer_for(request.user), filters.periode, timezone.localdate())
+    except NoReport:
+        raise HttpError(404, "Niet gevonden.") from None
     except periods.PeriodError as error:
         raise HttpError(400, str(error)) from None
-    municipality = Municipality.objects.get(pk=viewer.municipality_id)
-    return _payload(build_report(municipality, period, today, full=audience == FULL))
+    return _payload(report)
 
 
 def _payload(report: Report) -> dict:

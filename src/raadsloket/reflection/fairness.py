@@ -126,18 +126,18 @@ def section(data: ReportData, reporting: Reporting) -> Section:
         ("coalitie_oppositie", "Coalitie en oppositie", sides),
         ("klein_groot", "Kleine en grote fracties", sizes),
     ), group_hidden, strict=True):
-        table, shown = _group_table(key, title, groups, uses, threshold, data.period, hidden)
+        table, shown = _group_table(key, title, groups, uses, threshold, hidden)
         group_tables.append(table)
         for attribute, members in shown.items():
             published[attribute].extend(members)
     return Section(
         "Gebruik per fractie",
-        [_fractie_table(uses, threshold, published, reporting, protections)] + group_tables,
+        [_fractie_table(uses, threshold, published, protections)] + group_tables,
         intro="Bedient het instrument elke fractie? Per fractie, coalitie tegenover oppositie "
         f"en kleine (tot en met {reporting.small_fractie_max_seats} zetels) tegenover grote "
         f"fracties. Een cel die minder dan {threshold} trajecten van een fractie telt, staat er "
-        f"als \"<{threshold}\"; een cel \"≥{threshold}\" is verborgen zodat zo'n kleine cel niet "
-        "uit een totaal is af te leiden.",
+        f"als \"<{threshold}\"; een cel \"≥{threshold}\" of \"afgeschermd\" is verborgen zodat zo'n "
+        "kleine cel niet uit een totaal is af te leiden.",
     )
 
 
@@ -211,7 +211,7 @@ FRACTIE_COLUMNS = [
 ]
 
 
-def _fractie_table(uses, threshold, published, reporting, protections) -> Table:
+def _fractie_table(uses, threshold, published, protections) -> Table:
     hidden: dict[str, dict] = {}
     for attribute in PROTECTED_COUNTS:
         protection = protections[attribute]
@@ -266,7 +266,7 @@ GROUP_COLUMNS = [
 ]
 
 
-def _group_table(key, title, groups, uses, threshold, period, hidden_counts) -> tuple[Table, dict]:
+def _group_table(key, title, groups, uses, threshold, hidden_counts) -> tuple[Table, dict]:
     members = {group.key: group for group in groups}
     counts = {
         attribute: {group.key: group.total(uses, attribute) for group in groups}

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from raadsloket.access.reflection import FULL, report_audience
 from raadsloket.assistance.models import Evaluation, Mediation
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
@@ -21,7 +22,7 @@ from raadsloket.organisation.roles import PolicyArea
 from raadsloket.reflection import fairness
 from raadsloket.reflection.data import ReportData, load
 from raadsloket.reflection.leadtimes import DAY_UNITS, days_between, median, percentile_90
-from raadsloket.reflection.periods import Period
+from raadsloket.reflection.periods import Period, parse_past
 from raadsloket.reflection.tables import Cell, Hidden, Row, Section, Table
 from raadsloket.reflection.themes import Theme, agenda
 
@@ -94,6 +95,23 @@ def build_report(
     )
     report.themes = agenda(report, profile)
     return report
+
+
+class NoReport(LookupError):
+    """The viewer sees no report (raadsloket.access.reflection)."""
+
+
+def report_for(viewer, period_text: str | None, today: date) -> Report:
+    """The report this viewer may see for the period asked: full or aggregate.
+
+    Raises NoReport when the viewer sees none, periods.PeriodError for a bad period.
+    """
+    audience = report_audience(viewer)
+    if audience is None:
+        raise NoReport
+    period = parse_past(period_text, today)
+    municipality = Municipality.objects.get(pk=viewer.municipality_id)
+    return build_report(municipality, period, today, full=audience == FULL)
 
 
 def _in(period: Period, day: date | None) -> bool:

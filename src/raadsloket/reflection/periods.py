@@ -111,6 +111,14 @@ def parse(text: str) -> Period:
     )
 
 
+def parse_past(text: str | None, today: date) -> Period:
+    """The period a report is asked for: this year when none is given, never one to come."""
+    period = parse(text) if text else year(today.year)
+    if period.start > today:
+        raise PeriodError(f"De periode {period.label} is nog niet begonnen; kies een eerdere periode.")
+    return period
+
+
 def _checked(period: Period) -> Period:
     if not 2000 <= period.start.year <= 2100:
         raise PeriodError("kies een periode tussen 2000 en 2100")

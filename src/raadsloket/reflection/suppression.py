@@ -13,8 +13,9 @@ The rule, in plain words:
 - What a reader knows is taken into account: a "<3" cell holds 0, 1 or 2; a "≥3" cell holds 3 or
   more; every published (sub)total is exact; a subtotal hidden elsewhere as "<3" or "≥3" still
   bounds its cells (`known_ranges`).
-- When even hiding every cell cannot protect a small cell (a table of one fractie), the totals are
-  hidden as well.
+- When even hiding every cell cannot protect a small cell (two fracties with 3 requests between
+  them, and the total public elsewhere), `hide_totals` says so; the caller then withholds every
+  cell without a bound ("afgeschermd"; raadsloket.reflection.fairness).
 """
 
 from collections.abc import Hashable, Iterable
@@ -30,7 +31,7 @@ _SEARCH_LIMIT = 200_000
 @dataclass(frozen=True)
 class Protection:
     hidden: dict[Hashable, Hidden]
-    # Hiding every cell was not enough: the totals must be hidden too.
+    # Hiding every cell was not enough: no cell of this column may show even a bound.
     hide_totals: bool = False
 
     def of(self, key: Hashable) -> Hidden | None:

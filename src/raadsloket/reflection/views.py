@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from raadsloket.access.reflection import FULL, manages_coalition, report_audience
+from raadsloket.access.reflection import FULL, manages_coalition
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit.chain import record
-from raadsloket.organisation.models import CoalitionMembership, Fractie, Municipality
+from raadsloket.organisation.models import CoalitionMembership, Fractie
 from raadsloket.reflection import coalition as coalition_service
 from raadsloket.reflection import periods
 from raadsloket.reflection.exports import report_csv, report_xlsx
-from raadsloket.reflection.figures import Report, build_report
+from raadsloket.reflection.figures import NoReport, Report, report_for
 from raadsloket.reflection.forms import CoalitionForm, EndForm
 from raadsloket.reflection.yearreport import PdfUnavailable, figure, write_pdf
 
@@ -29,16 +29,12 @@ FILE_TYPES = {"pdf": "application/pdf", "xlsx": XLSX_TYPE, "csv": "text/csv; cha
 
 def _report_for(request, period_text: str | None) -> tuple[Report | None, str, object]:
     viewer = viewer_for(request.user)
-    audience = report_audience(viewer)
-    if audience is None:
-        raise Http404("Niet gevonden")
-    today = timezone.localdate()
     try:
-        period = periods.parse(period_text) if period_text else periods.year(today.year)
+        return report_for(viewer, period_text, timezone.localdate()), "", viewer
+    except NoReport:
+        raise Http404("Niet gevonden") from None
     except periods.PeriodError as error:
         return None, str(error), viewer
-    municipality = Municipality.objects.get(pk=viewer.municipality_id)
-    return build_report(municipality, period, today, full=audience == FULL), "", viewer
 
 
 @login_required

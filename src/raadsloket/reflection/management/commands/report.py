@@ -19,7 +19,7 @@ from raadsloket.organisation.commands import bad_input, municipality_by_slug
 from raadsloket.reflection.charts import chart_svg
 from raadsloket.reflection.exports import AUDIENCES, hidden_legend, report_csv, report_xlsx
 from raadsloket.reflection.figures import Report, build_report
-from raadsloket.reflection.periods import Period, PeriodError, parse
+from raadsloket.reflection.periods import Period, PeriodError, parse_past
 from raadsloket.reflection.tables import Table
 from raadsloket.reflection.yearreport import PdfUnavailable, write_pdf
 
@@ -190,12 +190,9 @@ class Command(BaseCommand):
                 "een raadsperiode (raadsperiode-2026)."
             )
         try:
-            period = parse(text)
+            return parse_past(text, today)
         except PeriodError as error:
             raise bad_input(f"Ongeldige periode: {error}") from error
-        if period.start > today:
-            raise bad_input(f"De periode {period.label} is nog niet begonnen; kies een eerdere periode.")
-        return period
 
     def _write_charts(self, folder: Path, report: Report) -> int:
         try:
