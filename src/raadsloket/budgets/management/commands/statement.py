@@ -24,7 +24,7 @@ from raadsloket.budgets.exports import (
     write_xlsx,
 )
 from raadsloket.budgets.money import euro
-from raadsloket.organisation.commands import bad_input, municipality_by_slug
+from raadsloket.organisation.cli import bad_input, municipality_by_slug
 from raadsloket.organisation.models import Fractie, Municipality
 
 # Who exported, in the audit chain: there is no logged-in person on the command line.

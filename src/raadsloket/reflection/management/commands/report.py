@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from raadsloket.audit.chain import record
-from raadsloket.organisation.commands import bad_input, municipality_by_slug
+from raadsloket.organisation.cli import bad_input, municipality_by_slug
 from raadsloket.reflection.charts import chart_svg
 from raadsloket.reflection.exports import AUDIENCES, hidden_legend, report_csv, report_xlsx
 from raadsloket.reflection.figures import Report, build_report
