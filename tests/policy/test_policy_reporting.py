@@ -25,6 +25,16 @@ def test_utrecht_shows_the_college_the_aggregate_report():
     assert not load_preset("echt-susteren").reporting.college_sees_aggregate
 
 
+def test_the_college_gets_figures_only_where_it_hears_of_trajectories_anyway():
+    message = refused({"reporting": {"college_sees_aggregate": True}})
+    assert "openness.college_notified_of_start" in message
+    profile = build_profile("vng-model", {
+        "reporting": {"college_sees_aggregate": True},
+        "openness": {"college_notified_of_start": True},
+    })
+    assert profile.reporting.college_sees_aggregate
+
+
 def test_a_threshold_below_three_is_refused_in_dutch():
     message = refused({"reporting": {"small_cell_threshold": 2}})
     assert message == "reporting.small_cell_threshold: moet tussen 3 en 20 liggen (nu: 2)"

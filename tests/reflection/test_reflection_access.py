@@ -103,7 +103,9 @@ def test_a_bad_period_is_a_dutch_error_not_a_crash(client, world):
     future = client.get(reverse("reflection:index"), {"periode": "2099"})
     assert future.status_code == 400
     assert "De periode 2099 is nog niet begonnen" in future.content.decode()
-    assert client.get(reverse("reflection:download", args=["morgen", "csv"])).status_code == 404
+    download = client.get(reverse("reflection:download", args=["morgen", "csv"]))
+    assert download.status_code == 400
+    assert "is geen periode" in download.content.decode()
     assert client.get(reverse("reflection:download", args=["2026", "exe"])).status_code == 404
 
 
@@ -181,3 +183,17 @@ def test_one_municipality_never_sees_anothers_figures(client, world, other_world
     theirs = build_report(other_world.municipality, periods.year(today.year), today)
     assert ours.table("per_instrument").cell("Totaal", str(today.year)).value == 0
     assert theirs.table("per_instrument").cell("Totaal", str(today.year)).value == 1
+
+
+def test_an_end_date_cannot_run_into_a_later_coalition_period(client, world):
+    vvd = Fractie.objects.get(municipality=world.municipality, name="VVD")
+    earlier = CoalitionMembership.objects.create(fractie=vvd, start="2022-04-01", end="2024-01-01")
+    CoalitionMembership.objects.create(fractie=vvd, start="2025-01-01")
+    client.force_login(fresh("griffier"))
+    response = client.post(
+        reverse("reflection:coalition_action", args=[earlier.pk, "beeindigen"]),
+        {"on": "2025-06-30"}, follow=True,
+    )
+    assert "zit in die tijd al in de coalitie" in response.content.decode()
+    earlier.refresh_from_db()
+    assert str(earlier.end) == "2024-01-01"

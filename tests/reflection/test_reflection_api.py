@@ -20,6 +20,12 @@ def get(person, **params):
     return Client().get(URL, params, HTTP_AUTHORIZATION=f"Bearer {issue(person)}")
 
 
+def get_in_2027(person, **params):
+    # Figures per fractie come with a closed year: 2026 is closed from 1 January 2027.
+    with time_machine.travel(datetime(2027, 1, 4, 10, tzinfo=AMS)):
+        return get(person, **params)
+
+
 @pytest.fixture
 def asked(world):
     # Lokaal Belang (raadslid1..6) asks three times, VVD (raadslid7) once: VVD's cell is "<3".
@@ -34,7 +40,7 @@ def table(payload, key):
 
 
 def test_the_griffie_gets_the_full_report_with_hidden_cells_as_null(asked):
-    response = get(asked["griffier"], periode="2026")
+    response = get_in_2027(asked["griffier"], periode="2026")
     assert response.status_code == 200
     payload = response.json()
     assert payload["audience"] == "full"
@@ -52,6 +58,20 @@ def test_the_griffie_gets_the_full_report_with_hidden_cells_as_null(asked):
     assert [theme["title"] for theme in payload["themes"]][0] == (
         "Reflectie op de bruikbaarheid van de actuele verordening"
     )
+
+
+def test_no_figures_per_fractie_over_a_running_year(asked):
+    with time_machine.travel(datetime(2026, 11, 23, 10, tzinfo=AMS)):
+        payload = get(asked["griffier"], periode="2026").json()
+    assert payload["audience"] == "full"
+    assert "per_fractie" not in [t["key"] for t in payload["tables"]]
+
+
+def test_a_period_out_of_range_is_a_dutch_400_not_a_crash(asked):
+    for text in ("0000", "0000-k3", "raadsperiode-9998", "2099"):
+        response = get(asked["griffier"], periode=text)
+        assert response.status_code == 400, text
+        assert response.json()["detail"]
 
 
 def test_a_member_gets_the_aggregate_report(asked):

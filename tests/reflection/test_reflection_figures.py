@@ -76,6 +76,8 @@ from raadsloket.cases.states import State
 from raadsloket.demo.lifecycle import act, new_case, new_written_question, run_to
 from raadsloket.demo.people import build_municipality
 from raadsloket.organisation.models import CoalitionMembership, Fractie
+from raadsloket.reflection import fairness
+from raadsloket.reflection.data import load
 from raadsloket.reflection.figures import NO_DEPARTMENT, build_report
 from raadsloket.reflection.periods import parse
 from raadsloket.reflection.tables import Hidden
@@ -630,17 +632,33 @@ def test_fairness_coalition_opposition_and_small_large(report):
 
 def test_coalition_is_the_side_of_most_days_of_the_period(built):
     municipality = built.world.municipality
-    labels = {
-        slug: [r.label for r in build_report(municipality, parse(slug), TODAY)
-               .table("per_fractie").data_rows]
-        for slug in ("2026-k1", "2026-k2", "raadsperiode-2022", "raadsperiode-2026")
-    }
+    fracties = dict(Fractie.objects.filter(municipality=municipality).values_list("name", "pk"))
+
+    def side(slug: str, name: str) -> bool:
+        period = parse(slug)
+        return fairness.in_coalition(load(municipality, period, TODAY), fracties[name], period)
+
     # Q1 2026 and the term 2022–2026: CDA in, D66 out; Q2 and the term from 2026: the reverse.
     for slug in ("2026-k1", "raadsperiode-2022"):
-        assert "CDA (coalitie)" in labels[slug] and "D66 (oppositie)" in labels[slug]
+        assert side(slug, "CDA") and not side(slug, "D66")
     for slug in ("2026-k2", "raadsperiode-2026"):
-        assert "CDA (oppositie)" in labels[slug] and "D66 (coalitie)" in labels[slug]
-    assert "Lokaal Belang (coalitie)" in labels["raadsperiode-2022"]
+        assert not side(slug, "CDA") and side(slug, "D66")
+    assert side("raadsperiode-2022", "Lokaal Belang")
+    # The closed term's report labels the fracties so.
+    labels = [r.label for r in build_report(municipality, parse("raadsperiode-2022"), TODAY)
+              .table("per_fractie").data_rows]
+    assert "CDA (coalitie)" in labels and "D66 (oppositie)" in labels
+
+
+def test_figures_per_fractie_only_over_a_closed_year_or_term(built):
+    municipality = built.world.municipality
+    for slug, today in (("2026-k2", TODAY), ("2026", date(2026, 12, 31)),
+                        ("raadsperiode-2026", TODAY)):
+        report = build_report(municipality, parse(slug), today)
+        section = next(s for s in report.sections if s.title == "Gebruik per fractie")
+        assert section.tables == [] and "afgesloten jaar" in section.intro
+        assert not {"per_fractie", "coalitie_oppositie"} & {t.key for t in report.tables}
+    assert build_report(municipality, parse("2026"), date(2027, 1, 1)).table("per_fractie")
 
 
 def test_aggregate_report_has_no_figures_per_fractie(built):

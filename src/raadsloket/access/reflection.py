@@ -37,10 +37,6 @@ def report_audience(viewer: Viewer) -> str | None:
     return None
 
 
-def sees_report(viewer: Viewer, municipality_id: int) -> bool:
-    return report_audience(viewer) is not None and viewer.municipality_id == municipality_id
-
-
 def sees_fairness(viewer: Viewer) -> bool:
     return report_audience(viewer) == FULL
 

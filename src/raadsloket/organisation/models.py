@@ -159,8 +159,8 @@ class CoalitionMembership(models.Model):
     """A fractie's time in the coalition that supports the college, with its dates.
 
     The fairness view of the reflection reports (issue 7) compares coalition and opposition; a
-    coalition changes during a council term, so a request counts for the side its requester's
-    fractie was on the day it was submitted.
+    coalition changes during a council term, so a fractie counts on the side it was on for most
+    days of the report's period (raadsloket.reflection.fairness.in_coalition).
     """
 
     fractie = models.ForeignKey(
@@ -183,6 +183,3 @@ class CoalitionMembership(models.Model):
     def __str__(self) -> str:
         until = f" t/m {self.end:%d-%m-%Y}" if self.end else ""
         return f"{self.fractie} in de coalitie vanaf {self.start:%d-%m-%Y}{until}"
-
-    def covers(self, day) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)

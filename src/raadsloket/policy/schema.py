@@ -351,6 +351,19 @@ class PolicyProfile(_Model):
             seen.add(ground.code)
         return grounds
 
+    @model_validator(mode="after")
+    def _college_figures_only_when_told(self) -> "PolicyProfile":
+        # Counts per department over a running quarter tell the college that trajectories run;
+        # only a municipality that tells the college so anyway (Utrecht) may show it the figures.
+        if self.reporting.college_sees_aggregate and not self.openness.college_notified_of_start:
+            raise PydanticCustomError(
+                RULE_ERROR,
+                "reporting.college_sees_aggregate kan alleen aan als "
+                "openness.college_notified_of_start aan staat: anders leert het college uit de "
+                "cijfers wat het volgens de verordening niet hoort (dat er trajecten lopen)",
+            )
+        return self
+
     def refusal_ground(self, code: str) -> RefusalGround | None:
         return next((ground for ground in self.refusal_grounds if ground.code == code), None)
 

@@ -33,14 +33,7 @@ def add(viewer: Viewer, actor, fractie: Fractie, start: date, end: date | None) 
     if end is not None and end < start:
         raise CoalitionError("De einddatum ligt vóór de begindatum.")
     with transaction.atomic():
-        # One row per fractie serialises overlapping additions for the same fractie.
-        Fractie.objects.select_for_update().filter(pk=fractie.pk).first()
-        for other in CoalitionMembership.objects.filter(fractie=fractie):
-            if other.start <= (end or date.max) and start <= (other.end or date.max):
-                raise CoalitionError(
-                    f"{fractie.name} zit in die tijd al in de coalitie ({other}). Pas die "
-                    "periode aan of kies andere data."
-                )
+        _refuse_overlap(fractie, start, end)
         membership = CoalitionMembership.objects.create(fractie=fractie, start=start, end=end)
         record(
             "organisation.coalition_added",
@@ -56,6 +49,7 @@ def end(viewer: Viewer, actor, membership: CoalitionMembership, on: date) -> Non
     if on < membership.start:
         raise CoalitionError("De einddatum ligt vóór de begindatum.")
     with transaction.atomic():
+        _refuse_overlap(membership.fractie, membership.start, on, leave_out=membership.pk)
         CoalitionMembership.objects.filter(pk=membership.pk).update(end=on)
         record(
             "organisation.coalition_ended",
@@ -76,6 +70,18 @@ def remove(viewer: Viewer, actor, membership: CoalitionMembership) -> None:
             municipality_id=membership.fractie.municipality_id,
             detail={"fractie": membership.fractie_id, "start": membership.start},
         )
+
+
+def _refuse_overlap(fractie: Fractie, start: date, end: date | None, leave_out=None) -> None:
+    """A fractie is in the coalition at most once on a day; in_coalition counts days."""
+    # The fractie's row serialises changes to its periods (two griffie tabs at once).
+    Fractie.objects.select_for_update().filter(pk=fractie.pk).first()
+    for other in CoalitionMembership.objects.filter(fractie=fractie).exclude(pk=leave_out):
+        if other.start <= (end or date.max) and start <= (other.end or date.max):
+            raise CoalitionError(
+                f"{fractie.name} zit in die tijd al in de coalitie ({other}). Pas die "
+                "periode aan of kies andere data."
+            )
 
 
 def _check(viewer: Viewer, fractie: Fractie) -> None:

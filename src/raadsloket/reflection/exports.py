@@ -14,7 +14,7 @@ UTF-8 byte order mark when it serves the file, so Excel reads "≥" and "é" cor
 
 import csv
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO, StringIO
 
 from openpyxl import Workbook
@@ -107,7 +107,8 @@ def plain_number(value) -> str:
     """12, -2, 3,5: decimal comma, no thousands separator, at most one decimal."""
     if isinstance(value, int):
         return str(value)
-    text = f"{Decimal(str(value)).quantize(Decimal('0.1')):f}"
+    # Half up, as on the page (tables.format_number): 2,45 is 2,5 in both.
+    text = f"{Decimal(str(value)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}"
     if text.endswith(".0"):
         text = text[:-2]
     if text == "-0":

@@ -18,6 +18,7 @@ from raadsloket.reflection.suppression import Protection, protect, protect_amoun
 from raadsloket.reflection.tables import Cell, Hidden, Row, Section, Table
 
 NO_FRACTIE = "zonder fractie"
+SECTION_TITLE = "Gebruik per fractie"
 # The columns whose cells count trajectories that may be confidential. Schriftelijke vragen are
 # public once registered (Reglement van Orde: they go to every member) and are not hidden.
 PROTECTED_COUNTS = ("assistance", "technical", "refusals")
@@ -38,16 +39,20 @@ class FractieUse:
 
 
 def in_coalition(data: ReportData, fractie_id: int, period: Period) -> bool:
-    """In the coalition for more than half of the period's days."""
+    """In the coalition for more than half of the period's days (up to today: the days to come
+    of a running period do not count)."""
+    last = min(period.end, data.today)
+    if last < period.start:
+        return False
     days = 0
     for membership in data.coalition:
         if membership.fractie_id != fractie_id:
             continue
         start = max(membership.start, period.start)
-        end = min(membership.end or period.end, period.end)
+        end = min(membership.end or last, last)
         if end >= start:
             days += (end - start).days + 1
-    return days * 2 > period.days
+    return days * 2 > (last - period.start).days + 1
 
 
 def usage(data: ReportData, reporting: Reporting) -> list[FractieUse]:
@@ -68,7 +73,10 @@ def usage(data: ReportData, reporting: Reporting) -> list[FractieUse]:
         return rows.get(fractie_id, extra)
 
     for case in data.cases:
-        if not (case.submitted and period.contains(case.submitted)):
+        # Schriftelijke vragen count once registered: from then on every member sees them
+        # (Reglement van Orde); one withdrawn before registration stays the member's own.
+        day = case.registered if case.instrument == Instrument.WRITTEN_QUESTION else case.submitted
+        if not (day and period.contains(day)):
             continue
         use = row_for(case.fractie_id)
         if case.instrument == Instrument.ASSISTANCE:
@@ -114,6 +122,18 @@ def _groups(uses: list[FractieUse]) -> tuple[list[_Group], list[_Group]]:
     return [g for g in sides if g.members], [g for g in sizes if g.members]
 
 
+def withheld_section() -> Section:
+    """What the full report says instead, over a quarter or a period that has not ended."""
+    return Section(
+        SECTION_TITLE,
+        [],
+        intro="Cijfers per fractie staan alleen in het verslag over een afgesloten jaar of een "
+        "afgesloten raadsperiode. Over een lopende periode zouden ze dag na dag laten zien welke "
+        "fractie net een verzoek deed, en een kwartaal is uit het jaar terug te rekenen. Kies "
+        "hierboven een afgesloten jaar.",
+    )
+
+
 def section(data: ReportData, reporting: Reporting) -> Section:
     uses = usage(data, reporting)
     threshold = reporting.small_cell_threshold
@@ -131,7 +151,7 @@ def section(data: ReportData, reporting: Reporting) -> Section:
         for attribute, members in shown.items():
             published[attribute].extend(members)
     return Section(
-        "Gebruik per fractie",
+        SECTION_TITLE,
         [_fractie_table(uses, threshold, published, protections)] + group_tables,
         intro="Bedient het instrument elke fractie? Per fractie, coalitie tegenover oppositie "
         f"en kleine (tot en met {reporting.small_fractie_max_seats} zetels) tegenover grote "

@@ -40,6 +40,11 @@ class Report:
     key_figures: Table
     sections: list[Section]
     themes: list[Theme] = field(default_factory=list)
+    threshold: int = 3
+
+    @property
+    def running(self) -> bool:
+        return self.period.contains(self.today)
 
     @property
     def tables(self) -> list[Table]:
@@ -82,7 +87,10 @@ def build_report(
         Section("Openbaarheid", [_openness(data)]),
     ]
     if full:
-        sections.append(fairness.section(data, profile.reporting))
+        sections.append(
+            fairness.section(data, profile.reporting) if shows_fairness(period, today)
+            else fairness.withheld_section()
+        )
     key = _key_figures(data)
     report = Report(
         municipality=municipality.name,
@@ -93,8 +101,19 @@ def build_report(
         key_figures=key,
         sections=sections,
     )
+    report.threshold = profile.reporting.small_cell_threshold
     report.themes = agenda(report, profile)
     return report
+
+
+def shows_fairness(period: Period, today: date) -> bool:
+    """Figures per fractie only over a closed year or council term.
+
+    Over a running period they would be a live feed ("VVD: 5 yesterday, 6 today" tells that VVD
+    just asked), and with both a year and its quarters published, a quarter's "<3" follows from
+    the year minus the other quarters. Closed years and terms do not change and do not nest.
+    """
+    return period.kind in ("year", "term") and period.end < today
 
 
 class NoReport(LookupError):
@@ -497,6 +516,8 @@ def _key_figures(data: ReportData) -> Table:
         title="Kerncijfers en trend",
         columns=_trend_columns(data),
         rows=rows,
-        note=f"Vergeleken met de vorige periode ({data.previous.label}).",
+        note=f"Vergeleken met de vorige periode ({data.previous.label})."
+        + (f" Let op: {data.period.label} loopt nog (stand {data.today:%d-%m-%Y}); de vorige "
+           "periode is compleet." if data.period.contains(data.today) else ""),
         chart_column=None,
     )

@@ -18,9 +18,11 @@ PeriodKind = Literal["quarter", "year", "term"]
 FIRST_ELECTION_YEAR = 2002
 TERM_START = (4, 1)
 
-_YEAR = re.compile(r"^(\d{4})$")
-_QUARTER = re.compile(r"^(\d{4})-[kq]([1-4])$", re.IGNORECASE)
-_TERM = re.compile(r"^raadsperiode-(\d{4})$", re.IGNORECASE)
+# ASCII digits only: int() would also take "٢٠٢٦".
+_YEAR = re.compile(r"^([0-9]{4})$")
+_QUARTER = re.compile(r"^([0-9]{4})-[kq]([1-4])$", re.IGNORECASE)
+_TERM = re.compile(r"^raadsperiode-([0-9]{4})$", re.IGNORECASE)
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class PeriodError(ValueError):
@@ -100,11 +102,11 @@ def parse(text: str) -> Period:
     """The period written as "2026", "2026-k3" or "raadsperiode-2026"."""
     value = (text or "").strip()
     if match := _YEAR.match(value):
-        return _checked(year(int(match[1])))
+        return year(_checked(match[1]))
     if match := _QUARTER.match(value):
-        return _checked(quarter_of(date(int(match[1]), (int(match[2]) - 1) * 3 + 1, 1)))
+        return quarter_of(date(_checked(match[1]), (int(match[2]) - 1) * 3 + 1, 1))
     if match := _TERM.match(value):
-        return _checked(term(int(match[1])))
+        return term(_checked(match[1]))
     raise PeriodError(
         f"'{value}' is geen periode. Schrijf een jaar (2026), een kwartaal (2026-k3) of een "
         "raadsperiode (raadsperiode-2026)."
@@ -119,10 +121,12 @@ def parse_past(text: str | None, today: date) -> Period:
     return period
 
 
-def _checked(period: Period) -> Period:
-    if not 2000 <= period.start.year <= 2100:
-        raise PeriodError("kies een periode tussen 2000 en 2100")
-    return period
+def _checked(digits: str) -> int:
+    # Before any date is made: year 0 or 9999 + 4 is no date at all.
+    value = int(digits)
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise PeriodError(f"kies een periode tussen {FIRST_YEAR} en {LAST_YEAR}")
+    return value
 
 
 def choices(today: date) -> list[Period]:

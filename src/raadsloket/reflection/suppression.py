@@ -34,9 +34,6 @@ class Protection:
     # Hiding every cell was not enough: no cell of this column may show even a bound.
     hide_totals: bool = False
 
-    def of(self, key: Hashable) -> Hidden | None:
-        return self.hidden.get(key)
-
 
 def protect(
     values: dict[Hashable, int],

@@ -73,7 +73,10 @@ def download(request, period: str, file_format: str):
         raise Http404("Niet gevonden")
     report, error, viewer = _report_for(request, period)
     if report is None:
-        raise Http404(error)
+        return render(
+            request, "errors/error.html", {"title": "Geen geldige periode", "message": error},
+            status=400,
+        )
     if file_format == "pdf":
         try:
             content = write_pdf(report)
