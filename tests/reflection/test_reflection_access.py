@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from raadsloket.access.reflection import report_audience, sees_fairness
+from raadsloket.access.reflection import report_audience
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit.models import AuditEvent
 from raadsloket.demo.lifecycle import act, new_case
@@ -42,7 +42,6 @@ def fresh(username: str) -> Person:
 def test_each_role_gets_the_report_the_vng_profile_gives_it(world, username, audience):
     viewer = viewer_for(fresh(username))
     assert report_audience(viewer) == audience
-    assert sees_fairness(viewer) == (audience == "full")
 
 
 @pytest.mark.parametrize(

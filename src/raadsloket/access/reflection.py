@@ -37,9 +37,5 @@ def report_audience(viewer: Viewer) -> str | None:
     return None
 
 
-def sees_fairness(viewer: Viewer) -> bool:
-    return report_audience(viewer) == FULL
-
-
 def manages_coalition(viewer: Viewer) -> bool:
     return viewer.authenticated and viewer.is_griffie

@@ -140,19 +140,18 @@ def section(data: ReportData, reporting: Reporting) -> Section:
     sides, sizes = _groups(uses)
     group_hidden, protections = _protect_counts(uses, (sides, sizes), threshold)
     group_tables = []
-    published: dict[str, list[frozenset]] = {attribute: [] for attribute in PROTECTED_COUNTS}
-    published["hours"] = []
+    # Hours subtotals the group tables show: the fractie table's hours must not follow from them.
+    published_hours: list[frozenset] = []
     for (key, title, groups), hidden in zip((
         ("coalitie_oppositie", "Coalitie en oppositie", sides),
         ("klein_groot", "Kleine en grote fracties", sizes),
     ), group_hidden, strict=True):
-        table, shown = _group_table(key, title, groups, uses, threshold, hidden)
+        table, shown_hours = _group_table(key, title, groups, uses, threshold, hidden)
         group_tables.append(table)
-        for attribute, members in shown.items():
-            published[attribute].extend(members)
+        published_hours.extend(shown_hours)
     return Section(
         SECTION_TITLE,
-        [_fractie_table(uses, threshold, published, protections)] + group_tables,
+        [_fractie_table(uses, threshold, published_hours, protections)] + group_tables,
         intro="Bedient het instrument elke fractie? Per fractie, coalitie tegenover oppositie "
         f"en kleine (tot en met {reporting.small_fractie_max_seats} zetels) tegenover grote "
         f"fracties. Een cel die minder dan {threshold} trajecten van een fractie telt, staat er "
@@ -231,7 +230,7 @@ FRACTIE_COLUMNS = [
 ]
 
 
-def _fractie_table(uses, threshold, published, protections) -> Table:
+def _fractie_table(uses, threshold, published_hours, protections) -> Table:
     hidden: dict[str, dict] = {}
     for attribute in PROTECTED_COUNTS:
         protection = protections[attribute]
@@ -242,7 +241,7 @@ def _fractie_table(uses, threshold, published, protections) -> Table:
             # fracties, 3 requests. So every cell of the column is withheld without a bound.
             hidden[attribute] = {use.key: Hidden.WITHHELD for use in uses}
     hidden["hours"] = _as_amounts(protect_amounts(
-        {use.key: use.hours for use in uses}, hidden["assistance"], published["hours"]
+        {use.key: use.hours for use in uses}, hidden["assistance"], published_hours
     ))
     rows = []
     for use in uses:
@@ -270,7 +269,6 @@ def _fractie_table(uses, threshold, published, protections) -> Table:
         "ambtenaren in de periode voor de fractie werkten; weigeringen in de periode. "
         "Coalitie of oppositie: de kant waar de fractie de meeste dagen van de periode stond.",
         chart_column=1,
-        protected=True,
     )
 
 
@@ -286,8 +284,7 @@ GROUP_COLUMNS = [
 ]
 
 
-def _group_table(key, title, groups, uses, threshold, hidden_counts) -> tuple[Table, dict]:
-    members = {group.key: group for group in groups}
+def _group_table(key, title, groups, uses, threshold, hidden_counts) -> tuple[Table, list]:
     counts = {
         attribute: {group.key: group.total(uses, attribute) for group in groups}
         for attribute in (*PROTECTED_COUNTS, "seats")
@@ -295,10 +292,7 @@ def _group_table(key, title, groups, uses, threshold, hidden_counts) -> tuple[Ta
     hours = {group.key: group.total(uses, "hours") for group in groups}
     hidden = dict(hidden_counts)
     hidden["hours"] = _as_amounts(protect_amounts(hours, hidden["assistance"]))
-    shown = {
-        attribute: [members[group].members for group in members if group not in hidden[attribute]]
-        for attribute in (*PROTECTED_COUNTS, "hours")
-    }
+    shown_hours = [group.members for group in groups if group.key not in hidden["hours"]]
     rows = []
     for group in groups:
         seats = counts["seats"][group.key]
@@ -328,5 +322,4 @@ def _group_table(key, title, groups, uses, threshold, hidden_counts) -> tuple[Ta
         rows=rows,
         note="Per 10 zetels en per zetel maken groepen van verschillende grootte vergelijkbaar.",
         chart_column=3,
-        protected=True,
-    ), shown
+    ), shown_hours

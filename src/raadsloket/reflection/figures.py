@@ -43,10 +43,6 @@ class Report:
     threshold: int = 3
 
     @property
-    def running(self) -> bool:
-        return self.period.contains(self.today)
-
-    @property
     def tables(self) -> list[Table]:
         return [self.key_figures] + [table for section in self.sections for table in section.tables]
 
@@ -321,7 +317,8 @@ def _refusals(data: ReportData) -> Table:
     )
     order = list(grounds) + sorted((set(now) | set(before)) - set(grounds))
     rows = [
-        _trend_row(grounds.get(code, f"{code or 'onbekend'} (niet meer in het profiel)"),
+        _trend_row(grounds.get(code, f"{code} (niet meer in het profiel)" if code
+                               else "grond niet vastgelegd"),
                    now[code], before[code])
         for code in order
     ]
@@ -518,6 +515,6 @@ def _key_figures(data: ReportData) -> Table:
         rows=rows,
         note=f"Vergeleken met de vorige periode ({data.previous.label})."
         + (f" Let op: {data.period.label} loopt nog (stand {data.today:%d-%m-%Y}); de vorige "
-           "periode is compleet." if data.period.contains(data.today) else ""),
+           "periode is compleet." if data.period.is_running(data.today) else ""),
         chart_column=None,
     )

@@ -83,8 +83,6 @@ class Table:
     chart_column: int | None = 0
     # Second column drawn beside the first (e.g. the previous period), or None.
     compare_column: int | None = None
-    # True when cells were hidden to protect trajectories of identifiable fracties.
-    protected: bool = False
 
     @property
     def data_rows(self) -> list[Row]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from raadsloket.policy.schema import PolicyProfile
+from raadsloket.reflection.tables import format_number
 
 if TYPE_CHECKING:
     from raadsloket.reflection.figures import Report
@@ -46,10 +47,11 @@ def _trend(now, before) -> str:
 
 
 def _days(value) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}".replace(".", ",")
-    return text[:-2] if text.endswith(",0") else text
+    return "–" if value is None else format_number(value, "dagen")
+
+
+def _hours(value) -> str:
+    return format_number(value, "uur")
 
 
 def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
@@ -71,7 +73,7 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
             f"({_trend(assistance, assistance_before)} in {previous}: {assistance_before or 0}).",
             f"De {profile.routing_officer_label} weigerde {refusals} keer; de griffie hield "
             f"{deferrals} keer een verzoek aan; er werd {mediations} keer bemiddeld.",
-            f"Ambtenaren besteedden {_days(hours)} uur aan ambtelijke bijstand.",
+            f"Ambtenaren besteedden {_hours(hours)} uur aan ambtelijke bijstand.",
             f"Van indiening tot toewijzing van een ambtenaar duurde het in de helft van de "
             f"gevallen hoogstens {_days(decision_median)} "
             f"{'werkdagen' if profile.terms.decision.kind == 'working' else 'kalenderdagen'} "

@@ -34,8 +34,6 @@ WIDTH = 88
 INDENT = " " * 29
 
 
-
-
 def _is_number(text: str) -> bool:
     # ASCII only: str.isdigit() also accepts "²", which int() refuses.
     return text.isascii() and text.isdigit()

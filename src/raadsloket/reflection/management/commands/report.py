@@ -32,8 +32,6 @@ MIN_LABEL_WIDTH = 16
 HEADING_WIDTH = 10
 
 
-
-
 def render_text(report: Report) -> str:
     lines = [
         report.title,
