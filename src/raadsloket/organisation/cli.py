@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What the command-line tools share: finding a municipality by the slug a user typed."""
+"""What the command-line tools share: finding a municipality by the slug a user typed, and
+writing a file where the user asked."""
+
+from pathlib import Path
 
 from django.core.management.base import CommandError
 
@@ -22,3 +25,11 @@ def municipality_by_slug(slug: str | None) -> Municipality:
         known = ", ".join(Municipality.objects.order_by("slug").values_list("slug", flat=True))
         raise bad_input(f"Gemeente '{slug}' bestaat niet. Bekend: {known or 'geen'}.")
     return found
+
+
+def write_file(path: str, content: bytes) -> None:
+    """Write `content` to `path`, or a Dutch error that says why not (no traceback)."""
+    try:
+        Path(path).write_bytes(content)
+    except OSError as error:
+        raise CommandError(f"Kan '{path}' niet schrijven: {error.strerror or error}.") from error

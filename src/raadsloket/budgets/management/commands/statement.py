@@ -8,7 +8,6 @@ web. Wrong input gives a Dutch message and exit code 2.
 """
 
 import textwrap
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -24,7 +23,7 @@ from raadsloket.budgets.exports import (
     write_xlsx,
 )
 from raadsloket.budgets.money import euro
-from raadsloket.organisation.cli import bad_input, municipality_by_slug
+from raadsloket.organisation.cli import bad_input, municipality_by_slug, write_file
 from raadsloket.organisation.models import Fractie, Municipality
 
 # Who exported, in the audit chain: there is no logged-in person on the command line.
@@ -147,7 +146,7 @@ class Command(BaseCommand):
         formats = ["tekst"]
         if pdf:
             try:
-                self._write(pdf, write_pdf(render_html(document)))
+                write_file(pdf, write_pdf(render_html(document)))
             except PdfUnavailable as error:
                 raise CommandError(
                     "De PDF kan niet worden gemaakt: de PDF-voorziening (WeasyPrint) is niet "
@@ -155,7 +154,7 @@ class Command(BaseCommand):
                 ) from error
             formats.append("pdf")
         if xlsx:
-            self._write(xlsx, write_xlsx(document))
+            write_file(xlsx, write_xlsx(document))
             formats.append("xlsx")
         record(
             "budgets.statement_exported",
@@ -195,12 +194,3 @@ class Command(BaseCommand):
                 f"en met {last}."
             )
         return int(text)
-
-    @staticmethod
-    def _write(path: str, content: bytes) -> None:
-        try:
-            Path(path).write_bytes(content)
-        except OSError as error:
-            raise CommandError(
-                f"Kan '{path}' niet schrijven: {error.strerror or error}."
-            ) from error

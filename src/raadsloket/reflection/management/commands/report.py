@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from raadsloket.audit.chain import record
-from raadsloket.organisation.cli import bad_input, municipality_by_slug
+from raadsloket.organisation.cli import bad_input, municipality_by_slug, write_file
 from raadsloket.reflection.charts import chart_svg
 from raadsloket.reflection.exports import AUDIENCES, hidden_legend, report_csv, report_xlsx
 from raadsloket.reflection.figures import Report, build_report
@@ -154,14 +154,14 @@ class Command(BaseCommand):
                     "De PDF kan niet worden gemaakt: de PDF-voorziening (WeasyPrint) is niet "
                     f"beschikbaar ({error}). Het Excel-bestand werkt wel (--xlsx)."
                 ) from error
-            self._write(pdf, content)
+            write_file(pdf, content)
             written.append(("pdf", f"PDF geschreven naar {pdf}."))
         if xlsx:
-            self._write(xlsx, report_xlsx(report))
+            write_file(xlsx, report_xlsx(report))
             written.append(("xlsx", f"Excel-bestand geschreven naar {xlsx}."))
         if csv:
             # With a byte order mark Excel reads the file as UTF-8 ("≥", "é").
-            self._write(csv, report_csv(report).encode("utf-8-sig"))
+            write_file(csv, report_csv(report).encode("utf-8-sig"))
             written.append(("csv", f"CSV geschreven naar {csv}."))
         if svg_map:
             count = self._write_charts(Path(svg_map), report)
@@ -203,15 +203,6 @@ class Command(BaseCommand):
         for table in report.tables:
             svg = chart_svg(table)
             if svg is not None:
-                self._write(str(folder / f"{table.key}.svg"), svg.encode("utf-8"))
+                write_file(str(folder / f"{table.key}.svg"), svg.encode("utf-8"))
                 count += 1
         return count
-
-    @staticmethod
-    def _write(path: str, content: bytes) -> None:
-        try:
-            Path(path).write_bytes(content)
-        except OSError as error:
-            raise CommandError(
-                f"Kan '{path}' niet schrijven: {error.strerror or error}."
-            ) from error
