@@ -12,6 +12,8 @@ class SecurityConfig(AppConfig):
         from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_logged_in
 
+        # Registers the `check --deploy` findings (imported for that side effect).
+        from raadsloket.security import deploy_checks  # noqa: F401
         from raadsloket.security.lockout import record_lockout
         from raadsloket.security.sessions import stamp_login
 

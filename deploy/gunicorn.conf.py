@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: EUPL-1.2
+# gunicorn for raadsloket behind nginx on one machine (docs/deployment.md).
+# Workers × threads: two per core is a starting point; `make load` (bench/load) measures.
+import multiprocessing
+
+bind = "127.0.0.1:8000"
+workers = max(2, multiprocessing.cpu_count())
+threads = 4
+# Above the longest pause between a browser's requests: a 2-second keep-alive (gunicorn's
+# default) made clients meet closed connections under load (issue 4, load test).
+keepalive = 30
+# A year report PDF takes seconds; nothing else comes near this.
+timeout = 60
+graceful_timeout = 30
+# No request bodies in the access log: it holds paths and status codes only.
+accesslog = "-"
+errorlog = "-"
+loglevel = "info"
+forwarded_allow_ips = "127.0.0.1"
