@@ -75,6 +75,19 @@ HOLDERS = [
     ("burgemeester", 14, 32),
 ]
 GRIFFIE = ["griffier", "raadsadviseur", "raadsadviseur2"]
+# The case's own moments, all written by the steps and all moved back together.
+CASE_MOMENTS = (
+    "created_at",
+    "submitted_at",
+    "forwarded_at",
+    "assigned_at",
+    "delivered_at",
+    "closed_at",
+    "registered_at",
+    "answered_at",
+    "published_at",
+    "postponed_at",
+)
 
 # Coalitions per municipality slug: the parties that formed the college after both of the last
 # two elections, and a party that joined later (name, month and day in the previous year).
@@ -876,18 +889,7 @@ def _move_back(world: World, plans: dict[int, _Plan]) -> None:
         for name, value in due.items():
             if value is not None:
                 setattr(case, name, value)
-        for name in (
-            "created_at",
-            "submitted_at",
-            "forwarded_at",
-            "assigned_at",
-            "delivered_at",
-            "closed_at",
-            "registered_at",
-            "answered_at",
-            "published_at",
-            "postponed_at",
-        ):
+        for name in CASE_MOMENTS:
             value = getattr(case, name)
             if value is not None:
                 setattr(case, name, moved[value])
@@ -902,16 +904,7 @@ def _move_back(world: World, plans: dict[int, _Plan]) -> None:
         Case,
         cases.values(),
         [
-            "created_at",
-            "submitted_at",
-            "forwarded_at",
-            "assigned_at",
-            "delivered_at",
-            "closed_at",
-            "registered_at",
-            "answered_at",
-            "published_at",
-            "postponed_at",
+            *CASE_MOMENTS,
             "intake_due",
             "decision_due",
             "delivery_due",

@@ -61,6 +61,8 @@ def build_report(
 ) -> Report:
     data = load(municipality, period, today)
     profile = municipality.policy
+    # Per period once: the lead-time table and the key figures both read them.
+    times = (lead_times(data, data.period), lead_times(data, data.previous))
     sections = [
         Section("Verzoeken", [
             _by_dimension(data, "instrument", "Verzoeken per instrument", "instrument",
@@ -71,7 +73,7 @@ def build_report(
                           dict(Channel.choices)),
             _by_department(data),
         ]),
-        Section("Doorlooptijden", [_lead_times(data), _written_on_time(data)]),
+        Section("Doorlooptijden", [_lead_times(data, times), _written_on_time(data)]),
         Section("Inzet en uitkomsten", [
             _hours_by_department(data),
             _refusals(data),
@@ -87,7 +89,7 @@ def build_report(
             fairness.section(data, profile.reporting) if shows_fairness(period, today)
             else fairness.withheld_section()
         )
-    key = _key_figures(data)
+    key = _key_figures(data, times)
     report = Report(
         municipality=municipality.name,
         period=period,
@@ -229,12 +231,11 @@ def lead_times(data: ReportData, period: Period) -> dict[str, list[int]]:
     return result
 
 
-def _lead_times(data: ReportData) -> Table:
+def _lead_times(data: ReportData, times: tuple[dict, dict]) -> Table:
     terms = data.municipality.policy.terms
     kinds = {label: getattr(terms, term).kind for _, label, _, term in LEAD_TIME_STEPS}
     kinds["Schriftelijke vragen: registratie → antwoord college"] = terms.written_question.kind
-    now = lead_times(data, data.period)
-    before = lead_times(data, data.previous)
+    now, before = times
     rows = []
     for label, values in now.items():
         unit = DAY_UNITS[kinds[label]]
@@ -472,7 +473,7 @@ def _overdue(municipality: Municipality, today: date) -> Table:
     )
 
 
-def _key_figures(data: ReportData) -> Table:
+def _key_figures(data: ReportData, times: tuple[dict, dict]) -> Table:
     def submitted(period, instrument=None):
         return sum(1 for row in data.cases if _in(period, row.submitted)
                    and (instrument is None or row.instrument == instrument))
@@ -484,8 +485,8 @@ def _key_figures(data: ReportData) -> Table:
         return round(sum(amount for _, day, amount, _ in data.hours if _in(period, day)), 1)
 
     delivered_label = LEAD_TIME_STEPS[2][1]
-    delivered_now = median(lead_times(data, data.period)[delivered_label])
-    delivered_before = median(lead_times(data, data.previous)[delivered_label])
+    delivered_now = median(times[0][delivered_label])
+    delivered_before = median(times[1][delivered_label])
     p, q = data.period, data.previous
     rows = [
         _trend_row("Verzoeken ingediend", submitted(p), submitted(q)),
