@@ -135,6 +135,10 @@ class Case(models.Model):
             models.Index(
                 fields=["municipality", "instrument", "answer_due"], name="case_muni_answer_due"
             ),
+            # Issue 6: each list walks its index in the order it shows and stops when the page is
+            # full, so a page costs the same in a municipality of 100 or 100,000 cases. More such
+            # indexes, and the full-text ones, in migration 0004 (PostgreSQL only).
+            models.Index(fields=["municipality", "-id"], name="case_muni_newest"),
         ]
 
     def __str__(self) -> str:

@@ -8,7 +8,7 @@ fixed number of queries, so a start page costs the same number of queries at 10 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -31,6 +31,9 @@ from raadsloket.organisation.roles import Role
 from raadsloket.web.ranking import Candidate, rank
 
 LIMIT = 50
+# A start page shows the newest few of each history list, with a link to the whole list;
+# work queues (intake, to assign, the college's inbox) are shown up to LIMIT.
+START_LIMIT = 20
 # Assignments still taking the civil servant's time.
 WORKING_STATES = frozenset({State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS,
                             State.MEDIATION})
@@ -64,6 +67,45 @@ class CaseList:
 
     def __len__(self) -> int:
         return len(self.cases)
+
+
+@dataclass
+class KeysetPage:
+    """One page of a list, newest first, found by case number rather than by page number.
+
+    An offset page costs more the deeper one pages and the count costs more the more cases
+    there are; a page after or before a case number costs the same anywhere (issue 6).
+    """
+
+    cases: list
+    newer: bool = False
+    older: bool = False
+
+    @property
+    def newest_pk(self) -> int | None:
+        return self.cases[0].pk if self.cases else None
+
+    @property
+    def oldest_pk(self) -> int | None:
+        return self.cases[-1].pk if self.cases else None
+
+
+def keyset_page(viewer: Viewer, queryset, *, before: int | None, after: int | None,
+                limit: int = LIMIT) -> KeysetPage:
+    if after is not None:
+        found = list(with_relations(queryset.filter(pk__gt=after)).order_by("pk")[: limit + 1])
+        newer = len(found) > limit
+        cases = found[:limit][::-1]
+        older = queryset.filter(pk__lte=after).exists()
+    else:
+        older_than = queryset if before is None else queryset.filter(pk__lt=before)
+        found = list(with_relations(older_than).order_by("-pk")[: limit + 1])
+        older = len(found) > limit
+        cases = found[:limit]
+        newer = before is not None and queryset.filter(pk__gte=before).exists()
+    for case in cases:
+        case.visible = visible_sections(viewer, case)
+    return KeysetPage(cases, newer=newer, older=older)
 
 
 @dataclass
@@ -103,23 +145,27 @@ def start_page(viewer: Viewer, person: Person) -> StartPage:
 
 
 def _own(pid: int) -> Q:
-    return Q(requester_id=pid) | Q(filed_by_id=pid) | Q(co_requesters__id=pid)
+    """The viewer's own cases, as conditions each served by an index (no join that multiplies)."""
+    co_requested = list(
+        Case.co_requesters.through.objects.filter(person_id=pid).values_list("case_id", flat=True)
+    )
+    return Q(requester_id=pid) | Q(filed_by_id=pid) | Q(pk__in=co_requested)
 
 
 def member_block(viewer: Viewer) -> dict:
-    pid = viewer.person_id
-    mine_ids = visible_cases(viewer).filter(_own(pid)).values("pk")
-    mine = Case.objects.filter(pk__in=mine_ids).order_by("-created_at", "-pk")
+    own = _own(viewer.person_id)
+    mine = visible_cases(viewer).filter(own).order_by("-created_at", "-pk")
+    # Newest answer first, walking index case_muni_delivered until the page is full.
     shared = (
         visible_cases(viewer)
         .filter(state__in=ANSWERED_STATES)
-        .exclude(pk__in=mine_ids)
-        .order_by("-delivered_at", "-pk")
+        .exclude(own)
+        .order_by(F("delivered_at").desc(nulls_last=True), "-pk")
     )
-    shared_rows = rows(viewer, shared)
+    shared_rows = rows(viewer, shared, START_LIMIT)
     shared_rows.cases = [case for case in shared_rows if "answer" in case.visible]
     return {
-        "my_cases": rows(viewer, mine),
+        "my_cases": rows(viewer, mine, START_LIMIT),
         "shared_answers": shared_rows,
         "may_request": may_request(viewer, viewer.profile) is None,
     }
@@ -173,7 +219,8 @@ def civil_servant_block(viewer: Viewer) -> dict:
         .select_related("case").order_by("-worked_on", "-pk")
     )
     total = entries.aggregate(total=Sum("hours"))["total"] or Decimal("0")
-    return {"my_assignments": rows(viewer, assigned), "my_hours": list(entries[:LIMIT]),
+    return {"my_assignments": rows(viewer, assigned, START_LIMIT),
+            "my_hours": list(entries[:START_LIMIT]),
             "my_hours_total": total}
 
 
@@ -195,10 +242,10 @@ def manager_block(viewer: Viewer) -> dict:
                                         output_field=DecimalField()))
         .order_by("civil_servant__last_name", "civil_servant__first_name", "-assigned_at")
     )
-    claims = list(claims[: LIMIT + 1])
-    more = len(claims) > LIMIT
+    claims = list(claims[: START_LIMIT + 1])
+    more = len(claims) > START_LIMIT
     shown = [
-        claim for claim in claims[:LIMIT]
+        claim for claim in claims[:START_LIMIT]
         if "hours" in visible_sections(viewer, claim.case)
     ]
     return {"staff_claims": shown, "staff_claims_more": more}
@@ -209,17 +256,18 @@ def college_block(viewer: Viewer) -> dict:
         return {"college_informed": False, "trajectories": []}
     # The access layer decides what counts as started; this only orders and filters by section.
     started = visible_cases(viewer).filter(instrument=Instrument.ASSISTANCE).order_by(
-        "-assigned_at", "-pk"
+        F("assigned_at").desc(nulls_last=True), "-pk"
     )
-    trajectories = rows(viewer, started)
+    trajectories = rows(viewer, started, START_LIMIT)
     trajectories.cases = [case for case in trajectories if "trajectory" in case.visible]
     return {"college_informed": True, "trajectories": trajectories}
 
 
 def administrator_block(viewer: Viewer) -> dict:
-    cases = visible_cases(viewer).order_by("-created_at", "-pk")
-    admin_rows = list(cases[: LIMIT + 1])
-    return {"admin_cases": admin_rows[:LIMIT], "admin_cases_more": len(admin_rows) > LIMIT}
+    cases = visible_cases(viewer).order_by("-pk")
+    admin_rows = list(cases[: START_LIMIT + 1])
+    return {"admin_cases": admin_rows[:START_LIMIT],
+            "admin_cases_more": len(admin_rows) > START_LIMIT}
 
 
 def candidates_for(viewer: Viewer, case: Case):

@@ -3,10 +3,11 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from raadsloket.web import advice, guide, views, written
+from raadsloket.web import advice, guide, health, views, written
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("gezond", health.alive, name="health"),
     path("inloggen/", auth_views.LoginView.as_view(
         redirect_authenticated_user=True, extra_context={"oidc_enabled": settings.OIDC_ENABLED}
     ), name="login"),

@@ -3,7 +3,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +16,6 @@ from raadsloket.access.cases import (
     relation_names,
     sees_hours_of,
     visible_cases,
-    with_relations,
 )
 from raadsloket.access.sections import CONTENT_SECTIONS, Section
 from raadsloket.access.viewer import viewer_for
@@ -91,12 +89,16 @@ def home(request):
 @login_required
 def case_list(request):
     viewer = viewer_for(request.user)
-    queryset = with_relations(visible_cases(viewer)).order_by("-created_at", "-pk")
-    page = Paginator(queryset, pages.LIMIT).get_page(request.GET.get("pagina"))
-    for case in page.object_list:
-        case.visible = pages.visible_sections(viewer, case)
-    record_list_read(request.user, [(case, case.visible) for case in page.object_list])
-    return render(request, "web/case_list.html", {"page_obj": page})
+    page = pages.keyset_page(viewer, visible_cases(viewer),
+                             before=_case_number(request.GET.get("voor")),
+                             after=_case_number(request.GET.get("na")))
+    record_list_read(request.user, [(case, case.visible) for case in page.cases])
+    return render(request, "web/case_list.html", {"page": page})
+
+
+def _case_number(value: str | None) -> int | None:
+    """A case number from the list's links; anything else starts at the newest cases."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
 @login_required
