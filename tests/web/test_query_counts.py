@@ -95,3 +95,58 @@ def test_start_pages_cost_the_same_at_10_and_200_cases():
     assert at_10 == at_200
     # Every role's page really lists something, so the comparison means something.
     assert max(at_200.values()) < 40
+
+
+# Issue 6: the case page, the keyset list, the API list and the API search, per reader.
+READERS = ["griffier", "raadslid1"]
+
+
+def case_urls(world) -> dict[str, str]:
+    """The same kind of page at any size: a rich case; list pages holding every kind of case."""
+    cases = Case.objects.filter(municipality=world.municipality)
+    rich = cases.filter(state="in_progress").order_by("pk").first()
+    newest_first = list(cases.order_by("-pk").values_list("pk", flat=True))
+    second = newest_first[1]
+    return {
+        "case page": reverse("case_detail", args=[rich.pk]),
+        "list ?voor=": f"{reverse('case_list')}?voor={second}",
+        "list ?na=": f"{reverse('case_list')}?na={newest_first[-1]}",
+        "API list": "/api/v1/cases?limit=50",
+        "API list after": f"/api/v1/cases?limit=50&after={second}",
+        "API search": "/api/v1/cases?q=leerlingenvervoer",
+    }
+
+
+def measure_case_pages(world) -> dict[tuple[str, str], int]:
+    counts = {}
+    for username in READERS:
+        client = Client()
+        client.force_login(world[username])
+        for label, url in case_urls(world).items():
+            counts[(username, label)] = count_queries(client, url)
+    return counts
+
+
+@pytest.fixture
+def case_page_counts(db) -> tuple[dict, dict]:
+    world = build_municipality("Gemeente Teller", "teller")
+    add_cases(world, 10)
+    at_10 = measure_case_pages(world)
+    add_cases(world, 190)
+    at_200 = measure_case_pages(world)
+    for (username, label), count in sorted(at_200.items()):
+        print(f"queries {username:<11} {label:<15} {at_10[(username, label)]:>3} {count:>3}")
+    # The pages really show 50 cases at 200, so the comparison means something.
+    client = Client()
+    client.force_login(world["griffier"])
+    assert len(client.get("/api/v1/cases?limit=50").json()["items"]) == 50
+    assert len(client.get("/api/v1/cases?q=leerlingenvervoer").json()["items"]) == 50
+    assert len(client.get(case_urls(world)["list ?voor="]).context["page"].cases) == 50
+    return at_10, at_200
+
+
+def test_case_page_list_pages_and_api_list_and_search_cost_the_same_at_10_and_200_cases(
+        case_page_counts):
+    at_10, at_200 = case_page_counts
+    assert at_10 == at_200
+    assert max(at_200.values()) < 40

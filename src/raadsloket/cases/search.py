@@ -5,10 +5,10 @@ Matching the answer text of a case whose answer you may not read would tell you 
 says; so the database says *where* a case matches (its request text, its answer text) and the
 access layer's sections for that case decide whether that place may count.
 
-PostgreSQL matches words with the `dutch` text-search configuration (stemmed, so "woningen"
-finds "woning"; each word also as a prefix, so "woning" finds "woningbouw"; the words in the
-order typed), served by two GIN indexes (migration cases 0004). SQLite, the embedded default,
-matches the typed text as a substring of the same fields.
+PostgreSQL matches words with the `dutch` text-search configuration: every typed word, stemmed
+("woningen" finds "woning") or as the start of a word ("huur" finds "huurwoningen"), served by
+two GIN indexes (migration cases 0004). SQLite, the embedded default, matches the typed text as
+a substring of the same fields.
 """
 
 import re
@@ -36,22 +36,32 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text)[:MAX_WORDS]
 
 
-def _tsquery(words: list[str]) -> str:
-    """Each word stemmed and as a prefix, in the order typed: 'sociale huur' → sociaal:* <-> huur:*"""
-    return " <-> ".join(f"{word}:*" for word in words)
+def _tsquery(words: list[str]) -> tuple[str, list[str]]:
+    """SQL for a tsquery that holds every typed word, each as a prefix (AND).
+
+    A word matches its Dutch stem ("woningen" finds "woning") or, unstemmed, the start of a
+    stored word ("huur" finds "huurwoningen", whose stem "huurwon" does not start with the stem
+    "hur"). A Dutch stop word ("de", "het") is left out, as the stored text leaves it out.
+    """
+    parts, params = [], []
+    for word in words:
+        parts.append("(CASE WHEN numnode(to_tsquery('dutch'::regconfig, %s)) = 0 THEN ''::tsquery "
+                     "ELSE to_tsquery('dutch'::regconfig, %s) || to_tsquery('simple'::regconfig, %s) "
+                     "END)")
+        params += [word, f"{word}:*", f"{word}:*"]
+    return " && ".join(parts), params
 
 
 def _matches(needle: str) -> tuple[Q | None, dict]:
     """A filter for any match, and annotations saying where each case matches."""
+    words = _words(needle)
+    if not words:
+        # Punctuation alone matches nothing, on either database.
+        return None, {}
     if connection.vendor == "postgresql":
-        words = _words(needle)
-        if not words:
-            return None, {}
-        query = _tsquery(words)
-        request = RawSQL(f"{REQUEST_VECTOR} @@ to_tsquery('dutch'::regconfig, %s)", (query,),
-                         output_field=BooleanField())
-        answer = RawSQL(f"{ANSWER_VECTOR} @@ to_tsquery('dutch'::regconfig, %s)", (query,),
-                        output_field=BooleanField())
+        query, params = _tsquery(words)
+        request = RawSQL(f"{REQUEST_VECTOR} @@ ({query})", params, output_field=BooleanField())
+        answer = RawSQL(f"{ANSWER_VECTOR} @@ ({query})", params, output_field=BooleanField())
         return Q(request) | Q(answer), {"request_match": request, "answer_match": answer}
     request_q = (Q(title__icontains=needle) | Q(question__icontains=needle)
                  | Q(background__icontains=needle))
@@ -86,7 +96,7 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
         ids = list(page.values_list("pk", flat=True)[:CHUNK])
         if not ids:
             break
-        before = ids[-1]
+        before = None if len(ids) < CHUNK else ids[-1]
         chunk = with_relations(Case.objects.filter(pk__in=ids)).annotate(**where).order_by("-pk")
         for case in chunk:
             visible = sections(viewer, case, Relations(viewer, case))
@@ -94,4 +104,6 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
                 results.append((case, visible))
                 if len(results) >= limit:
                     break
+        if before is None:
+            break
     return results

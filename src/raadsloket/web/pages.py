@@ -103,6 +103,9 @@ def keyset_page(viewer: Viewer, queryset, *, before: int | None, after: int | No
         older = len(found) > limit
         cases = found[:limit]
         newer = before is not None and queryset.filter(pk__gte=before).exists()
+    if not cases and (before is not None or after is not None):
+        # A number past either end (an old link, a typed URL): the newest page, not "nothing".
+        return keyset_page(viewer, queryset, before=None, after=None, limit=limit)
     for case in cases:
         case.visible = visible_sections(viewer, case)
     return KeysetPage(cases, newer=newer, older=older)
