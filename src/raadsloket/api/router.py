@@ -43,6 +43,7 @@ from raadsloket.cases import written_overview
 from raadsloket.cases.deadlines import running_deadline
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
 from raadsloket.cases.knowledge import similar_questions
+from raadsloket.cases.models import NEWEST_FIRST
 from raadsloket.cases.search import search_cases
 from raadsloket.cases.services import create_case, log_direct_contact
 from raadsloket.cases.transitions import (
@@ -128,7 +129,7 @@ def list_cases(request, filters: Query[ListFilters]):
     if filters.after is not None:
         queryset = queryset.filter(pk__lt=filters.after)
     # Keyset pagination: stable and constant-cost however deep one pages.
-    rows = list(queryset.order_by("-pk")[: limit + 1])
+    rows = list(queryset.order_by(*NEWEST_FIRST)[: limit + 1])
     shown = [(c, sections(viewer, c, Relations(viewer, c))) for c in rows[:limit]]
     record_list_read(request.user, shown)
     items = [case_payload(c, visible, viewer=viewer) for c, visible in shown]

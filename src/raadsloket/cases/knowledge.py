@@ -20,7 +20,7 @@ from raadsloket.access.cases import sections, visible_cases, with_relations
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.instruments import Instrument
-from raadsloket.cases.models import Case
+from raadsloket.cases.models import NEWEST_FIRST, Case
 from raadsloket.cases.states import ANSWERED_STATES, State
 from raadsloket.instruments.text import TfidfIndex
 
@@ -66,7 +66,7 @@ def _index(municipality_id: int) -> TfidfIndex[int]:
             _indexes.move_to_end(municipality_id)
             return cached[1]
     index: TfidfIndex[int] = TfidfIndex()
-    rows = (_pool(municipality_id).order_by("-pk").values_list("pk", "title", "question")
+    rows = (_pool(municipality_id).order_by(*NEWEST_FIRST).values_list("pk", "title", "question")
             [:POOL_LIMIT])
     for pk, title, question in rows:
         index.add(pk, f"{title}\n{question}")

@@ -13,8 +13,23 @@ from raadsloket.cases.states import State
 from raadsloket.organisation.models import Municipality
 from raadsloket.organisation.roles import PolicyArea
 
+# Newest first within one municipality (every list is of one). Naming the municipality first lets
+# PostgreSQL walk index case_muni_newest; ordered by id alone it may walk the primary key
+# through every other municipality's cases looking for this one's (issue 6: 0.7 s per page at a
+# million cases). OLDEST_FIRST is the same index walked the other way.
+NEWEST_FIRST = ("municipality_id", "-id")
+OLDEST_FIRST = ("-municipality_id", "id")
+
 
 class Case(models.Model):
+    """One information request of any instrument.
+
+    On PostgreSQL the table also has two columns the model does not name: `search_request` and
+    `search_answer`, tsvectors that PostgreSQL derives from title, question, background and
+    answer for full-text search (migration 0004). A migration that changes the type of one of
+    those four fields must drop and re-add them around the change.
+    """
+
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="cases")
     instrument = models.CharField("instrument", max_length=40, choices=Instrument.choices)
     state = models.CharField("status", max_length=30, choices=State.choices, default=State.DRAFT)
@@ -132,8 +147,12 @@ class Case(models.Model):
             models.Index(fields=["municipality", "instrument", "state"], name="case_muni_instr"),
             models.Index(fields=["requester", "state"], name="case_requester"),
             models.Index(fields=["routing_officer", "state"], name="case_routing"),
+            # The college's inbox and the overdue list: the few registered or postponed written
+            # questions, found by state and then sorted (issue 6: ordered by answer_due alone,
+            # the planner walked every published question of ten years to reach them).
             models.Index(
-                fields=["municipality", "instrument", "answer_due"], name="case_muni_answer_due"
+                fields=["municipality", "instrument", "state", "answer_due"],
+                name="case_muni_state_due",
             ),
             # Issue 6: each list walks its index in the order it shows and stops when the page is
             # full, so a page costs the same in a municipality of 100 or 100,000 cases. More such

@@ -7,8 +7,8 @@ access layer's sections for that case decide whether that place may count.
 
 PostgreSQL matches words with the `dutch` text-search configuration: every typed word, stemmed
 ("woningen" finds "woning") or as the start of a word ("huur" finds "huurwoningen"), served by
-two GIN indexes (migration cases 0004). SQLite, the embedded default, matches the typed text as
-a substring of the same fields.
+two stored tsvector columns with a GIN index each (migration cases 0004). SQLite, the embedded
+default, matches the typed text as a substring of the same fields.
 """
 
 import re
@@ -20,15 +20,14 @@ from django.db.models.expressions import ExpressionWrapper, RawSQL
 from raadsloket.access.cases import Relations, sections, visible_cases, with_relations
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer
-from raadsloket.cases.models import Case
+from raadsloket.cases.models import NEWEST_FIRST, Case
 
 MAX_QUERY = 200
 MAX_WORDS = 12
 CHUNK = 100
-# The indexed expressions of migration 0004; a query must repeat them exactly to use the index.
-REQUEST_VECTOR = ("to_tsvector('dutch'::regconfig, \"cases_case\".\"title\" || ' ' || "
-                  "\"cases_case\".\"question\" || ' ' || \"cases_case\".\"background\")")
-ANSWER_VECTOR = "to_tsvector('dutch'::regconfig, \"cases_case\".\"answer\")"
+# Stored tsvector columns of migration 0004 (PostgreSQL only), each with a GIN index.
+REQUEST_VECTOR = '"cases_case"."search_request"'
+ANSWER_VECTOR = '"cases_case"."search_answer"'
 
 
 def _words(text: str) -> list[str]:
@@ -85,7 +84,7 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
     match, where = _matches(needle)
     if match is None:
         return []
-    matching = visible_cases(viewer).filter(match).order_by("-pk")
+    matching = visible_cases(viewer).filter(match).order_by(*NEWEST_FIRST)
     results = []
     before = None
     # No cap on candidates: a cap would let unreadable answers crowd out readable hits. Chunks
@@ -97,7 +96,7 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
         if not ids:
             break
         before = None if len(ids) < CHUNK else ids[-1]
-        chunk = with_relations(Case.objects.filter(pk__in=ids)).annotate(**where).order_by("-pk")
+        chunk = with_relations(Case.objects.filter(pk__in=ids)).annotate(**where).order_by(*NEWEST_FIRST)
         for case in chunk:
             visible = sections(viewer, case, Relations(viewer, case))
             if _hit(case, visible):

@@ -24,7 +24,7 @@ from raadsloket.access.viewer import Viewer
 from raadsloket.assistance.models import HoursEntry
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.instruments import Instrument
-from raadsloket.cases.models import Assignment, Case
+from raadsloket.cases.models import NEWEST_FIRST, OLDEST_FIRST, Assignment, Case
 from raadsloket.cases.states import ANSWERED_STATES, OPEN_STATES, State
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
@@ -93,13 +93,14 @@ class KeysetPage:
 def keyset_page(viewer: Viewer, queryset, *, before: int | None, after: int | None,
                 limit: int = LIMIT) -> KeysetPage:
     if after is not None:
-        found = list(with_relations(queryset.filter(pk__gt=after)).order_by("pk")[: limit + 1])
+        found = list(with_relations(queryset.filter(pk__gt=after)).order_by(*OLDEST_FIRST)
+                     [: limit + 1])
         newer = len(found) > limit
         cases = found[:limit][::-1]
         older = queryset.filter(pk__lte=after).exists()
     else:
         older_than = queryset if before is None else queryset.filter(pk__lt=before)
-        found = list(with_relations(older_than).order_by("-pk")[: limit + 1])
+        found = list(with_relations(older_than).order_by(*NEWEST_FIRST)[: limit + 1])
         older = len(found) > limit
         cases = found[:limit]
         newer = before is not None and queryset.filter(pk__gte=before).exists()
@@ -267,7 +268,7 @@ def college_block(viewer: Viewer) -> dict:
 
 
 def administrator_block(viewer: Viewer) -> dict:
-    cases = visible_cases(viewer).order_by("-pk")
+    cases = visible_cases(viewer).order_by(*NEWEST_FIRST)
     admin_rows = list(cases[: START_LIMIT + 1])
     return {"admin_cases": admin_rows[:START_LIMIT],
             "admin_cases_more": len(admin_rows) > START_LIMIT}
