@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: setup setup-test run test test-sqlite test-postgres lint chromium pdftools load
+.PHONY: setup setup-test run test test-sqlite test-postgres lint chromium pdftools load bench
 
 setup: $(VENV)/.installed node_modules/.installed
 	@mkdir -p var
@@ -108,3 +108,15 @@ lint: setup
 # Issue 4, item 7: 200 users for 10 minutes against gunicorn on PostgreSQL (not part of `make test`).
 load: setup
 	@sh bench/load/run.sh
+
+# Issue 6, item 3: wrk against gunicorn on PostgreSQL for each data size (not part of `make test`);
+# bench/perf/run.py prints the table and writes var/bench/results.json and var/bench/p95.svg.
+# Quick: make bench BENCH_SIZES="10000" BENCH_SECONDS=5; without `raadsloket generate` (or with
+# BENCH_DATA=demo) it measures the demo data once.
+BENCH_SIZES ?= 10000 100000 1000000
+BENCH_SECONDS ?= 10
+bench: setup
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null); } \
+	  || { echo "wrk ontbreekt: installeer het (apt-get install wrk) en probeer opnieuw"; exit 1; }
+	@BENCH_SIZES="$(BENCH_SIZES)" BENCH_SECONDS="$(BENCH_SECONDS)" $(BIN)/python bench/perf/run.py

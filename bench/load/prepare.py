@@ -16,12 +16,11 @@ def main(out: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "raadsloket.settings")
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from raadsloket.api.tokens import issue
     from raadsloket.demo.lifecycle import new_case, run_to
     from raadsloket.demo.people import build_municipality
-
-    from django.db import connection
 
     # This empties the database: never anything but the load database.
     name = str(connection.settings_dict["NAME"])
