@@ -18,6 +18,7 @@ OUT = Path(__file__).resolve().parents[2] / "var" / "bench"
 P95_LIMIT_MS = 50.0
 GROWTH_LIMIT = 1.5
 FLOOR_SHARE = 0.5
+ADVISOR_LIMIT_MS = 5.0
 # The pages the targets speak of: every start page and the case page.
 TARGET_KINDS = ("start", "case")
 COLOURS = ["#B2D7EE", "#42A5D9", "#01689B", "#00364F"]
@@ -134,7 +135,17 @@ def main(source: Path) -> None:
         print(f"\np95 bij {size_label(runs[-1]['size'])} ÷ p95 bij {size_label(runs[0]['size'])}")
         for name, ratio in growth.items():
             print(f"  {name:<24} {number(ratio, 2):>6}")
-    print("\nDoelen (issue 6, punt 3):")
+    advisor = data.get("advisor")
+    if advisor:
+        met = advisor["p95_ms"] <= ADVISOR_LIMIT_MS
+        results.append({"target": f"instrumentenwijzer p95 ≤ {number(ADVISOR_LIMIT_MS, 0)} ms",
+                        "limit": ADVISOR_LIMIT_MS, "met": met, "figures": advisor})
+        lines.append(
+            f"instrumentenwijzer ≤ {number(ADVISOR_LIMIT_MS, 0)} ms per vraag: "
+            f"{'gehaald' if met else 'niet gehaald'} ({advisor['advices']} adviezen: mediaan "
+            f"{number(advisor['median_ms'], 2)} ms, p95 {number(advisor['p95_ms'], 2)} ms, "
+            f"hoogste {number(advisor['max_ms'], 2)} ms)")
+    print("\nDoelen (issue 6, punt 3 en 4):")
     for line in lines:
         print(f"  {line}")
     chart(runs, OUT / "p95.svg")

@@ -243,6 +243,10 @@ def main() -> None:
     seconds = int(text)
     results = {"machine": machine(url), "data": mode, "seconds": seconds,
                "workers": WORKERS, "connections": CONNECTIONS, "runs": []}
+    advised = subprocess.run([BIN / "python", HERE / "advisor.py"], capture_output=True, text=True)
+    if advised.returncode != 0:
+        fail(f"de instrumentenwijzer meten mislukte:\n{advised.stderr}")
+    results["advisor"] = json.loads(advised.stdout)
     for size in sizes(mode):
         print(f"== omvang {size}: gegevens laden ==", flush=True)
         load_seconds = load(mode, size, url)

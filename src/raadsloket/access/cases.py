@@ -56,13 +56,18 @@ MAYOR_MEDIATION_SECTIONS = frozenset({Section.METADATA, Section.REQUEST, Section
 RELATION_PREFETCH = ("co_requesters", "assignments__civil_servant__department")
 
 
-def with_relations(queryset: QuerySet[Case]) -> QuerySet[Case]:
-    """Load what `Relations` reads in a fixed number of queries, however many cases."""
+def with_relations(queryset: QuerySet[Case], viewer: Viewer | None = None) -> QuerySet[Case]:
+    """Load what `Relations` reads in a fixed number of queries, however many cases.
+
+    Given the viewer, only what `Relations` reads for them: the assigned civil servants'
+    departments matter only to a manager (two queries and their rows fewer on every list).
+    """
+    prefetch = RELATION_PREFETCH
+    if viewer is not None and Role.MANAGER not in viewer.roles:
+        prefetch = ("co_requesters", "assignments")
     return queryset.select_related(
         "requester", "handler", "routing_officer", "portfolio_holder"
-    ).prefetch_related(
-        *RELATION_PREFETCH
-    )
+    ).prefetch_related(*prefetch)
 
 
 class Relations:

@@ -34,6 +34,8 @@ LIMIT = 50
 # A start page shows the newest few of each history list, with a link to the whole list;
 # work queues (intake, to assign, the college's inbox) are shown up to LIMIT.
 START_LIMIT = 20
+LONG_TEXTS = ("question", "background", "answer", "refusal_reasoning", "objection",
+              "defer_reason", "closing_note", "postponement_reason")
 # Assignments still taking the civil servant's time.
 WORKING_STATES = frozenset({State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS,
                             State.MEDIATION})
@@ -47,9 +49,22 @@ def visible_sections(viewer: Viewer, case: Case) -> set[str]:
     return {str(s) for s in sections(viewer, case, Relations(viewer, case))}
 
 
+def listed(viewer: Viewer, queryset, limit: int) -> list[Case]:
+    """The first `limit` cases of `queryset`, in its order, with what the access check reads.
+
+    Two steps: the ids from the list's index alone, then the rows with their relations for
+    those ids only (the joins and prefetches for a page, not for every case the filter passes),
+    without the long texts no list shows (an answer can run to pages).
+    """
+    ids = list(queryset.values_list("pk", flat=True)[:limit])
+    position = {pk: index for index, pk in enumerate(ids)}
+    cases = with_relations(Case.objects.filter(pk__in=ids), viewer).defer(*LONG_TEXTS)
+    return sorted(cases, key=lambda case: position[case.pk])
+
+
 def rows(viewer: Viewer, queryset, limit: int = LIMIT) -> "CaseList":
     """At most `limit` cases, each with `.visible` (the section names this viewer may see)."""
-    cases = list(with_relations(queryset)[: limit + 1])
+    cases = listed(viewer, queryset, limit + 1)
     more = len(cases) > limit
     cases = cases[:limit]
     for case in cases:
@@ -93,14 +108,13 @@ class KeysetPage:
 def keyset_page(viewer: Viewer, queryset, *, before: int | None, after: int | None,
                 limit: int = LIMIT) -> KeysetPage:
     if after is not None:
-        found = list(with_relations(queryset.filter(pk__gt=after)).order_by(*OLDEST_FIRST)
-                     [: limit + 1])
+        found = listed(viewer, queryset.filter(pk__gt=after).order_by(*OLDEST_FIRST), limit + 1)
         newer = len(found) > limit
         cases = found[:limit][::-1]
         older = queryset.filter(pk__lte=after).exists()
     else:
         older_than = queryset if before is None else queryset.filter(pk__lt=before)
-        found = list(with_relations(older_than).order_by(*NEWEST_FIRST)[: limit + 1])
+        found = listed(viewer, older_than.order_by(*NEWEST_FIRST), limit + 1)
         older = len(found) > limit
         cases = found[:limit]
         newer = before is not None and queryset.filter(pk__gte=before).exists()
