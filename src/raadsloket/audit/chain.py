@@ -14,7 +14,7 @@ from raadsloket.audit.models import AuditEvent, AuditHead
 GENESIS = "0" * 64
 
 
-def _digest(
+def event_hash(
     prev_hash: str,
     seq: int,
     at: str,
@@ -24,6 +24,8 @@ def _digest(
     case: Any,
     detail: dict,
 ) -> str:
+    """The hash that seals one event to its predecessor; also used by `raadsloket generate`,
+    which writes events in bulk and must seal them exactly as `record` does."""
     payload = json.dumps(
         [prev_hash, seq, at, municipality, actor, action, case, detail],
         sort_keys=True,
@@ -35,7 +37,7 @@ def _digest(
 
 
 def _event_digest(event: AuditEvent) -> str:
-    return _digest(
+    return event_hash(
         event.prev_hash,
         event.seq,
         event.at.isoformat(),

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from raadsloket.assistance.models import Evaluation, HoursEntry, Kickoff, Mediation
-from raadsloket.audit.chain import GENESIS, _digest
+from raadsloket.audit.chain import GENESIS, event_hash
 from raadsloket.audit.models import AuditEvent, AuditHead
 from raadsloket.cases.models import Assignment, Case, TimelineEvent
 from raadsloket.demo.bulk import BulkWriter
@@ -215,7 +215,7 @@ class _Chain:
     def add(self, writer: BulkWriter, at: datetime, municipality_id: int, actor: str,
             action: str, case_id: int, detail: dict) -> None:
         self.seq += 1
-        digest = _digest(self.hash, self.seq, at.isoformat(), municipality_id, actor, action,
+        digest = event_hash(self.hash, self.seq, at.isoformat(), municipality_id, actor, action,
                          case_id, detail)
         writer.add(AuditEvent, {"seq": self.seq, "at": at, "municipality_id_ref": municipality_id,
                                 "actor_ref": actor, "action": action, "case_ref": case_id,
