@@ -46,14 +46,12 @@ class BulkWriter:
         return values["id"]
 
     def flush(self, order: list[type[Model]]) -> None:
-        """Write everything queued, parents before children."""
+        """Write everything queued, parents before children, and move the sequences past the
+        keys used, inside the caller's transaction: what has landed can be added to at once."""
         for model in order:
             self._flush(model)
         for model in list(self._rows):
             self._flush(model)
-
-    def finish(self, order: list[type[Model]]) -> None:
-        self.flush(order)
         if self._postgres:
             with connection.cursor() as cursor:
                 for model in self._next_id:

@@ -107,12 +107,12 @@ def generate(municipalities: int, cases: int, years: int, *, seed: int = 1,
     chain = _Chain()
     plan = shapes(municipalities, cases, seed)
     totals = Totals(municipalities=len(plan))
+    span = int(years * 365.25 * 86400)
     # One transaction per municipality: a failure leaves the ones before it whole.
     for index, shape in enumerate(plan, start=1):
         with transaction.atomic():
             chain.load()
             council = _people(writer, shape, rng, hashed, now - timedelta(days=365 * years))
-            span = int(years * 365.25 * 86400)
             # Oldest first, so that case numbers follow time as they do in use.
             for ago in sorted((rng.randrange(span) for _ in range(shape.cases)), reverse=True):
                 _case(writer, council, rng, chain, now, now - timedelta(seconds=ago))
@@ -123,7 +123,6 @@ def generate(municipalities: int, cases: int, years: int, *, seed: int = 1,
         if index % 25 == 0 or index == len(plan):
             log(f"  {index}/{len(plan)} gemeenten, {totals.cases} verzoeken, "
                 f"{time.monotonic() - started:.0f} s")
-    writer.finish(ORDER)
     totals.rows = dict(writer.written)
     totals.seconds = time.monotonic() - started
     return totals
