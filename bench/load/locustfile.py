@@ -31,18 +31,21 @@ class Actor(HttpUser):
         self.client.headers["Authorization"] = f"Bearer {me['token']}"
 
     def act(self, case: dict, action: str, data: dict) -> None:
-        with self.client.post(f"/api/v1/cases/{case['id']}/actions/{action}",
-                              json={"version": case["version"], "data": data},
-                              name=f"/api/v1/cases/[id]/actions/{action}",
-                              catch_response=True) as response:
+        with self.client.post(
+            f"/api/v1/cases/{case['id']}/actions/{action}",
+            json={"version": case["version"], "data": data},
+            name=f"/api/v1/cases/[id]/actions/{action}",
+            catch_response=True,
+        ) as response:
             if response.status_code in (200, 409):
                 response.success()  # 409: someone else was first; nothing was lost
             else:
                 response.failure(f"{action}: {response.status_code} {response.text[:200]}")
 
     def listed(self, **params) -> list[dict]:
-        response = self.client.get("/api/v1/cases", params={"limit": 20, **params},
-                                   name="/api/v1/cases?state")
+        response = self.client.get(
+            "/api/v1/cases", params={"limit": 20, **params}, name="/api/v1/cases?state"
+        )
         return response.json().get("items", []) if response.ok else []
 
 
@@ -60,10 +63,17 @@ class Member(Actor):
 
     @task(1)
     def ask(self):
-        self.client.post("/api/v1/cases", json={
-            "instrument": "technical_question", "title": "Vraag onder belasting",
-            "question": random.choice(QUESTIONS), "policy_area": "financien", "submit": True,
-        }, name="/api/v1/cases (nieuw)")
+        self.client.post(
+            "/api/v1/cases",
+            json={
+                "instrument": "technical_question",
+                "title": "Vraag onder belasting",
+                "question": random.choice(QUESTIONS),
+                "policy_area": "financien",
+                "submit": True,
+            },
+            name="/api/v1/cases (nieuw)",
+        )
 
 
 class Griffie(Actor):
@@ -97,8 +107,11 @@ class RoutingOfficer(Actor):
         forwarded = self.listed(state="forwarded")
         if forwarded:
             servant = random.choice(PEOPLE["servants"])
-            self.act(random.choice(forwarded), "assign",
-                     {"civil_servants": [servant["pk"]], "hours_estimate": "2"})
+            self.act(
+                random.choice(forwarded),
+                "assign",
+                {"civil_servants": [servant["pk"]], "hours_estimate": "2"},
+            )
 
 
 class CivilServant(Actor):

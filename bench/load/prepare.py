@@ -25,13 +25,19 @@ def main(out: str) -> None:
     # This empties the database: never anything but the load database.
     name = str(connection.settings_dict["NAME"])
     if "load" not in name:
-        sys.exit(f"Weigering: '{name}' is geen belastingtestdatabase (de naam moet 'load' bevatten).")
+        sys.exit(
+            f"Weigering: '{name}' is geen belastingtestdatabase (de naam moet 'load' bevatten)."
+        )
     call_command("flush", interactive=False, verbosity=0)
     world = build_municipality("Gemeente Belasting", "belasting", password="load")
     for number in range(1, 30):
-        case = new_case(world, f"raadslid{number}", instrument="technical_question",
-                        title=f"Startvraag {number}",
-                        question="Hoeveel woningen zijn er vorig jaar in de wijk gebouwd?")
+        case = new_case(
+            world,
+            f"raadslid{number}",
+            instrument="technical_question",
+            title=f"Startvraag {number}",
+            question="Hoeveel woningen zijn er vorig jaar in de wijk gebouwd?",
+        )
         run_to(world, case, "submitted", member=f"raadslid{number}")
 
     def tokens(prefix: str, count: int) -> list[dict]:
@@ -40,10 +46,17 @@ def main(out: str) -> None:
 
     people = {
         "members": tokens("raadslid", 29),
-        "griffie": [{"username": u, "pk": world[u].pk, "token": issue(world[u], days=2)}
-                    for u in ("griffier", "raadsadviseur", "raadsadviseur2")],
-        "routing": [{"username": "secretaris", "pk": world["secretaris"].pk,
-                     "token": issue(world["secretaris"], days=2)}],
+        "griffie": [
+            {"username": u, "pk": world[u].pk, "token": issue(world[u], days=2)}
+            for u in ("griffier", "raadsadviseur", "raadsadviseur2")
+        ],
+        "routing": [
+            {
+                "username": "secretaris",
+                "pk": world["secretaris"].pk,
+                "token": issue(world["secretaris"], days=2),
+            }
+        ],
         "servants": tokens("ambtenaar", 30),
     }
     with open(out, "w", encoding="utf-8") as handle:

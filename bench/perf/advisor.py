@@ -22,8 +22,9 @@ def main() -> None:
     from raadsloket.instruments import advisor
 
     source = Path(advisor.__file__).parent / "data" / "evaluation.jsonl"
-    questions = [json.loads(line)["text"] for line in source.read_text("utf-8").splitlines()
-                 if line.strip()]
+    questions = [
+        json.loads(line)["text"] for line in source.read_text("utf-8").splitlines() if line.strip()
+    ]
     advisor.warm_up()
     times = []
     for _ in range(REPEAT):
@@ -32,10 +33,17 @@ def main() -> None:
             advisor.advise(text)
             times.append((time.perf_counter() - started) * 1000)
     times.sort()
-    print(json.dumps({"questions": len(questions), "advices": len(times),
-                      "median_ms": round(times[len(times) // 2], 3),
-                      "p95_ms": round(times[int(len(times) * 0.95)], 3),
-                      "max_ms": round(times[-1], 3)}))
+    print(
+        json.dumps(
+            {
+                "questions": len(questions),
+                "advices": len(times),
+                "median_ms": round(times[len(times) // 2], 3),
+                "p95_ms": round(times[int(len(times) * 0.95)], 3),
+                "max_ms": round(times[-1], 3),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

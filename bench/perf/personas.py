@@ -54,16 +54,28 @@ def main(out: str) -> None:
     routing_role = municipality.policy.routing.officer
     member = with_role(Role.COUNCIL_MEMBER, n=Count("requested_cases"))
     griffie = with_role(Role.CLERK)
-    department = (Department.objects.filter(municipality=municipality, manager__isnull=False)
-                  .annotate(n=Count("staff__assignments")).order_by("-n", "pk").first())
+    department = (
+        Department.objects.filter(municipality=municipality, manager__isnull=False)
+        .annotate(n=Count("staff__assignments"))
+        .order_by("-n", "pk")
+        .first()
+    )
     if department is None:
         sys.exit(f"Geen afdeling met een leidinggevende in {municipality}.")
-    case = (Case.objects.filter(requester=member).exclude(state=State.DRAFT)
-            .order_by("-submitted_at", "-pk").first())
+    case = (
+        Case.objects.filter(requester=member)
+        .exclude(state=State.DRAFT)
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
     if case is None:
         sys.exit(f"Raadslid {member} heeft geen ingediend verzoek.")
-    titles = (Case.objects.filter(municipality=municipality).exclude(state=State.DRAFT)
-              .order_by("-created_at", "-pk").values_list("title", flat=True)[:200])
+    titles = (
+        Case.objects.filter(municipality=municipality)
+        .exclude(state=State.DRAFT)
+        .order_by("-created_at", "-pk")
+        .values_list("title", flat=True)[:200]
+    )
     words = Counter(w for title in titles for w in re.findall(r"[^\W\d_]{6,}", title.lower()))
     if not words:
         sys.exit("Geen zoekwoord van 6 of meer letters in de laatste onderwerpen.")
@@ -98,20 +110,35 @@ def main(out: str) -> None:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         if response.status_code != 200:
-            sys.exit(f"{name}: {url} gaf {response.status_code} in plaats van 200 "
-                     f"(persoon: {person}).")
-        rows.append({
-            "name": name, "kind": kind, "url": url, "queries": len(queries.captured_queries),
-            "person": person.username if person else "",
-            "cookie": client.cookies["sessionid"].value if person else "",
-        })
+            sys.exit(
+                f"{name}: {url} gaf {response.status_code} in plaats van 200 (persoon: {person})."
+            )
+        rows.append(
+            {
+                "name": name,
+                "kind": kind,
+                "url": url,
+                "queries": len(queries.captured_queries),
+                "person": person.username if person else "",
+                "cookie": client.cookies["sessionid"].value if person else "",
+            }
+        )
     with open(out, "w", encoding="utf-8") as handle:
-        json.dump({
-            "municipality": municipality.name, "municipality_cases": municipality.n,
-            "all_cases": Case.objects.count(), "search_word": word, "endpoints": rows,
-        }, handle, indent=1)
-    print(f"Personen gekozen in {municipality} ({municipality.n} verzoeken); "
-          f"zoekwoord '{word}'; jaarverslag {last_year}.")
+        json.dump(
+            {
+                "municipality": municipality.name,
+                "municipality_cases": municipality.n,
+                "all_cases": Case.objects.count(),
+                "search_word": word,
+                "endpoints": rows,
+            },
+            handle,
+            indent=1,
+        )
+    print(
+        f"Personen gekozen in {municipality} ({municipality.n} verzoeken); "
+        f"zoekwoord '{word}'; jaarverslag {last_year}."
+    )
 
 
 if __name__ == "__main__":

@@ -58,8 +58,11 @@ def targets(runs: list[dict]) -> tuple[dict, list[dict], list[str]]:
     smallest, largest = runs[0], runs[-1]
     at = {e["name"]: e for e in largest["endpoints"]}
     first = {e["name"]: e for e in smallest["endpoints"]}
-    growth = {name: e["p95"] / first[name]["p95"] for name, e in at.items()
-              if name in first and first[name]["p95"] > 0}
+    growth = {
+        name: e["p95"] / first[name]["p95"]
+        for name, e in at.items()
+        if name in first and first[name]["p95"] > 0
+    }
     pages = [e for e in largest["endpoints"] if e["kind"] in TARGET_KINDS]
     starts = [e for e in largest["endpoints"] if e["kind"] == "start"]
     label = size_label(largest["size"])
@@ -67,27 +70,45 @@ def targets(runs: list[dict]) -> tuple[dict, list[dict], list[str]]:
 
     def check(name, limit, figures, at_most, show):
         """figures: (page, value); each must be at most (or at least) the limit."""
-        failed = [f"{page} {show(v)}" for page, v in figures
-                  if (v > limit if at_most else v < limit)]
+        failed = [
+            f"{page} {show(v)}" for page, v in figures if (v > limit if at_most else v < limit)
+        ]
         page, value = (max if at_most else min)(figures, key=lambda f: f[1])
-        results.append({"target": name, "limit": limit, "met": not failed,
-                        "figures": dict(figures)})
+        results.append(
+            {"target": name, "limit": limit, "met": not failed, "figures": dict(figures)}
+        )
         worst = f"{'hoogste' if at_most else 'laagste'}: {page} {show(value)}"
-        lines.append(f"{name}: niet gehaald ({', '.join(failed)})" if failed
-                     else f"{name}: gehaald ({worst})")
+        lines.append(
+            f"{name}: niet gehaald ({', '.join(failed)})"
+            if failed
+            else f"{name}: gehaald ({worst})"
+        )
 
-    check(f"p95 startpagina's en verzoekpagina bij {label} ≤ {number(P95_LIMIT_MS, 0)} ms",
-          P95_LIMIT_MS, [(e["name"], e["p95"]) for e in pages], True, lambda v: f"{number(v)} ms")
+    check(
+        f"p95 startpagina's en verzoekpagina bij {label} ≤ {number(P95_LIMIT_MS, 0)} ms",
+        P95_LIMIT_MS,
+        [(e["name"], e["p95"]) for e in pages],
+        True,
+        lambda v: f"{number(v)} ms",
+    )
     if len(runs) > 1:
-        check(f"p95 bij {label} ÷ p95 bij {size_label(smallest['size'])} ≤ "
-              f"{number(GROWTH_LIMIT)} (startpagina's en verzoekpagina)", GROWTH_LIMIT,
-              [(e["name"], growth[e["name"]]) for e in pages if e["name"] in growth], True,
-              lambda v: number(v, 2))
+        check(
+            f"p95 bij {label} ÷ p95 bij {size_label(smallest['size'])} ≤ "
+            f"{number(GROWTH_LIMIT)} (startpagina's en verzoekpagina)",
+            GROWTH_LIMIT,
+            [(e["name"], growth[e["name"]]) for e in pages if e["name"] in growth],
+            True,
+            lambda v: number(v, 2),
+        )
     else:
         lines.append(f"p95-groei ≤ {number(GROWTH_LIMIT)}: niet te bepalen (één omvang gemeten)")
-    check(f"doorvoer startpagina's bij {label} ≥ {number(100 * FLOOR_SHARE, 0)}% van de vloer",
-          FLOOR_SHARE, [(e["name"], e["floor_ratio"]) for e in starts], False,
-          lambda v: f"{number(100 * v, 0)}%")
+    check(
+        f"doorvoer startpagina's bij {label} ≥ {number(100 * FLOOR_SHARE, 0)}% van de vloer",
+        FLOOR_SHARE,
+        [(e["name"], e["floor_ratio"]) for e in starts],
+        False,
+        lambda v: f"{number(100 * v, 0)}%",
+    )
     return growth, results, lines
 
 
@@ -102,11 +123,22 @@ def chart(runs: list[dict], path: Path) -> None:
         p95 = {e["name"]: e["p95"] for e in run["endpoints"]}
         values = [p95.get(name, 0.0) for name in names]
         highest = max(highest, *values)
-        axes.bar([x + (i - (len(runs) - 1) / 2) * width for x in range(len(names))], values,
-                 width, label=size_label(run["size"]), color=COLOURS[i % len(COLOURS)],
-                 edgecolor="#00364F", linewidth=0.5)
-    axes.axhline(P95_LIMIT_MS, color="#D52B1E", linestyle="--", linewidth=1,
-                 label=f"doel: {number(P95_LIMIT_MS, 0)} ms")
+        axes.bar(
+            [x + (i - (len(runs) - 1) / 2) * width for x in range(len(names))],
+            values,
+            width,
+            label=size_label(run["size"]),
+            color=COLOURS[i % len(COLOURS)],
+            edgecolor="#00364F",
+            linewidth=0.5,
+        )
+    axes.axhline(
+        P95_LIMIT_MS,
+        color="#D52B1E",
+        linestyle="--",
+        linewidth=1,
+        label=f"doel: {number(P95_LIMIT_MS, 0)} ms",
+    )
     if highest > 10 * P95_LIMIT_MS:
         axes.set_yscale("log")  # one slow page must not flatten all others
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value, 0)))
@@ -124,10 +156,12 @@ def main(source: Path) -> None:
     if not runs:
         sys.exit(f"Geen metingen in {source}.")
     m = data["machine"]
-    print(f"\nBenchmark {m['date']}: {m['nproc']} kernen ({m['cpu']}), PostgreSQL "
-          f"{m['postgresql']}; {data['workers']} gunicorn-workers (sync), "
-          f"{data['connections']} verbindingen, {data['seconds']} s per pagina; "
-          f"gegevens: {data['data']}")
+    print(
+        f"\nBenchmark {m['date']}: {m['nproc']} kernen ({m['cpu']}), PostgreSQL "
+        f"{m['postgresql']}; {data['workers']} gunicorn-workers (sync), "
+        f"{data['connections']} verbindingen, {data['seconds']} s per pagina; "
+        f"gegevens: {data['data']}"
+    )
     for run in runs:
         print("\n".join(table(run)))
     growth, results, lines = targets(runs)
@@ -138,20 +172,28 @@ def main(source: Path) -> None:
     advisor = data.get("advisor")
     if advisor:
         met = advisor["p95_ms"] <= ADVISOR_LIMIT_MS
-        results.append({"target": f"instrumentenwijzer p95 ≤ {number(ADVISOR_LIMIT_MS, 0)} ms",
-                        "limit": ADVISOR_LIMIT_MS, "met": met, "figures": advisor})
+        results.append(
+            {
+                "target": f"instrumentenwijzer p95 ≤ {number(ADVISOR_LIMIT_MS, 0)} ms",
+                "limit": ADVISOR_LIMIT_MS,
+                "met": met,
+                "figures": advisor,
+            }
+        )
         lines.append(
             f"instrumentenwijzer ≤ {number(ADVISOR_LIMIT_MS, 0)} ms per vraag: "
             f"{'gehaald' if met else 'niet gehaald'} ({advisor['advices']} adviezen: mediaan "
             f"{number(advisor['median_ms'], 2)} ms, p95 {number(advisor['p95_ms'], 2)} ms, "
-            f"hoogste {number(advisor['max_ms'], 2)} ms)")
+            f"hoogste {number(advisor['max_ms'], 2)} ms)"
+        )
     print("\nDoelen (issue 6, punt 3 en 4):")
     for line in lines:
         print(f"  {line}")
     chart(runs, OUT / "p95.svg")
     (OUT / "results.json").write_text(
-        json.dumps({**data, "growth_p95": growth, "targets": results}, indent=1,
-                   ensure_ascii=False),
+        json.dumps(
+            {**data, "growth_p95": growth, "targets": results}, indent=1, ensure_ascii=False
+        ),
         encoding="utf-8",
     )
     print(f"\nCijfers: {OUT / 'results.json'}; grafiek: {OUT / 'p95.svg'}")

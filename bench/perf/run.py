@@ -50,8 +50,10 @@ def database() -> str:
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if "bench" not in name:
-        fail(f"'{name}' is geen benchmarkdatabase (de naam moet 'bench' bevatten): "
-             "die wordt leeggemaakt.")
+        fail(
+            f"'{name}' is geen benchmarkdatabase (de naam moet 'bench' bevatten): "
+            "die wordt leeggemaakt."
+        )
     try:
         with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as db:
             if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
@@ -66,8 +68,10 @@ def data_mode() -> str:
     mode = os.environ.get("BENCH_DATA", "")
     if mode not in ("", "generate", "demo"):
         fail(f"BENCH_DATA moet 'generate' of 'demo' zijn, niet '{mode}'.")
-    has_generate = subprocess.run([BIN / "raadsloket", "help", "generate"],
-                                  capture_output=True).returncode == 0
+    has_generate = (
+        subprocess.run([BIN / "raadsloket", "help", "generate"], capture_output=True).returncode
+        == 0
+    )
     if mode == "generate" and not has_generate:
         fail("het commando 'raadsloket generate' bestaat (nog) niet; gebruik BENCH_DATA=demo.")
     if not mode and not has_generate:
@@ -96,8 +100,9 @@ def load(mode: str, size: str, url: str) -> float:
     # Empty first: generate refuses a database that holds the demo (or other) data.
     raadsloket("flush", "--noinput", "-v0")
     if mode == "generate":
-        raadsloket("generate", "--municipalities", "342", "--cases", size, "--years", "10",
-                   "--replace")
+        raadsloket(
+            "generate", "--municipalities", "342", "--cases", size, "--years", "10", "--replace"
+        )
     else:
         raadsloket("demo", "--force")
     seconds = time.monotonic() - started
@@ -135,12 +140,28 @@ def start_server() -> subprocess.Popen:
     check_port_free()
     # The production config (deploy/gunicorn.conf.py), with sync workers, as many as wrk's
     # connections, so each request has a worker to itself; no access log.
-    return subprocess.Popen([
-        BIN / "gunicorn", "raadsloket.wsgi", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
-        "-b", f"127.0.0.1:{PORT}", "-w", str(WORKERS), "-k", "sync", "--threads", "1",
-        "--access-logfile", os.devnull, "--error-logfile", str(OUT / "gunicorn.log"),
-        "--log-level", "warning",
-    ])
+    return subprocess.Popen(
+        [
+            BIN / "gunicorn",
+            "raadsloket.wsgi",
+            "-c",
+            str(ROOT / "deploy" / "gunicorn.conf.py"),
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(WORKERS),
+            "-k",
+            "sync",
+            "--threads",
+            "1",
+            "--access-logfile",
+            os.devnull,
+            "--error-logfile",
+            str(OUT / "gunicorn.log"),
+            "--log-level",
+            "warning",
+        ]
+    )
 
 
 def wait_for(server: subprocess.Popen) -> None:
@@ -169,13 +190,26 @@ def stop_server(server: subprocess.Popen) -> None:
 
 def wrk(endpoint: dict, seconds: int) -> dict:
     result = OUT / "wrk.json"
-    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "60s",
-               "--latency", "-s", str(HERE / "latency.lua")]
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{CONNECTIONS}",
+        f"-d{seconds}s",
+        "--timeout",
+        "60s",
+        "--latency",
+        "-s",
+        str(HERE / "latency.lua"),
+    ]
     if endpoint["cookie"]:
         command += ["-H", f"Cookie: sessionid={endpoint['cookie']}"]
     result.unlink(missing_ok=True)
-    done = subprocess.run([*command, BASE + endpoint["url"]], capture_output=True, text=True,
-                          env={**os.environ, "BENCH_WRK_OUT": str(result)})
+    done = subprocess.run(
+        [*command, BASE + endpoint["url"]],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BENCH_WRK_OUT": str(result)},
+    )
     if done.returncode != 0 or not result.exists():
         fail(f"wrk faalde op {endpoint['url']}:\n{done.stdout}{done.stderr}")
     figures = json.loads(result.read_text())
@@ -194,14 +228,18 @@ def measure(size: str, seconds: int) -> dict:
     for endpoint in chosen["endpoints"]:
         code = status(endpoint["url"], endpoint["cookie"])
         if code != 200:
-            fail(f"{endpoint['name']} ({endpoint['url']}, als {endpoint['person'] or 'anoniem'}) "
-                 f"gaf {code} in plaats van 200; bij 302 is de sessie niet geldig.")
+            fail(
+                f"{endpoint['name']} ({endpoint['url']}, als {endpoint['person'] or 'anoniem'}) "
+                f"gaf {code} in plaats van 200; bij 302 is de sessie niet geldig."
+            )
     rows = []
     for endpoint in chosen["endpoints"]:
         wrk(endpoint, 2)  # warm-up
         figures = wrk(endpoint, seconds)
-        print(f"  {endpoint['name']:<24} {figures['throughput']:8.1f} verzoeken/s  "
-              f"p95 {figures['p95']:8.1f} ms  {endpoint['queries']:3d} queries".replace(".", ","))
+        print(
+            f"  {endpoint['name']:<24} {figures['throughput']:8.1f} verzoeken/s  "
+            f"p95 {figures['p95']:8.1f} ms  {endpoint['queries']:3d} queries".replace(".", ",")
+        )
         endpoint = {k: v for k, v in endpoint.items() if k != "cookie"}
         rows.append({**endpoint, **figures})
     (OUT / "wrk.json").unlink(missing_ok=True)
@@ -214,9 +252,12 @@ def machine(url: str) -> dict:
     model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
     with psycopg.connect(url) as db:
         version = db.execute("SHOW server_version").fetchone()[0]
-    return {"nproc": CORES, "cpu": model.group(1).strip() if model else "onbekend",
-            "postgresql": version,
-            "date": datetime.now().astimezone().isoformat(timespec="seconds")}
+    return {
+        "nproc": CORES,
+        "cpu": model.group(1).strip() if model else "onbekend",
+        "postgresql": version,
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
 
 
 def main() -> None:
@@ -241,8 +282,14 @@ def main() -> None:
     if not text.isdigit() or int(text) < 1:
         fail(f"BENCH_SECONDS moet een positief geheel getal zijn, niet '{text}'.")
     seconds = int(text)
-    results = {"machine": machine(url), "data": mode, "seconds": seconds,
-               "workers": WORKERS, "connections": CONNECTIONS, "runs": []}
+    results = {
+        "machine": machine(url),
+        "data": mode,
+        "seconds": seconds,
+        "workers": WORKERS,
+        "connections": CONNECTIONS,
+        "runs": [],
+    }
     advised = subprocess.run([BIN / "python", HERE / "advisor.py"], capture_output=True, text=True)
     if advised.returncode != 0:
         fail(f"de instrumentenwijzer meten mislukte:\n{advised.stderr}")
@@ -250,8 +297,11 @@ def main() -> None:
     for size in sizes(mode):
         print(f"== omvang {size}: gegevens laden ==", flush=True)
         load_seconds = load(mode, size, url)
-        print(f"== omvang {size}: meten ({seconds} s per pagina, {CONNECTIONS} verbindingen, "
-              f"{WORKERS} gunicorn-workers) ==", flush=True)
+        print(
+            f"== omvang {size}: meten ({seconds} s per pagina, {CONNECTIONS} verbindingen, "
+            f"{WORKERS} gunicorn-workers) ==",
+            flush=True,
+        )
         server = start_server()
         try:
             wait_for(server)
@@ -260,14 +310,22 @@ def main() -> None:
             run = measure(size, seconds)
         finally:
             stop_server(server)
-        results["runs"].append({"size": size, "load_seconds": round(load_seconds, 1),
-                                "load_average": load_average, **run})
+        results["runs"].append(
+            {
+                "size": size,
+                "load_seconds": round(load_seconds, 1),
+                "load_average": load_average,
+                **run,
+            }
+        )
         (OUT / "runs.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
         failed = [e["name"] for e in run["endpoints"] if any(e["errors"].values())]
         if failed:
             subprocess.run([BIN / "python", HERE / "report.py"])
-            fail(f"fouten of antwoorden met status 400 of hoger bij omvang {size}: "
-                 f"{', '.join(failed)} (zie {OUT / 'runs.json'}).")
+            fail(
+                f"fouten of antwoorden met status 400 of hoger bij omvang {size}: "
+                f"{', '.join(failed)} (zie {OUT / 'runs.json'})."
+            )
     sys.exit(subprocess.run([BIN / "python", HERE / "report.py"]).returncode)
 
 

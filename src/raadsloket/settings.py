@@ -250,14 +250,20 @@ if OIDC_ENABLED:
     OIDC_USE_PKCE = True
     _missing = [
         name
-        for name in ("OIDC_RP_CLIENT_SECRET", "OIDC_OP_AUTHORIZATION_ENDPOINT",
-                     "OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT")
+        for name in (
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+        )
         if not globals()[name]
     ]
     if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not OIDC_OP_JWKS_ENDPOINT:
         _missing.append("OIDC_OP_JWKS_ENDPOINT")
     if _missing:
-        raise ConfigurationError(f"OpenID Connect is half ingesteld; ontbreekt: {', '.join(_missing)}")
+        raise ConfigurationError(
+            f"OpenID Connect is half ingesteld; ontbreekt: {', '.join(_missing)}"
+        )
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -23,8 +23,21 @@ PROFILES = ("vng-model", "utrecht", "echt-susteren")
 
 # Every state run_to reaches, in the order a case meets them.
 STATES = (
-    "draft", "submitted", "intake", "deferred", "forwarded", "assigned", "refused", "objected",
-    "kickoff_planned", "in_progress", "mediation", "delivered", "evaluated", "closed", "withdrawn",
+    "draft",
+    "submitted",
+    "intake",
+    "deferred",
+    "forwarded",
+    "assigned",
+    "refused",
+    "objected",
+    "kickoff_planned",
+    "in_progress",
+    "mediation",
+    "delivered",
+    "evaluated",
+    "closed",
+    "withdrawn",
 )
 ANSWERED = frozenset({"delivered", "evaluated", "closed"})
 # From the appointment of a civil servant on (issue: "the case from assignment on").
@@ -39,8 +52,17 @@ FROM_FORWARDING = FROM_ASSIGNMENT | {"forwarded", "refused", "objected"}
 CONFIDENTIALITIES = ("confidential", "shared", "secret")
 
 ALL = frozenset(
-    {"trajectory", "hours", "metadata", "request", "routing", "kickoff", "answer", "evaluation",
-     "mediation"}
+    {
+        "trajectory",
+        "hours",
+        "metadata",
+        "request",
+        "routing",
+        "kickoff",
+        "answer",
+        "evaluation",
+        "mediation",
+    }
 )
 ROUTING_OFFICER_SEES = frozenset({"metadata", "request", "routing", "trajectory"})
 TRIANGLE_SEES = frozenset({"metadata", "request", "routing"})
@@ -72,8 +94,12 @@ ROLES = {
 }
 REQUESTERS = {"requester", "co-requester", "fractie employee who filed"}
 GRIFFIE = {"griffier", "council advisor"}
-COUNCIL_MEMBERS = {"requester", "co-requester", "member of the same fractie",
-                   "member of another fractie"}
+COUNCIL_MEMBERS = {
+    "requester",
+    "co-requester",
+    "member of the same fractie",
+    "member of another fractie",
+}
 # Who may ask the council's shared answers: council and committee members, fractie employees.
 MEMBER_SIDE = COUNCIL_MEMBERS | {"committee member", "fractie employee who filed"}
 
@@ -99,8 +125,9 @@ def is_secretary(role: str, profile: str) -> bool:
     return username_for(role, profile) == "secretaris"
 
 
-def expected_sections(role: str, state: str, confidential: bool, secret: bool,
-                      profile: str) -> frozenset[str]:
+def expected_sections(
+    role: str, state: str, confidential: bool, secret: bool, profile: str
+) -> frozenset[str]:
     """Issue 2, item 5, in plain code. Empty: the case does not exist for this reader."""
     if role.endswith("of another municipality"):
         return frozenset()  # "another municipality: nothing, ever"
@@ -127,8 +154,10 @@ def expected_sections(role: str, state: str, confidential: bool, secret: bool,
         seen |= SHARED_ANSWER  # art. 25: the whole council receives a secret answer
     if role == "functional administrator":
         seen.add("metadata")
-    if secret and "answer" in seen and not (
-        role in COUNCIL_MEMBERS or role in GRIFFIE or role == "assigned civil servant"
+    if (
+        secret
+        and "answer" in seen
+        and not (role in COUNCIL_MEMBERS or role in GRIFFIE or role == "assigned civil servant")
     ):
         seen.discard("answer")  # art. 25: never to someone who is not a council member
     return frozenset(seen)
@@ -136,19 +165,32 @@ def expected_sections(role: str, state: str, confidential: bool, secret: bool,
 
 # Marker kinds and the section whose readers may see them.
 MARKER_SECTION = {
-    "TITEL": "request", "VRAAG": "request", "ACHTERGROND": "request", "INTREKKING": "request",
-    "DOORGELEID": "routing", "AANHOUDING": "routing", "WEIGERING": "routing",
+    "TITEL": "request",
+    "VRAAG": "request",
+    "ACHTERGROND": "request",
+    "INTREKKING": "request",
+    "DOORGELEID": "routing",
+    "AANHOUDING": "routing",
+    "WEIGERING": "routing",
     "BEZWAAR": "routing",
-    "DOEL": "kickoff", "STARTGESPREK": "kickoff", "LOYALITEIT": "kickoff",
+    "DOEL": "kickoff",
+    "STARTGESPREK": "kickoff",
+    "LOYALITEIT": "kickoff",
     "URENNOTITIE": "kickoff",
     "BEMIDDELING": "mediation",
-    "ANTWOORD": "answer", "BIJLAGE": "answer",
-    "EVALLID": "evaluation", "EVALAMBT": "evaluation", "EVALGRIF": "evaluation",
+    "ANTWOORD": "answer",
+    "BIJLAGE": "answer",
+    "EVALLID": "evaluation",
+    "EVALAMBT": "evaluation",
+    "EVALGRIF": "evaluation",
 }
 _serial = itertools.count(1)
 # Words every case of the matrix shares, per section, to search for.
-SEARCH_WORDS = {"request": "zoekwoordtitel", "answer": "zoekwoordantwoord",
-                "kickoff": "zoekwoorddoel"}
+SEARCH_WORDS = {
+    "request": "zoekwoordtitel",
+    "answer": "zoekwoordantwoord",
+    "kickoff": "zoekwoorddoel",
+}
 
 
 @dataclass
@@ -190,10 +232,18 @@ class Scenario:
         return f"{self.confidentiality} {self.profile} case #{self.case_id} in state '{self.state}'"
 
 
-def new_scenario(world: World, profile: str, confidentiality: str, state: str,
-                 *, filer: str = "fractiemedewerker1", member: str = "raadslid1",
-                 co_requesters: tuple[str, ...] = ("raadslid2",), servant: str = "ambtenaar1",
-                 title_words: str = "") -> Scenario:
+def new_scenario(
+    world: World,
+    profile: str,
+    confidentiality: str,
+    state: str,
+    *,
+    filer: str = "fractiemedewerker1",
+    member: str = "raadslid1",
+    co_requesters: tuple[str, ...] = ("raadslid2",),
+    servant: str = "ambtenaar1",
+    title_words: str = "",
+) -> Scenario:
     """A case filed by a fractie employee for `member`, driven to `state` with markers."""
     tag = f"{next(_serial):05d}x"
     scenario = Scenario(profile, confidentiality, state, world, 0, tag)
@@ -229,22 +279,43 @@ def main_path(scenario: Scenario, member: str, servant: str):
     return [
         ("submit", member, {}, None),
         ("accept", "griffier", {}, None),
-        ("forward", "griffier", {"note": f"Graag een deskundige. {m('DOORGELEID')}"},
-         "DOORGELEID"),
+        ("forward", "griffier", {"note": f"Graag een deskundige. {m('DOORGELEID')}"}, "DOORGELEID"),
         ("assign", router, {"civil_servants": [world[servant].pk], "hours_estimate": "12"}, None),
-        ("plan_kickoff", "raadsadviseur",
-         {"planned_for": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
-          "participants": "raadslid, ambtenaar, raadsadviseur"}, None),
-        ("record_kickoff", "raadsadviseur",
-         {"held_on": today.isoformat(), "participants": "raadslid, ambtenaar, raadsadviseur",
-          "background": f"Een amendement voorbereiden. {m('STARTGESPREK')}",
-          "goal": f"Een uitgewerkt voorstel. {m('DOEL')} {SEARCH_WORDS['kickoff']}",
-          "agreed_hours": "12", "due_date": (today + timedelta(days=21)).isoformat(),
-          "loyalty_concerns": f"Geen. {m('LOYALITEIT')}",
-          "member_acknowledged_rules": "on", "civil_servant_acknowledged_rules": "on"},
-         "DOEL"),
-        ("log_hours", servant, {"worked_on": today.isoformat(), "hours": "3.5",
-                                "note": f"Cijfers verzameld. {m('URENNOTITIE')}"}, "URENNOTITIE"),
+        (
+            "plan_kickoff",
+            "raadsadviseur",
+            {
+                "planned_for": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
+                "participants": "raadslid, ambtenaar, raadsadviseur",
+            },
+            None,
+        ),
+        (
+            "record_kickoff",
+            "raadsadviseur",
+            {
+                "held_on": today.isoformat(),
+                "participants": "raadslid, ambtenaar, raadsadviseur",
+                "background": f"Een amendement voorbereiden. {m('STARTGESPREK')}",
+                "goal": f"Een uitgewerkt voorstel. {m('DOEL')} {SEARCH_WORDS['kickoff']}",
+                "agreed_hours": "12",
+                "due_date": (today + timedelta(days=21)).isoformat(),
+                "loyalty_concerns": f"Geen. {m('LOYALITEIT')}",
+                "member_acknowledged_rules": "on",
+                "civil_servant_acknowledged_rules": "on",
+            },
+            "DOEL",
+        ),
+        (
+            "log_hours",
+            servant,
+            {
+                "worked_on": today.isoformat(),
+                "hours": "3.5",
+                "note": f"Cijfers verzameld. {m('URENNOTITIE')}",
+            },
+            "URENNOTITIE",
+        ),
         ("deliver", servant, None, "ANTWOORD"),
         ("evaluate", member, {"score": "4", "remarks": f"Snel. {m('EVALLID')}"}, "EVALLID"),
         ("evaluate", servant, {"score": "5", "remarks": f"Helder. {m('EVALAMBT')}"}, "EVALAMBT"),
@@ -255,12 +326,14 @@ def main_path(scenario: Scenario, member: str, servant: str):
 
 def _deliver(scenario: Scenario, servant: str) -> None:
     m = scenario.marker
-    data = {"answer": f"Conceptamendement met doorrekening. {m('ANTWOORD')} "
-                      f"{SEARCH_WORDS['answer']}"}
+    data = {
+        "answer": f"Conceptamendement met doorrekening. {m('ANTWOORD')} {SEARCH_WORDS['answer']}"
+    }
     if scenario.secret:
         data["secret"] = True
-    upload = SimpleUploadedFile("doorrekening.txt", f"Bijlage {m('BIJLAGE')}".encode(),
-                                content_type="text/plain")
+    upload = SimpleUploadedFile(
+        "doorrekening.txt", f"Bijlage {m('BIJLAGE')}".encode(), content_type="text/plain"
+    )
     _act(scenario, servant, "deliver", data, MultiValueDict({"files": [upload]}), "ANTWOORD")
     scenario.written.add("BIJLAGE")
     from raadsloket.cases.models import CaseFile
@@ -288,27 +361,62 @@ def run_until(scenario: Scenario, state: str, member: str, servant: str) -> None
         raise ValueError(f"{state} is not on the main path")
 
 
-def drive(scenario: Scenario, state: str, *, member: str = "raadslid1",
-          servant: str = "ambtenaar1") -> None:
+def drive(
+    scenario: Scenario, state: str, *, member: str = "raadslid1", servant: str = "ambtenaar1"
+) -> None:
     """Like demo.lifecycle.run_to, taking the side branch a state needs, with marker texts."""
     m = scenario.marker
     router = routing_username(scenario.profile)
     ground = scenario.world.municipality.policy.refusal_grounds[0].code
-    refuse = ("refuse", router, {"ground": ground,
-                                 "reasoning": f"Dit gaat over uitvoering. {m('WEIGERING')}"},
-              "WEIGERING")
+    refuse = (
+        "refuse",
+        router,
+        {"ground": ground, "reasoning": f"Dit gaat over uitvoering. {m('WEIGERING')}"},
+        "WEIGERING",
+    )
     side = {
-        "deferred": ("intake", [("defer", "griffier", {
-            "until": (timezone.localdate() + timedelta(days=14)).isoformat(),
-            "reason": f"De afdeling is druk. {m('AANHOUDING')}"}, "AANHOUDING")]),
+        "deferred": (
+            "intake",
+            [
+                (
+                    "defer",
+                    "griffier",
+                    {
+                        "until": (timezone.localdate() + timedelta(days=14)).isoformat(),
+                        "reason": f"De afdeling is druk. {m('AANHOUDING')}",
+                    },
+                    "AANHOUDING",
+                )
+            ],
+        ),
         "refused": ("forwarded", [refuse]),
-        "objected": ("forwarded", [refuse, ("object", member, {
-            "reason": f"Het gaat om een amendement. {m('BEZWAAR')}"}, "BEZWAAR")]),
-        "mediation": ("in_progress", [("request_mediation", servant, {
-            "reason": f"Vraag naar het standpunt van de wethouder. {m('BEMIDDELING')}"},
-            "BEMIDDELING")]),
-        "withdrawn": ("submitted", [("withdraw", member, {
-            "note": f"Niet meer nodig. {m('INTREKKING')}"}, "INTREKKING")]),
+        "objected": (
+            "forwarded",
+            [
+                refuse,
+                (
+                    "object",
+                    member,
+                    {"reason": f"Het gaat om een amendement. {m('BEZWAAR')}"},
+                    "BEZWAAR",
+                ),
+            ],
+        ),
+        "mediation": (
+            "in_progress",
+            [
+                (
+                    "request_mediation",
+                    servant,
+                    {"reason": f"Vraag naar het standpunt van de wethouder. {m('BEMIDDELING')}"},
+                    "BEMIDDELING",
+                )
+            ],
+        ),
+        "withdrawn": (
+            "submitted",
+            [("withdraw", member, {"note": f"Niet meer nodig. {m('INTREKKING')}"}, "INTREKKING")],
+        ),
     }
     if state in side:
         before, steps = side[state]
@@ -320,22 +428,30 @@ def drive(scenario: Scenario, state: str, *, member: str = "raadslid1",
     assert _case_state(scenario) == state
 
 
-def build_worlds(profile: str, index: int, opennesses=("requester_only", "every_member"),
-                 ) -> dict[str, World]:
+def build_worlds(
+    profile: str,
+    index: int,
+    opennesses=("requester_only", "every_member"),
+) -> dict[str, World]:
     """Municipalities on one preset: answers for the requester only, or for every member."""
     base = {"requesters": {"fractie_employee": True}}
     worlds = {}
     for openness in opennesses:
         slug = f"{profile}-{openness}".replace("_", "-")
         worlds[openness] = build_municipality(
-            f"Gemeente {slug}", slug, preset=profile, prefix=f"m{index}{openness[0]}-",
+            f"Gemeente {slug}",
+            slug,
+            preset=profile,
+            prefix=f"m{index}{openness[0]}-",
             overrides={**base, "openness": {"answers": openness}},
         )
     return worlds
 
 
-def build_matrix(profiles=PROFILES, confidentialities=CONFIDENTIALITIES,
-                 ) -> tuple[list[Scenario], World]:
+def build_matrix(
+    profiles=PROFILES,
+    confidentialities=CONFIDENTIALITIES,
+) -> tuple[list[Scenario], World]:
     """Every (profile, confidentiality, state) once, and a municipality that must see none."""
     scenarios = []
     opennesses = ["requester_only"] + (["every_member"] if "shared" in confidentialities else [])
@@ -344,7 +460,8 @@ def build_matrix(profiles=PROFILES, confidentialities=CONFIDENTIALITIES,
         for state in STATES:
             if "confidential" in confidentialities:
                 scenarios.append(
-                    new_scenario(worlds["requester_only"], profile, "confidential", state))
+                    new_scenario(worlds["requester_only"], profile, "confidential", state)
+                )
             if "shared" in confidentialities:
                 scenarios.append(new_scenario(worlds["every_member"], profile, "shared", state))
             if "secret" in confidentialities and state in ANSWERED:

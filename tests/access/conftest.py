@@ -65,8 +65,9 @@ def _module_bubble(django_db_blocker, tmp_path_factory, **which):
     events, or actions performed by a test, leave nothing behind for the next test.
     """
     media_root = tmp_path_factory.mktemp("bubble-files")
-    with django_db_blocker.unblock(), override_settings(
-        PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media_root
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media_root),
     ):
         outer = transaction.atomic()
         outer.__enter__()
@@ -89,8 +90,9 @@ def bubble(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.fixture(scope="module")
 def small_bubble(django_db_setup, django_db_blocker, tmp_path_factory):
     """Confidential and secret cases in every state, under every profile."""
-    yield from _module_bubble(django_db_blocker, tmp_path_factory,
-                              confidentialities=("confidential", "secret"))
+    yield from _module_bubble(
+        django_db_blocker, tmp_path_factory, confidentialities=("confidential", "secret")
+    )
 
 
 @pytest.fixture
@@ -107,4 +109,6 @@ def pytest_terminal_summary(terminalreporter):
     if cells:
         terminalreporter.write_line(
             f"access matrix: {sum(cells.values())} cells asserted ("
-            + ", ".join(f"{name}: {n}" for name, n in sorted(cells.items())) + ")")
+            + ", ".join(f"{name}: {n}" for name, n in sorted(cells.items()))
+            + ")"
+        )

@@ -42,7 +42,7 @@ MAX_PAGES = 400
 # (role in the matrix, profile of the municipality they belong to)
 OUTSIDERS = [
     ("another manager", "vng-model"),
-    ("alderman", "utrecht"),          # the college that is told a trajectory started
+    ("alderman", "utrecht"),  # the college that is told a trajectory started
     ("mayor", "vng-model"),
     ("member of another fractie", "vng-model"),
     ("committee member", "vng-model"),
@@ -97,6 +97,7 @@ def body(response) -> str:
 
 # --- fractieondersteuning and opleidingsbudget --------------------------------------------
 
+
 @dataclass(frozen=True)
 class BudgetMarker:
     marker: str
@@ -108,11 +109,27 @@ class BudgetMarker:
 
 # Who in a municipality belongs to which fractie's side in the demo world (people.py): Lokaal
 # Belang is raadslid1..6 with its employee and committee member; GroenLinks-PvdA raadslid12..16.
-LB_SIDE = {"raadslid1", "raadslid2", "raadslid3", "raadslid4", "raadslid5", "raadslid6",
-           "fractiemedewerker1", "commissielid1"}
+LB_SIDE = {
+    "raadslid1",
+    "raadslid2",
+    "raadslid3",
+    "raadslid4",
+    "raadslid5",
+    "raadslid6",
+    "fractiemedewerker1",
+    "commissielid1",
+}
 GL_SIDE = {f"raadslid{n}" for n in range(12, 17)}
-CHAIRS = {"raadslid1", "raadslid7", "raadslid12", "raadslid17", "raadslid21", "raadslid24",
-          "raadslid26", "raadslid28"}
+CHAIRS = {
+    "raadslid1",
+    "raadslid7",
+    "raadslid12",
+    "raadslid17",
+    "raadslid21",
+    "raadslid24",
+    "raadslid26",
+    "raadslid28",
+}
 GRIFFIE_USERS = {"griffier", "raadsadviseur", "raadsadviseur2"}
 COUNCIL_SIDE = {f"raadslid{n}" for n in range(1, 30)} | {"fractiemedewerker1", "commissielid1"}
 TRAINING_REQUESTERS = {f"raadslid{n}" for n in range(1, 30)} | {"commissielid1"}
@@ -156,36 +173,82 @@ def add_budgets(world, index: int) -> list[BudgetMarker]:
         marker = f"GEHEIM-UITGAVE-{tag}-{index}"
         question = f"Mag dit? GEHEIM-BUDGETVRAAG-{question_tag}-{index}" if question_tag else ""
         expense = record_expense(
-            viewer_for(person), person, person.fractie, on=on, amount=Decimal("42.42"),
-            category=category, description=f"Uitgave {marker}", question=question,
-            proof=SimpleUploadedFile("bon.pdf", f"%PDF-1.4 {marker}".encode()))
+            viewer_for(person),
+            person,
+            person.fractie,
+            on=on,
+            amount=Decimal("42.42"),
+            category=category,
+            description=f"Uitgave {marker}",
+            question=question,
+            proof=SimpleUploadedFile("bon.pdf", f"%PDF-1.4 {marker}".encode()),
+        )
         markers.append(BudgetMarker(marker, audience, municipality_id))
         if question_tag:
-            markers.append(BudgetMarker(f"GEHEIM-BUDGETVRAAG-{question_tag}-{index}", q_audience,
-                                        municipality_id))
+            markers.append(
+                BudgetMarker(
+                    f"GEHEIM-BUDGETVRAAG-{question_tag}-{index}", q_audience, municipality_id
+                )
+            )
         return expense
 
     spend("raadslid2", "LBEIGEN", "lines of Lokaal Belang")
-    spend("raadslid2", "LBWACHT", "lines of Lokaal Belang", "overig", "LBWACHT",
-          "lines of Lokaal Belang")
+    spend(
+        "raadslid2",
+        "LBWACHT",
+        "lines of Lokaal Belang",
+        "overig",
+        "LBWACHT",
+        "lines of Lokaal Belang",
+    )
     spend("raadslid13", "GLEIGEN", "lines of GroenLinks-PvdA")
     unclear = spend("raadslid13", "GLONDUIDELIJK", "unclear of GroenLinks-PvdA")
     review_expense(griffie, griffier, unclear, review="unclear", remark="Voor het presidium.")
-    precedent = spend("raadslid13", "GLPRECEDENT", "lines of GroenLinks-PvdA", "overig",
-                      "GLPRECEDENT", "precedent")
-    answer_question(griffie, griffier, precedent.question, answer="allowed",
-                    reasoning="Dit is communicatie over het raadswerk.")
-    put = spend("raadslid13", "GLPRESIDIUM", "lines of GroenLinks-PvdA", "overig",
-                "GLPRESIDIUM", "put to the presidium by GroenLinks-PvdA")
-    answer_question(griffie, griffier, put.question, answer="presidium",
-                    reasoning="Het presidium beslist over dit geval.")
+    precedent = spend(
+        "raadslid13",
+        "GLPRECEDENT",
+        "lines of GroenLinks-PvdA",
+        "overig",
+        "GLPRECEDENT",
+        "precedent",
+    )
+    answer_question(
+        griffie,
+        griffier,
+        precedent.question,
+        answer="allowed",
+        reasoning="Dit is communicatie over het raadswerk.",
+    )
+    put = spend(
+        "raadslid13",
+        "GLPRESIDIUM",
+        "lines of GroenLinks-PvdA",
+        "overig",
+        "GLPRESIDIUM",
+        "put to the presidium by GroenLinks-PvdA",
+    )
+    answer_question(
+        griffie,
+        griffier,
+        put.question,
+        answer="presidium",
+        reasoning="Het presidium beslist over dit geval.",
+    )
 
     def course(username, kind, tag, audience):
         person = world[username]
         marker = f"GEHEIM-OPLEIDING-{tag}-{index}"
-        made = request_training(viewer_for(person), person, kind=kind, title="Cursus",
-                                provider="Academie", start_date=on, cost=Decimal("100.00"),
-                                purpose=f"Voor het raadswerk {marker}", not_party_political=True)
+        made = request_training(
+            viewer_for(person),
+            person,
+            kind=kind,
+            title="Cursus",
+            provider="Academie",
+            start_date=on,
+            cost=Decimal("100.00"),
+            purpose=f"Voor het raadswerk {marker}",
+            not_party_political=True,
+        )
         markers.append(BudgetMarker(marker, audience, municipality_id))
         return made
 
@@ -223,27 +286,36 @@ def budget_web_urls(bubble) -> list[str]:
     urls = ["/fractieondersteuning/", "/fractieondersteuning/precedenten/", "/opleidingen/"]
     municipalities = {m.municipality_id for m in bubble.budget_markers}
     for fractie_id in Fractie.objects.filter(municipality_id__in=municipalities).values_list(
-            "pk", flat=True):
+        "pk", flat=True
+    ):
         urls.append(f"/fractieondersteuning/{fractie_id}/{year}/")
     return urls
 
 
-BUDGET_API_LISTS = ["/api/v1/budgets/fracties", "/api/v1/budgets/unclear",
-                    "/api/v1/budgets/questions?limit=100", "/api/v1/budgets/precedents?limit=100",
-                    "/api/v1/training/requests?limit=100", "/api/v1/training/budget"]
+BUDGET_API_LISTS = [
+    "/api/v1/budgets/fracties",
+    "/api/v1/budgets/unclear",
+    "/api/v1/budgets/questions?limit=100",
+    "/api/v1/budgets/precedents?limit=100",
+    "/api/v1/training/requests?limit=100",
+    "/api/v1/training/budget",
+]
 
 
 def budget_api_urls() -> list[str]:
     urls = list(BUDGET_API_LISTS)
     for fractie_id in Fractie.objects.order_by("pk").values_list("pk", flat=True):
-        urls += [f"/api/v1/budgets/fracties/{fractie_id}/statement",
-                 f"/api/v1/budgets/fracties/{fractie_id}/expenses?limit=100"]
+        urls += [
+            f"/api/v1/budgets/fracties/{fractie_id}/statement",
+            f"/api/v1/budgets/fracties/{fractie_id}/expenses?limit=100",
+        ]
     return urls
 
 
 @pytest.mark.parametrize(("role", "profile"), OUTSIDERS)
 def test_an_outsider_crawling_everything_reads_no_confidential_content(
-        budget_bubble, settings, role, profile):
+    budget_bubble, settings, role, profile
+):
     settings.MEDIA_ROOT = budget_bubble.media_root
     bubble = budget_bubble
     person = reader_for(bubble, role, profile)
@@ -300,12 +372,15 @@ def test_an_outsider_crawling_everything_reads_no_confidential_content(
 
 def test_the_crawl_would_notice_a_leak(small_bubble):
     """The markers are really in the responses of an insider (the crawl is not blind)."""
-    scenario = next(s for s in small_bubble.scenarios
-                    if (s.profile, s.confidentiality, s.state) == ("vng-model", "confidential",
-                                                                    "closed"))
+    scenario = next(
+        s
+        for s in small_bubble.scenarios
+        if (s.profile, s.confidentiality, s.state) == ("vng-model", "confidential", "closed")
+    )
     griffier = scenario.world["griffier"]
-    response = small_bubble.web(griffier).get(f"/api/v1/cases/{scenario.case_id}",
-                                              **small_bubble.api(griffier))
+    response = small_bubble.web(griffier).get(
+        f"/api/v1/cases/{scenario.case_id}", **small_bubble.api(griffier)
+    )
     text = response.content.decode()
     for kind in ("TITEL", "VRAAG", "ANTWOORD", "DOEL", "EVALLID", "EVALAMBT", "EVALGRIF"):
         assert scenario.marker(kind) in text, kind

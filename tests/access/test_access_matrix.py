@@ -42,19 +42,41 @@ CASE_KEYS = [
     for state in STATES
     if confidentiality != "secret" or state in ANSWERED
 ]
-WORLD_KEYS = [(profile, openness) for profile in PROFILES
-              for openness in ("requester_only", "every_member")]
+WORLD_KEYS = [
+    (profile, openness) for profile in PROFILES for openness in ("requester_only", "every_member")
+]
 
 # Which marker kinds each surface prints when their section is visible (the rest it never
 # prints; absence is still checked for every marker on every surface).
-API_DETAIL_PRINTS = {"TITEL", "VRAAG", "ACHTERGROND", "AANHOUDING", "WEIGERING", "BEZWAAR",
-                     "DOEL", "STARTGESPREK", "LOYALITEIT", "URENNOTITIE", "BEMIDDELING",
-                     "ANTWOORD", "EVALLID", "EVALAMBT", "EVALGRIF"}
+API_DETAIL_PRINTS = {
+    "TITEL",
+    "VRAAG",
+    "ACHTERGROND",
+    "AANHOUDING",
+    "WEIGERING",
+    "BEZWAAR",
+    "DOEL",
+    "STARTGESPREK",
+    "LOYALITEIT",
+    "URENNOTITIE",
+    "BEMIDDELING",
+    "ANTWOORD",
+    "EVALLID",
+    "EVALAMBT",
+    "EVALGRIF",
+}
 API_LIST_PRINTS = {"TITEL", "VRAAG", "ACHTERGROND", "AANHOUDING", "WEIGERING", "BEZWAAR"}
-TIMELINE_PRINTS = {"DOORGELEID", "AANHOUDING", "WEIGERING", "BEZWAAR", "BEMIDDELING",
-                   "INTREKKING"}
-WEB_CASE_PRINTS = {"TITEL", "VRAAG", "WEIGERING", "DOEL", "ANTWOORD", "EVALLID", "EVALAMBT",
-                   "EVALGRIF"}
+TIMELINE_PRINTS = {"DOORGELEID", "AANHOUDING", "WEIGERING", "BEZWAAR", "BEMIDDELING", "INTREKKING"}
+WEB_CASE_PRINTS = {
+    "TITEL",
+    "VRAAG",
+    "WEIGERING",
+    "DOEL",
+    "ANTWOORD",
+    "EVALLID",
+    "EVALAMBT",
+    "EVALGRIF",
+}
 
 # The HTTP surfaces of one case (API detail and timeline, web page and file) only consume what
 # sections() decides, which the domain tests above check for every profile and role. To keep the
@@ -62,9 +84,15 @@ WEB_CASE_PRINTS = {"TITEL", "VRAAG", "WEIGERING", "DOEL", "ANTWOORD", "EVALLID",
 # roles whose rules depend on the profile plus an insider and an outsider.
 # RAADSLOKET_ACCESS_FULL=1 runs every role under every profile (about twice as long).
 FULL_HTTP_MATRIX = os.environ.get("RAADSLOKET_ACCESS_FULL") == "1"
-PROFILE_SENSITIVE_ROLES = ("requester", "member of another fractie", "routing officer",
-                           "non-routing officer", "mayor", "alderman",
-                           "member of another municipality")
+PROFILE_SENSITIVE_ROLES = (
+    "requester",
+    "member of another fractie",
+    "routing officer",
+    "non-routing officer",
+    "mayor",
+    "alderman",
+    "member of another municipality",
+)
 
 
 def http_roles(profile: str) -> tuple[str, ...]:
@@ -92,7 +120,10 @@ def web_ui_present() -> bool:
 def scenario_for(bubble, profile: str, confidentiality: str, state: str) -> Scenario:
     for scenario in bubble.scenarios:
         if (scenario.profile, scenario.confidentiality, scenario.state) == (
-                profile, confidentiality, state):
+            profile,
+            confidentiality,
+            state,
+        ):
             return scenario
     raise LookupError((profile, confidentiality, state))
 
@@ -106,19 +137,30 @@ def who(bubble, scenario: Scenario, role: str) -> str:
     return f"the {role} ({bubble.person(scenario, role).username})"
 
 
-def check_markers(problems: list[str], text: str, scenario: Scenario, expected, prints: set,
-                  reader: str, surface: str) -> None:
+def check_markers(
+    problems: list[str],
+    text: str,
+    scenario: Scenario,
+    expected,
+    prints: set,
+    reader: str,
+    surface: str,
+) -> None:
     """Every marker appears exactly where its section is visible (and the surface prints it)."""
     for kind, section in MARKER_SECTION.items():
         marker = scenario.marker(kind)
         shown = marker in text
         allowed = section in expected and kind in scenario.written
         if shown and not allowed:
-            problems.append(f"{surface} shows {reader} the {kind} ({section}) of the "
-                            f"{scenario.label}, which they may not see")
+            problems.append(
+                f"{surface} shows {reader} the {kind} ({section}) of the "
+                f"{scenario.label}, which they may not see"
+            )
         elif allowed and kind in prints and not shown:
-            problems.append(f"{surface} withholds the {kind} ({section}) of the "
-                            f"{scenario.label} from {reader}, who may see it")
+            problems.append(
+                f"{surface} withholds the {kind} ({section}) of the "
+                f"{scenario.label} from {reader}, who may see it"
+            )
 
 
 def assert_no_problems(problems: list[str]) -> None:
@@ -130,7 +172,8 @@ def assert_no_problems(problems: list[str]) -> None:
 
 @pytest.mark.parametrize(("profile", "confidentiality", "state"), CASE_KEYS)
 def test_each_reader_is_given_exactly_the_sections_the_rules_allow(
-        bubble, profile, confidentiality, state):
+    bubble, profile, confidentiality, state
+):
     scenario = scenario_for(bubble, profile, confidentiality, state)
     case = scenario.world.municipality.cases.get(pk=scenario.case_id)
     problems = []
@@ -140,8 +183,10 @@ def test_each_reader_is_given_exactly_the_sections_the_rules_allow(
         expected = scenario.expected(role)
         CELLS["domain sections"] += 1
         if actual != expected:
-            problems.append(f"{who(bubble, scenario, role)} should see {sorted(expected)} of the "
-                            f"{scenario.label}, but sections() gives {sorted(actual)}")
+            problems.append(
+                f"{who(bubble, scenario, role)} should see {sorted(expected)} of the "
+                f"{scenario.label}, but sections() gives {sorted(actual)}"
+            )
     assert_no_problems(problems)
 
 
@@ -159,12 +204,18 @@ def test_visible_cases_lists_exactly_the_cases_with_a_visible_section(bubble, pr
             problems.append(
                 f"{who(bubble, scenarios[0], role)} in the {openness} {profile} municipality "
                 f"lists {sorted(listed & own_world)}, expected {sorted(expected)} "
-                f"(states: { {s.case_id: s.state for s in scenarios} })")
-        strangers = listed - own_world - {s.case_id for s in bubble.scenarios
-                                          if s.world is scenarios[0].world}
+                f"(states: { {s.case_id: s.state for s in scenarios} })"
+            )
+        strangers = (
+            listed
+            - own_world
+            - {s.case_id for s in bubble.scenarios if s.world is scenarios[0].world}
+        )
         if person.municipality_id == scenarios[0].world.municipality.pk and strangers:
-            problems.append(f"{who(bubble, scenarios[0], role)} lists cases of another "
-                            f"municipality: {sorted(strangers)}")
+            problems.append(
+                f"{who(bubble, scenarios[0], role)} lists cases of another "
+                f"municipality: {sorted(strangers)}"
+            )
     assert_no_problems(problems)
 
 
@@ -177,21 +228,30 @@ def test_search_finds_a_case_only_through_sections_the_reader_may_see(bubble, pr
         reader = who(bubble, scenarios[0], role)
         # The startgesprek is not searchable: its words must never find a case.
         for section in ("request", "answer", "kickoff"):
-            hits = {case.pk: {str(s) for s in visible}
-                    for case, visible in search_cases(viewer, SEARCH_WORDS[section])}
+            hits = {
+                case.pk: {str(s) for s in visible}
+                for case, visible in search_cases(viewer, SEARCH_WORDS[section])
+            }
             for scenario in scenarios:
                 CELLS["domain search"] += 1
                 expected = scenario.expected(role)
-                must_find = section in expected and section != "kickoff" and (
-                    section == "request" or "ANTWOORD" in scenario.written)
+                must_find = (
+                    section in expected
+                    and section != "kickoff"
+                    and (section == "request" or "ANTWOORD" in scenario.written)
+                )
                 if (scenario.case_id in hits) != must_find:
                     verb = "misses" if must_find else "finds"
-                    problems.append(f"searching a word of its {section} {verb} the "
-                                    f"{scenario.label} for {reader}")
+                    problems.append(
+                        f"searching a word of its {section} {verb} the "
+                        f"{scenario.label} for {reader}"
+                    )
                 elif must_find and hits[scenario.case_id] != expected:
-                    problems.append(f"search gives {reader} sections "
-                                    f"{sorted(hits[scenario.case_id])} of the {scenario.label}, "
-                                    f"expected {sorted(expected)}")
+                    problems.append(
+                        f"search gives {reader} sections "
+                        f"{sorted(hits[scenario.case_id])} of the {scenario.label}, "
+                        f"expected {sorted(expected)}"
+                    )
     assert_no_problems(problems)
 
 
@@ -212,8 +272,10 @@ def test_api_list_shows_each_reader_exactly_their_cases_and_sections(bubble, pro
         items = {item["id"]: item for item in response.json()["items"]}
         expected_ids = {s.case_id for s in scenarios if s.expected(role)}
         if set(items) & set(by_id) != expected_ids:
-            problems.append(f"API list for {reader} holds {sorted(set(items) & set(by_id))}, "
-                            f"expected {sorted(expected_ids)}")
+            problems.append(
+                f"API list for {reader} holds {sorted(set(items) & set(by_id))}, "
+                f"expected {sorted(expected_ids)}"
+            )
         if set(items) - set(by_id) and person.municipality_id == scenarios[0].world.municipality.pk:
             problems.append(f"API list for {reader} holds cases of other municipalities")
         for scenario in scenarios:
@@ -221,32 +283,47 @@ def test_api_list_shows_each_reader_exactly_their_cases_and_sections(bubble, pro
             CELLS["API list"] += 1
             item = items.get(scenario.case_id)
             if item is not None and set(item["sections"]) != expected:
-                problems.append(f"API list gives {reader} sections {item['sections']} of the "
-                                f"{scenario.label}, expected {sorted(expected)}")
-            check_markers(problems, text, scenario, expected, API_LIST_PRINTS, reader,
-                          "API list")
+                problems.append(
+                    f"API list gives {reader} sections {item['sections']} of the "
+                    f"{scenario.label}, expected {sorted(expected)}"
+                )
+            check_markers(problems, text, scenario, expected, API_LIST_PRINTS, reader, "API list")
         # Search through the API: words every title and every answer of this world share.
         for section in ("request", "answer"):
             word = SEARCH_WORDS[section]
-            found = bubble.web(person).get(f"/api/v1/cases?q={word}&limit=100",
-                                           **bubble.api(person))
+            found = bubble.web(person).get(
+                f"/api/v1/cases?q={word}&limit=100", **bubble.api(person)
+            )
             assert found.status_code == 200, found.content
             hit_ids = {item["id"] for item in found.json()["items"]}
-            must = {s.case_id for s in scenarios if section in s.expected(role)
-                    and (section == "request" or "ANTWOORD" in s.written)}
+            must = {
+                s.case_id
+                for s in scenarios
+                if section in s.expected(role) and (section == "request" or "ANTWOORD" in s.written)
+            }
             CELLS["API search"] += len(scenarios)
             if hit_ids & set(by_id) != must:
-                problems.append(f"API search '{word}' for {reader} finds "
-                                f"{sorted(hit_ids & set(by_id))}, expected {sorted(must)}")
+                problems.append(
+                    f"API search '{word}' for {reader} finds "
+                    f"{sorted(hit_ids & set(by_id))}, expected {sorted(must)}"
+                )
             for scenario in scenarios:
-                check_markers(problems, found.content.decode(), scenario,
-                              scenario.expected(role), set(), reader, f"API search '{word}'")
+                check_markers(
+                    problems,
+                    found.content.decode(),
+                    scenario,
+                    scenario.expected(role),
+                    set(),
+                    reader,
+                    f"API search '{word}'",
+                )
     assert_no_problems(problems)
 
 
 @pytest.mark.parametrize(("profile", "confidentiality", "state"), CASE_KEYS)
 def test_api_detail_and_timeline_show_exactly_the_allowed_sections(
-        bubble, profile, confidentiality, state):
+    bubble, profile, confidentiality, state
+):
     scenario = scenario_for(bubble, profile, confidentiality, state)
     problems = []
     for role in http_roles(profile):
@@ -261,44 +338,80 @@ def test_api_detail_and_timeline_show_exactly_the_allowed_sections(
         if not expected:
             for name, response in (("detail", detail), ("timeline", timeline)):
                 if response.status_code != 404:
-                    problems.append(f"API {name} of the {scenario.label} answers "
-                                    f"{response.status_code} to {reader}; expected 404")
+                    problems.append(
+                        f"API {name} of the {scenario.label} answers "
+                        f"{response.status_code} to {reader}; expected 404"
+                    )
             continue
         if detail.status_code != 200 or timeline.status_code != 200:
-            problems.append(f"API detail/timeline of the {scenario.label} answer "
-                            f"{detail.status_code}/{timeline.status_code} to {reader}; "
-                            "expected 200")
+            problems.append(
+                f"API detail/timeline of the {scenario.label} answer "
+                f"{detail.status_code}/{timeline.status_code} to {reader}; "
+                "expected 200"
+            )
             continue
         body = detail.json()
         if set(body["sections"]) != expected:
-            problems.append(f"API detail gives {reader} sections {body['sections']} of the "
-                            f"{scenario.label}, expected {sorted(expected)}")
-        check_markers(problems, detail.content.decode(), scenario, expected, API_DETAIL_PRINTS,
-                      reader, "API detail")
-        check_markers(problems, timeline.content.decode(), scenario, expected, TIMELINE_PRINTS,
-                      reader, "API timeline")
+            problems.append(
+                f"API detail gives {reader} sections {body['sections']} of the "
+                f"{scenario.label}, expected {sorted(expected)}"
+            )
+        check_markers(
+            problems,
+            detail.content.decode(),
+            scenario,
+            expected,
+            API_DETAIL_PRINTS,
+            reader,
+            "API detail",
+        )
+        check_markers(
+            problems,
+            timeline.content.decode(),
+            scenario,
+            expected,
+            TIMELINE_PRINTS,
+            reader,
+            "API timeline",
+        )
         shown_sections = {event_section(scenario, e) for e in timeline.json()} - {None}
         if not shown_sections <= expected:
-            problems.append(f"API timeline shows {reader} events of sections "
-                            f"{sorted(shown_sections - expected)} of the {scenario.label}")
+            problems.append(
+                f"API timeline shows {reader} events of sections "
+                f"{sorted(shown_sections - expected)} of the {scenario.label}"
+            )
         if scenario.secret and state in ANSWERED:
             # Told so: whoever sees the request or its metadata but not the answer itself.
             withheld = "answer" not in expected and bool(expected & {"metadata", "request"})
             if withheld != bool(body.get("notice")):
-                problems.append(f"API detail of the {scenario.label} for {reader}: the art. 25 "
-                                f"notice should {'' if withheld else 'not '}be there")
+                problems.append(
+                    f"API detail of the {scenario.label} for {reader}: the art. 25 "
+                    f"notice should {'' if withheld else 'not '}be there"
+                )
             if "answer" in expected and body.get("secret") is not True:
-                problems.append(f"API detail gives {reader} the secret answer of the "
-                                f"{scenario.label} without marking it secret")
+                problems.append(
+                    f"API detail gives {reader} the secret answer of the "
+                    f"{scenario.label} without marking it secret"
+                )
     assert_no_problems(problems)
 
 
 # The section each timeline action is written under (the workflow tables' `section` column).
 TIMELINE_SECTION = {
-    "create": "metadata", "submit": "metadata", "accept": "metadata", "defer": "routing",
-    "forward": "routing", "assign": "routing", "refuse": "routing", "object": "routing",
-    "plan_kickoff": "kickoff", "record_kickoff": "kickoff", "log_hours": "hours",
-    "request_mediation": "mediation", "deliver": "answer", "evaluate": "evaluation",
+    "create": "metadata",
+    "submit": "metadata",
+    "accept": "metadata",
+    "defer": "routing",
+    "forward": "routing",
+    "assign": "routing",
+    "refuse": "routing",
+    "object": "routing",
+    "plan_kickoff": "kickoff",
+    "record_kickoff": "kickoff",
+    "log_hours": "hours",
+    "request_mediation": "mediation",
+    "deliver": "answer",
+    "evaluate": "evaluation",
     "withdraw": "request",
 }
 
@@ -314,7 +427,8 @@ def event_section(scenario: Scenario, event: dict) -> str | None:
 
 @pytest.mark.parametrize(("profile", "confidentiality", "state"), CASE_KEYS)
 def test_web_case_page_and_answer_file_follow_the_same_rules(
-        bubble_files, profile, confidentiality, state):
+    bubble_files, profile, confidentiality, state
+):
     if not web_ui_present():
         pytest.skip("the web UI (home, case_detail, case_file) is not there yet")
     bubble = bubble_files
@@ -328,27 +442,41 @@ def test_web_case_page_and_answer_file_follow_the_same_rules(
         CELLS["web case page"] += 1
         if not expected:
             if page.status_code != 404:
-                problems.append(f"web page of the {scenario.label} answers {page.status_code} "
-                                f"to {reader}; expected 404")
+                problems.append(
+                    f"web page of the {scenario.label} answers {page.status_code} "
+                    f"to {reader}; expected 404"
+                )
         elif page.status_code != 200:
-            problems.append(f"web page of the {scenario.label} answers {page.status_code} to "
-                            f"{reader}; expected 200")
+            problems.append(
+                f"web page of the {scenario.label} answers {page.status_code} to "
+                f"{reader}; expected 200"
+            )
         else:
-            check_markers(problems, page.content.decode(), scenario, expected, WEB_CASE_PRINTS,
-                          reader, "web case page")
+            check_markers(
+                problems,
+                page.content.decode(),
+                scenario,
+                expected,
+                WEB_CASE_PRINTS,
+                reader,
+                "web case page",
+            )
         if scenario.file_token:
             url = reverse("case_file", args=[scenario.case_id, scenario.file_token])
             download = bubble.web(person).get(url)
             CELLS["web answer file"] += 1
             want = 200 if "answer" in expected else 404
             if download.status_code != want:
-                problems.append(f"answer file of the {scenario.label} answers "
-                                f"{download.status_code} to {reader}; expected {want}")
+                problems.append(
+                    f"answer file of the {scenario.label} answers "
+                    f"{download.status_code} to {reader}; expected {want}"
+                )
             elif want == 200:
                 content = b"".join(download.streaming_content).decode()
                 if scenario.marker("BIJLAGE") not in content:
-                    problems.append(f"answer file of the {scenario.label} for {reader} is not "
-                                    "the uploaded file")
+                    problems.append(
+                        f"answer file of the {scenario.label} for {reader} is not the uploaded file"
+                    )
     assert_no_problems(problems)
 
 
@@ -369,8 +497,9 @@ def test_web_start_page_and_case_list_show_no_content_beyond_the_rules(bubble, p
             text = response.content.decode()
             for scenario in scenarios:
                 CELLS[f"web {name}"] += 1
-                check_markers(problems, text, scenario, scenario.expected(role), set(), reader,
-                              f"web {name}")
+                check_markers(
+                    problems, text, scenario, scenario.expected(role), set(), reader, f"web {name}"
+                )
     assert_no_problems(problems)
 
 
@@ -393,7 +522,8 @@ def test_a_secret_answer_goes_to_every_council_member_marked_secret(bubble, prof
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_the_fractie_employee_who_filed_is_told_the_answer_is_secret_but_not_given_it(
-        bubble, profile):
+    bubble, profile
+):
     scenario = scenario_for(bubble, profile, "secret", "delivered")
     response = detail(bubble, scenario.world["fractiemedewerker1"], scenario.case_id)
     body = response.json()
@@ -410,8 +540,10 @@ def test_a_committee_member_requester_does_not_receive_a_secret_answer(client, w
     from raadsloket.demo.people import World
     from raadsloket.organisation.models import Person
 
-    fresh = World(world.municipality, {p.username: p for p in
-                                       Person.objects.filter(municipality=world.municipality)})
+    fresh = World(
+        world.municipality,
+        {p.username: p for p in Person.objects.filter(municipality=world.municipality)},
+    )
     scenario = new_secret_case(fresh, filer="commissielid1", member="commissielid1")
     member = fresh["commissielid1"]
     client.force_login(member)
@@ -422,15 +554,18 @@ def test_a_committee_member_requester_does_not_receive_a_secret_answer(client, w
     assert body.get("answer") is None
     assert "geheimhouding" in body["notice"]
     client.force_login(fresh["raadslid9"])
-    assert scenario.marker("ANTWOORD") in client.get(
-        f"/api/v1/cases/{scenario.case_id}").json()["answer"]
+    assert (
+        scenario.marker("ANTWOORD")
+        in client.get(f"/api/v1/cases/{scenario.case_id}").json()["answer"]
+    )
 
 
 def new_secret_case(world, *, filer, member):
     from bubble_scenarios import new_scenario
 
-    return new_scenario(world, "vng-model", "secret", "delivered", filer=filer, member=member,
-                        co_requesters=())
+    return new_scenario(
+        world, "vng-model", "secret", "delivered", filer=filer, member=member, co_requesters=()
+    )
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -450,13 +585,17 @@ def test_the_administrator_sees_metadata_only_until_an_audited_break_glass(bubbl
     assert event.actor_ref == admin.username
     assert "Storing" in event.detail["reason"]
     after = detail(bubble, admin, scenario.case_id)
-    assert set(after.json()["sections"]) == set(MARKER_SECTION.values()) | {"metadata",
-                                                                          "trajectory", "hours"}
+    assert set(after.json()["sections"]) == set(MARKER_SECTION.values()) | {
+        "metadata",
+        "trajectory",
+        "hours",
+    }
     assert scenario.marker("VRAAG") in after.content.decode()
     assert scenario.marker("DOEL") in after.content.decode()
     # The read itself is audited too.
-    assert AuditEvent.objects.filter(action="case.read", case_ref=scenario.case_id,
-                                     actor_ref=admin.username).exists()
+    assert AuditEvent.objects.filter(
+        action="case.read", case_ref=scenario.case_id, actor_ref=admin.username
+    ).exists()
 
 
 def test_break_glass_asks_a_reason_and_is_only_for_the_administrator(bubble):
@@ -472,7 +611,8 @@ def test_break_glass_asks_a_reason_and_is_only_for_the_administrator(bubble):
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_the_mayor_sees_request_and_refusal_reasoning_only_while_the_triangle_mediates(
-        bubble, profile):
+    bubble, profile
+):
     mayor_sees = {}
     for state in STATES:
         scenario = scenario_for(bubble, profile, "confidential", state)
@@ -488,8 +628,15 @@ def test_the_manager_sees_hours_from_assignment_on_and_never_the_title(bubble, p
     for state in STATES:
         scenario = scenario_for(bubble, profile, "confidential", state)
         response = detail(bubble, scenario.world["manager1"], scenario.case_id)
-        if state in {"assigned", "kickoff_planned", "in_progress", "mediation", "delivered",
-                     "evaluated", "closed"}:
+        if state in {
+            "assigned",
+            "kickoff_planned",
+            "in_progress",
+            "mediation",
+            "delivered",
+            "evaluated",
+            "closed",
+        }:
             body = response.json()
             assert body["sections"] == ["hours"], state
             assert body.get("title") is None and body.get("question") is None, state
@@ -502,8 +649,7 @@ def test_the_manager_sees_hours_from_assignment_on_and_never_the_title(bubble, p
 
 
 @pytest.mark.parametrize("profile", PROFILES)
-def test_the_college_sees_that_a_trajectory_started_only_under_the_utrecht_profile(
-        bubble, profile):
+def test_the_college_sees_that_a_trajectory_started_only_under_the_utrecht_profile(bubble, profile):
     scenario = scenario_for(bubble, profile, "confidential", "in_progress")
     response = detail(bubble, scenario.world["wethouder2"], scenario.case_id)
     if profile == "utrecht":
@@ -517,15 +663,20 @@ def test_the_college_sees_that_a_trajectory_started_only_under_the_utrecht_profi
 
 def test_another_municipality_never_sees_anything(bubble):
     answered = [s for s in bubble.scenarios if s.state == "closed"]
-    for person in (bubble.other["griffier"], bubble.other["beheerder"],
-                   bubble.other["secretaris"], bubble.other["burgemeester"]):
+    for person in (
+        bubble.other["griffier"],
+        bubble.other["beheerder"],
+        bubble.other["secretaris"],
+        bubble.other["burgemeester"],
+    ):
         listed = bubble.web(person).get("/api/v1/cases?limit=100", **bubble.api(person)).json()
         assert listed["items"] == []
         assert not visible_cases(viewer_for(person)).exists()
         for scenario in answered:
             assert detail(bubble, person, scenario.case_id).status_code == 404
-            assert not sections(viewer_for(person), scenario.world.municipality.cases.get(
-                pk=scenario.case_id))
+            assert not sections(
+                viewer_for(person), scenario.world.municipality.cases.get(pk=scenario.case_id)
+            )
 
 
 def test_the_roles_of_the_matrix_are_real_people_with_the_right_roles(bubble):
@@ -533,8 +684,10 @@ def test_the_roles_of_the_matrix_are_real_people_with_the_right_roles(bubble):
     from raadsloket.organisation.roles import Role
 
     scenario = scenario_for(bubble, "echt-susteren", "confidential", "forwarded")
-    roles = {role: set(bubble.person(scenario, role).role_assignments.values_list(
-        "role", flat=True)) for role in ROLES}
+    roles = {
+        role: set(bubble.person(scenario, role).role_assignments.values_list("role", flat=True))
+        for role in ROLES
+    }
     assert roles["routing officer"] == {Role.CABINET_CHIEF}
     assert roles["non-routing officer"] == {Role.MUNICIPAL_SECRETARY}
     assert roles["fractie employee who filed"] == {Role.FRACTIE_EMPLOYEE}

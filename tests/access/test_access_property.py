@@ -25,11 +25,27 @@ from raadsloket.cases.transitions import perform
 
 pytestmark = pytest.mark.django_db
 
-ACTORS = ["raadslid1", "griffier", "secretaris", "kabinetschef", "burgemeester", "ambtenaar1",
-          "ambtenaar7"]
-READERS = ACTORS + ["raadslid2", "fractiemedewerker1", "raadsadviseur", "raadslid7",
-                    "commissielid1", "ambtenaar2", "manager1", "manager2",
-                    "wethouder1", "beheerder"]
+ACTORS = [
+    "raadslid1",
+    "griffier",
+    "secretaris",
+    "kabinetschef",
+    "burgemeester",
+    "ambtenaar1",
+    "ambtenaar7",
+]
+READERS = ACTORS + [
+    "raadslid2",
+    "fractiemedewerker1",
+    "raadsadviseur",
+    "raadslid7",
+    "commissielid1",
+    "ambtenaar2",
+    "manager1",
+    "manager2",
+    "wethouder1",
+    "beheerder",
+]
 
 
 def action_data(world, case: Case, action: str, rnd) -> dict:
@@ -37,25 +53,42 @@ def action_data(world, case: Case, action: str, rnd) -> dict:
     today = timezone.localdate()
     servant = world[rnd.choice(["ambtenaar1", "ambtenaar7"])].pk
     return {
-        "defer": {"until": (today + timedelta(days=10)).isoformat(),
-                  "reason": "De afdeling is even te druk."},
-        "forward": {"note": ""}, "convert": {"note": "Past beter als ander instrument."},
+        "defer": {
+            "until": (today + timedelta(days=10)).isoformat(),
+            "reason": "De afdeling is even te druk.",
+        },
+        "forward": {"note": ""},
+        "convert": {"note": "Past beter als ander instrument."},
         "assign": {"civil_servants": [servant], "hours_estimate": "6"},
-        "refuse": {"ground": world.municipality.policy.refusal_grounds[0].code,
-                   "reasoning": "Dit gaat over de uitvoering door het college."},
+        "refuse": {
+            "ground": world.municipality.policy.refusal_grounds[0].code,
+            "reasoning": "Dit gaat over de uitvoering door het college.",
+        },
         "object": {"reason": "Het gaat wel om raadswerk."},
         "mediate": (
-            {"outcome": rnd.choice(["assign", "refusal_upheld"]),
-             "notes": "De driehoek heeft besloten.", "civil_servants": [servant],
-             "hours_estimate": "6"}
-            if case.state == "objected" else {"notes": "Nieuwe afspraken gemaakt."}),
-        "plan_kickoff": {"planned_for": (timezone.now() + timedelta(days=1)).strftime(
-            "%Y-%m-%dT%H:%M"), "participants": "raadslid, ambtenaar"},
-        "record_kickoff": {"held_on": today.isoformat(), "participants": "raadslid, ambtenaar",
-                           "background": "Voor een amendement.", "goal": "Een concept.",
-                           "agreed_hours": "6", "due_date": (today + timedelta(days=7)).isoformat(),
-                           "member_acknowledged_rules": "on",
-                           "civil_servant_acknowledged_rules": "on"},
+            {
+                "outcome": rnd.choice(["assign", "refusal_upheld"]),
+                "notes": "De driehoek heeft besloten.",
+                "civil_servants": [servant],
+                "hours_estimate": "6",
+            }
+            if case.state == "objected"
+            else {"notes": "Nieuwe afspraken gemaakt."}
+        ),
+        "plan_kickoff": {
+            "planned_for": (timezone.now() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+            "participants": "raadslid, ambtenaar",
+        },
+        "record_kickoff": {
+            "held_on": today.isoformat(),
+            "participants": "raadslid, ambtenaar",
+            "background": "Voor een amendement.",
+            "goal": "Een concept.",
+            "agreed_hours": "6",
+            "due_date": (today + timedelta(days=7)).isoformat(),
+            "member_acknowledged_rules": "on",
+            "civil_servant_acknowledged_rules": "on",
+        },
         "log_hours": {"worked_on": today.isoformat(), "hours": "2"},
         "deliver": {"answer": "Het antwoord.", "secret": rnd.random() < 0.3},
         "evaluate": {"score": "4", "remarks": ""},
@@ -82,10 +115,14 @@ def new_cases(world, rnd) -> list[Case]:
     for number in range(rnd.randint(1, 3)):
         instrument = rnd.choice(["assistance", "assistance", "technical_question"])
         filer = rnd.choice(["raadslid1", "fractiemedewerker1"])
-        data = {"instrument": instrument, "title": f"Vraag {number}",
-                "question": "Hoeveel kost het onderhoud van de fietspaden?",
-                "policy_area": "mobiliteit", "confidential": rnd.random() < 0.5,
-                "co_requesters": [world["raadslid2"].pk] if rnd.random() < 0.5 else []}
+        data = {
+            "instrument": instrument,
+            "title": f"Vraag {number}",
+            "question": "Hoeveel kost het onderhoud van de fietspaden?",
+            "policy_area": "mobiliteit",
+            "confidential": rnd.random() < 0.5,
+            "co_requesters": [world["raadslid2"].pk] if rnd.random() < 0.5 else [],
+        }
         if filer == "fractiemedewerker1":
             data["on_behalf_of"] = world["raadslid1"].pk
         cases.append(create_case(world[filer], data))
@@ -115,8 +152,12 @@ def open_world(preset_world):
     return preset_world
 
 
-@settings(max_examples=6, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=6,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_list_and_detail_agree_after_any_sequence_of_actions(client, open_world, data):
     world = open_world
@@ -138,19 +179,20 @@ def test_list_and_detail_agree_after_any_sequence_of_actions(client, open_world,
         event(f"{case.instrument}: {case.state}")
 
     all_ids = set(Case.objects.filter(municipality=municipality).values_list("pk", flat=True))
-    for username in data.draw(st.lists(st.sampled_from(READERS), min_size=2, max_size=5,
-                                       unique=True)):
+    for username in data.draw(
+        st.lists(st.sampled_from(READERS), min_size=2, max_size=5, unique=True)
+    ):
         person = world[username]
         viewer = viewer_for(person)
         listed = set(visible_cases(viewer).values_list("pk", flat=True))
-        with_sections = {pk for pk in all_ids
-                         if sections(viewer, Case.objects.get(pk=pk))}
+        with_sections = {pk for pk in all_ids if sections(viewer, Case.objects.get(pk=pk))}
         assert listed == with_sections, (username, listed ^ with_sections)
 
         auth = {"HTTP_AUTHORIZATION": f"Bearer {issue(person)}"}
         api_list = client.get("/api/v1/cases?limit=100", **auth)
         assert api_list.status_code == 200
         api_ids = {item["id"] for item in api_list.json()["items"]}
-        detail_ids = {pk for pk in all_ids
-                      if client.get(f"/api/v1/cases/{pk}", **auth).status_code == 200}
+        detail_ids = {
+            pk for pk in all_ids if client.get(f"/api/v1/cases/{pk}", **auth).status_code == 200
+        }
         assert api_ids == detail_ids == with_sections, (username, api_ids, detail_ids)

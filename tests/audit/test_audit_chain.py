@@ -48,7 +48,10 @@ def test_every_transition_writes_one_event(world):
         assert AuditEvent.objects.count() == before + 1, action
         event = AuditEvent.objects.last()
         assert (event.action, event.actor_ref, event.case_ref) == (
-            f"case.{action}", world[username].username, case.pk)
+            f"case.{action}",
+            world[username].username,
+            case.pk,
+        )
         assert event.municipality_id_ref == world.municipality.pk
         assert event.detail["to"] == case.state and event.detail["version"] == case.version
     assert messages() == []
@@ -56,8 +59,13 @@ def test_every_transition_writes_one_event(world):
 
 def test_side_branches_are_audited_too(world):
     case = run_to(world, new_case(world), "objected")
-    case = act(world, case, "mediate", "burgemeester", {
-        "outcome": "refusal_upheld", "notes": "De weigering blijft in stand."})
+    case = act(
+        world,
+        case,
+        "mediate",
+        "burgemeester",
+        {"outcome": "refusal_upheld", "notes": "De weigering blijft in stand."},
+    )
     actions = list(AuditEvent.objects.filter(case_ref=case.pk).values_list("action", flat=True))
     assert actions[-3:] == ["case.refuse", "case.object", "case.mediate"]
 
@@ -78,8 +86,7 @@ def test_every_api_detail_read_of_content_is_audited(client, world):
         assert client.get(f"/api/v1/cases/{case.pk}", **headers).status_code == 200
         event = AuditEvent.objects.last()
         assert AuditEvent.objects.count() == before + 1
-        assert (event.action, event.actor_ref, event.case_ref) == (
-            "case.read", username, case.pk)
+        assert (event.action, event.actor_ref, event.case_ref) == ("case.read", username, case.pk)
         assert "request" in event.detail["sections"]
     # Metadata or hours only is no confidential content: no read event.
     for username in ("beheerder", "manager1"):
@@ -159,9 +166,16 @@ def test_deleted_last_rows_are_reported(filled):
 def test_a_forged_row_is_reported(filled):
     """Even with a correctly computed hash: the head row no longer matches the chain's end."""
     last = AuditEvent.objects.last()
-    forged = AuditEvent(seq=last.seq + 1, at=last.at, municipality_id_ref=last.municipality_id_ref,
-                        actor_ref="griffier", action="case.read", case_ref=last.case_ref,
-                        detail={"sections": ["answer"]}, prev_hash=last.hash)
+    forged = AuditEvent(
+        seq=last.seq + 1,
+        at=last.at,
+        municipality_id_ref=last.municipality_id_ref,
+        actor_ref="griffier",
+        action="case.read",
+        case_ref=last.case_ref,
+        detail={"sections": ["answer"]},
+        prev_hash=last.hash,
+    )
     forged.hash = chain._event_digest(forged)
     forged.save()
     found = messages()
@@ -173,10 +187,21 @@ def test_a_row_forged_into_the_middle_is_reported(filled):
     # Make room by moving the rest one up, as a careful forger would, then slip one in.
     sql("UPDATE {table} SET seq = seq + 1000000 WHERE seq > 5")
     sql("UPDATE {table} SET seq = seq - 999999 WHERE seq > 1000000")
-    sql("INSERT INTO {table} (seq, at, municipality_id_ref, actor_ref, action, case_ref, detail, "
+    sql(
+        "INSERT INTO {table} (seq, at, municipality_id_ref, actor_ref, action, case_ref, detail, "
         "prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-        [6, middle.at, middle.municipality_id_ref, "griffier", "case.read", middle.case_ref,
-         '{"sections": ["answer"]}', middle.hash, "f" * 64])
+        [
+            6,
+            middle.at,
+            middle.municipality_id_ref,
+            "griffier",
+            "case.read",
+            middle.case_ref,
+            '{"sections": ["answer"]}',
+            middle.hash,
+            "f" * 64,
+        ],
+    )
     found = messages()
     assert "regel 6 is gewijzigd (hash klopt niet)" in found
     assert any("regel 7 sluit niet aan" in m for m in found), found

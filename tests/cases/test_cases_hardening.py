@@ -36,11 +36,13 @@ def domstede(db):
 
 
 def test_mayor_outside_the_driehoek_gets_no_ranking_and_no_state(client, domstede):
-    case = run_to(domstede, new_case(domstede, title="Leerlingenvervoer met vrijwilligers"),
-                  State.IN_PROGRESS)
+    case = run_to(
+        domstede, new_case(domstede, title="Leerlingenvervoer met vrijwilligers"), State.IN_PROGRESS
+    )
     client.force_login(domstede["burgemeester"])
-    response = client.post(reverse("case_action", args=[case.pk, "mediate"]),
-                           {"outcome": "assign", "notes": "x"})
+    response = client.post(
+        reverse("case_action", args=[case.pk, "mediate"]), {"outcome": "assign", "notes": "x"}
+    )
     body = response.content.decode()
     assert response.status_code == 403
     assert "leerlingenvervoer" not in body.lower() and "in uitvoering" not in body
@@ -59,8 +61,7 @@ def test_the_action_page_that_shows_the_request_is_audited(client, world):
     client.force_login(world["secretaris"])
     before = AuditEvent.objects.count()
     assert client.get(reverse("case_action", args=[case.pk, "assign"])).status_code == 200
-    assert AuditEvent.objects.filter(action="case.read", case_ref=case.pk,
-                                     seq__gt=before).exists()
+    assert AuditEvent.objects.filter(action="case.read", case_ref=case.pk, seq__gt=before).exists()
 
 
 def test_terms_count_from_the_day_in_amsterdam_not_in_utc():
@@ -76,7 +77,6 @@ def test_resuming_a_deferred_request_restarts_its_term(world):
     later = timezone.now() + timedelta(days=30)
     Case.objects.filter(pk=case.pk).update(deferred_until=later.date())
 
-
     with time_machine.travel(later, tick=False):
         case = act(world, case, "resume", "griffier")
     assert case.state == State.INTAKE
@@ -85,14 +85,26 @@ def test_resuming_a_deferred_request_restarts_its_term(world):
 
 
 def test_an_id_no_database_holds_is_a_dutch_422_not_a_crash(client, world):
-    response = api(client, world["raadslid1"], "/api/v1/cases", {
-        "title": "Parkeren", "question": "Kunt u helpen met een amendement?",
-        "policy_area": "mobiliteit", "co_requesters": [99999999999999999999]})
+    response = api(
+        client,
+        world["raadslid1"],
+        "/api/v1/cases",
+        {
+            "title": "Parkeren",
+            "question": "Kunt u helpen met een amendement?",
+            "policy_area": "mobiliteit",
+            "co_requesters": [99999999999999999999],
+        },
+    )
     assert response.status_code == 422
     assert "co_requesters" in response.json()["errors"]
     case = run_to(world, new_case(world), State.FORWARDED)
-    response = api(client, world["secretaris"], f"/api/v1/cases/{case.pk}/actions/assign",
-                   {"data": {"civil_servants": [99999999999999999999], "hours_estimate": 5}})
+    response = api(
+        client,
+        world["secretaris"],
+        f"/api/v1/cases/{case.pk}/actions/assign",
+        {"data": {"civil_servants": [99999999999999999999], "hours_estimate": 5}},
+    )
     assert response.status_code == 422
     assert "civil_servants" in response.json()["errors"]
 
@@ -122,9 +134,16 @@ def test_a_co_requester_does_not_give_the_members_evaluation(world):
 
 def test_a_manager_sees_only_the_hours_of_their_own_staff(client, world):
     case = run_to(world, new_case(world), State.FORWARDED)
-    case = act(world, case, "assign", "secretaris", {
-        "civil_servants": [world["ambtenaar1"].pk, world["ambtenaar6"].pk],
-        "hours_estimate": "10"})
+    case = act(
+        world,
+        case,
+        "assign",
+        "secretaris",
+        {
+            "civil_servants": [world["ambtenaar1"].pk, world["ambtenaar6"].pk],
+            "hours_estimate": "10",
+        },
+    )
     body = api(client, world["manager1"], f"/api/v1/cases/{case.pk}").json()
     names = [a["civil_servant"] for a in body["assignments"]]
     assert names == [world["ambtenaar1"].display_name]

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="Dutch stemming, prefixes, phrases and the GIN index exist only on PostgreSQL; "
-           "SQLite matches a substring",
+    "SQLite matches a substring",
 )
 
 # A word of the answer that is nowhere in the request of new_case's default case.
@@ -51,19 +51,25 @@ def bulk_cases(world, count: int, **fields) -> list[Case]:
     """Forwarded cases made in bulk: these tests measure the search, not the workflow."""
     now = timezone.now()
     defaults = {
-        "municipality": world.municipality, "instrument": "assistance", "state": "forwarded",
-        "question": "Een vraag over de begroting.", "policy_area": "sociaal_domein",
-        "requester": world["raadslid1"], "submitted_at": now - timedelta(days=3),
-        "forwarded_at": now - timedelta(days=1), "routing_officer": world["secretaris"],
+        "municipality": world.municipality,
+        "instrument": "assistance",
+        "state": "forwarded",
+        "question": "Een vraag over de begroting.",
+        "policy_area": "sociaal_domein",
+        "requester": world["raadslid1"],
+        "submitted_at": now - timedelta(days=3),
+        "forwarded_at": now - timedelta(days=1),
+        "routing_officer": world["secretaris"],
     }
-    return Case.objects.bulk_create([
-        Case(**{**defaults, "title": f"Onderwerp {index}", **fields}) for index in range(count)
-    ])
+    return Case.objects.bulk_create(
+        [Case(**{**defaults, "title": f"Onderwerp {index}", **fields}) for index in range(count)]
+    )
 
 
 def test_a_case_is_found_by_a_word_of_its_title_once_the_reader_may_see_it(world):
-    case = new_case(world, title="Parkeertarieven in het centrum",
-                    question="Wat brengen de nieuwe tarieven op?")
+    case = new_case(
+        world, title="Parkeertarieven in het centrum", question="Wat brengen de nieuwe tarieven op?"
+    )
     assert found(world["raadslid1"], "Parkeertarieven") == [case.pk]
     # A draft is its requester's alone.
     assert found(world["griffier"], "parkeertarieven") == []
@@ -93,13 +99,22 @@ def test_an_answer_word_finds_the_case_only_for_those_who_may_read_the_answer(wo
 
 
 def test_a_shared_answer_is_found_by_other_members_a_confidential_one_is_not(db):
-    world = build_municipality("Gemeente Open", "open",
-                               overrides={"openness": {"answers": "every_member"}})
+    world = build_municipality(
+        "Gemeente Open", "open", overrides={"openness": {"answers": "every_member"}}
+    )
     shared = run_to(world, new_case(world, title="Jeugdzorg in de wijken"), "in_progress")
     shared = act(world, shared, "deliver", "ambtenaar1", {"answer": ANSWER})
     # A technische vraag is confidential when its member asks (assistance: by the profile).
-    secret = run_to(world, new_case(world, title="Jeugdzorg in de dorpen", confidential=True,
-                                    instrument="technical_question"), "assigned")
+    secret = run_to(
+        world,
+        new_case(
+            world,
+            title="Jeugdzorg in de dorpen",
+            confidential=True,
+            instrument="technical_question",
+        ),
+        "assigned",
+    )
     secret = act(world, secret, "deliver", "ambtenaar1", {"answer": ANSWER})
     assert not shared.confidential and secret.confidential
     both = [secret.pk, shared.pk]
@@ -118,8 +133,13 @@ def test_a_shared_answer_is_found_by_other_members_a_confidential_one_is_not(db)
 def test_older_readable_hits_are_found_behind_more_than_a_chunk_of_unreadable_ones(world):
     readable = bulk_cases(world, 5, question="Hoe staat het met het zwembad?")
     # Newer: the word only in answers the gemeentesecretaris may not read, more than one chunk.
-    unreadable = bulk_cases(world, CHUNK + 30, state="delivered",
-                            delivered_at=timezone.now(), answer="Het zwembad gaat dicht.")
+    unreadable = bulk_cases(
+        world,
+        CHUNK + 30,
+        state="delivered",
+        delivered_at=timezone.now(),
+        answer="Het zwembad gaat dicht.",
+    )
     assert min(c.pk for c in unreadable) > max(c.pk for c in readable)
     secretary = world["secretaris"]
     # Every one of them is in the secretary's list, so the search has to look past them.
@@ -159,12 +179,14 @@ def test_a_long_query_with_many_words_is_answered_without_error(world):
 
 @pytest.mark.parametrize("typed", ["huur", "sociale huur", "verkeers", "huurwoning"])
 def test_the_beginning_of_a_word_finds_the_whole_word(world, typed):
-    case = new_case(world, title="Sociale huurwoningen en verkeersveiligheid",
-                    question="Wat doet de gemeente?")
+    case = new_case(
+        world, title="Sociale huurwoningen en verkeersveiligheid", question="Wat doet de gemeente?"
+    )
     assert found(world["raadslid1"], typed) == [case.pk]
 
 
 # PostgreSQL: Dutch words, prefixes, every word typed, and the index.
+
 
 @postgres_only
 def test_a_plural_finds_the_singular(world):
@@ -184,8 +206,12 @@ def test_a_word_finds_longer_words_it_begins(world):
 
 @postgres_only
 def test_every_typed_word_must_occur_in_any_order(world):
-    case = new_case(world, title="Sociale huurwoningen in de wijk",
-                    question="Hoeveel worden er gebouwd?", background="Voor de begroting.")
+    case = new_case(
+        world,
+        title="Sociale huurwoningen in de wijk",
+        question="Hoeveel worden er gebouwd?",
+        background="Voor de begroting.",
+    )
     assert found(world["raadslid1"], "sociale huurwoningen") == [case.pk]
     assert found(world["raadslid1"], "huurwoningen sociale") == [case.pk]
     # Stop words typed in between are left out, as the stored text leaves them out.
@@ -198,8 +224,12 @@ def test_the_search_can_use_the_gin_indexes(world):
     bulk_cases(world, 200)
     bulk_cases(world, 30, question="Hoe staat het met het zwembad?")
     match, _ = _matches("zwembad")
-    ids = (visible_cases(viewer_for(world["griffier"])).filter(match).order_by("-pk")
-           .values_list("pk", flat=True)[:CHUNK])
+    ids = (
+        visible_cases(viewer_for(world["griffier"]))
+        .filter(match)
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:CHUNK]
+    )
     with connection.cursor() as cursor:
         # Statistics for the rows just written; and on a tiny table a sequential scan may still
         # be cheaper: switched off, the plan shows whether the indexes serve these expressions.

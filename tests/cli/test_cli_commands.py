@@ -52,7 +52,8 @@ def test_token_authenticates_and_only_its_hash_is_stored(client, world):
 def test_an_expired_or_revoked_token_is_refused(client, world):
     expired, revoked = token_for("griffier"), token_for("griffier")
     ApiToken.objects.filter(prefix=expired.split("_")[1]).update(
-        expires_at=timezone.now() - timedelta(minutes=1))
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
     ApiToken.objects.filter(prefix=revoked.split("_")[1]).update(revoked_at=timezone.now())
     tampered = token_for("griffier")[:-2] + "xx"
     for token in (expired, revoked, tampered, "rl_bestaatniet_geheim", "zomaar-iets"):
@@ -111,13 +112,28 @@ def test_demo_loads_once_with_force(db, settings):
     assert departments.count() == 6
     assert departments.filter(manager__isnull=True).count() == 0
     assert servants.filter(department__isnull=True).count() == 0
-    for role, count in ((Role.CLERK, 1), (Role.MUNICIPAL_SECRETARY, 1), (Role.CABINET_CHIEF, 1),
-                        (Role.MAYOR, 1), (Role.ALDERMAN, 4), (Role.ADMINISTRATOR, 1)):
+    for role, count in (
+        (Role.CLERK, 1),
+        (Role.MUNICIPAL_SECRETARY, 1),
+        (Role.CABINET_CHIEF, 1),
+        (Role.MAYOR, 1),
+        (Role.ALDERMAN, 4),
+        (Role.ADMINISTRATOR, 1),
+    ):
         assert people.filter(role_assignments__role=role).count() == count, role
-    assert people.filter(role_assignments__role__in=[Role.CLERK, Role.COUNCIL_ADVISOR]) \
-        .count() >= 3
-    for username in ("griffier", "raadsadviseur", "secretaris", "kabinetschef", "burgemeester",
-                     "wethouder4", "beheerder", "raadslid29", "ambtenaar30", "manager6"):
+    assert people.filter(role_assignments__role__in=[Role.CLERK, Role.COUNCIL_ADVISOR]).count() >= 3
+    for username in (
+        "griffier",
+        "raadsadviseur",
+        "secretaris",
+        "kabinetschef",
+        "burgemeester",
+        "wethouder4",
+        "beheerder",
+        "raadslid29",
+        "ambtenaar30",
+        "manager6",
+    ):
         assert people.filter(username=username).exists(), username
     assert people.get(username="raadslid1").check_password("demo")
 
@@ -127,13 +143,21 @@ def test_demo_loads_once_with_force(db, settings):
     assert Municipality.objects.filter(policy_preset="utrecht").exists()
     assert Person.objects.filter(username="u-griffier").exists()
 
-    counts = (Municipality.objects.count(), Person.objects.count(), Case.objects.count(),
-              AuditEvent.objects.count())
+    counts = (
+        Municipality.objects.count(),
+        Person.objects.count(),
+        Case.objects.count(),
+        AuditEvent.objects.count(),
+    )
     again = io.StringIO()
     call_command("demo", "--force", stdout=again)
     assert "al geladen" in again.getvalue()
-    assert (Municipality.objects.count(), Person.objects.count(), Case.objects.count(),
-            AuditEvent.objects.count()) == counts
+    assert (
+        Municipality.objects.count(),
+        Person.objects.count(),
+        Case.objects.count(),
+        AuditEvent.objects.count(),
+    ) == counts
     call_command("audit_verify", stdout=io.StringIO())
 
 
@@ -156,8 +180,12 @@ def test_console_script_maps_audit_verify(world, monkeypatch, capsys):
 
 def test_console_script_shows_a_policy():
     # A subprocess uses the real settings database: only commands that need none.
-    result = subprocess.run([str(CONSOLE_SCRIPT), "policy", "show", "vng-model"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [str(CONSOLE_SCRIPT), "policy", "show", "vng-model"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "municipal_secretary" in result.stdout
     assert "capacity_confirmation_hours" in result.stdout

@@ -29,9 +29,23 @@ pytestmark = pytest.mark.django_db
 committed = pytest.mark.django_db(transaction=True)
 
 STATES_IN_2000_CASES = {
-    "draft", "submitted", "intake", "deferred", "forwarded", "assigned", "kickoff_planned",
-    "in_progress", "delivered", "evaluated", "closed", "refused", "withdrawn",
-    "registered", "postponed", "answered", "published",
+    "draft",
+    "submitted",
+    "intake",
+    "deferred",
+    "forwarded",
+    "assigned",
+    "kickoff_planned",
+    "in_progress",
+    "delivered",
+    "evaluated",
+    "closed",
+    "refused",
+    "withdrawn",
+    "registered",
+    "postponed",
+    "answered",
+    "published",
 }
 
 
@@ -46,13 +60,18 @@ def small_set(*extra: str) -> str:
 
 
 def row_counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count()
-            for model in (Municipality, Person, Case, TimelineEvent, AuditEvent, Assignment)}
+    return {
+        model.__name__: model.objects.count()
+        for model in (Municipality, Person, Case, TimelineEvent, AuditEvent, Assignment)
+    }
 
 
 def titles() -> list[tuple[str, str, str, str]]:
-    return list(Case.objects.order_by("pk").values_list(
-        "municipality__slug", "instrument", "state", "title"))
+    return list(
+        Case.objects.order_by("pk").values_list(
+            "municipality__slug", "instrument", "state", "title"
+        )
+    )
 
 
 def test_three_municipalities_share_exactly_300_cases_the_largest_getting_the_most():
@@ -60,27 +79,45 @@ def test_three_municipalities_share_exactly_300_cases_the_largest_getting_the_mo
     assert "Klaar in" in output and "3 gemeenten" in output and "300 verzoeken" in output
     municipalities = list(Municipality.objects.order_by("-inhabitants"))
     assert len(municipalities) == 3
-    assert all(m.slug.startswith("gen-") and m.name.startswith("Gemeente ")
-               for m in municipalities)
+    assert all(m.slug.startswith("gen-") and m.name.startswith("Gemeente ") for m in municipalities)
     per_municipality = [Case.objects.filter(municipality=m).count() for m in municipalities]
     assert sum(per_municipality) == Case.objects.count() == 300
     assert per_municipality[0] > per_municipality[1] >= per_municipality[2] > 0
     assert set(Case.objects.values_list("instrument", flat=True)) == {
-        "assistance", "technical_question", "written_question"}
+        "assistance",
+        "technical_question",
+        "written_question",
+    }
 
 
 def test_every_municipality_has_people_in_every_role():
     small_set()
     for municipality in Municipality.objects.all():
-        roles = set(RoleAssignment.objects.filter(person__municipality=municipality)
-                    .values_list("role", flat=True))
-        assert {Role.COUNCIL_MEMBER, Role.FRACTIE_CHAIR, Role.CLERK, Role.COUNCIL_ADVISOR,
-                Role.MUNICIPAL_SECRETARY, Role.CABINET_CHIEF, Role.MAYOR, Role.ALDERMAN,
-                Role.ADMINISTRATOR, Role.COLLEGE_CONTACT, Role.MANAGER,
-                Role.CIVIL_SERVANT} <= roles, municipality.slug
+        roles = set(
+            RoleAssignment.objects.filter(person__municipality=municipality).values_list(
+                "role", flat=True
+            )
+        )
+        assert {
+            Role.COUNCIL_MEMBER,
+            Role.FRACTIE_CHAIR,
+            Role.CLERK,
+            Role.COUNCIL_ADVISOR,
+            Role.MUNICIPAL_SECRETARY,
+            Role.CABINET_CHIEF,
+            Role.MAYOR,
+            Role.ALDERMAN,
+            Role.ADMINISTRATOR,
+            Role.COLLEGE_CONTACT,
+            Role.MANAGER,
+            Role.CIVIL_SERVANT,
+        } <= roles, municipality.slug
         # Usernames carry the municipality's slug: unique across the whole country.
-        assert not Person.objects.filter(municipality=municipality).exclude(
-            username__startswith=f"{municipality.slug}.").exists()
+        assert (
+            not Person.objects.filter(municipality=municipality)
+            .exclude(username__startswith=f"{municipality.slug}.")
+            .exists()
+        )
     # Without --password nobody can log in with one.
     assert not any(person.has_usable_password() for person in Person.objects.all())
 
@@ -108,13 +145,14 @@ def test_a_case_belongs_to_the_municipality_of_everyone_on_it():
     assert not co_requesters.exclude(case__municipality=F("person__municipality")).exists()
     assignments = Assignment.objects.all()
     assert assignments.exists()
-    assert not assignments.exclude(
-        civil_servant__municipality=F("case__municipality")).exists()
-    servants = set(RoleAssignment.objects.filter(role=Role.CIVIL_SERVANT)
-                   .values_list("person_id", flat=True))
+    assert not assignments.exclude(civil_servant__municipality=F("case__municipality")).exists()
+    servants = set(
+        RoleAssignment.objects.filter(role=Role.CIVIL_SERVANT).values_list("person_id", flat=True)
+    )
     assert set(assignments.values_list("civil_servant_id", flat=True)) <= servants
     assert not HoursEntry.objects.exclude(
-        civil_servant__municipality=F("case__municipality")).exists()
+        civil_servant__municipality=F("case__municipality")
+    ).exists()
 
 
 def test_every_submitted_case_has_a_timeline_ending_in_its_state():
@@ -152,8 +190,11 @@ def test_the_audit_chain_verifies_and_records_every_step():
 def test_case_numbers_follow_creation_time_within_a_municipality():
     small_set()
     for municipality in Municipality.objects.all():
-        created = list(Case.objects.filter(municipality=municipality)
-                       .order_by("pk").values_list("created_at", flat=True))
+        created = list(
+            Case.objects.filter(municipality=municipality)
+            .order_by("pk")
+            .values_list("created_at", flat=True)
+        )
         assert len(created) > 1
         assert created == sorted(created), municipality.slug
 
@@ -195,14 +236,17 @@ def test_a_second_run_without_replace_is_refused_in_dutch():
     assert row_counts() == before
 
 
-@pytest.mark.parametrize(("args", "dutch"), [
-    (["--cases", "abc"], "'abc' is geen geheel getal"),
-    (["--cases", "-5"], "-5 ligt niet tussen 0 en 5000000"),
-    (["--municipalities", "0"], "0 ligt niet tussen 1 en 342"),
-    (["--municipalities", "343"], "343 ligt niet tussen 1 en 342"),
-    (["--gemeenten", "twee"], "'twee' is geen geheel getal"),
-    (["--years", "31"], "31 ligt niet tussen 1 en 30"),
-])
+@pytest.mark.parametrize(
+    ("args", "dutch"),
+    [
+        (["--cases", "abc"], "'abc' is geen geheel getal"),
+        (["--cases", "-5"], "-5 ligt niet tussen 0 en 5000000"),
+        (["--municipalities", "0"], "0 ligt niet tussen 1 en 342"),
+        (["--municipalities", "343"], "343 ligt niet tussen 1 en 342"),
+        (["--gemeenten", "twee"], "'twee' is geen geheel getal"),
+        (["--years", "31"], "31 ligt niet tussen 1 en 30"),
+    ],
+)
 def test_a_bad_number_is_a_dutch_error_and_writes_nothing(args, dutch):
     with pytest.raises(CommandError, match=dutch):
         generate(*args)
@@ -218,8 +262,13 @@ def test_people_get_the_password_given():
 def test_a_generated_member_and_griffier_see_their_start_page_and_list():
     small_set()
     largest = Municipality.objects.order_by("-inhabitants").first()
-    member = (Person.objects.filter(municipality=largest, role_assignments__role=Role.COUNCIL_MEMBER)
-              .filter(requested_cases__isnull=False).distinct().order_by("pk").first())
+    member = (
+        Person.objects.filter(municipality=largest, role_assignments__role=Role.COUNCIL_MEMBER)
+        .filter(requested_cases__isnull=False)
+        .distinct()
+        .order_by("pk")
+        .first()
+    )
     newest = Case.objects.filter(requester=member).order_by("-created_at", "-pk").first()
     client = Client()
     client.force_login(member)
@@ -232,7 +281,8 @@ def test_a_generated_member_and_griffier_see_their_start_page_and_list():
     assert client.get("/").status_code == 200
     response = client.get("/verzoeken/")
     assert response.status_code == 200
-    newest_submitted = (Case.objects.filter(municipality=largest).exclude(state="draft")
-                        .order_by("-pk").first())
+    newest_submitted = (
+        Case.objects.filter(municipality=largest).exclude(state="draft").order_by("-pk").first()
+    )
     assert newest_submitted.title in response.content.decode()
     assert client.get(f"/verzoeken/{newest_submitted.pk}").status_code == 200

@@ -26,8 +26,12 @@ def test_the_fractievoorzitter_reads_the_report_with_charts(live_server, page: P
         for member in ("raadslid1", "raadslid2", "raadslid3", "raadslid7"):
             act(world, new_case(world, member), "submit", member)
     violations = []
-    page.on("console", lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
 
     login(page, live_server.url, "raadslid1")  # fractievoorzitter: the presidium
     page.get_by_role("link", name="Reflectie").click()

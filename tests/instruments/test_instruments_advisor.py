@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The instrumentenwijzer: advice for what a member writes, with its reasons and warnings."""
 
-
 import pytest
 
 from raadsloket.instruments import catalogue
@@ -19,7 +18,10 @@ SEED_EXAMPLES = [
 
 def test_the_seed_table_has_examples_for_its_four_instruments():
     assert {instrument_id for _, instrument_id in SEED_EXAMPLES} == {
-        "technical_question", "written_question", "fractie_support", "assistance",
+        "technical_question",
+        "written_question",
+        "fractie_support",
+        "assistance",
     }
 
 
@@ -34,14 +36,21 @@ def test_the_handreiking_examples_get_their_instrument(question, expected):
         ("Hoeveel meldingen over zwerfafval kwamen er vorig jaar binnen?", "technical_question"),
         ("Is het college bereid de subsidie aan de muziekschool te verlengen?", "written_question"),
         ("Kan een ambtenaar mij helpen bij het opstellen van een amendement?", "assistance"),
-        ("Mag onze fractie een cursus debatteren betalen uit het fractiebudget?", "fractie_support"),
+        (
+            "Mag onze fractie een cursus debatteren betalen uit het fractiebudget?",
+            "fractie_support",
+        ),
         ("Ik wil het college oproepen om meer bomen te planten in de wijk.", "motion"),
         ("Ik wil beslispunt 3 van het raadsvoorstel over het zwembad schrappen.", "amendment"),
         ("Ik wil een initiatiefvoorstel indienen voor een jongerenraad.", "initiative_proposal"),
-        ("Ik wil een debat met de burgemeester over de rellen; het staat niet op de agenda.",
-         "interpellation"),
-        ("De raad moet een raadsenquête houden met openbare verhoren over de grondverkoop.",
-         "council_inquiry"),
+        (
+            "Ik wil een debat met de burgemeester over de rellen; het staat niet op de agenda.",
+            "interpellation",
+        ),
+        (
+            "De raad moet een raadsenquête houden met openbare verhoren over de grondverkoop.",
+            "council_inquiry",
+        ),
         ("Kan de rekenkamer onderzoeken of het armoedebeleid doeltreffend is?", "audit_office"),
         ("Ik wil bij de voorjaarsnota extra geld vrijmaken voor jongerenwerk.", "budget_right"),
     ],
@@ -51,8 +60,10 @@ def test_one_plain_example_per_instrument(text, expected):
 
 
 def test_help_with_ones_own_motion_is_assistance_with_the_motion_as_alternative():
-    advice = advise("Ik wil een motie over deelscooters indienen en zoek een ambtenaar die helpt "
-                    "bij het schrijven van de tekst.")
+    advice = advise(
+        "Ik wil een motie over deelscooters indienen en zoek een ambtenaar die helpt "
+        "bij het schrijven van de tekst."
+    )
 
     assert advice.instrument == "assistance"
     assert "motion" in advice.alternatives
@@ -68,8 +79,10 @@ def test_signals_name_what_was_found():
         and "'hoe verklaart'" in signal
         for signal in advice.signals
     )
-    assert any("het college, een wethouder of de burgemeester" in s and "'het college'" in s
-               for s in advice.signals)
+    assert any(
+        "het college, een wethouder of de burgemeester" in s and "'het college'" in s
+        for s in advice.signals
+    )
     assert any(s.startswith("De tekst telt 12 woorden en 1 vraag") for s in advice.signals)
 
 
@@ -89,8 +102,9 @@ def test_an_addressee_in_the_civil_service_is_named():
 
 
 def test_alternatives_are_other_instruments_with_a_meaningful_score():
-    advice = advise("Ik wil een amendement op de begroting om meer geld voor de bibliotheek "
-                    "vrij te maken.")
+    advice = advise(
+        "Ik wil een amendement op de begroting om meer geld voor de bibliotheek vrij te maken."
+    )
 
     assert advice.instrument in ("amendment", "budget_right")
     assert {"amendment", "budget_right"} <= {advice.instrument, *advice.alternatives}
@@ -121,8 +135,10 @@ def test_sounding_out_a_civil_servant_about_the_college_is_warned(text):
 
 
 def test_help_with_an_amendment_plus_the_college_view_stays_assistance_with_the_warning():
-    advice = advise("Kan de ambtenaar die mij helpt met mijn amendement ook vertellen of de "
-                    "wethouder het amendement gaat ontraden?")
+    advice = advise(
+        "Kan de ambtenaar die mij helpt met mijn amendement ook vertellen of de "
+        "wethouder het amendement gaat ontraden?"
+    )
 
     assert advice.instrument == "assistance"
     assert advice.warning_codes == ("college_position",)
@@ -154,7 +170,9 @@ def test_secret_information_is_warned(text):
 
 def test_confidential_advice_is_not_secret_information():
     # Utrecht's "bubbel": asking a civil servant in confidence is allowed and no art. 25 matter.
-    advice = advise("Kan ik vertrouwelijk met een ambtenaar meedenken over mijn initiatiefvoorstel?")
+    advice = advise(
+        "Kan ik vertrouwelijk met een ambtenaar meedenken over mijn initiatiefvoorstel?"
+    )
 
     assert "secret" not in advice.warning_codes
 

@@ -12,8 +12,16 @@ HANDLED_HERE = {"technical_question", "written_question", "assistance"}
 
 def test_every_instrument_is_there_once_in_order():
     assert INSTRUMENT_IDS == (
-        "technical_question", "written_question", "assistance", "fractie_support", "motion",
-        "amendment", "initiative_proposal", "interpellation", "council_inquiry", "audit_office",
+        "technical_question",
+        "written_question",
+        "assistance",
+        "fractie_support",
+        "motion",
+        "amendment",
+        "initiative_proposal",
+        "interpellation",
+        "council_inquiry",
+        "audit_office",
         "budget_right",
     )
     assert tuple(instrument.id for instrument in catalogue.all_instruments()) == INSTRUMENT_IDS
@@ -23,9 +31,15 @@ def test_every_instrument_is_there_once_in_order():
 def test_each_instrument_is_described_in_full(instrument_id):
     instrument = catalogue.get(instrument_id)
 
-    for text in (instrument.name, instrument.what_it_is, instrument.how_it_works,
-                 instrument.when_to_use, instrument.legal_basis, instrument.executed_by,
-                 instrument.need):
+    for text in (
+        instrument.name,
+        instrument.what_it_is,
+        instrument.how_it_works,
+        instrument.when_to_use,
+        instrument.legal_basis,
+        instrument.executed_by,
+        instrument.need,
+    ):
         assert text.strip() and "\n" not in text and "  " not in text
     assert instrument.kind in ("controlerend", "kaderstellend", "informatie", "ondersteuning")
     assert instrument.sources
@@ -56,10 +70,15 @@ def test_the_legal_basis_cites_the_source(instrument_id, article):
 
 
 def test_the_handreiking_table_examples_are_kept_with_their_instrument():
-    with_examples = {i.id: i.example_questions for i in catalogue.all_instruments() if i.example_questions}
+    with_examples = {
+        i.id: i.example_questions for i in catalogue.all_instruments() if i.example_questions
+    }
 
     assert set(with_examples) == {
-        "technical_question", "written_question", "fractie_support", "assistance",
+        "technical_question",
+        "written_question",
+        "fractie_support",
+        "assistance",
     }
     assert any("Hoe verklaart het college" in q for q in with_examples["written_question"])
     assert catalogue.get("assistance").executed_by.startswith("Een ambtenaar")
@@ -73,10 +92,15 @@ def test_the_kinds_follow_the_toolkit():
 
     # Toolkit "Ken je instrumenten": three controlling and four framework-setting instruments.
     assert {k for k, v in kinds.items() if v == "controlerend"} >= {
-        "council_inquiry", "interpellation", "written_question",
+        "council_inquiry",
+        "interpellation",
+        "written_question",
     }
     assert {k for k, v in kinds.items() if v == "kaderstellend"} == {
-        "initiative_proposal", "budget_right", "amendment", "motion",
+        "initiative_proposal",
+        "budget_right",
+        "amendment",
+        "motion",
     }
 
 

@@ -71,8 +71,9 @@ def test_jsonl_from_stdin_with_a_dash():
 
 def test_output_keeps_dutch_characters_readable():
     out = io.StringIO()
-    call_command("advise", stdin=io.StringIO("Ik wil een raadsenquête naar het zwembad."),
-                 stdout=out)
+    call_command(
+        "advise", stdin=io.StringIO("Ik wil een raadsenquête naar het zwembad."), stdout=out
+    )
 
     assert "\\u" not in out.getvalue()
     assert json.loads(out.getvalue())["instrument"] == "council_inquiry"
@@ -173,12 +174,18 @@ def test_evaluate_split_and_errors(write):
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ('{"text": "x", "label": "petitie", "split": "dev"}',
-         'Regel 1: onbekend label "petitie"; kies uit: ' + ", ".join(INSTRUMENT_IDS) + "."),
-        ('{"text": "x", "label": "motion", "split": "train"}',
-         'Regel 1: split moet "dev" of "test" zijn, niet "train".'),
-        ('{"text": "x", "label": "motion", "split": "dev", "warn": ["boos"]}',
-         "Regel 1: onbekende waarschuwing boos; kies uit: college_position, secret, too_short."),
+        (
+            '{"text": "x", "label": "petitie", "split": "dev"}',
+            'Regel 1: onbekend label "petitie"; kies uit: ' + ", ".join(INSTRUMENT_IDS) + ".",
+        ),
+        (
+            '{"text": "x", "label": "motion", "split": "train"}',
+            'Regel 1: split moet "dev" of "test" zijn, niet "train".',
+        ),
+        (
+            '{"text": "x", "label": "motion", "split": "dev", "warn": ["boos"]}',
+            "Regel 1: onbekende waarschuwing boos; kies uit: college_position, secret, too_short.",
+        ),
     ],
 )
 def test_a_bad_evaluation_line_is_named(write, line, message):
@@ -197,8 +204,11 @@ def test_bench_reports_milliseconds_per_question(write):
 
 def test_the_console_script_prints_json_and_dutch_errors_without_traceback(tmp_path):
     ok = subprocess.run(
-        [CONSOLE_SCRIPT, "advise"], input="Ik wil een initiatiefvoorstel schrijven.",
-        capture_output=True, text=True, timeout=60,
+        [CONSOLE_SCRIPT, "advise"],
+        input="Ik wil een initiatiefvoorstel schrijven.",
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["instrument"] in INSTRUMENT_IDS
@@ -208,8 +218,9 @@ def test_the_console_script_prints_json_and_dutch_errors_without_traceback(tmp_p
         (["advise", "--jsonl", str(tmp_path / "weg.jsonl")], "", "Fout: Het bestand"),
         (["advise", "--jsonl", "-"], '{"text": 1}\n', 'Fout: Regel 1 heeft geen veld "text"'),
     ]:
-        bad = subprocess.run([CONSOLE_SCRIPT, *args], input=stdin, capture_output=True,
-                             text=True, timeout=60)
+        bad = subprocess.run(
+            [CONSOLE_SCRIPT, *args], input=stdin, capture_output=True, text=True, timeout=60
+        )
         assert bad.returncode == 2
         assert bad.stderr.startswith(message)
         assert "Traceback" not in bad.stderr
@@ -217,8 +228,9 @@ def test_the_console_script_prints_json_and_dutch_errors_without_traceback(tmp_p
 
 
 def test_stdin_that_is_not_utf8_is_a_dutch_error():
-    bad = subprocess.run([CONSOLE_SCRIPT, "advise"], input=b"\xff\xfe vraag", capture_output=True,
-                         timeout=60)
+    bad = subprocess.run(
+        [CONSOLE_SCRIPT, "advise"], input=b"\xff\xfe vraag", capture_output=True, timeout=60
+    )
 
     assert bad.returncode == 2
     assert bad.stderr.decode() == "Fout: De invoer is geen UTF-8-tekst.\n"

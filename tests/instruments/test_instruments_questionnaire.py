@@ -21,8 +21,9 @@ EXPECTED = {
 
 def test_every_need_is_offered_once_with_a_dutch_label():
     assert [need.code for need in NEEDS] == list(EXPECTED)
-    assert all(need.label and need.label[0].isupper() or need.label.startswith("(")
-               for need in NEEDS)
+    assert all(
+        need.label and need.label[0].isupper() or need.label.startswith("(") for need in NEEDS
+    )
     assert NEEDS[0].label == "(Beperkte) feitelijke informatie"
 
 
@@ -43,8 +44,10 @@ def test_each_need_gives_its_instrument_with_the_reason_and_legal_basis(code):
 
 
 def test_assistance_names_article_33():
-    assert "Grondslag: Art. 33 lid 1 Gemeentewet; verordening ambtelijke bijstand en "\
+    assert (
+        "Grondslag: Art. 33 lid 1 Gemeentewet; verordening ambtelijke bijstand en "
         "fractieondersteuning." in advise_need("work_out_own_proposal").signals
+    )
 
 
 def test_an_unknown_need_is_a_dutch_key_error():

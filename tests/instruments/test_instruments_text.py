@@ -13,10 +13,18 @@ def test_normalise_keeps_dutch_words_readable():
 
 def test_tokenise_keeps_b_en_w_and_joins_the_plural_s():
     assert tokenise("Het college van B&W en de auto's.") == [
-        "het", "college", "van", "b&w", "en", "de", "autos",
+        "het",
+        "college",
+        "van",
+        "b&w",
+        "en",
+        "de",
+        "autos",
     ]
     assert tokenise("Hoe vindt het college dat?", keep_stopwords=False) == [
-        "hoe", "vindt", "college",
+        "hoe",
+        "vindt",
+        "college",
     ]
 
 
@@ -39,7 +47,10 @@ def test_gemeente_does_not_collapse_into_mening():
 
 
 def test_stems_drop_stopwords():
-    assert stems("De kosten van het leerlingenvervoer") == [stem("kosten"), stem("leerlingenvervoer")]
+    assert stems("De kosten van het leerlingenvervoer") == [
+        stem("kosten"),
+        stem("leerlingenvervoer"),
+    ]
 
 
 def test_the_most_similar_text_comes_first():

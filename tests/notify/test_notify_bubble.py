@@ -28,11 +28,34 @@ BACKGROUND = "Achtergrond BG-5512 voor het amendement."
 REASONING = "Motivering RR-9044: dit gaat over de uitvoering door het college, niet over raadswerk."
 GOAL = "Doel GG-3307: een uitgewerkt conceptamendement."
 ANSWER = "Antwoord AA-6620: conceptamendement met doorrekening."
-CONTENT = (QUESTION, BACKGROUND, REASONING, GOAL, ANSWER, "QQ-7731", "RR-9044", "GG-3307", "AA-6620")
+CONTENT = (
+    QUESTION,
+    BACKGROUND,
+    REASONING,
+    GOAL,
+    ANSWER,
+    "QQ-7731",
+    "RR-9044",
+    "GG-3307",
+    "AA-6620",
+)
 
-OUTSIDERS = ["manager1", "burgemeester", "wethouder1", "wethouder2", "wethouder3", "wethouder4",
-             "raadslid3", "raadslid7", "commissielid1", "fractiemedewerker1", "beheerder",
-             "kabinetschef", "ambtenaar2", "manager2"]
+OUTSIDERS = [
+    "manager1",
+    "burgemeester",
+    "wethouder1",
+    "wethouder2",
+    "wethouder3",
+    "wethouder4",
+    "raadslid3",
+    "raadslid7",
+    "commissielid1",
+    "fractiemedewerker1",
+    "beheerder",
+    "kabinetschef",
+    "ambtenaar2",
+    "manager2",
+]
 
 
 @pytest.fixture
@@ -59,17 +82,21 @@ def _everything(world, desk):
         case = desk.act(case, action, username, data)
     refused = desk.new(title=TITLE, question=QUESTION)
     refused = desk.run_to(refused, State.FORWARDED)
-    refused = desk.act(refused, "refuse", "secretaris",
-                       {"ground": world.municipality.policy.refusal_grounds[0].code,
-                        "reasoning": REASONING})
+    refused = desk.act(
+        refused,
+        "refuse",
+        "secretaris",
+        {"ground": world.municipality.policy.refusal_grounds[0].code, "reasoning": REASONING},
+    )
     running = desk.run_to(desk.new(title=TITLE, question=QUESTION), State.IN_PROGRESS)
     with desk.committed():
         remind(running.delivery_due + timedelta(days=1))
     return case, refused, running
 
 
-def test_outsiders_never_hear_of_a_confidential_trajectory(utrecht, other_world, desk_for,
-                                                           mailoutbox):
+def test_outsiders_never_hear_of_a_confidential_trajectory(
+    utrecht, other_world, desk_for, mailoutbox
+):
     desk = desk_for(utrecht)
     _everything(utrecht, desk)
     assert Notification.objects.exists()
@@ -117,8 +144,15 @@ def test_only_who_sees_the_metadata_may_be_told(utrecht, other_world, desk_for):
         transaction.set_rollback(True)
     # Requester, griffie, routing officer (after forwarding), the assigned civil servant, and the
     # functional administrator, who sees metadata only (access/cases.py).
-    assert told == {"raadslid1", "griffier", "raadsadviseur", "raadsadviseur2", "secretaris",
-                    "ambtenaar1", "beheerder"}
+    assert told == {
+        "raadslid1",
+        "griffier",
+        "raadsadviseur",
+        "raadsadviseur2",
+        "secretaris",
+        "ambtenaar1",
+        "beheerder",
+    }
     # The manager sees the hours and the college that a trajectory started: neither is metadata.
     assert "manager1" not in told and "burgemeester" not in told and "wethouder1" not in told
 
@@ -151,8 +185,7 @@ def test_other_members_never_hear_of_a_confidential_technical_question(desk, wor
     assert not set(mailed(mailoutbox, world)) & members
 
 
-def test_a_rolled_back_transition_leaves_no_notification_and_sends_no_mail(desk, world,
-                                                                         mailoutbox):
+def test_a_rolled_back_transition_leaves_no_notification_and_sends_no_mail(desk, world, mailoutbox):
     case = desk.new()
     with desk.committed():
         with transaction.atomic():
@@ -169,16 +202,24 @@ def test_a_rejected_action_notifies_nobody(desk, world, mailoutbox):
     mailoutbox.clear()
     # Model-verordening: a refusal is reasoned; without reasons it is not made, nor announced.
     with pytest.raises(InvalidInput):
-        desk.act(case, "refuse", "secretaris",
-                 {"ground": world.municipality.policy.refusal_grounds[0].code, "reasoning": "nee"})
+        desk.act(
+            case,
+            "refuse",
+            "secretaris",
+            {"ground": world.municipality.policy.refusal_grounds[0].code, "reasoning": "nee"},
+        )
     assert not Notification.objects.exists() and mailoutbox == []
 
 
 def test_cross_municipality_candidates_are_dropped(desk, world, other_world):
     case = load_case(desk.run_to(desk.new(), State.SUBMITTED).pk)
     with transaction.atomic():
-        made = notify(case, "submit", EVENTS["submit"],
-                      [(other_world["griffier"], True), (other_world["raadslid1"], True)])
+        made = notify(
+            case,
+            "submit",
+            EVENTS["submit"],
+            [(other_world["griffier"], True), (other_world["raadslid1"], True)],
+        )
         transaction.set_rollback(True)
     assert made == []
 

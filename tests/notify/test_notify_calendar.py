@@ -32,7 +32,10 @@ def test_kickoff_invitation_parses_back_with_the_right_fields(desk, world, mailo
     kickoff = case.kickoff
     mails = mailed(mailoutbox, world)
     message = mails["raadslid1"][-1]
-    assert message.subject == f"[raadsloket] {case.reference} (ambtelijke bijstand): startgesprek gepland"
+    assert (
+        message.subject
+        == f"[raadsloket] {case.reference} (ambtelijke bijstand): startgesprek gepland"
+    )
     filename, content, mimetype = invitation_of(message)
     assert filename == f"startgesprek-{case.pk}.ics"
     assert mimetype == "text/calendar; method=REQUEST"

@@ -71,7 +71,11 @@ def test_the_main_path_of_assistance_notifies_each_step(desk, world, mailoutbox)
     assert recipients("forward") == {"secretaris"}
     # Actions without an event (accept, record_kickoff, log_hours, evaluate, close).
     assert set(Notification.objects.values_list("event", flat=True)) == {
-        "submit", "forward", "assign", "plan_kickoff", "deliver"
+        "submit",
+        "forward",
+        "assign",
+        "plan_kickoff",
+        "deliver",
     }
     assert not Notification.objects.filter(legally_required=True).exists()
     # Every notification was mailed at once (nobody chose otherwise) and only once.
@@ -156,8 +160,15 @@ def test_an_action_without_an_event_notifies_nobody(desk, world):
     case = desk.run_to(desk.new(), State.INTAKE)
     Notification.objects.all().delete()
     for action in ("accept", "log_hours", "no_such_action"):
-        on_transition(None, case=case, action=action, actor=world["griffier"],
-                      from_state=case.state, data={}, now=timezone.now())
+        on_transition(
+            None,
+            case=case,
+            action=action,
+            actor=world["griffier"],
+            from_state=case.state,
+            data={},
+            now=timezone.now(),
+        )
     assert not Notification.objects.exists()
 
 
@@ -165,21 +176,25 @@ def test_the_member_hears_of_a_conversion_and_the_handler_of_a_withdrawal(desk, 
     case = desk.new()
     case = desk.act(case, "submit", "raadslid1", {})
     case = desk.act(case, "accept", "griffier", {})
-    case = desk.act(case, "convert", "griffier", {"target": "written_question",
-                                                  "note": "U vraagt de opvatting van het college."})
+    case = desk.act(
+        case,
+        "convert",
+        "griffier",
+        {"target": "written_question", "note": "U vraagt de opvatting van het college."},
+    )
     assert recipients("convert") == {"raadslid1"}
     case = desk.act(case, "withdraw", "raadslid1", {"note": "Toch niet nodig."})
     assert recipients("withdraw") == {"griffier"}
 
 
-def test_a_secret_answer_is_announced_to_the_whole_council_not_to_committee_members(desk,
-                                                                                     world):
+def test_a_secret_answer_is_announced_to_the_whole_council_not_to_committee_members(desk, world):
     # Art. 25 Gemeentewet: secret information goes to the council as a whole.
     case = desk.new()
     for action, username, data in main_path(world)[:-6]:
         case = desk.act(case, action, username, data)
-    case = desk.act(case, "deliver", "ambtenaar1", {"answer": "Onder geheimhouding.",
-                                                    "secret": "on"})
+    case = desk.act(
+        case, "deliver", "ambtenaar1", {"answer": "Onder geheimhouding.", "secret": "on"}
+    )
     told = recipients("deliver")
     assert {"raadslid1", "raadslid7", "raadslid29"} <= told
     assert "commissielid1" not in told and "fractiemedewerker1" not in told

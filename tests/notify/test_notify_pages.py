@@ -33,8 +33,10 @@ def test_list_shows_my_notifications_newest_first_with_unread_marker(client, wor
     html = login(client, world["raadslid1"]).get(reverse("notify:list")).content.decode()
     assert "U heeft 3 ongelezen meldingen." in html
     assert html.count("utrecht-status-badge--active") == 3
-    positions = [html.index(f"{delivered.reference} (ambtelijke bijstand): {label}")
-                 for label in ("opgeleverd", "startgesprek gepland", "toegewezen")]
+    positions = [
+        html.index(f"{delivered.reference} (ambtelijke bijstand): {label}")
+        for label in ("opgeleverd", "startgesprek gepland", "toegewezen")
+    ]
     assert positions == sorted(positions)
     assert f'href="/verzoeken/{delivered.pk}"' in html
     assert "Leerlingenvervoer met vrijwilligers" in html
@@ -59,8 +61,7 @@ def test_mark_read_is_a_post_with_csrf_and_only_for_my_own(world, delivered):
     mine.refresh_from_db()
     assert mine.read_at is not None
     theirs = Notification.objects.filter(recipient=world["griffier"]).first()
-    response = client.post(reverse("notify:read", args=[theirs.pk]),
-                           {"csrfmiddlewaretoken": token})
+    response = client.post(reverse("notify:read", args=[theirs.pk]), {"csrfmiddlewaretoken": token})
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.read_at is None

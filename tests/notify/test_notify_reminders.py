@@ -52,8 +52,9 @@ def test_reminder_comes_two_working_days_before_and_only_once(submitted, world):
     assert Notification.objects.filter(event="deadline_near").count() == 3
 
 
-def test_a_passed_term_escalates_to_the_griffie_as_a_legal_notice(submitted, world, desk,
-                                                                   mailoutbox):
+def test_a_passed_term_escalates_to_the_griffie_as_a_legal_notice(
+    submitted, world, desk, mailoutbox
+):
     choose_delivery(world["griffier"], Delivery.DAILY_DIGEST)
     # Saturday 26 April (King's Day): the term ended on Friday.
     with desk.committed():

@@ -48,15 +48,20 @@ def contacts(world) -> set[str]:
 
 
 def asked(desk, world):
-    case = desk.new(instrument=WRITTEN, title="Sloop sociale huurwoningen", question=QUESTION,
-                    co_requesters=[world["raadslid2"].pk])
+    case = desk.new(
+        instrument=WRITTEN,
+        title="Sloop sociale huurwoningen",
+        question=QUESTION,
+        co_requesters=[world["raadslid2"].pk],
+    )
     return desk.act(case, "submit", "raadslid1")
 
 
 def registered(desk, world):
     case = asked(desk, world)
-    return desk.act(case, "register", "griffier",
-                    {"portfolio_holder": world["wethouder1"].pk, "note": ""})
+    return desk.act(
+        case, "register", "griffier", {"portfolio_holder": world["wethouder1"].pk, "note": ""}
+    )
 
 
 def test_submission_goes_to_the_griffie(desk, world, contacts):
@@ -64,8 +69,9 @@ def test_submission_goes_to_the_griffie(desk, world, contacts):
     assert recipients("submit", case) == GRIFFIE | {"raadslid2"}
 
 
-def test_registration_goes_to_the_college_contacts_and_every_member(desk, world, contacts,
-                                                                    mailoutbox):
+def test_registration_goes_to_the_college_contacts_and_every_member(
+    desk, world, contacts, mailoutbox
+):
     case = registered(desk, world)
     assert recipients("register", case) == MEMBERS | contacts
     # The college itself is not told: its inbox is the college contact.
@@ -74,8 +80,9 @@ def test_registration_goes_to_the_college_contacts_and_every_member(desk, world,
     assert subject == f"[raadsloket] {case.reference} (schriftelijke vragen): geregistreerd"
 
 
-def test_the_answer_is_a_legal_notice_to_the_askers_and_the_griffie(desk, world, contacts,
-                                                                     mailoutbox):
+def test_the_answer_is_a_legal_notice_to_the_askers_and_the_griffie(
+    desk, world, contacts, mailoutbox
+):
     choose_delivery(world["raadslid1"], Delivery.OFF)
     case = registered(desk, world)
     desk.act(case, "answer", "bestuurssecretariaat", {"answer": ANSWER})
@@ -99,8 +106,7 @@ def test_the_postponement_notice_is_a_legal_notice(desk, world, contacts, mailou
         assert row.legally_required and "RW-2286" not in row.body
 
 
-def test_publication_goes_to_every_council_member_as_they_chose(desk, world, contacts,
-                                                                 mailoutbox):
+def test_publication_goes_to_every_council_member_as_they_chose(desk, world, contacts, mailoutbox):
     choose_delivery(world["raadslid5"], Delivery.DAILY_DIGEST)
     choose_delivery(world["raadslid6"], Delivery.OFF)
     case = registered(desk, world)

@@ -28,10 +28,13 @@ def test_utrecht_shows_the_college_the_aggregate_report():
 def test_the_college_gets_figures_only_where_it_hears_of_trajectories_anyway():
     message = refused({"reporting": {"college_sees_aggregate": True}})
     assert "openness.college_notified_of_start" in message
-    profile = build_profile("vng-model", {
-        "reporting": {"college_sees_aggregate": True},
-        "openness": {"college_notified_of_start": True},
-    })
+    profile = build_profile(
+        "vng-model",
+        {
+            "reporting": {"college_sees_aggregate": True},
+            "openness": {"college_notified_of_start": True},
+        },
+    )
     assert profile.reporting.college_sees_aggregate
 
 

@@ -27,14 +27,18 @@ class Scene:
 
 @pytest.fixture
 def scene(world):
-    own = run_to(world, new_case(world, "raadslid1", title=f"Vraag {OWN_MARKER}",
-                                 confidential=True), "intake")
-    confidential = run_to(world, new_case(world, "raadslid7", confidential=True), "closed",
-                          member="raadslid7")
+    own = run_to(
+        world,
+        new_case(world, "raadslid1", title=f"Vraag {OWN_MARKER}", confidential=True),
+        "intake",
+    )
+    confidential = run_to(
+        world, new_case(world, "raadslid7", confidential=True), "closed", member="raadslid7"
+    )
     mark_confidential_case(confidential)
-    shared = run_to(world, new_case(world, "raadslid7", confidential=False), "closed",
-                    member="raadslid7")
+    shared = run_to(
+        world, new_case(world, "raadslid7", confidential=False), "closed", member="raadslid7"
+    )
     # Openness "every member" for this one: each member sees its answer in raadsloket.
-    Case.objects.filter(pk=shared.pk).update(confidential=False,
-                                             answer=f"Gedeeld: {SHARED_MARKER}")
+    Case.objects.filter(pk=shared.pk).update(confidential=False, answer=f"Gedeeld: {SHARED_MARKER}")
     return Scene(world, own, Case.objects.get(pk=confidential.pk), Case.objects.get(pk=shared.pk))

@@ -25,8 +25,13 @@ def close_account(person: Person) -> Person:
 
 
 def traces(person: Person) -> dict[str, str]:
-    return {"username": person.username, "name": person.get_full_name(),
-            "first": person.first_name, "last": person.last_name, "email": person.email}
+    return {
+        "username": person.username,
+        "name": person.get_full_name(),
+        "first": person.first_name,
+        "last": person.last_name,
+        "email": person.email,
+    }
 
 
 def person_row(pk: int) -> str:
@@ -38,8 +43,11 @@ def person_row(pk: int) -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM {Person._meta.db_table} WHERE id = %s", [pk])
         names = [column[0] for column in cursor.description]
-        return " ".join(str(value) for name, value in zip(names, cursor.fetchone(), strict=True)
-                        if name != "password")
+        return " ".join(
+            str(value)
+            for name, value in zip(names, cursor.fetchone(), strict=True)
+            if name != "password"
+        )
 
 
 def test_an_active_person_is_refused_in_dutch_and_nothing_changes(scene):
@@ -56,8 +64,13 @@ def test_a_former_member_is_anonymised_and_their_cases_stay(scene, client):
     issue(member)
     choose_delivery(member, "daily_digest")
     TOTPDevice.objects.create(user=member, name="telefoon", confirmed=True)
-    AccessLog.objects.create(username=old["username"], ip_address="192.0.2.7",
-                             user_agent="test", http_accept="*/*", path_info="/inloggen/")
+    AccessLog.objects.create(
+        username=old["username"],
+        ip_address="192.0.2.7",
+        user_agent="test",
+        http_accept="*/*",
+        path_info="/inloggen/",
+    )
     assert Notification.objects.filter(recipient=member).exists()
     cases = set(Case.objects.filter(requester=member).values_list("pk", flat=True))
     evaluations = Evaluation.objects.filter(person=member).count()
@@ -81,7 +94,9 @@ def test_a_former_member_is_anonymised_and_their_cases_stay(scene, client):
     assert AccessLog.objects.filter(username=pseudonym).count() == 1
     # The roles held stay: the records are read by them.
     assert set(RoleAssignment.objects.filter(person=member).values_list("role", flat=True)) == {
-        "council_member", "fractie_chair"}
+        "council_member",
+        "fractie_chair",
+    }
     # The municipality's records stay intact and point at the anonymised person.
     assert set(Case.objects.filter(requester=member).values_list("pk", flat=True)) == cases
     assert Evaluation.objects.filter(person=member).count() == evaluations

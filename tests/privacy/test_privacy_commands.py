@@ -29,7 +29,9 @@ def test_inzage_prints_the_json_and_writes_the_pdf(scene, tmp_path):
     assert "PDF geschreven" in err
     events = AuditEvent.objects.filter(action="privacy.export").order_by("seq")
     assert [(e.actor_ref, e.detail["format"]) for e in events] == [
-        ("opdrachtregel", "pdf"), ("opdrachtregel", "json")]
+        ("opdrachtregel", "pdf"),
+        ("opdrachtregel", "json"),
+    ]
     assert all(e.detail["person"] == scene["raadslid1"].pk for e in events)
 
 

@@ -61,7 +61,8 @@ def test_the_json_download_is_the_persons_own_export_and_is_audited(client, scen
 
 
 def test_the_pdf_download_is_a_pdf_made_from_html_without_foreign_content(
-        client, scene, monkeypatch):
+    client, scene, monkeypatch
+):
     rendered = []
     real = views.write_pdf
 
@@ -90,14 +91,14 @@ def test_the_pdf_text_holds_no_foreign_marker_when_pdftotext_is_there(client, sc
     client.force_login(scene["raadslid1"])
     path = tmp_path / "inzage.pdf"
     path.write_bytes(client.get(PDF_URL).content)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Inzage persoonsgegevens" in text
     assert not any(marker in text for marker in MARKERS)
 
 
-def test_without_weasyprint_the_pdf_is_a_dutch_503_and_json_still_works(
-        client, scene, monkeypatch):
+def test_without_weasyprint_the_pdf_is_a_dutch_503_and_json_still_works(client, scene, monkeypatch):
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now raises ImportError
     client.force_login(scene["raadslid1"])
     response = client.get(PDF_URL)
@@ -120,8 +121,13 @@ def test_the_pdf_shows_the_latest_rows_and_says_the_json_has_them_all(scene):
 
     griffier = scene["griffier"]
     for _ in range(PDF_ROWS + 5):
-        chain.record("case.read", actor=griffier, municipality_id=griffier.municipality_id,
-                     case_id=scene.own.pk, detail={"sections": ["request"]})
+        chain.record(
+            "case.read",
+            actor=griffier,
+            municipality_id=griffier.municipality_id,
+            case_id=scene.own.pk,
+            detail={"sections": ["request"]},
+        )
     data = export(griffier)
     total = len(data["auditregels"])
     html = render_html(data)

@@ -67,7 +67,8 @@ def test_the_assigned_civil_servant_gets_the_case_they_worked_on(scene):
     assert "toegewezen ambtenaar" in {r for row in data["verzoeken"] for r in row["Uw rol"]}
     hours = [row for row in data["uren"] if row["Verzoek"] == scene.confidential.reference]
     assert [(row["Uren"], row["Toelichting"]) for row in hours] == [
-        ("3.5", "Notitie PRIVURENNOTITIE")]
+        ("3.5", "Notitie PRIVURENNOTITIE")
+    ]
     assert {row["Als"] for row in data["evaluaties"]} == {"ambtenaar"}
 
 
@@ -76,31 +77,45 @@ def test_the_routing_officer_gets_the_request_never_the_work_inside_the_bubble(s
     assert leaked(text, ALL_MARKERS) == REQUEST
     rows = {row["Verzoek"]: row for row in export(scene["secretaris"])["verzoeken"]}
     assert rows[scene.confidential.reference]["Wat u mag zien"] == [
-        "kenmerken", "traject", "verzoek", "behandeling"]
+        "kenmerken",
+        "traject",
+        "verzoek",
+        "behandeling",
+    ]
 
 
 def test_the_griffie_handler_gets_the_case_and_their_forwarding_note(scene):
-    assert leaked(export_text(scene["griffier"]), ALL_MARKERS) == ALL_MARKERS - {
-        "PRIVURENNOTITIE"}
+    assert leaked(export_text(scene["griffier"]), ALL_MARKERS) == ALL_MARKERS - {"PRIVURENNOTITIE"}
 
 
 def test_break_glass_does_not_widen_the_administrators_export(scene):
     admin = scene["beheerder"]
     break_glass(admin, scene.confidential.pk, "Storing in de koppeling, melding 2024-17")
     # The administrator is not named on the case, and the grant is no export right.
-    TimelineEvent.objects.create(case=scene.confidential, actor=admin, action="close",
-                                 section="answer", detail="Sluiting PRIVANTWOORD")
+    TimelineEvent.objects.create(
+        case=scene.confidential,
+        actor=admin,
+        action="close",
+        section="answer",
+        detail="Sluiting PRIVANTWOORD",
+    )
     data = export(admin)
     assert leaked(export_text(admin), ALL_MARKERS) == set()
     assert [row["Reden"] for row in data["noodtoegang"]] == [
-        "Storing in de koppeling, melding 2024-17"]
+        "Storing in de koppeling, melding 2024-17"
+    ]
     assert data["handelingen"][0]["Toelichting"] is None
 
 
 def test_an_action_in_a_section_the_person_no_longer_sees_keeps_only_kind_and_moment(scene):
     manager = scene["manager1"]
-    TimelineEvent.objects.create(case=scene.confidential, actor=manager, action="record_kickoff",
-                                 section="kickoff", detail="Verslag PRIVDOEL")
+    TimelineEvent.objects.create(
+        case=scene.confidential,
+        actor=manager,
+        action="record_kickoff",
+        section="kickoff",
+        detail="Verslag PRIVDOEL",
+    )
     [row] = export(manager)["handelingen"]
     assert row["Verzoek"] == scene.confidential.reference
     assert row["Handeling"] == "Startgesprek vastleggen" and row["Tijdstip"]
@@ -110,8 +125,12 @@ def test_an_action_in_a_section_the_person_no_longer_sees_keeps_only_kind_and_mo
 
 def test_audit_events_show_kind_time_and_case_never_their_detail(scene):
     person = scene["raadslid1"]
-    chain.record("case.list_read", actor=person, municipality_id=person.municipality_id,
-                 detail={"cases": {scene.confidential.pk: ["PRIVVRAAG"]}})
+    chain.record(
+        "case.list_read",
+        actor=person,
+        municipality_id=person.municipality_id,
+        detail={"cases": {scene.confidential.pk: ["PRIVVRAAG"]}},
+    )
     rows = export(person)["auditregels"]
     assert {"verzoek aangemaakt", "lijst met verzoeken ingezien"} <= {r["Soort"] for r in rows}
     assert all(set(r) == {"Volgnummer", "Soort", "Code", "Tijdstip", "Verzoek"} for r in rows)
@@ -130,15 +149,23 @@ def test_api_tokens_show_prefix_and_dates_never_the_hash(scene):
 
 def test_notifications_name_the_subject_only_while_the_request_is_visible(scene):
     rows = export(scene["raadslid7"])["meldingen"]
-    assigned = [row for row in rows if row["Verzoek"] == scene.confidential.reference
-                and "toegewezen" in row["Melding"]]
+    assigned = [
+        row
+        for row in rows
+        if row["Verzoek"] == scene.confidential.reference and "toegewezen" in row["Melding"]
+    ]
     assert assigned and " — " in assigned[0]["Melding"] and assigned[0]["Gemaakt"]
     manager = scene["manager1"]
     Notification.objects.create(
-        municipality=manager.municipality, recipient=manager, event="assign",
-        case=scene.confidential, title="RL-x: toegewezen — PRIVTITEL",
-        headline="RL-x: toegewezen", body="Er is een ambtenaar aangewezen.",
-        delivery="off")
+        municipality=manager.municipality,
+        recipient=manager,
+        event="assign",
+        case=scene.confidential,
+        title="RL-x: toegewezen — PRIVTITEL",
+        headline="RL-x: toegewezen",
+        body="Er is een ambtenaar aangewezen.",
+        delivery="off",
+    )
     [row] = export(manager)["meldingen"]
     assert row["Melding"] == "RL-x: toegewezen"
     assert "PRIVTITEL" not in export_text(manager)

@@ -28,11 +28,17 @@ def upload(name: str, content: bytes) -> MultiValueDict:
     return MultiValueDict({"files": [SimpleUploadedFile(name, content)]})
 
 
-def technical_question(world, member: str = "raadslid1", *, file: bytes | None = None,
-                       close: bool = True) -> Case:
+def technical_question(
+    world, member: str = "raadslid1", *, file: bytes | None = None, close: bool = True
+) -> Case:
     """A technische vraag the griffie answers itself, with an attachment, then closes."""
-    case = new_case(world, member, instrument=Instrument.TECHNICAL_QUESTION,
-                    title="Aantal laadpalen", question="Hoeveel openbare laadpalen zijn er?")
+    case = new_case(
+        world,
+        member,
+        instrument=Instrument.TECHNICAL_QUESTION,
+        title="Aantal laadpalen",
+        question="Hoeveel openbare laadpalen zijn er?",
+    )
     act(world, case, "submit", member)
     act(world, case, "accept", "griffier")
     files = upload("laadpalen.csv", file) if file is not None else None
@@ -45,22 +51,28 @@ def technical_question(world, member: str = "raadslid1", *, file: bytes | None =
 def populate(world, other_world) -> dict[str, Case]:
     cases = {
         "closed": run_to(world, new_case(world, "raadslid1"), State.CLOSED),
-        "refused": run_to(world, new_case(world, "raadslid2"), State.REFUSED,
-                          member="raadslid2"),
-        "withdrawn": run_to(world, new_case(world, "raadslid3"), State.WITHDRAWN,
-                            member="raadslid3"),
-        "objected": run_to(world, new_case(world, "raadslid1", confidential=True),
-                           State.OBJECTED),
+        "refused": run_to(world, new_case(world, "raadslid2"), State.REFUSED, member="raadslid2"),
+        "withdrawn": run_to(
+            world, new_case(world, "raadslid3"), State.WITHDRAWN, member="raadslid3"
+        ),
+        "objected": run_to(world, new_case(world, "raadslid1", confidential=True), State.OBJECTED),
         "published": run_written_to(world, new_written_question(world), State.PUBLISHED),
-        "postponed": run_written_to(world, new_written_question(world, "raadslid2"),
-                                    State.POSTPONED, "raadslid2"),
+        "postponed": run_written_to(
+            world, new_written_question(world, "raadslid2"), State.POSTPONED, "raadslid2"
+        ),
         "technical": technical_question(world, file=BINARY),
         "other": run_to(other_world, new_case(other_world), State.IN_PROGRESS),
     }
-    delivered = run_to(world, new_case(world, "raadslid4", title="Parkeerbeleid"),
-                       State.IN_PROGRESS, member="raadslid4")
+    delivered = run_to(
+        world,
+        new_case(world, "raadslid4", title="Parkeerbeleid"),
+        State.IN_PROGRESS,
+        member="raadslid4",
+    )
     cases["delivered"] = perform(
-        world["ambtenaar1"], delivered.pk, "deliver",
+        world["ambtenaar1"],
+        delivered.pk,
+        "deliver",
         {"answer": "Zie de doorrekening in de bijlage."},
         upload("doorrekening.pdf", b"%PDF-1.4\n" + BINARY[::-1]),
     )
@@ -71,8 +83,11 @@ def populate(world, other_world) -> dict[str, Case]:
 
 def snapshot() -> dict[str, list[dict]]:
     """Every row of every table (m2m tables included), as field values."""
-    return {model._meta.label: _rows(model) for model in apps.get_models(include_auto_created=True)
-            if not model._meta.proxy}
+    return {
+        model._meta.label: _rows(model)
+        for model in apps.get_models(include_auto_created=True)
+        if not model._meta.proxy
+    }
 
 
 def _rows(model) -> list[dict]:

@@ -131,8 +131,9 @@ def test_a_missing_file_is_refused(backup):
 
 def test_a_missing_manifest_or_an_unlisted_file_is_refused(backup, tmp_path):
     (backup / "files" / "extra.txt").write_text("ingevoegd")
-    assert "files/extra.txt staat niet in het manifest" in refused("backup", "--verify",
-                                                                   str(backup))
+    assert "files/extra.txt staat niet in het manifest" in refused(
+        "backup", "--verify", str(backup)
+    )
     (backup / "manifest.json").unlink()
     assert "manifest.json ontbreekt" in refused("restore", "--replace", str(backup))
     assert "bestaat niet" in refused("backup", "--verify", str(tmp_path / "nergens"))
@@ -204,8 +205,13 @@ def test_console_verify_of_a_tampered_backup_exits_1_without_traceback(backup, t
     (backup / "database.jsonl").write_text("{}\n")
     # --verify needs no database; the subprocess gets its own var/ so nothing real is touched.
     env = {**os.environ, "RAADSLOKET_VAR": str(tmp_path / "var")}
-    result = subprocess.run([str(CONSOLE_SCRIPT), "backup", "--verify", str(backup)],
-                            capture_output=True, text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [str(CONSOLE_SCRIPT), "backup", "--verify", str(backup)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 1
     assert "database.jsonl" in result.stderr and "NIET in orde" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

@@ -48,12 +48,14 @@ def archive(world, other_world):
     with on(2020, 3, 2):
         return {
             "assistance": run_to(world, new_case(world, title="Geheim bouwplan"), State.CLOSED),
-            "withdrawn": run_to(world, new_case(world, "raadslid2"), State.WITHDRAWN,
-                                member="raadslid2"),
+            "withdrawn": run_to(
+                world, new_case(world, "raadslid2"), State.WITHDRAWN, member="raadslid2"
+            ),
             "technical": technical_question(world, file=b"wijk;laadpalen\nnoord;12\n"),
             "written": run_written_to(world, new_written_question(world), State.PUBLISHED),
-            "open": run_to(world, new_case(world, "raadslid3"), State.IN_PROGRESS,
-                           member="raadslid3"),
+            "open": run_to(
+                world, new_case(world, "raadslid3"), State.IN_PROGRESS, member="raadslid3"
+            ),
             "other": run_to(other_world, new_case(other_world), State.CLOSED),
         }
 
@@ -110,8 +112,10 @@ def test_destruction_only_after_the_griffiers_approval(
     archive, world, django_capture_on_commit_callbacks
 ):
     destroyed = [archive[key] for key in ("assistance", "withdrawn", "technical", "written")]
-    file_paths = [Path(settings.MEDIA_ROOT) / f.file.name
-                  for f in CaseFile.objects.filter(case=archive["technical"])]
+    file_paths = [
+        Path(settings.MEDIA_ROOT) / f.file.name
+        for f in CaseFile.objects.filter(case=archive["technical"])
+    ]
     assert file_paths and all(path.exists() for path in file_paths)
     with on(2030, 3, 3):
         out = run("--propose", "--gemeente", "voorbeeld")
@@ -121,15 +125,17 @@ def test_destruction_only_after_the_griffiers_approval(
 
         message = refused("--destroy", str(destruction_list.pk))
         assert "alleen na goedkeuring door de griffier" in message
-        assert "niet de griffier" in refused("--approve", str(destruction_list.pk),
-                                             "--as", "raadslid1")
-        assert "niet de griffier" in refused("--approve", str(destruction_list.pk),
-                                             "--as", "raadsadviseur")
+        assert "niet de griffier" in refused(
+            "--approve", str(destruction_list.pk), "--as", "raadslid1"
+        )
+        assert "niet de griffier" in refused(
+            "--approve", str(destruction_list.pk), "--as", "raadsadviseur"
+        )
         # The griffier of another municipality approves only that municipality's lists.
-        assert "niet de griffier" in refused("--approve", str(destruction_list.pk),
-                                             "--as", "u-griffier")
-        assert "bestaat niet" in refused("--approve", str(destruction_list.pk),
-                                         "--as", "niemand")
+        assert "niet de griffier" in refused(
+            "--approve", str(destruction_list.pk), "--as", "u-griffier"
+        )
+        assert "bestaat niet" in refused("--approve", str(destruction_list.pk), "--as", "niemand")
         assert Case.objects.filter(pk__in=[c.pk for c in destroyed]).count() == 4
 
         out = run("--approve", str(destruction_list.pk), "--as", "griffier")
@@ -157,9 +163,9 @@ def test_destruction_only_after_the_griffiers_approval(
             "reference": case.reference,
             "instrument": case.instrument,
             "closed": "2020-03-02",
-            "retention_date": add_years(date(2020, 3, 2),
-                                        5 if case.instrument == "technical_question"
-                                        else 10).isoformat(),
+            "retention_date": add_years(
+                date(2020, 3, 2), 5 if case.instrument == "technical_question" else 10
+            ).isoformat(),
             "list": destruction_list.pk,
             "approved_by": "griffier",
         }
@@ -170,8 +176,12 @@ def test_destruction_only_after_the_griffiers_approval(
     destruction_list.refresh_from_db()
     assert destruction_list.status == DestructionList.Status.DESTROYED
     assert destruction_list.approved_by == world["griffier"]
-    assert DestructionItem.objects.filter(destruction_list=destruction_list,
-                                          destroyed_at__isnull=False).count() == 4
+    assert (
+        DestructionItem.objects.filter(
+            destruction_list=destruction_list, destroyed_at__isnull=False
+        ).count()
+        == 4
+    )
     shown = run("--show", str(destruction_list.pk))
     assert "vernietigd" in shown and archive["assistance"].reference in shown
     assert "vernietigd" in refused("--destroy", str(destruction_list.pk))
@@ -186,7 +196,9 @@ def test_cases_no_longer_due_are_not_destroyed(archive, world):
         world.municipality.save()
         message = refused("--destroy", str(destruction_list.pk))
     assert "er is niets vernietigd" in message
-    assert f"{archive['assistance'].reference}: de bewaartermijn loopt nog tot 02-03-2035" in message
+    assert (
+        f"{archive['assistance'].reference}: de bewaartermijn loopt nog tot 02-03-2035" in message
+    )
     assert f"{archive['withdrawn'].reference}: de bewaartermijn" in message
     assert Case.objects.filter(pk=archive["technical"].pk).exists()
     assert not AuditEvent.objects.filter(action="records.destroyed").exists()
@@ -198,11 +210,14 @@ def test_a_reopened_case_is_not_destroyed(archive):
         run("--approve", str(destruction_list.pk), "--as", "griffier")
         Case.objects.filter(pk=archive["assistance"].pk).update(state=State.IN_PROGRESS)
         Case.objects.filter(pk=archive["withdrawn"].pk).update(
-            closed_at=datetime(2029, 1, 10, 12, tzinfo=AMSTERDAM))
+            closed_at=datetime(2029, 1, 10, 12, tzinfo=AMSTERDAM)
+        )
         message = refused("--destroy", str(destruction_list.pk))
     assert f"{archive['assistance'].reference}: het verzoek is heropend" in message
-    assert (f"{archive['withdrawn'].reference}: het verzoek is heropend en op 10-01-2029 "
-            "opnieuw afgesloten") in message
+    assert (
+        f"{archive['withdrawn'].reference}: het verzoek is heropend en op 10-01-2029 "
+        "opnieuw afgesloten"
+    ) in message
     assert Case.objects.filter(pk=archive["written"].pk).exists()
 
 

@@ -46,8 +46,13 @@ def test_each_role_gets_the_report_the_vng_profile_gives_it(world, username, aud
 
 @pytest.mark.parametrize(
     ("username", "audience"),
-    [("u-wethouder1", "aggregate"), ("u-raadslid3", "aggregate"), ("u-ambtenaar1", None),
-     ("u-griffier", "full"), ("u-burgemeester", "full")],
+    [
+        ("u-wethouder1", "aggregate"),
+        ("u-raadslid3", "aggregate"),
+        ("u-ambtenaar1", None),
+        ("u-griffier", "full"),
+        ("u-burgemeester", "full"),
+    ],
 )
 def test_utrecht_profile_shows_the_college_the_aggregate_report(other_world, username, audience):
     assert report_audience(viewer_for(fresh(username))) == audience
@@ -132,7 +137,9 @@ def test_overlapping_or_reversed_coalition_periods_are_refused_in_dutch(client, 
     vvd = Fractie.objects.get(municipality=world.municipality, name="VVD")
     CoalitionMembership.objects.create(fractie=vvd, start="2026-04-01")
     client.force_login(fresh("griffier"))
-    response = client.post(reverse("reflection:coalition"), {"fractie": vvd.pk, "start": "2026-06-01"})
+    response = client.post(
+        reverse("reflection:coalition"), {"fractie": vvd.pk, "start": "2026-06-01"}
+    )
     assert response.status_code == 400
     assert "zit in die tijd al in de coalitie" in response.content.decode()
     response = client.post(
@@ -154,7 +161,9 @@ def test_the_griffie_cannot_touch_another_municipalitys_coalition(client, world,
             {"on": "2026-06-30"},
         )
         assert response.status_code == 404
-    response = client.post(reverse("reflection:coalition"), {"fractie": theirs.pk, "start": "2026-05-01"})
+    response = client.post(
+        reverse("reflection:coalition"), {"fractie": theirs.pk, "start": "2026-05-01"}
+    )
     assert response.status_code == 400  # not a choice on this page
     membership.refresh_from_db()
     assert membership.end is None
@@ -191,7 +200,8 @@ def test_an_end_date_cannot_run_into_a_later_coalition_period(client, world):
     client.force_login(fresh("griffier"))
     response = client.post(
         reverse("reflection:coalition_action", args=[earlier.pk, "beeindigen"]),
-        {"on": "2025-06-30"}, follow=True,
+        {"on": "2025-06-30"},
+        follow=True,
     )
     assert "zit in die tijd al in de coalitie" in response.content.decode()
     earlier.refresh_from_db()

@@ -110,12 +110,19 @@ class Maker:
             f"Vraag {self.serial} over {MARK}: wat is de stand van zaken en wat kost het?",
         )
 
-    def submit(self, member, day, instrument=Instrument.ASSISTANCE, area="sociaal_domein",
-               channel=None) -> Case:
+    def submit(
+        self, member, day, instrument=Instrument.ASSISTANCE, area="sociaal_domein", channel=None
+    ) -> Case:
         title, question = self._text()
         with at(day):
-            case = new_case(self.world, member, instrument=instrument, title=title,
-                            question=question, policy_area=area)
+            case = new_case(
+                self.world,
+                member,
+                instrument=instrument,
+                title=title,
+                question=question,
+                policy_area=area,
+            )
             case = act(self.world, case, "submit", member)
         if channel:
             Case.objects.filter(pk=case.pk).update(channel=channel)
@@ -130,53 +137,96 @@ class Maker:
 
     def assign(self, case, day, servants, hours) -> Case:
         pks = [self.world[name].pk for name in servants]
-        return self.step(case, day, "assign", "secretaris",
-                         {"civil_servants": pks, "hours_estimate": str(hours)})
+        return self.step(
+            case, day, "assign", "secretaris", {"civil_servants": pks, "hours_estimate": str(hours)}
+        )
 
     def kickoff(self, case, day) -> Case:
         with at(day):
             planned = (datetime(day.year, day.month, day.day, 11, tzinfo=AMS)).strftime(
-                "%Y-%m-%dT%H:%M")
-            case = act(self.world, case, "plan_kickoff", "raadsadviseur",
-                       {"planned_for": planned, "participants": "raadslid, ambtenaar"})
-            return act(self.world, case, "record_kickoff", "raadsadviseur", {
-                "held_on": day.isoformat(), "participants": "raadslid, ambtenaar",
-                "background": "Voor een amendement.", "goal": "Een concept.",
-                "agreed_hours": "8", "due_date": (day + timedelta(days=28)).isoformat(),
-                "member_acknowledged_rules": "on", "civil_servant_acknowledged_rules": "on",
-            })
+                "%Y-%m-%dT%H:%M"
+            )
+            case = act(
+                self.world,
+                case,
+                "plan_kickoff",
+                "raadsadviseur",
+                {"planned_for": planned, "participants": "raadslid, ambtenaar"},
+            )
+            return act(
+                self.world,
+                case,
+                "record_kickoff",
+                "raadsadviseur",
+                {
+                    "held_on": day.isoformat(),
+                    "participants": "raadslid, ambtenaar",
+                    "background": "Voor een amendement.",
+                    "goal": "Een concept.",
+                    "agreed_hours": "8",
+                    "due_date": (day + timedelta(days=28)).isoformat(),
+                    "member_acknowledged_rules": "on",
+                    "civil_servant_acknowledged_rules": "on",
+                },
+            )
 
     def hours(self, case, servant, day, amount) -> Case:
-        return self.step(case, day, "log_hours", servant,
-                         {"worked_on": day.isoformat(), "hours": str(amount)})
+        return self.step(
+            case, day, "log_hours", servant, {"worked_on": day.isoformat(), "hours": str(amount)}
+        )
 
     def deliver(self, case, day, by) -> Case:
         return self.step(case, day, "deliver", by, {"answer": f"Antwoord {MARK}."})
 
     def evaluate(self, case, day, scores: dict[str, int]) -> Case:
         for username, score in scores.items():
-            case = self.step(case, day, "evaluate", username,
-                             {"score": str(score), "remarks": f"Opmerking {MARK}."})
+            case = self.step(
+                case,
+                day,
+                "evaluate",
+                username,
+                {"score": str(score), "remarks": f"Opmerking {MARK}."},
+            )
         return case
 
     def refuse(self, case, day, ground) -> Case:
-        return self.step(case, day, "refuse", "secretaris", {
-            "ground": ground, "reasoning": f"Het verzoek gaat niet over raadswerk ({MARK})."})
+        return self.step(
+            case,
+            day,
+            "refuse",
+            "secretaris",
+            {"ground": ground, "reasoning": f"Het verzoek gaat niet over raadswerk ({MARK})."},
+        )
 
     def defer(self, case, day) -> Case:
-        return self.step(case, day, "defer", "griffier", {
-            "until": (day + timedelta(days=14)).isoformat(), "reason": f"Drukte {MARK}."})
+        return self.step(
+            case,
+            day,
+            "defer",
+            "griffier",
+            {"until": (day + timedelta(days=14)).isoformat(), "reason": f"Drukte {MARK}."},
+        )
 
     def written(self, member, day, holder, answered=None) -> Case:
         title, question = self._text()
         with at(day):
             case = new_written_question(self.world, member, title=title, question=question)
             case = act(self.world, case, "submit", member)
-            case = act(self.world, case, "register", "griffier",
-                       {"portfolio_holder": self.world[holder].pk})
+            case = act(
+                self.world,
+                case,
+                "register",
+                "griffier",
+                {"portfolio_holder": self.world[holder].pk},
+            )
         if answered:
-            case = self.step(case, answered, "answer", "collegecontact",
-                             {"answer": f"Het college antwoordt: {MARK}."})
+            case = self.step(
+                case,
+                answered,
+                "answer",
+                "collegecontact",
+                {"answer": f"Het college antwoordt: {MARK}."},
+            )
         return case
 
 
@@ -219,8 +269,7 @@ def build_fixture(world) -> dict[str, Case]:
     c = m.hours(c, "ambtenaar1", d("2026-03-16"), "4.0")
     c = m.hours(c, "ambtenaar1", d("2026-03-17"), "2.5")
     c = m.deliver(c, d("2026-03-23"), "ambtenaar1")
-    cases["A1"] = m.evaluate(c, d("2026-03-24"),
-                             {"raadslid1": 4, "ambtenaar1": 5, "griffier": 3})
+    cases["A1"] = m.evaluate(c, d("2026-03-24"), {"raadslid1": 4, "ambtenaar1": 5, "griffier": 3})
     c = m.submit("raadslid2", d("2026-04-02"))
     c = m.accept(c, d("2026-04-07"))
     c = m.assign(c, d("2026-04-08"), ["ambtenaar6"], 6)
@@ -233,21 +282,32 @@ def build_fixture(world) -> dict[str, Case]:
     c = m.assign(c, d("2026-05-13"), ["ambtenaar1", "ambtenaar11"], 8)
     c = m.kickoff(c, d("2026-05-13"))
     c = m.hours(c, "ambtenaar11", d("2026-05-13"), "5.0")
-    c = m.step(c, d("2026-05-13"), "request_mediation", "raadslid3",
-               {"reason": f"Onenigheid over de opdracht {MARK}."})
-    c = m.step(c, d("2026-05-15"), "mediate", "griffier",
-               {"notes": f"Nieuwe afspraken gemaakt {MARK}."})
+    c = m.step(
+        c,
+        d("2026-05-13"),
+        "request_mediation",
+        "raadslid3",
+        {"reason": f"Onenigheid over de opdracht {MARK}."},
+    )
+    c = m.step(
+        c, d("2026-05-15"), "mediate", "griffier", {"notes": f"Nieuwe afspraken gemaakt {MARK}."}
+    )
     c = m.deliver(c, d("2026-05-20"), "ambtenaar11")
-    cases["A3"] = m.evaluate(c, d("2026-05-21"),
-                             {"raadslid3": 5, "ambtenaar1": 4, "griffier": 5})
+    cases["A3"] = m.evaluate(c, d("2026-05-21"), {"raadslid3": 5, "ambtenaar1": 4, "griffier": 5})
     cases["A4"] = m.submit("raadslid7", d("2026-06-01"), area="financien")
     c = m.submit("raadslid8", d("2026-06-02"), area="financien")
     c = m.accept(c, d("2026-06-03"))
     c = m.refuse(c, d("2026-06-04"), "niet_raadswerk")
-    c = m.step(c, d("2026-06-05"), "object", "raadslid8",
-               {"reason": f"Het is wel raadswerk {MARK}."})
-    cases["A5"] = m.step(c, d("2026-06-10"), "mediate", "burgemeester",
-                         {"outcome": "refusal_upheld", "notes": f"Blijft geweigerd {MARK}."})
+    c = m.step(
+        c, d("2026-06-05"), "object", "raadslid8", {"reason": f"Het is wel raadswerk {MARK}."}
+    )
+    cases["A5"] = m.step(
+        c,
+        d("2026-06-10"),
+        "mediate",
+        "burgemeester",
+        {"outcome": "refusal_upheld", "notes": f"Blijft geweigerd {MARK}."},
+    )
     c = m.submit("raadslid9", d("2026-07-01"), area="mobiliteit")
     c = m.accept(c, d("2026-07-03"), forward=False)
     cases["A6"] = m.defer(c, d("2026-07-03"))
@@ -263,8 +323,13 @@ def build_fixture(world) -> dict[str, Case]:
     cases["A11"] = m.accept(c, d("2026-11-03"))
     cases["A12"] = m.submit("raadslid28", d("2026-11-09"), area="duurzaamheid")
     cases["A13"] = m.submit("raadslid29", d("2026-12-01"), area="duurzaamheid")
-    c = m.submit("raadslid12", d("2026-10-09"), Instrument.TECHNICAL_QUESTION, "mobiliteit",
-                 channel="direct_contact")
+    c = m.submit(
+        "raadslid12",
+        d("2026-10-09"),
+        Instrument.TECHNICAL_QUESTION,
+        "mobiliteit",
+        channel="direct_contact",
+    )
     c = m.accept(c, d("2026-10-12"), forward=False)
     cases["T1"] = m.deliver(c, d("2026-10-14"), "griffier")
     c = m.submit("raadslid26", d("2026-10-19"), Instrument.TECHNICAL_QUESTION, "financien")
@@ -276,13 +341,16 @@ def build_fixture(world) -> dict[str, Case]:
     cases["W3"] = m.written("raadslid1", d("2026-11-30"), "wethouder1")
 
     fracties = {f.name: f for f in Fractie.objects.filter(municipality=world.municipality)}
-    CoalitionMembership.objects.bulk_create([
-        CoalitionMembership(fractie=fracties["Lokaal Belang"], start=d("2022-04-01")),
-        CoalitionMembership(fractie=fracties["VVD"], start=d("2022-04-01")),
-        CoalitionMembership(fractie=fracties["CDA"], start=d("2022-04-01"),
-                            end=d("2026-03-31")),
-        CoalitionMembership(fractie=fracties["D66"], start=d("2026-04-01")),
-    ])
+    CoalitionMembership.objects.bulk_create(
+        [
+            CoalitionMembership(fractie=fracties["Lokaal Belang"], start=d("2022-04-01")),
+            CoalitionMembership(fractie=fracties["VVD"], start=d("2022-04-01")),
+            CoalitionMembership(
+                fractie=fracties["CDA"], start=d("2022-04-01"), end=d("2026-03-31")
+            ),
+            CoalitionMembership(fractie=fracties["D66"], start=d("2026-04-01")),
+        ]
+    )
     return cases
 
 
@@ -291,8 +359,13 @@ def build_other(other_world) -> None:
     with at(d("2026-03-06")):
         run_to(other_world, new_case(other_world, title=f"{MARK} Domstede"), State.DELIVERED)
     with at(d("2026-06-01")):
-        new = new_case(other_world, "raadslid2", instrument=Instrument.TECHNICAL_QUESTION,
-                       title=f"{MARK} Domstede technisch", policy_area="financien")
+        new = new_case(
+            other_world,
+            "raadslid2",
+            instrument=Instrument.TECHNICAL_QUESTION,
+            title=f"{MARK} Domstede technisch",
+            policy_area="financien",
+        )
         act(other_world, new, "submit", "raadslid2")
 
 
@@ -310,13 +383,18 @@ def built(django_db_setup, django_db_blocker):
     It lives in a transaction around the module's tests, each of which runs in a savepoint of
     its own (pytest-django supports this nesting); the whole is rolled back at the end.
     """
-    with django_db_blocker.unblock(), override_settings(
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        TWO_FACTOR_REQUIRED=False,
-    ), transaction.atomic():
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            TWO_FACTOR_REQUIRED=False,
+        ),
+        transaction.atomic(),
+    ):
         world = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
-        other = build_municipality("Gemeente Domstede", "domstede", preset="utrecht",
-                                   prefix="u-", password="demo")
+        other = build_municipality(
+            "Gemeente Domstede", "domstede", preset="utrecht", prefix="u-", password="demo"
+        )
         cases = build_fixture(world)
         build_other(other)
         yield Built(world, other, cases)
@@ -396,8 +474,13 @@ def test_requests_per_department(report):
     # A13 T1 = 10. 2025: P1 Financiën, P6 Veiligheid (assigned in 2026, submitted in 2025);
     # none: P2 P4 P5 = 3.
     assert [r.label for r in table.rows] == [
-        "Bedrijfsvoering", "Financiën", "Mobiliteit en Openbare Ruimte", "Ruimte en Wonen",
-        "Sociaal Domein", "Veiligheid en Dienstverlening", NO_DEPARTMENT,
+        "Bedrijfsvoering",
+        "Financiën",
+        "Mobiliteit en Openbare Ruimte",
+        "Ruimte en Wonen",
+        "Sociaal Domein",
+        "Veiligheid en Dienstverlening",
+        NO_DEPARTMENT,
     ]
     assert numbers(table, "Bedrijfsvoering") == [1, 0, 1]
     assert numbers(table, "Financiën") == [1, 1, 0]
@@ -427,8 +510,7 @@ def test_lead_times_count_working_days_median_and_p90(report):
     #   (Christmas, New Year and weekends skipped); A1 Fri 6-3 → Thu 12-3 = 4;
     #   A2 Thu 2-4 → Wed 8-4 = 2; A3 Mon 11-5 → Wed 13-5 = 2; A8 Mon 7-9 → Tue 15-9 = 6
     #   sorted 2 2 4 6 7: median 4; P90 ceil(4.5) = 5th = 7.  2025: P1 Mon 2-6 → Wed 4-6 = 2.
-    assert rows["Ambtelijke bijstand: indiening → ambtenaar toegewezen (werkdagen)"] == [
-        5, 4, 7, 2]
+    assert rows["Ambtelijke bijstand: indiening → ambtenaar toegewezen (werkdagen)"] == [5, 4, 7, 2]
     # Delivered: P6 → Fri 9-1 = 7 + 4 = 11; A1 Fri 6-3 → Mon 23-3 = 5 + 5 + 1 = 11;
     #   A2 Thu 2-4 → Thu 30-4 = 3-4 hol, 7..10 (4), 13..17 (5), 20..24 (5), 27-4 King's Day,
     #   28..30 (3) = 17; A3 Mon 11-5 → Wed 20-5 = 12, 13, 15, 18, 19, 20 (Ascension 14-5) = 6
@@ -443,11 +525,18 @@ def test_lead_times_count_working_days_median_and_p90(report):
     # Written questions in calendar days (the profile's term kind): W1 2-3 → 20-3 = 18,
     # W2 1-9 → 8-10 = 30 + 7 = 37: median 27.5, P90 37; 2025: P3 3-11 → 20-11 = 17.
     assert rows["Schriftelijke vragen: registratie → antwoord college (kalenderdagen)"] == [
-        2, 27.5, 37, 17]
-    assert row(table, "Ambtelijke bijstand: indiening → intake griffie (werkdagen)").cells[
-        1].shown == "1,5"
-    assert row(table, "Ambtelijke bijstand: indiening → opgeleverd (werkdagen)").cells[
-        1].shown == "11"
+        2,
+        27.5,
+        37,
+        17,
+    ]
+    assert (
+        row(table, "Ambtelijke bijstand: indiening → intake griffie (werkdagen)").cells[1].shown
+        == "1,5"
+    )
+    assert (
+        row(table, "Ambtelijke bijstand: indiening → opgeleverd (werkdagen)").cells[1].shown == "11"
+    )
 
 
 def test_written_questions_on_time_per_portfolio_holder(built, report):
@@ -489,8 +578,9 @@ def test_hours_estimated_and_spent_per_department(report):
 def test_refusals_per_ground_and_deferrals(report):
     refusals = report.table("weigeringen")
     # 2026: A5 niet_raadswerk (4-6), A7 belang_gemeente (6-2); 2025: P4 belang_gemeente.
-    assert numbers(refusals, "Het is niet aannemelijk gemaakt dat de bijstand betrekking heeft "
-                   "op raadswerk") == [1, 0, 1]
+    assert numbers(
+        refusals, "Het is niet aannemelijk gemaakt dat de bijstand betrekking heeft op raadswerk"
+    ) == [1, 0, 1]
     assert numbers(refusals, "De bijstand kan het belang van de gemeente schaden") == [1, 1, 0]
     assert numbers(refusals, "Totaal") == [2, 1, 1]
     deferrals = report.table("aanhoudingen")
@@ -563,9 +653,15 @@ def test_key_figures_and_trend(report):
 # --- Gebruik per fractie ---------------------------------------------------------------------
 
 FRACTIE_ROWS = [
-    "Lokaal Belang (coalitie)", "GroenLinks-PvdA (oppositie)", "VVD (coalitie)",
-    "CDA (oppositie)", "D66 (coalitie)", "ChristenUnie (oppositie)",
-    "Partij voor de Dieren (oppositie)", "SP (oppositie)", "Totaal",
+    "Lokaal Belang (coalitie)",
+    "GroenLinks-PvdA (oppositie)",
+    "VVD (coalitie)",
+    "CDA (oppositie)",
+    "D66 (coalitie)",
+    "ChristenUnie (oppositie)",
+    "Partij voor de Dieren (oppositie)",
+    "SP (oppositie)",
+    "Totaal",
 ]
 
 
@@ -582,8 +678,14 @@ def test_fairness_per_fractie(report):
     # Coalition by most days of 2026: Lokaal Belang and VVD all year; D66 from 1-4 (275 days);
     # CDA until 31-3 (90 of 365 days): opposition.
     assert [r.label for r in table.rows] == FRACTIE_ROWS
-    assert table.columns == ["zetels", "ambtelijke bijstand", "technische vragen",
-                             "schriftelijke vragen", "uren ontvangen", "weigeringen"]
+    assert table.columns == [
+        "zetels",
+        "ambtelijke bijstand",
+        "technische vragen",
+        "schriftelijke vragen",
+        "uren ontvangen",
+        "weigeringen",
+    ]
     # Counted from the fixture: (seats, assistance, technical, written, hours, refusals)
     assert values(table, "Lokaal Belang (coalitie)") == [6, 3, 0, 1, 14.5, 0]  # A1-3, W3
     assert values(table, "GroenLinks-PvdA (oppositie)") == [5, 0, 1, 1, 0.0, 0]  # T1, W1
@@ -599,21 +701,40 @@ def test_fairness_per_fractie(report):
     # assistance count is hidden are hidden too, and never as "<3" (that would be a false
     # statement about hours).
     assert shown(table, "Lokaal Belang (coalitie)") == ["6", "3", "<3", "1", "14,5", "<3"]
-    assert shown(table, "GroenLinks-PvdA (oppositie)") == ["5", "<3", "<3", "1", "afgeschermd",
-                                                          "<3"]
+    assert shown(table, "GroenLinks-PvdA (oppositie)") == [
+        "5",
+        "<3",
+        "<3",
+        "1",
+        "afgeschermd",
+        "<3",
+    ]
     assert shown(table, "VVD (coalitie)") == ["5", "3", "<3", "0", "0,0", "<3"]
     assert shown(table, "CDA (oppositie)") == ["4", "<3", "<3", "0", "afgeschermd", "<3"]
     assert shown(table, "D66 (coalitie)") == ["3", "3", "<3", "0", "0,0", "<3"]
-    assert shown(table, "Partij voor de Dieren (oppositie)") == ["2", "<3", "<3", "0",
-                                                                "afgeschermd", "<3"]
+    assert shown(table, "Partij voor de Dieren (oppositie)") == [
+        "2",
+        "<3",
+        "<3",
+        "0",
+        "afgeschermd",
+        "<3",
+    ]
     assert shown(table, "Totaal") == ["29", "13", "2", "3", "16,0", "2"]
 
 
 def test_fairness_coalition_opposition_and_small_large(report):
     sides = report.table("coalitie_oppositie")
-    assert sides.columns == ["fracties", "zetels", "ambtelijke bijstand",
-                             "bijstand per 10 zetels", "technische vragen", "uren ontvangen",
-                             "uren per zetel", "weigeringen"]
+    assert sides.columns == [
+        "fracties",
+        "zetels",
+        "ambtelijke bijstand",
+        "bijstand per 10 zetels",
+        "technische vragen",
+        "uren ontvangen",
+        "uren per zetel",
+        "weigeringen",
+    ]
     # Coalition LB + VVD + D66: 14 seats, 3 + 3 + 3 = 9 requests (6.4 per 10 seats), technical
     # 0, hours 14.5 (1.0 per seat), refusals 1 (A5). Opposition GL CDA CU SP PvdD: 15 seats,
     # 1 + 1 + 2 = 4 (2.7 per 10), technical 2, hours 1.5 (0.1 per seat), refusals 1 (A7).
@@ -645,15 +766,22 @@ def test_coalition_is_the_side_of_most_days_of_the_period(built):
         assert not side(slug, "CDA") and side(slug, "D66")
     assert side("raadsperiode-2022", "Lokaal Belang")
     # The closed term's report labels the fracties so.
-    labels = [r.label for r in build_report(municipality, parse("raadsperiode-2022"), TODAY)
-              .table("per_fractie").data_rows]
+    labels = [
+        r.label
+        for r in build_report(municipality, parse("raadsperiode-2022"), TODAY)
+        .table("per_fractie")
+        .data_rows
+    ]
     assert "CDA (coalitie)" in labels and "D66 (oppositie)" in labels
 
 
 def test_figures_per_fractie_only_over_a_closed_year_or_term(built):
     municipality = built.world.municipality
-    for slug, today in (("2026-k2", TODAY), ("2026", date(2026, 12, 31)),
-                        ("raadsperiode-2026", TODAY)):
+    for slug, today in (
+        ("2026-k2", TODAY),
+        ("2026", date(2026, 12, 31)),
+        ("raadsperiode-2026", TODAY),
+    ):
         report = build_report(municipality, parse(slug), today)
         section = next(s for s in report.sections if s.title == "Gebruik per fractie")
         assert section.tables == [] and "afgesloten jaar" in section.intro
@@ -684,7 +812,11 @@ def test_a_quarter_picks_its_cases_and_compares_with_the_quarter_before(built):
     lead = report.table("doorlooptijden")
     # Delivered in Q2: A2 17, A3 6 → median 11.5; Q1: P6 11, A1 11 → 11.
     assert numbers(lead, "Ambtelijke bijstand: indiening → opgeleverd (werkdagen)") == [
-        2, 11.5, 17, 11]
+        2,
+        11.5,
+        17,
+        11,
+    ]
     # Q1 2026 is compared with Q4 2025: P4 6-10, P5 1-12, P6 22-12 and P3 3-11 (written).
     first = build_report(built.world.municipality, parse("2026-k1"), TODAY)
     assert numbers(first.table("per_instrument"), "ambtelijke bijstand") == [2, 3, -1]
@@ -735,8 +867,20 @@ def all_text(report) -> list[str]:
     return texts
 
 
-CONTENT_COLUMNS = ("title", "question", "background", "answer", "refusal_reasoning",
-                   "objection", "remarks", "reason", "notes", "detail", "defer_reason", "note")
+CONTENT_COLUMNS = (
+    "title",
+    "question",
+    "background",
+    "answer",
+    "refusal_reasoning",
+    "objection",
+    "remarks",
+    "reason",
+    "notes",
+    "detail",
+    "defer_reason",
+    "note",
+)
 
 
 def test_no_case_content_reaches_the_report_or_is_even_loaded(built):
@@ -776,5 +920,4 @@ def test_the_report_loads_a_bounded_number_of_queries(built, django_assert_max_n
     after = count()
     assert before == after
     with django_assert_max_num_queries(20):
-        build_report(Municipality.objects.get(pk=built.world.municipality.pk), parse("2026"),
-                     TODAY)
+        build_report(Municipality.objects.get(pk=built.world.municipality.pk), parse("2026"), TODAY)

@@ -34,8 +34,7 @@ def test_a_quarter(text, start, end, label):
 
 def test_a_council_term_runs_from_1_april_of_the_election_year():
     period = parse("raadsperiode-2026")
-    assert (period.kind, period.start, period.end) == (
-        "term", date(2026, 4, 1), date(2030, 3, 31))
+    assert (period.kind, period.start, period.end) == ("term", date(2026, 4, 1), date(2030, 3, 31))
     assert period.slug == "raadsperiode-2026"
     assert period.label == "raadsperiode 2026–2030"
     assert parse("Raadsperiode-2022") == term(2022)
@@ -44,8 +43,22 @@ def test_a_council_term_runs_from_1_april_of_the_election_year():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "26", "20266", "2026-k5", "2026-k0", "2026-5", "k3-2026", "2026/k3",
-     "raadsperiode", "raadsperiode-26", "periode-2026", "twintig", None],
+    [
+        "",
+        "   ",
+        "26",
+        "20266",
+        "2026-k5",
+        "2026-k0",
+        "2026-5",
+        "k3-2026",
+        "2026/k3",
+        "raadsperiode",
+        "raadsperiode-26",
+        "periode-2026",
+        "twintig",
+        None,
+    ],
 )
 def test_what_is_not_a_period_is_refused_in_dutch(text):
     with pytest.raises(PeriodError) as error:
@@ -116,9 +129,16 @@ def test_choices_offer_three_years_five_quarters_and_two_terms():
     offered = choices(date(2026, 5, 15))
     assert all(isinstance(period, Period) for period in offered)
     assert [period.slug for period in offered] == [
-        "2026", "2025", "2024",
-        "2026-k2", "2026-k1", "2025-k4", "2025-k3", "2025-k2",
-        "raadsperiode-2026", "raadsperiode-2022",
+        "2026",
+        "2025",
+        "2024",
+        "2026-k2",
+        "2026-k1",
+        "2025-k4",
+        "2025-k3",
+        "2025-k2",
+        "raadsperiode-2026",
+        "raadsperiode-2022",
     ]
     # Before 1 April the running term is the one elected four years earlier.
     early = [period.slug for period in choices(date(2026, 2, 1)) if period.kind == "term"]

@@ -224,9 +224,7 @@ def test_protect_never_lets_a_small_cell_be_worked_out(table):
         # Only when even hiding every cell cannot help: then with the published subtotals some
         # small cell is proven above 0 however the table is shown.
         assert set(protection.hidden) == set(values)
-        everything = {
-            key: SMALL if value < T else COMPLEMENT for key, value in values.items()
-        }
+        everything = {key: SMALL if value < T else COMPLEMENT for key, value in values.items()}
         possible = possible_values(*attacker_view(values, everything, sums))
         assert any(0 not in possible[key] for key, value in values.items() if value < T)
         return
@@ -275,7 +273,9 @@ def derivable(keys, hidden_keys, groups, key) -> bool:
             for r in range(len(matrix)):
                 if r != rank and matrix[r][column]:
                     factor = matrix[r][column] / matrix[rank][column]
-                    matrix[r] = [a - factor * b for a, b in zip(matrix[r], matrix[rank], strict=True)]
+                    matrix[r] = [
+                        a - factor * b for a, b in zip(matrix[r], matrix[rank], strict=True)
+                    ]
             rank += 1
             column += 1
         return rank
@@ -311,9 +311,7 @@ def amount_tables(draw):
     size = draw(st.integers(min_value=2, max_value=7))
     keys = "abcdefg"[:size]
     values = {key: Fraction(draw(st.integers(min_value=1, max_value=200)), 10) for key in keys}
-    hidden = {
-        key: SMALL for key in keys if draw(st.booleans())
-    } or {keys[0]: SMALL}
+    hidden = {key: SMALL for key in keys if draw(st.booleans())} or {keys[0]: SMALL}
     sums = []
     for _ in range(draw(st.integers(min_value=0, max_value=2))):
         blocks = {key: draw(st.integers(min_value=0, max_value=2)) for key in keys}
@@ -373,10 +371,12 @@ def attack_section(section, max_small_seats=2):
     members = {
         "coalitie": {label for label in seats if label.endswith("(coalitie)")},
         "oppositie": {label for label in seats if label.endswith("(oppositie)")},
-        "kleine fracties": {label for label in seats if "(" in label
-                            and seats[label] <= max_small_seats},
-        "grote fracties": {label for label in seats if "(" in label
-                           and seats[label] > max_small_seats},
+        "kleine fracties": {
+            label for label in seats if "(" in label and seats[label] <= max_small_seats
+        },
+        "grote fracties": {
+            label for label in seats if "(" in label and seats[label] > max_small_seats
+        },
     }
     results = {}
     for column in COUNT_COLUMNS:
@@ -384,9 +384,12 @@ def attack_section(section, max_small_seats=2):
         cells = {row.label: row.cells[index] for row in rows}
         everything = sum(cell.value for cell in cells.values())
         domains = {
-            label: (cell.value, cell.value) if not cell.hidden
-            else (0, T - 1) if cell.hidden is SMALL
-            else (T, max(everything, T)) if cell.hidden is COMPLEMENT
+            label: (cell.value, cell.value)
+            if not cell.hidden
+            else (0, T - 1)
+            if cell.hidden is SMALL
+            else (T, max(everything, T))
+            if cell.hidden is COMPLEMENT
             else (0, everything)  # "afgeschermd": no bound
             for label, cell in cells.items()
         }
@@ -426,20 +429,47 @@ def synthetic(fracties, counts, coalition, hours, refusals, technical):
     day = date(2026, 5, 4)
     rows, pk = [], 0
     for fractie_pk, number in counts.items():
-        for instrument, amount in (("assistance", number), ("technical_question",
-                                                          technical[fractie_pk])):
+        for instrument, amount in (
+            ("assistance", number),
+            ("technical_question", technical[fractie_pk]),
+        ):
             for _ in range(amount):
                 pk += 1
-                rows.append(CaseRow(pk, instrument, "sociaal_domein", "via_griffie", "submitted",
-                                    fractie_pk, False, False, day, None, None, None, None, None))
+                rows.append(
+                    CaseRow(
+                        pk,
+                        instrument,
+                        "sociaal_domein",
+                        "via_griffie",
+                        "submitted",
+                        fractie_pk,
+                        False,
+                        False,
+                        day,
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                    )
+                )
     return ReportData(
-        municipality=None, period=period, previous=period.previous(), today=date(2027, 1, 4),
-        cases=rows, case_departments={}, departments={},
+        municipality=None,
+        period=period,
+        previous=period.previous(),
+        today=date(2027, 1, 4),
+        cases=rows,
+        case_departments={},
+        departments={},
         hours=[(None, day, amount, fractie_pk) for fractie_pk, amount in hours.items() if amount],
         estimates=[],
-        events=[("refuse", day, "assistance", "niet_raadswerk", fractie_pk)
-                for fractie_pk, number in refusals.items() for _ in range(number)],
-        mediations=[], evaluations=[],
+        events=[
+            ("refuse", day, "assistance", "niet_raadswerk", fractie_pk)
+            for fractie_pk, number in refusals.items()
+            for _ in range(number)
+        ],
+        mediations=[],
+        evaluations=[],
         fracties=fracties,
         coalition=[CoalitionMembership(fractie_id=pk, start=date(2022, 4, 1)) for pk in coalition],
     )
@@ -449,16 +479,20 @@ def synthetic(fracties, counts, coalition, hours, refusals, technical):
 def councils(draw):
     size = draw(st.integers(min_value=2, max_value=7))
     fracties = [
-        Fractie(pk=index + 1, name=FRACTIE_NAMES[index],
-                seats=draw(st.integers(min_value=1, max_value=6)))
+        Fractie(
+            pk=index + 1,
+            name=FRACTIE_NAMES[index],
+            seats=draw(st.integers(min_value=1, max_value=6)),
+        )
         for index in range(size)
     ]
     keys = [fractie.pk for fractie in fracties]
     counts = {key: draw(st.integers(min_value=0, max_value=4)) for key in keys}
     technical = {key: draw(st.integers(min_value=0, max_value=2)) for key in keys}
     refusals = {key: draw(st.integers(min_value=0, max_value=min(2, counts[key]))) for key in keys}
-    hours = {key: draw(st.sampled_from([0.0, 1.5, 4.0, 12.5])) if counts[key] else 0.0
-             for key in keys}
+    hours = {
+        key: draw(st.sampled_from([0.0, 1.5, 4.0, 12.5])) if counts[key] else 0.0 for key in keys
+    }
     coalition = {key for key in keys if draw(st.booleans())}
     return fracties, counts, coalition, hours, refusals, technical
 
@@ -493,7 +527,8 @@ def test_the_fairness_section_never_proves_a_fractie_had_a_trajectory(council):
             else:
                 groups.append(frozenset(label for label in values if seats[label] > 2))
     protected = [
-        row.label for row in rows
+        row.label
+        for row in rows
         if row.cells[per_fractie.columns.index("ambtelijke bijstand")].hidden
     ]
     if hidden == set(values):
@@ -516,7 +551,9 @@ def test_overlapping_subtotals_are_protected_together():
     )
     assert_section_protected(section)
     hidden_groups = [
-        row.label for table in section.tables[1:] for row in table.rows
+        row.label
+        for table in section.tables[1:]
+        for row in table.rows
         if row.cells[table.columns.index("ambtelijke bijstand")].hidden
     ]
     assert hidden_groups, "a subtotal must be hidden"
@@ -544,14 +581,19 @@ def test_a_built_report_cannot_be_undone_by_subtracting(world):
     """Gemeente Voorbeeld with the counts of the example above: LB 0, VVD 0, GroenLinks-PvdA 1,
     CDA 3, D66 2, ChristenUnie 3, SP 1, PvdD 1; coalition LB, VVD, CDA."""
     members = {  # raadslid numbers per fractie (demo/people.py FRACTIES)
-        "GroenLinks-PvdA": [12], "CDA": [17, 18, 19], "D66": [21, 22],
-        "ChristenUnie": [24, 24, 25], "SP": [26], "Partij voor de Dieren": [28],
+        "GroenLinks-PvdA": [12],
+        "CDA": [17, 18, 19],
+        "D66": [21, 22],
+        "ChristenUnie": [24, 24, 25],
+        "SP": [26],
+        "Partij voor de Dieren": [28],
     }
     with time_machine.travel(datetime(2026, 5, 4, 10, tzinfo=AMS), tick=False):
         for numbers in members.values():
             for number in numbers:
-                case = new_case(world, f"raadslid{number}", title="Onderwerp",
-                                policy_area="financien")
+                case = new_case(
+                    world, f"raadslid{number}", title="Onderwerp", policy_area="financien"
+                )
                 act(world, case, "submit", f"raadslid{number}")
     fracties = {f.name: f for f in Fractie.objects.filter(municipality=world.municipality)}
     for name in ("Lokaal Belang", "VVD", "CDA"):
@@ -563,20 +605,27 @@ def test_a_built_report_cannot_be_undone_by_subtracting(world):
     column = table.columns.index("ambtelijke bijstand")
     true = {row.label: row.cells[column].value for row in table.data_rows}
     assert true == {
-        "Lokaal Belang (coalitie)": 0, "GroenLinks-PvdA (oppositie)": 1, "VVD (coalitie)": 0,
-        "CDA (coalitie)": 3, "D66 (oppositie)": 2, "ChristenUnie (oppositie)": 3,
-        "Partij voor de Dieren (oppositie)": 1, "SP (oppositie)": 1,
+        "Lokaal Belang (coalitie)": 0,
+        "GroenLinks-PvdA (oppositie)": 1,
+        "VVD (coalitie)": 0,
+        "CDA (coalitie)": 3,
+        "D66 (oppositie)": 2,
+        "ChristenUnie (oppositie)": 3,
+        "Partij voor de Dieren (oppositie)": 1,
+        "SP (oppositie)": 1,
     }
     # The naive attack: total minus the shown cells is the sum of the hidden ones, not any one.
     shown_sum = sum(row.cells[column].number or 0 for row in table.data_rows)
     hidden = [row.label for row in table.data_rows if row.cells[column].hidden]
     assert len(hidden) >= 2 and table.rows[-1].cells[column].number - shown_sum == sum(
-        true[label] for label in hidden)
+        true[label] for label in hidden
+    )
     # Grote fracties minus coalitie = GroenLinks-PvdA + D66 = 6 - 3 = 3, both "<3": a subtotal
     # had to be hidden as well.
     assert any(
         row.cells[group.columns.index("ambtelijke bijstand")].hidden
-        for group in section.tables[1:] for row in group.rows
+        for group in section.tables[1:]
+        for row in group.rows
     )
     # The full attack, with the group tables: every "<3" may be 0.
     assert_section_protected(section)

@@ -18,8 +18,9 @@ def attack_world(django_db_setup, django_db_blocker, tmp_path_factory):
     events of reads, actions that succeed) is gone before the next test.
     """
     media_root = tmp_path_factory.mktemp("attack-files")
-    with django_db_blocker.unblock(), override_settings(
-        PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media_root
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media_root),
     ):
         outer = transaction.atomic()
         outer.__enter__()
@@ -39,5 +40,3 @@ def attack(attack_world, db, settings):
     """The module's world, with file storage pointed at its files for this test."""
     settings.MEDIA_ROOT = attack_world.media_root
     return attack_world
-
-

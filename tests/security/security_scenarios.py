@@ -140,8 +140,13 @@ class AttackWorld:
         return sorted({mark.pk for mark in self.budget_marks if mark.kind == kind})
 
     def fractie_ids(self) -> list[int]:
-        return sorted(set(Expense.objects.filter(pk__in=self.budget_ids("expense"))
-                          .values_list("fractie_id", flat=True)))
+        return sorted(
+            set(
+                Expense.objects.filter(pk__in=self.budget_ids("expense")).values_list(
+                    "fractie_id", flat=True
+                )
+            )
+        )
 
     def people(self):
         return [*self.voorbeeld.people.values(), *self.domstede.people.values()]
@@ -173,14 +178,16 @@ def sees_budget_mark(viewer, mark: BudgetMark) -> bool:
         # The asking fractie, the griffie, the presidium when put to it; and, once answered,
         # everyone on the council side as a precedent (without fractie or amount).
         return visible_questions(viewer, SpendingQuestion.objects.filter(pk=mark.pk)).exists() or (
-            bool(precedent_rows(viewer, SpendingQuestion.objects.filter(pk=mark.pk))))
+            bool(precedent_rows(viewer, SpendingQuestion.objects.filter(pk=mark.pk)))
+        )
     return visible_training_requests(viewer, TrainingRequest.objects.filter(pk=mark.pk)).exists()
 
 
 def _proof(marker: str) -> SimpleUploadedFile:
     # The proof carries the expense's marker too, so a download that leaks shows it.
-    return SimpleUploadedFile("bon.pdf", f"%PDF-1.4\n% {marker}\n".encode(),
-                              content_type="application/pdf")
+    return SimpleUploadedFile(
+        "bon.pdf", f"%PDF-1.4\n% {marker}\n".encode(), content_type="application/pdf"
+    )
 
 
 def build_budgets(voorbeeld: World, domstede: World) -> list[BudgetMark]:
@@ -200,25 +207,48 @@ def build_budgets(voorbeeld: World, domstede: World) -> list[BudgetMark]:
     def spend(world, username, label, tag, category="kantoor", question_tag=None):
         person = world[username]
         marker = f"GEHEIM-UITGAVE-{tag}"
-        question = f"Mag dit uit de fractieondersteuning? GEHEIM-BUDGETVRAAG-{question_tag}" \
-            if question_tag else ""
-        expense = record_expense(viewer_for(person), person, person.fractie, on=on,
-                                 amount=Decimal("123.45"), category=category,
-                                 description=f"Uitgave {marker}", proof=_proof(marker),
-                                 question=question)
+        question = (
+            f"Mag dit uit de fractieondersteuning? GEHEIM-BUDGETVRAAG-{question_tag}"
+            if question_tag
+            else ""
+        )
+        expense = record_expense(
+            viewer_for(person),
+            person,
+            person.fractie,
+            on=on,
+            amount=Decimal("123.45"),
+            category=category,
+            description=f"Uitgave {marker}",
+            proof=_proof(marker),
+            question=question,
+        )
         marks.append(BudgetMark(marker, "expense", expense.pk, f"expense line of {label}"))
         if question_tag:
-            marks.append(BudgetMark(f"GEHEIM-BUDGETVRAAG-{question_tag}", "question",
-                                    expense.question_id, f"question of {label}"))
+            marks.append(
+                BudgetMark(
+                    f"GEHEIM-BUDGETVRAAG-{question_tag}",
+                    "question",
+                    expense.question_id,
+                    f"question of {label}",
+                )
+            )
         return expense
 
     def ask(world, username, kind, tag):
         person = world[username]
         marker = f"GEHEIM-OPLEIDING-{tag}"
-        made = request_training(viewer_for(person), person, kind=kind, title="Cursus",
-                                provider="Academie", start_date=date(today.year, 12, 1),
-                                cost=Decimal("100.00"), purpose=f"Voor het raadswerk {marker}",
-                                not_party_political=True)
+        made = request_training(
+            viewer_for(person),
+            person,
+            kind=kind,
+            title="Cursus",
+            provider="Academie",
+            start_date=date(today.year, 12, 1),
+            cost=Decimal("100.00"),
+            purpose=f"Voor het raadswerk {marker}",
+            not_party_political=True,
+        )
         marks.append(BudgetMark(marker, "training", made.pk, f"{kind} course of {username}"))
         return made
 
@@ -228,16 +258,29 @@ def build_budgets(voorbeeld: World, domstede: World) -> list[BudgetMark]:
     spend(voorbeeld, "raadslid2", "Lokaal Belang (waiting)", "LBWACHT", "overig", "LBWACHT")
     spend(voorbeeld, "raadslid8", "the VVD", "VVDEIGEN")
     unclear = spend(voorbeeld, "raadslid8", "the VVD (unclear)", "VVDONDUIDELIJK")
-    review_expense(by_griffie, griffier, unclear, review=Expense.Review.UNCLEAR,
-                   remark="Voor het presidium.")
-    precedent = spend(voorbeeld, "raadslid8", "the VVD (precedent)", "VVDPRECEDENT", "overig",
-                      "VVDPRECEDENT")
-    answer_question(by_griffie, griffier, precedent.question, answer="allowed",
-                    reasoning="Dit valt onder communicatie over het raadswerk.")
-    put = spend(voorbeeld, "raadslid8", "the VVD (presidium)", "VVDPRESIDIUM", "overig",
-                "VVDPRESIDIUM")
-    answer_question(by_griffie, griffier, put.question, answer="presidium",
-                    reasoning="Het presidium beslist over dit geval.")
+    review_expense(
+        by_griffie, griffier, unclear, review=Expense.Review.UNCLEAR, remark="Voor het presidium."
+    )
+    precedent = spend(
+        voorbeeld, "raadslid8", "the VVD (precedent)", "VVDPRECEDENT", "overig", "VVDPRECEDENT"
+    )
+    answer_question(
+        by_griffie,
+        griffier,
+        precedent.question,
+        answer="allowed",
+        reasoning="Dit valt onder communicatie over het raadswerk.",
+    )
+    put = spend(
+        voorbeeld, "raadslid8", "the VVD (presidium)", "VVDPRESIDIUM", "overig", "VVDPRESIDIUM"
+    )
+    answer_question(
+        by_griffie,
+        griffier,
+        put.question,
+        answer="presidium",
+        reasoning="Het presidium beslist over dit geval.",
+    )
     ask(voorbeeld, "raadslid1", "personal", "RAADSLID1")
     ask(voorbeeld, "raadslid8", "personal", "RAADSLID8")
     collective = ask(voorbeeld, "raadslid3", "collective", "COLLECTIEF")
@@ -253,8 +296,9 @@ def budget_urls(world: AttackWorld) -> list[str]:
     urls = ["/fractieondersteuning/", "/fractieondersteuning/precedenten/", "/opleidingen/"]
     urls += [f"/fractieondersteuning/{pk}/{year}/" for pk in world.fractie_ids()]
     urls += [f"/fractieondersteuning/vragen/{pk}/" for pk in world.budget_ids("question")]
-    urls += [f"/fractieondersteuning/uitgaven/{pk}/bewijsstuk"
-             for pk in world.budget_ids("expense")]
+    urls += [
+        f"/fractieondersteuning/uitgaven/{pk}/bewijsstuk" for pk in world.budget_ids("expense")
+    ]
     return urls
 
 
@@ -267,8 +311,18 @@ def build_world(media_root: Path) -> AttackWorld:
     scenarios = []
     for where, confidentiality, state, member, co, servant in CASES:
         world, profile = worlds[where]
-        scenarios.append(new_scenario(world, profile, confidentiality, state, filer=member,
-                                      member=member, co_requesters=co, servant=servant))
+        scenarios.append(
+            new_scenario(
+                world,
+                profile,
+                confidentiality,
+                state,
+                filer=member,
+                member=member,
+                co_requesters=co,
+                servant=servant,
+            )
+        )
     built = AttackWorld(voorbeeld, domstede, scenarios, media_root)
     for scenario in scenarios:
         built.notifications[scenario.case_id] = _notify_requester(scenario)

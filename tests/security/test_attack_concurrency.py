@@ -74,9 +74,12 @@ def web_session(base: str, username: str) -> requests.Session:
     session = requests.Session()
     page = session.get(f"{base}/inloggen/", timeout=30)
     token = CSRF_FIELD.search(page.text).group(1)
-    done = session.post(f"{base}/inloggen/", data={
-        "username": username, "password": "demo", "csrfmiddlewaretoken": token},
-        allow_redirects=False, timeout=30)
+    done = session.post(
+        f"{base}/inloggen/",
+        data={"username": username, "password": "demo", "csrfmiddlewaretoken": token},
+        allow_redirects=False,
+        timeout=30,
+    )
     assert done.status_code == 302, done.text[:500]
     return session
 
@@ -101,13 +104,25 @@ def test_ten_griffie_members_forwarding_one_case_on_the_web(race_world, live_ser
             assert page.status_code == 200
             forms.append(CSRF_FIELD.search(page.text).group(1))
 
-        notes = [f"Doorgeleid met de notitie van racer {i} in ronde {round_}."
-                 for i in range(RACERS)]
-        responses = race([
-            partial(sessions[i].post, url, allow_redirects=False, timeout=60,
-                    data={"csrfmiddlewaretoken": forms[i], "version": str(case.version),
-                          "note": notes[i]})
-            for i in range(RACERS)])
+        notes = [
+            f"Doorgeleid met de notitie van racer {i} in ronde {round_}." for i in range(RACERS)
+        ]
+        responses = race(
+            [
+                partial(
+                    sessions[i].post,
+                    url,
+                    allow_redirects=False,
+                    timeout=60,
+                    data={
+                        "csrfmiddlewaretoken": forms[i],
+                        "version": str(case.version),
+                        "note": notes[i],
+                    },
+                )
+                for i in range(RACERS)
+            ]
+        )
         assert not [r for r in responses if isinstance(r, Exception)], responses
         only_one_won([r.status_code for r in responses], {302})
         for i, response in enumerate(responses):
@@ -122,22 +137,31 @@ def test_ten_griffie_members_forwarding_one_case_on_the_web(race_world, live_ser
 
 
 def api_post(base: str, token: str, path: str, body: dict):
-    return requests.post(f"{base}/api/v1{path}", json=body, timeout=60,
-                         headers={"Authorization": f"Bearer {token}"})
+    return requests.post(
+        f"{base}/api/v1{path}", json=body, timeout=60, headers={"Authorization": f"Bearer {token}"}
+    )
 
 
 def test_ten_accepts_of_one_submitted_case_through_the_api(race_world, live_server):
     """Half name the version they saw, half none: the row lock alone must also hold."""
-    tokens = [issue(race_world[name]) for name in ("griffier", "raadsadviseur",
-                                                   "raadsadviseur2")]
+    tokens = [issue(race_world[name]) for name in ("griffier", "raadsadviseur", "raadsadviseur2")]
     for _ in range(ROUNDS):
         case = run_to(race_world, new_case(race_world), "submitted")
-        bodies = [{"version": case.version, "data": {}} if i % 2 else {"data": {}}
-                  for i in range(RACERS)]
-        responses = race([
-            partial(api_post, live_server.url, tokens[i % len(tokens)],
-                    f"/cases/{case.pk}/actions/accept", bodies[i])
-            for i in range(RACERS)])
+        bodies = [
+            {"version": case.version, "data": {}} if i % 2 else {"data": {}} for i in range(RACERS)
+        ]
+        responses = race(
+            [
+                partial(
+                    api_post,
+                    live_server.url,
+                    tokens[i % len(tokens)],
+                    f"/cases/{case.pk}/actions/accept",
+                    bodies[i],
+                )
+                for i in range(RACERS)
+            ]
+        )
         assert not [r for r in responses if isinstance(r, Exception)], responses
         only_one_won([r.status_code for r in responses], {200})
         for response in responses:
@@ -155,15 +179,27 @@ def test_ten_assignments_of_one_forwarded_case_through_the_api(race_world, live_
     servants = [race_world[f"ambtenaar{n}"] for n in range(1, RACERS + 1)]
     for _ in range(ROUNDS):
         case = run_to(race_world, new_case(race_world), "forwarded")
-        responses = race([
-            partial(api_post, live_server.url, token, f"/cases/{case.pk}/actions/assign",
-                    {"version": case.version,
-                     "data": {"civil_servants": [servant.pk], "hours_estimate": "10"}})
-            for servant in servants])
+        responses = race(
+            [
+                partial(
+                    api_post,
+                    live_server.url,
+                    token,
+                    f"/cases/{case.pk}/actions/assign",
+                    {
+                        "version": case.version,
+                        "data": {"civil_servants": [servant.pk], "hours_estimate": "10"},
+                    },
+                )
+                for servant in servants
+            ]
+        )
         assert not [r for r in responses if isinstance(r, Exception)], responses
         only_one_won([r.status_code for r in responses], {200})
         assert Assignment.objects.filter(case=case).count() == 1
         assert TimelineEvent.objects.filter(case=case, action="assign").count() == 1
         assert Case.objects.get(pk=case.pk).state == "assigned"
-    print(f"\nAPI races: {ROUNDS} rounds x {RACERS} parallel accepts and assigns, one winner "
-          "each, one assignment row")
+    print(
+        f"\nAPI races: {ROUNDS} rounds x {RACERS} parallel accepts and assigns, one winner "
+        "each, one assignment row"
+    )

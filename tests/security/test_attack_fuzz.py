@@ -35,13 +35,25 @@ from raadsloket.policy.loader import PRESETS, build_profile, load_file
 from raadsloket.policy.schema import PolicyProfile
 
 EXAMPLES = int(os.environ.get("RAADSLOKET_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                suppress_health_check=list(HealthCheck))
+FUZZ = settings(
+    max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+)
 RUN: Counter = Counter()
 
 # Words of pydantic's, tomllib's and Python's own messages: none may reach a griffier.
-ENGLISH = ("input should", "field required", "value error", "traceback", "expecting",
-           "invalid", "error:", "exception", "unexpected", "extra inputs", "recursion")
+ENGLISH = (
+    "input should",
+    "field required",
+    "value error",
+    "traceback",
+    "expecting",
+    "invalid",
+    "error:",
+    "exception",
+    "unexpected",
+    "extra inputs",
+    "recursion",
+)
 
 
 def dutch(message: str) -> bool:
@@ -62,14 +74,35 @@ def profile_paths(model=PolicyProfile, prefix=()) -> list[tuple[str, ...]]:
 
 PATHS = profile_paths()
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
-    st.sampled_from(["working", "calendar", "monday", "12:00", "25:99", "vng-model", "utrecht",
-                     "requester_only", "every_member", "cabinet_chief", "a" * 2001, ""]),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "working",
+            "calendar",
+            "monday",
+            "12:00",
+            "25:99",
+            "vng-model",
+            "utrecht",
+            "requester_only",
+            "every_member",
+            "cabinet_chief",
+            "a" * 2001,
+            "",
+        ]
+    ),
 )
 json_values = st.recursive(
-    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.text(max_size=10), inner, max_size=4), max_leaves=12)
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 @st.composite
@@ -124,8 +157,11 @@ def test_building_a_profile_from_any_overrides_gives_a_profile_or_a_dutch_error(
 
 def toml_texts():
     """Valid TOML of random shapes, mutated: cut, doubled, a character dropped in or out."""
-    tables = st.dictionaries(st.sampled_from([p[0] for p in PATHS] + ["extends", "x"]),
-                             json_values.filter(lambda v: v is not None), max_size=6)
+    tables = st.dictionaries(
+        st.sampled_from([p[0] for p in PATHS] + ["extends", "x"]),
+        json_values.filter(lambda v: v is not None),
+        max_size=6,
+    )
 
     def render(data):
         try:
@@ -137,9 +173,10 @@ def toml_texts():
     return st.one_of(
         valid,
         st.tuples(valid, st.integers(0, 400), st.text(max_size=5)).map(
-            lambda t: t[0][: t[1]] + t[2] + t[0][t[1]:]),
+            lambda t: t[0][: t[1]] + t[2] + t[0][t[1] :]
+        ),
         st.tuples(valid, st.integers(0, 400)).map(lambda t: t[0][: t[1]]),
-        st.text(alphabet=st.sampled_from('[]{}=."\'\n abc123#,:-_\\'), max_size=200),
+        st.text(alphabet=st.sampled_from("[]{}=.\"'\n abc123#,:-_\\"), max_size=200),
         st.text(max_size=200),
     )
 
@@ -152,8 +189,9 @@ def toml_texts():
 def test_loading_any_profile_file_gives_a_profile_or_a_dutch_error(text, extends):
     if extends:
         text = f'extends = "{extends}"\n{text}'
-    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False,
-                                     encoding="utf-8", errors="surrogatepass") as handle:
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".toml", delete=False, encoding="utf-8", errors="surrogatepass"
+    ) as handle:
         handle.write(text)
     try:
         RUN["policy files"] += 1
@@ -171,6 +209,7 @@ def test_a_profile_file_that_is_not_utf8_gives_a_dutch_error(tmp_path):
 
 # `raadsloket advise --jsonl`: run as the command line runs it (ManagementUtility), in-process.
 
+
 def advise_cli(path: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = 0
@@ -187,14 +226,26 @@ lines = st.one_of(
     st.builds(lambda v: json.dumps({"text": v}), json_values),
     st.builds(json.dumps, json_values),
     st.text(max_size=60),
-    st.sampled_from(["", "   ", "{", "[" * 3000, '{"text": "' + "x" * 20000 + '"}',
-                     '{"text": "Hoeveel kost het leerlingenvervoer?"}', "\ufeff{}", "null"]),
+    st.sampled_from(
+        [
+            "",
+            "   ",
+            "{",
+            "[" * 3000,
+            '{"text": "' + "x" * 20000 + '"}',
+            '{"text": "Hoeveel kost het leerlingenvervoer?"}',
+            "\ufeff{}",
+            "null",
+        ]
+    ),
 )
 
 
 @FUZZ
-@given(content=st.lists(lines, max_size=6).map("\n".join),
-       raw=st.one_of(st.none(), st.binary(max_size=40)))
+@given(
+    content=st.lists(lines, max_size=6).map("\n".join),
+    raw=st.one_of(st.none(), st.binary(max_size=40)),
+)
 @example(content="[" * 5000, raw=None)
 @example(content="", raw=b"\xff\xfe\x00")
 def test_advise_jsonl_gives_advice_or_a_dutch_error_with_exit_2(tmp_path_factory, content, raw):
@@ -218,10 +269,13 @@ def test_advise_jsonl_as_a_real_process_exits_2_without_traceback(tmp_path):
     """The same path through the installed command, once: exit code and stderr as a user sees."""
     path = tmp_path / "vragen.jsonl"
     path.write_text('{"text": "Hoeveel?"}\n' + "[" * 5000 + "\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "raadsloket", "advise", "--jsonl", str(path)],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "SECRET_KEY": "x" * 50,
-                               "RAADSLOKET_VAR": str(tmp_path)})
+    done = subprocess.run(
+        [sys.executable, "-m", "raadsloket", "advise", "--jsonl", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SECRET_KEY": "x" * 50, "RAADSLOKET_VAR": str(tmp_path)},
+    )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("Fout: Regel 2"), done.stderr
@@ -230,15 +284,14 @@ def test_advise_jsonl_as_a_real_process_exits_2_without_traceback(tmp_path):
 # The API's case creation with random JSON: no 5xx, and nothing written unless a case is made.
 
 case_fields = {
-    "instrument": st.sampled_from(["assistance", "technical_question", "written_question",
-                                   "x"]) | json_values,
+    "instrument": st.sampled_from(["assistance", "technical_question", "written_question", "x"])
+    | json_values,
     "title": st.text(max_size=250) | json_values,
     "question": st.text(max_size=300) | json_values,
     "background": st.text(max_size=50) | json_values,
     "policy_area": st.sampled_from(["sociaal_domein", "financien", "x"]) | json_values,
     "confidential": json_values,
-    "co_requesters": st.lists(st.integers(min_value=-5, max_value=2**70), max_size=3)
-    | json_values,
+    "co_requesters": st.lists(st.integers(min_value=-5, max_value=2**70), max_size=3) | json_values,
     "on_behalf_of": json_values,
     "agenda_item": st.text(max_size=20) | json_values,
     "meeting_date": st.sampled_from(["2099-01-01", "1999-01-01", "morgen", ""]) | json_values,
@@ -246,10 +299,13 @@ case_fields = {
 }
 REQUIRED = ("title", "question", "policy_area")
 almost_valid = st.fixed_dictionaries(
-    {"title": st.text(min_size=3, max_size=60).filter(str.strip),
-     "question": st.text(min_size=10, max_size=120).filter(str.strip),
-     "policy_area": st.just("sociaal_domein")},
-    optional={k: v for k, v in case_fields.items() if k not in REQUIRED})
+    {
+        "title": st.text(min_size=3, max_size=60).filter(str.strip),
+        "question": st.text(min_size=10, max_size=120).filter(str.strip),
+        "policy_area": st.just("sociaal_domein"),
+    },
+    optional={k: v for k, v in case_fields.items() if k not in REQUIRED},
+)
 bodies = st.one_of(
     almost_valid.map(json.dumps),
     st.fixed_dictionaries({}, optional=case_fields).map(json.dumps),
@@ -259,8 +315,11 @@ bodies = st.one_of(
 
 
 def written() -> tuple[int, int, int]:
-    return (Case.objects.count(), TimelineEvent.objects.count(),
-            AuditEvent.objects.exclude(action__in=("case.read", "case.list_read")).count())
+    return (
+        Case.objects.count(),
+        TimelineEvent.objects.count(),
+        AuditEvent.objects.exclude(action__in=("case.read", "case.list_read")).count(),
+    )
 
 
 @pytest.mark.django_db
@@ -272,16 +331,21 @@ def test_creating_a_case_through_the_api_with_random_json(attack):
 
     @FUZZ
     @given(payload=bodies)
-    @example(payload='{"title": "Leerlingenvervoer", "question": "Hoeveel kost dit per jaar?", '
-                     '"policy_area": "sociaal_domein", "submit": true}')
+    @example(
+        payload='{"title": "Leerlingenvervoer", "question": "Hoeveel kost dit per jaar?", '
+        '"policy_area": "sociaal_domein", "submit": true}'
+    )
     @example(payload="[" * 5000)
-    @example(payload='{"title": "abc", "question": "0123456789", "policy_area": '
-                     '"sociaal_domein", "co_requesters": [99999999999999999999999]}')
+    @example(
+        payload='{"title": "abc", "question": "0123456789", "policy_area": '
+        '"sociaal_domein", "co_requesters": [99999999999999999999999]}'
+    )
     def create(payload):
         with transaction.atomic():
             before = written()
-            response = client.post("/api/v1/cases", payload, content_type="application/json",
-                                   **auth)
+            response = client.post(
+                "/api/v1/cases", payload, content_type="application/json", **auth
+            )
             statuses[response.status_code] += 1
             RUN["API case creation"] += 1
             assert response.status_code < 500, (payload[:300], response.content[:300])
@@ -295,8 +359,10 @@ def test_creating_a_case_through_the_api_with_random_json(attack):
             transaction.set_rollback(True)
 
     create()
-    print(f"\nAPI case creation fuzz: {sum(statuses.values())} requests, statuses "
-          f"{dict(sorted(statuses.items()))}")
+    print(
+        f"\nAPI case creation fuzz: {sum(statuses.values())} requests, statuses "
+        f"{dict(sorted(statuses.items()))}"
+    )
     assert statuses[201] >= 1, "the fuzz never made a valid case: it tests only refusals"
 
 
@@ -306,4 +372,3 @@ def _fuzz_figures():
     yield
     if RUN:
         print("\nfuzz cases run: " + ", ".join(f"{k}: {v}" for k, v in sorted(RUN.items())))
-

@@ -50,25 +50,42 @@ MISSING = 987_654_321  # an id no case or notification has
 def probers(attack):
     """People who must not see some of the world's cases: other municipality, other members."""
     v, d = attack.voorbeeld, attack.domstede
-    return [v["raadslid1"], v["raadslid8"], v["raadslid20"], v["fractiemedewerker1"],
-            v["wethouder1"], v["manager2"], v["ambtenaar2"], v["collegecontact"], v["beheerder"],
-            d["griffier"], d["raadslid1"], d["beheerder"], d["ambtenaar1"]]
+    return [
+        v["raadslid1"],
+        v["raadslid8"],
+        v["raadslid20"],
+        v["fractiemedewerker1"],
+        v["wethouder1"],
+        v["manager2"],
+        v["ambtenaar2"],
+        v["collegecontact"],
+        v["beheerder"],
+        d["griffier"],
+        d["raadslid1"],
+        d["beheerder"],
+        d["ambtenaar1"],
+    ]
 
 
 def invisible_cases(attack, person) -> list[int]:
     forget_viewer(person)
     viewer = viewer_for(person)
-    return [s.case_id for s in attack.scenarios
-            if not sections(viewer, Case.objects.get(pk=s.case_id))]
+    return [
+        s.case_id for s in attack.scenarios if not sections(viewer, Case.objects.get(pk=s.case_id))
+    ]
 
 
 def state_of_world():
-    return (list(Case.objects.values_list("pk", "state", "version").order_by("pk")),
-            TimelineEvent.objects.count(), CaseFile.objects.count(),
-            Notification.objects.filter(read_at__isnull=False).count(),
-            BreakGlass.objects.count(),
-            AuditEvent.objects.filter(action__startswith="case.").exclude(
-                action__in=("case.read", "case.list_read")).count())
+    return (
+        list(Case.objects.values_list("pk", "state", "version").order_by("pk")),
+        TimelineEvent.objects.count(),
+        CaseFile.objects.count(),
+        Notification.objects.filter(read_at__isnull=False).count(),
+        BreakGlass.objects.count(),
+        AuditEvent.objects.filter(action__startswith="case.")
+        .exclude(action__in=("case.read", "case.list_read"))
+        .count(),
+    )
 
 
 CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -122,16 +139,29 @@ def test_every_case_url_is_404_for_whoever_may_not_see_the_case(attack):
             for action in actions:
                 probes += [
                     ("web GET", web.get(f"/verzoeken/{case_id}/{action}"), "action"),
-                    ("web POST", web.post(f"/verzoeken/{case_id}/{action}",
-                                          {"version": "1", "note": "x", "reason": "x" * 20}),
-                     "post"),
-                    ("API POST", api.post(f"/api/v1/cases/{case_id}/actions/{action}",
-                                          json.dumps({"version": 1, "data": {}}),
-                                          content_type="application/json", **auth), "api"),
+                    (
+                        "web POST",
+                        web.post(
+                            f"/verzoeken/{case_id}/{action}",
+                            {"version": "1", "note": "x", "reason": "x" * 20},
+                        ),
+                        "post",
+                    ),
+                    (
+                        "API POST",
+                        api.post(
+                            f"/api/v1/cases/{case_id}/actions/{action}",
+                            json.dumps({"version": 1, "data": {}}),
+                            content_type="application/json",
+                            **auth,
+                        ),
+                        "api",
+                    ),
                 ]
             for surface, response, twin in probes:
-                same_as_missing(response, missing[twin], f"{surface} case {case_id} as "
-                                                         f"{person.username}")
+                same_as_missing(
+                    response, missing[twin], f"{surface} case {case_id} as {person.username}"
+                )
                 PROBES[surface] += 1
     assert state_of_world() == before
     assert rotation >= 2 * len(ACTIONS), "every action was tried"
@@ -140,8 +170,11 @@ def test_every_case_url_is_404_for_whoever_may_not_see_the_case(attack):
 
 def test_a_file_token_of_a_hidden_answer_is_404_even_on_a_visible_case(attack):
     """Someone who sees the request but not the answer gets no attachment of it."""
-    closed = next(s for s in attack.scenarios
-                  if s.file_token and s.state == "closed" and s.world is attack.voorbeeld)
+    closed = next(
+        s
+        for s in attack.scenarios
+        if s.file_token and s.state == "closed" and s.world is attack.voorbeeld
+    )
     url = f"/verzoeken/{closed.case_id}/bestanden/{closed.file_token}"
     # The routing officer sees the request of a forwarded case, never its answer.
     secretaris = attack.voorbeeld["secretaris"]
@@ -158,8 +191,11 @@ def test_break_glass_names_no_case_outside_the_administrators_municipality(attac
     case_id = attack.scenarios[0].case_id
     reason = {"reason": "Storing onderzoeken op verzoek van de griffie."}
     other_admin = attack.web(attack.domstede["beheerder"])
-    same_as_missing(other_admin.post(f"/verzoeken/{case_id}/noodtoegang", reason),
-                    other_admin.post(f"/verzoeken/{MISSING}/noodtoegang", reason), "noodtoegang")
+    same_as_missing(
+        other_admin.post(f"/verzoeken/{case_id}/noodtoegang", reason),
+        other_admin.post(f"/verzoeken/{MISSING}/noodtoegang", reason),
+        "noodtoegang",
+    )
     member = attack.web(attack.voorbeeld["raadslid20"])
     existing = member.post(f"/verzoeken/{case_id}/noodtoegang", reason)
     missing = member.post(f"/verzoeken/{MISSING}/noodtoegang", reason)
@@ -176,14 +212,16 @@ def test_nobody_reads_or_marks_another_persons_notification(attack):
         missing_web = web.post(f"/meldingen/{MISSING}/gelezen")
         missing_api = api.post(f"/api/v1/notifications/{MISSING}/read", **auth)
         listed = api.get("/api/v1/notifications?limit=100", **auth).json()["items"]
-        assert {n["id"] for n in listed} <= {pk for pk, owner in owners.items()
-                                            if owner == person.pk}
+        assert {n["id"] for n in listed} <= {
+            pk for pk, owner in owners.items() if owner == person.pk
+        }
         others = sorted(pk for pk, owner in owners.items() if owner != person.pk)
         # The marked ones, and every tenth of the rest, another tenth per prober.
-        tried = set(attack.notifications.values()) | set(others[index % 10::10])
+        tried = set(attack.notifications.values()) | set(others[index % 10 :: 10])
         for notification_id in sorted(tried & set(others)):
-            same_as_missing(web.post(f"/meldingen/{notification_id}/gelezen"), missing_web,
-                            "gelezen")
+            same_as_missing(
+                web.post(f"/meldingen/{notification_id}/gelezen"), missing_web, "gelezen"
+            )
             url = f"/api/v1/notifications/{notification_id}/read"
             same_as_missing(api.post(url, **auth), missing_api, url)
             PROBES["notification"] += 2
@@ -197,11 +235,13 @@ def test_nobody_reads_or_marks_another_persons_notification(attack):
 
 
 def state_of_budgets():
-    return (list(Expense.objects.values_list("pk", "review").order_by("pk")),
-            list(SpendingQuestion.objects.values_list("pk", "answer").order_by("pk")),
-            list(TrainingRequest.objects.values_list("pk", "status").order_by("pk")),
-            Statement.objects.count(),
-            AuditEvent.objects.filter(action__startswith="budgets.").count())
+    return (
+        list(Expense.objects.values_list("pk", "review").order_by("pk")),
+        list(SpendingQuestion.objects.values_list("pk", "answer").order_by("pk")),
+        list(TrainingRequest.objects.values_list("pk", "status").order_by("pk")),
+        Statement.objects.count(),
+        AuditEvent.objects.filter(action__startswith="budgets.").count(),
+    )
 
 
 def test_every_budget_url_is_404_for_whoever_may_not_see_it(attack):
@@ -212,8 +252,12 @@ def test_every_budget_url_is_404_for_whoever_may_not_see_it(attack):
     like a missing id, and nothing changes."""
     before = state_of_budgets()
     year = timezone.localdate().year
-    expense = {"date": f"{year}-01-02", "amount": "10.00", "category": "kantoor",
-               "description": "Printerpapier"}
+    expense = {
+        "date": f"{year}-01-02",
+        "amount": "10.00",
+        "category": "kantoor",
+        "description": "Printerpapier",
+    }
     answer = {"answer": "allowed", "reasoning": "Dit mag, het gaat om raadswerk."}
     fracties = list(Fractie.objects.filter(pk__in=attack.fractie_ids()))
     fracties += list(Fractie.objects.exclude(pk__in=attack.fractie_ids())[:4])
@@ -235,11 +279,13 @@ def test_every_budget_url_is_404_for_whoever_may_not_see_it(attack):
             "statement": api.get(f"/api/v1/budgets/fracties/{MISSING}/statement", **auth),
             "expenses": api.get(f"/api/v1/budgets/fracties/{MISSING}/expenses", **auth),
             "record": api_post(f"/api/v1/budgets/fracties/{MISSING}/expenses", expense),
-            "upload": api_post(f"/api/v1/budgets/fracties/{MISSING}/expenses/upload", upload(),
-                               multipart=True),
+            "upload": api_post(
+                f"/api/v1/budgets/fracties/{MISSING}/expenses/upload", upload(), multipart=True
+            ),
             "answer": api_post(f"/api/v1/budgets/questions/{MISSING}/answer", answer),
-            "decision": api_post(f"/api/v1/training/requests/{MISSING}/decision",
-                                 {"approve": True}),
+            "decision": api_post(
+                f"/api/v1/training/requests/{MISSING}/decision", {"approve": True}
+            ),
             "withdraw": api_post(f"/api/v1/training/requests/{MISSING}/withdraw", {}),
             "page": web.get(f"/fractieondersteuning/{MISSING}/{year}/"),
             "pdf": web.get(f"/fractieondersteuning/{MISSING}/{year}/verantwoording.pdf"),
@@ -253,15 +299,19 @@ def test_every_budget_url_is_404_for_whoever_may_not_see_it(attack):
                 continue
             base = f"/api/v1/budgets/fracties/{fractie.pk}"
             probes += [
-                ("API GET", base + "/statement", api.get(base + "/statement", **auth),
-                 "statement"),
+                ("API GET", base + "/statement", api.get(base + "/statement", **auth), "statement"),
                 ("API GET", base + "/expenses", api.get(base + "/expenses", **auth), "expenses"),
                 ("API POST", base + "/expenses", api_post(base + "/expenses", expense), "record"),
-                ("API POST", base + "/expenses/upload",
-                 api_post(base + "/expenses/upload", upload(), multipart=True), "upload"),
+                (
+                    "API POST",
+                    base + "/expenses/upload",
+                    api_post(base + "/expenses/upload", upload(), multipart=True),
+                    "upload",
+                ),
             ]
-            if not (sees_budget_overview(viewer)
-                    and fractie.municipality_id == viewer.municipality_id):
+            if not (
+                sees_budget_overview(viewer) and fractie.municipality_id == viewer.municipality_id
+            ):
                 # The presidium may get an overview page of any fractie of its own municipality;
                 # everyone else nothing.
                 page = f"/fractieondersteuning/{fractie.pk}/{year}/"
@@ -337,30 +387,41 @@ def api_walk(client: Client, auth: dict, forbidden: dict[str, str], check) -> No
         after = response.json()["next_after"]
         if after is None:
             break
-    for url in ("/api/v1/me", "/api/v1/written-questions/overview",
-                "/api/v1/notifications?unread=true"):
+    for url in (
+        "/api/v1/me",
+        "/api/v1/written-questions/overview",
+        "/api/v1/notifications?unread=true",
+    ):
         check(url, client.get(url, **auth))
     for marker, what in forbidden.items():
         kind = what.split(" ", 1)[0]
         if kind not in SEARCHED:
             continue
         # A search hit on a word the reader may not see would tell them what the case says.
-        response = check(f"/api/v1/cases?q={marker}", client.get("/api/v1/cases",
-                                                                 {"q": marker}, **auth))
+        response = check(
+            f"/api/v1/cases?q={marker}", client.get("/api/v1/cases", {"q": marker}, **auth)
+        )
         assert response.json()["items"] == [], f"search for {what} finds a case"
         if kind in ("VRAAG", "ANTWOORD"):
-            check(f"/api/v1/similar?text={marker}",
-                  client.get("/api/v1/similar", {"text": f"Graag hulp {marker}"}, **auth))
+            check(
+                f"/api/v1/similar?text={marker}",
+                client.get("/api/v1/similar", {"text": f"Graag hulp {marker}"}, **auth),
+            )
     for case_id in Case.objects.order_by("pk").values_list("pk", flat=True):
         for url in (f"/api/v1/cases/{case_id}", f"/api/v1/cases/{case_id}/timeline"):
             check(url, client.get(url, **auth))
     budget_walk(client, auth, check)
 
 
-BUDGET_LISTS = ("/api/v1/budgets/fracties", "/api/v1/budgets/unclear",
-                "/api/v1/budgets/precedents", "/api/v1/budgets/categories",
-                "/api/v1/training/budget", "/api/v1/budgets/questions?state=open",
-                "/api/v1/training/requests?status=approved")
+BUDGET_LISTS = (
+    "/api/v1/budgets/fracties",
+    "/api/v1/budgets/unclear",
+    "/api/v1/budgets/precedents",
+    "/api/v1/budgets/categories",
+    "/api/v1/training/budget",
+    "/api/v1/budgets/questions?state=open",
+    "/api/v1/training/requests?status=approved",
+)
 
 
 def budget_walk(client: Client, auth: dict, check) -> None:
@@ -393,34 +454,44 @@ def test_an_outsider_crawling_web_and_api_reads_nothing_hidden(attack, role):
     def check(url, response):
         assert response.status_code < 500, (url, response.status_code)
         counts["api"] += 1
-        leaks.extend(f"{url} ({response.status_code}) shows {what}"
-                     for what in leaks_in(body(response), forbidden))
+        leaks.extend(
+            f"{url} ({response.status_code}) shows {what}"
+            for what in leaks_in(body(response), forbidden)
+        )
         return response
 
-    crawl = crawl_site(attack.web(person), ["/", "/meldingen/", *object_urls(attack),
-                                            *budget_urls(attack)])
+    crawl = crawl_site(
+        attack.web(person), ["/", "/meldingen/", *object_urls(attack), *budget_urls(attack)]
+    )
     for url, response, text in crawl.pages:
         assert response.status_code < 500, (url, response.status_code)
-        leaks.extend(f"{url} ({response.status_code}) shows {what}"
-                     for what in leaks_in(text, forbidden))
+        leaks.extend(
+            f"{url} ({response.status_code}) shows {what}" for what in leaks_in(text, forbidden)
+        )
     api_walk(Client(), attack.bearer(person), forbidden, check)
     CRAWLED[role] = (len(crawl.pages), counts["api"])
-    print(f"\noutsider crawl as {role} ({person.username}): {len(crawl.pages)} web pages, "
-          f"{counts['api']} API calls, {len(forbidden)} forbidden markers, {len(leaks)} leaks")
+    print(
+        f"\noutsider crawl as {role} ({person.username}): {len(crawl.pages)} web pages, "
+        f"{counts['api']} API calls, {len(forbidden)} forbidden markers, {len(leaks)} leaks"
+    )
     assert not leaks, f"{len(leaks)} leaks:\n" + "\n".join(leaks)
 
 
 def test_the_crawl_would_notice_a_leak(attack):
     """An insider's crawl does contain the markers (the outsider crawl is not blind)."""
-    scenario = next(s for s in attack.scenarios
-                    if s.state == "closed" and s.world is attack.voorbeeld)
+    scenario = next(
+        s for s in attack.scenarios if s.state == "closed" and s.world is attack.voorbeeld
+    )
     requester = Case.objects.get(pk=scenario.case_id).requester
     crawl = crawl_site(attack.web(requester), ["/", *object_urls(attack)])
     seen = "".join(text for _, _, text in crawl.pages)
     for kind in ("TITEL", "VRAAG", "ANTWOORD", "DOEL"):
         assert scenario.marker(kind) in seen, kind
-    found = Client().get("/api/v1/cases", {"q": scenario.marker("ANTWOORD")},
-                         **attack.bearer(requester)).json()["items"]
+    found = (
+        Client()
+        .get("/api/v1/cases", {"q": scenario.marker("ANTWOORD")}, **attack.bearer(requester))
+        .json()["items"]
+    )
     assert [item["id"] for item in found] == [scenario.case_id]
 
 
@@ -429,10 +500,14 @@ def test_the_budget_walk_would_notice_a_leak(attack):
     and the treasurer of the VVD their own lines."""
     griffier = attack.voorbeeld["griffier"]
     seen = []
-    budget_walk(Client(), attack.bearer(griffier),
-                lambda url, response: seen.append(body(response)) or response)
+    budget_walk(
+        Client(),
+        attack.bearer(griffier),
+        lambda url, response: seen.append(body(response)) or response,
+    )
     text = "".join(seen)
     voorbeeld = [m for m in attack.budget_marks if "DOMSTEDE" not in m.marker]
     assert voorbeeld and all(m.marker in text for m in voorbeeld), [
-        m.marker for m in voorbeeld if m.marker not in text]
+        m.marker for m in voorbeeld if m.marker not in text
+    ]
     assert not any("DOMSTEDE" in m for m in seen)

@@ -36,8 +36,12 @@ from raadsloket.cases.workflow import ACTIONS
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = int(os.environ.get("RAADSLOKET_SCHEMATHESIS_EXAMPLES", "15"))
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 RUN: Counter = Counter()
 
 
@@ -80,16 +84,24 @@ def real_ids(attack):
     }
 
 
-def fuzz_operation(operation, role: str, headers: dict, forbidden: dict, known: dict,
-                   leaks: list[str]) -> None:
-    strategy = st.one_of(operation.as_strategy(GenerationMode.POSITIVE),
-                         operation.as_strategy(GenerationMode.NEGATIVE))
+def fuzz_operation(
+    operation, role: str, headers: dict, forbidden: dict, known: dict, leaks: list[str]
+) -> None:
+    strategy = st.one_of(
+        operation.as_strategy(GenerationMode.POSITIVE),
+        operation.as_strategy(GenerationMode.NEGATIVE),
+    )
     # Random ids mostly miss; half the examples aim at real cases and notifications.
     params = [name for name in known if f"{{{name}}}" in operation.path]
 
     @given(case=strategy, aim=st.booleans(), pick=st.integers(min_value=0, max_value=10**6))
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
-              phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     def attack_operation(case, aim, pick):
         if aim:
             for name in params:
@@ -100,9 +112,12 @@ def fuzz_operation(operation, role: str, headers: dict, forbidden: dict, known: 
             response = case.call(headers=headers)
             RUN[role] += 1
             text = response.text or ""
-            leaks.extend(f"{case.method} {case.formatted_path} ({response.status_code}) shows "
-                         f"{role} the {what}" for marker, what in forbidden.items()
-                         if marker in text)
+            leaks.extend(
+                f"{case.method} {case.formatted_path} ({response.status_code}) shows "
+                f"{role} the {what}"
+                for marker, what in forbidden.items()
+                if marker in text
+            )
             case.validate_response(response, checks=CHECKS)
             transaction.set_rollback(True)
 
@@ -119,17 +134,18 @@ def test_the_api_under_generated_requests_per_role(attack, api_schema, role):
     leaks: list[str] = []
     for operation in operations(api_schema):
         fuzz_operation(operation, role, headers, forbidden, known, leaks)
-    print(f"\nschemathesis as {role} ({person.username}): {RUN[role]} requests over "
-          f"{len(operations(api_schema))} operations, {len(forbidden)} forbidden markers, "
-          f"{len(leaks)} leaks; all roles so far: {sum(RUN.values())}")
+    print(
+        f"\nschemathesis as {role} ({person.username}): {RUN[role]} requests over "
+        f"{len(operations(api_schema))} operations, {len(forbidden)} forbidden markers, "
+        f"{len(leaks)} leaks; all roles so far: {sum(RUN.values())}"
+    )
     assert not leaks, "\n".join(leaks)
 
 
 # The budget API's own roles, which the role list above does not hold: the treasurer who records
 # expenses, a member who is neither chair nor treasurer, and the chair of a third fractie (the
 # presidium: totals and unclear cases only).
-BUDGET_PEOPLE = {"treasurer": "raadslid8", "fractie member": "raadslid3",
-                 "presidium": "raadslid12"}
+BUDGET_PEOPLE = {"treasurer": "raadslid8", "fractie member": "raadslid3", "presidium": "raadslid12"}
 BUDGET_PATHS = ("/api/v1/budgets/", "/api/v1/training/")
 
 
@@ -138,31 +154,45 @@ def test_the_budget_api_under_generated_requests(attack, api_schema, role):
     person = attack.voorbeeld[BUDGET_PEOPLE[role]]
     headers = {"Authorization": f"Bearer {attack.token(person)}"}
     forbidden = attack.forbidden_markers(person)
-    assert any(marker.startswith(("GEHEIM-UITGAVE", "GEHEIM-BUDGETVRAAG", "GEHEIM-OPLEIDING"))
-               for marker in forbidden)
+    assert any(
+        marker.startswith(("GEHEIM-UITGAVE", "GEHEIM-BUDGETVRAAG", "GEHEIM-OPLEIDING"))
+        for marker in forbidden
+    )
     known = real_ids(attack)
     budget_operations = [op for op in operations(api_schema) if op.path.startswith(BUDGET_PATHS)]
     assert len(budget_operations) >= 12, [op.label for op in budget_operations]
     leaks: list[str] = []
     for operation in budget_operations:
         fuzz_operation(operation, role, headers, forbidden, known, leaks)
-    print(f"\nschemathesis (budgets) as {role} ({person.username}): {RUN[role]} requests over "
-          f"{len(budget_operations)} operations, {len(forbidden)} forbidden markers, "
-          f"{len(leaks)} leaks")
+    print(
+        f"\nschemathesis (budgets) as {role} ({person.username}): {RUN[role]} requests over "
+        f"{len(budget_operations)} operations, {len(forbidden)} forbidden markers, "
+        f"{len(leaks)} leaks"
+    )
     assert not leaks, "\n".join(leaks)
 
 
 def test_the_schema_is_the_one_the_api_serves(attack, api_schema):
     """The fuzzing is not against an empty schema: every route of the API is in it."""
     paths = {op.path for op in operations(api_schema)}
-    for path in ["/api/v1/cases", "/api/v1/cases/{case_id}", "/api/v1/cases/{case_id}/timeline",
-                 "/api/v1/cases/{case_id}/actions/{action}", "/api/v1/notifications",
-                 "/api/v1/notifications/{notification_id}/read", "/api/v1/me",
-                 "/api/v1/budgets/fracties", "/api/v1/budgets/fracties/{fractie_id}/statement",
-                 "/api/v1/budgets/fracties/{fractie_id}/expenses",
-                 "/api/v1/budgets/fracties/{fractie_id}/expenses/upload",
-                 "/api/v1/budgets/questions", "/api/v1/budgets/questions/{question_id}/answer",
-                 "/api/v1/budgets/precedents", "/api/v1/budgets/unclear",
-                 "/api/v1/training/requests", "/api/v1/training/requests/{request_id}/decision",
-                 "/api/v1/training/budget"]:
+    for path in [
+        "/api/v1/cases",
+        "/api/v1/cases/{case_id}",
+        "/api/v1/cases/{case_id}/timeline",
+        "/api/v1/cases/{case_id}/actions/{action}",
+        "/api/v1/notifications",
+        "/api/v1/notifications/{notification_id}/read",
+        "/api/v1/me",
+        "/api/v1/budgets/fracties",
+        "/api/v1/budgets/fracties/{fractie_id}/statement",
+        "/api/v1/budgets/fracties/{fractie_id}/expenses",
+        "/api/v1/budgets/fracties/{fractie_id}/expenses/upload",
+        "/api/v1/budgets/questions",
+        "/api/v1/budgets/questions/{question_id}/answer",
+        "/api/v1/budgets/precedents",
+        "/api/v1/budgets/unclear",
+        "/api/v1/training/requests",
+        "/api/v1/training/requests/{request_id}/decision",
+        "/api/v1/training/budget",
+    ]:
         assert path in paths, (path, sorted(paths))

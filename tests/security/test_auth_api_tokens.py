@@ -55,9 +55,14 @@ def test_a_new_key_is_shown_once_and_works(world, member):
     assert AuditEvent.objects.filter(action="api.token_issued", actor_ref="raadslid1").exists()
 
 
-@pytest.mark.parametrize(("days", "message"), [("366", "Hoogstens 365 dagen."),
-                                                ("0", "Minstens 1 dag."),
-                                                ("veel", "Vul een geheel aantal dagen in.")])
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        ("366", "Hoogstens 365 dagen."),
+        ("0", "Minstens 1 dag."),
+        ("veel", "Vul een geheel aantal dagen in."),
+    ],
+)
 def test_the_validity_is_one_to_365_days(world, member, days, message):
     response = member.post(PAGE, {"label": "x", "days": days})
     assert response.status_code == 422

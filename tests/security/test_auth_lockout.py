@@ -55,7 +55,7 @@ def test_the_page_does_not_tell_whether_the_username_exists(world):
     unknown = fail("bestaat-niet", 5).content.decode()
 
     def main(page: str) -> str:
-        return page.split('<main', 1)[1].split("</main>", 1)[0]
+        return page.split("<main", 1)[1].split("</main>", 1)[0]
 
     assert main(known) == main(unknown)
     assert "griffier" not in main(known)

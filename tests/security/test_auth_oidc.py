@@ -31,14 +31,17 @@ def test_an_existing_person_is_found_by_email_in_any_case(world):
     assert person == world["griffier"]
 
 
-@pytest.mark.parametrize("claims", [
-    {},
-    {"email": None},
-    {"email": ""},
-    {"email": ["griffier@voorbeeld.example"]},
-    {"email": "onbekend@voorbeeld.example"},
-    {"email": "griffier@voorbeeld.example", "email_verified": False},
-])
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {},
+        {"email": None},
+        {"email": ""},
+        {"email": ["griffier@voorbeeld.example"]},
+        {"email": "onbekend@voorbeeld.example"},
+        {"email": "griffier@voorbeeld.example", "email_verified": False},
+    ],
+)
 def test_no_match_means_no_login(world, claims):
     assert person_for_claims(claims) is None
 
@@ -61,10 +64,21 @@ def test_mapping_never_creates_a_person(world):
 
 def test_a_client_id_alone_stops_start_up_with_a_message(tmp_path):
     # Set up half (or without the library), OIDC must not silently fall back to passwords only.
-    env = {**os.environ, "OIDC_RP_CLIENT_ID": "raadsloket", "SECRET_KEY": "x" * 40,
-           "RAADSLOKET_VAR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", "import raadsloket.settings"], env=env,
-                            capture_output=True, text=True, timeout=60)
+    env = {
+        **os.environ,
+        "OIDC_RP_CLIENT_ID": "raadsloket",
+        "SECRET_KEY": "x" * 40,
+        "RAADSLOKET_VAR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import raadsloket.settings"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode != 0
-    assert ("mozilla-django-oidc is niet geïnstalleerd" in result.stderr
-            or "OpenID Connect is half ingesteld" in result.stderr)
+    assert (
+        "mozilla-django-oidc is niet geïnstalleerd" in result.stderr
+        or "OpenID Connect is half ingesteld" in result.stderr
+    )

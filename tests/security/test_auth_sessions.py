@@ -50,8 +50,12 @@ def test_activity_keeps_the_session_alive_up_to_eight_hours(world):
 
 
 def test_the_profile_can_make_the_idle_time_shorter(db):
-    build_municipality("Gemeente Kort", "kort", password="demo",
-                       overrides={"security": {"session_idle_minutes": 10}})
+    build_municipality(
+        "Gemeente Kort",
+        "kort",
+        password="demo",
+        overrides={"security": {"session_idle_minutes": 10}},
+    )
     start = timezone.now()
     with time_machine.travel(start, tick=False):
         client = logged_in("raadslid1")

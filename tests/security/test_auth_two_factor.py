@@ -22,8 +22,15 @@ pytestmark = pytest.mark.django_db
 
 SETUP = "/beveiliging/tweestapsverificatie/instellen"
 VERIFY = "/beveiliging/tweestapsverificatie/controleren"
-REQUIRED = ["griffier", "raadsadviseur", "secretaris", "kabinetschef", "burgemeester",
-            "wethouder1", "beheerder"]
+REQUIRED = [
+    "griffier",
+    "raadsadviseur",
+    "secretaris",
+    "kabinetschef",
+    "burgemeester",
+    "wethouder1",
+    "beheerder",
+]
 OPTIONAL = ["raadslid1", "ambtenaar1", "manager1", "collegecontact", "fractiemedewerker1"]
 
 
@@ -56,7 +63,12 @@ def set_up(client: Client, person) -> TOTPDevice:
 
 def test_the_roles_that_need_it_are_griffie_routing_college_and_administrator():
     assert {str(role) for role in TWO_FACTOR_ROLES} == {
-        "clerk", "council_advisor", "municipal_secretary", "cabinet_chief", "mayor", "alderman",
+        "clerk",
+        "council_advisor",
+        "municipal_secretary",
+        "cabinet_chief",
+        "mayor",
+        "alderman",
         "administrator",
     }
 
@@ -75,8 +87,12 @@ def test_other_roles_are_not_asked(world, username):
 
 
 def test_the_profile_can_ask_it_of_everyone(db):
-    everyone = build_municipality("Gemeente Streng", "streng", password="demo",
-                                  overrides={"security": {"two_factor_for_everyone": True}})
+    everyone = build_municipality(
+        "Gemeente Streng",
+        "streng",
+        password="demo",
+        overrides={"security": {"two_factor_for_everyone": True}},
+    )
     client = logged_in(everyone["raadslid1"].username)
     assert client.get("/").headers["Location"].startswith(SETUP)
 
@@ -117,8 +133,12 @@ def test_set_up_confirms_with_a_code_and_opens_the_site(world):
     device = set_up(client, world["griffier"])
     assert device.name == "raadsloket"
     assert client.get("/verzoeken/").status_code == 200
-    assert AuditEvent.objects.filter(action="security.two_factor_enabled",
-                                     actor_ref="griffier").count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action="security.two_factor_enabled", actor_ref="griffier"
+        ).count()
+        == 1
+    )
 
 
 def test_a_wrong_set_up_code_is_refused_in_dutch(world):
@@ -175,8 +195,7 @@ def test_the_next_parameter_cannot_leave_the_site(world):
     device = set_up(logged_in("griffier"), world["griffier"])
     with time_machine.travel(timezone.now() + timedelta(minutes=1)):
         client = logged_in("griffier")
-        response = client.post(VERIFY, {"code": code_for(device),
-                                        "next": "https://evil.example/"})
+        response = client.post(VERIFY, {"code": code_for(device), "next": "https://evil.example/"})
         assert response["Location"] == "/"
 
 
@@ -218,12 +237,16 @@ def test_the_administrator_resets_a_device_in_their_municipality(world, other_wo
     admin.force_login(world["beheerder"])
     page = admin.get("/beveiliging/").content.decode()
     assert "Tweestapsverificatie van een collega herstellen" in page
-    response = admin.post("/beveiliging/tweestapsverificatie/herstellen",
-                          {"username": "u-griffier", "reason": "telefoon kwijt"})
+    response = admin.post(
+        "/beveiliging/tweestapsverificatie/herstellen",
+        {"username": "u-griffier", "reason": "telefoon kwijt"},
+    )
     assert response.status_code == 422
     assert "geen gebruiker met deze gebruikersnaam in uw gemeente" in response.content.decode()
-    response = admin.post("/beveiliging/tweestapsverificatie/herstellen",
-                          {"username": "griffier", "reason": "telefoon kwijt"})
+    response = admin.post(
+        "/beveiliging/tweestapsverificatie/herstellen",
+        {"username": "griffier", "reason": "telefoon kwijt"},
+    )
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=world["griffier"]).exists()
     event = AuditEvent.objects.get(action="security.two_factor_reset")
@@ -235,13 +258,15 @@ def test_only_the_administrator_may_reset(world):
     client = Client()
     client.force_login(world["griffier"])
     client.get("/")  # the griffier is not verified, but the page is not there for her anyway
-    settings_page = client.post("/beveiliging/tweestapsverificatie/herstellen",
-                                {"username": "raadslid1", "reason": "x"})
+    settings_page = client.post(
+        "/beveiliging/tweestapsverificatie/herstellen", {"username": "raadslid1", "reason": "x"}
+    )
     assert settings_page.status_code == 302  # first her own second factor
     raadslid = Client()
     raadslid.force_login(world["raadslid1"])
-    response = raadslid.post("/beveiliging/tweestapsverificatie/herstellen",
-                             {"username": "griffier", "reason": "x"})
+    response = raadslid.post(
+        "/beveiliging/tweestapsverificatie/herstellen", {"username": "griffier", "reason": "x"}
+    )
     assert response.status_code == 404
 
 

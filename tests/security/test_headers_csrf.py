@@ -33,8 +33,9 @@ def token_of(client: Client) -> str:
 
 def post_routes(attack) -> dict:
     """Every POST route of the web UI -> a person who can reach it, with real ids."""
-    submitted = next(s for s in attack.scenarios
-                     if s.state == "submitted" and s.world is attack.voorbeeld)
+    submitted = next(
+        s for s in attack.scenarios if s.state == "submitted" and s.world is attack.voorbeeld
+    )
     griffier, member = attack.role("griffier"), attack.role("member")
     notification = attack.notifications[attack.scenarios[0].case_id]
     return {
@@ -53,18 +54,29 @@ def post_routes(attack) -> dict:
 
 
 def written() -> tuple[int, int, int, int]:
-    return (Case.objects.count(), TimelineEvent.objects.count(),
-            Notification.objects.filter(read_at__isnull=False).count(),
-            AuditEvent.objects.filter(action__startswith="case.").exclude(
-                action__in=("case.read", "case.list_read")).count())
+    return (
+        Case.objects.count(),
+        TimelineEvent.objects.count(),
+        Notification.objects.filter(read_at__isnull=False).count(),
+        AuditEvent.objects.filter(action__startswith="case.")
+        .exclude(action__in=("case.read", "case.list_read"))
+        .count(),
+    )
 
 
 def test_every_post_route_refuses_a_request_without_csrf_token(attack):
     before = written()
     for url, person in post_routes(attack).items():
         client = csrf_client(person)
-        response = client.post(url, {"title": "Onderwerp", "question": "Een vraag van tien",
-                                     "version": "1", "reason": "Een reden van lengte"})
+        response = client.post(
+            url,
+            {
+                "title": "Onderwerp",
+                "question": "Een vraag van tien",
+                "version": "1",
+                "reason": "Een reden van lengte",
+            },
+        )
         assert response.status_code == 403, (url, response.status_code)
         # A Dutch page, like every other error (never Django's English CSRF page).
         text = response.content.decode()
@@ -96,8 +108,9 @@ def test_every_form_the_crawl_finds_is_csrf_protected(attack):
         response = csrf_client(attack.voorbeeld[username]).post(action, {"version": "1"})
         assert response.status_code == 403, (action, response.status_code)
         assert "Formulier verlopen" in response.content.decode(), action
-    print(f"\nCSRF: {len(forms)} distinct POST forms found by the crawl, all refused without "
-          "a token")
+    print(
+        f"\nCSRF: {len(forms)} distinct POST forms found by the crawl, all refused without a token"
+    )
 
 
 def test_the_login_form_itself_is_csrf_protected(attack):
@@ -112,20 +125,29 @@ def test_the_api_refuses_a_session_cookie_without_csrf_token(attack):
     """With a cookie the API is a browser surface too; with a bearer token there is no cookie."""
     client = csrf_client(attack.role("member"))
     before = Case.objects.count()
-    response = client.post("/api/v1/cases", {"title": "Onderwerp", "question": "Een lange vraag",
-                                             "policy_area": "sociaal_domein"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/cases",
+        {"title": "Onderwerp", "question": "Een lange vraag", "policy_area": "sociaal_domein"},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     assert Case.objects.count() == before
     assert response.json()["detail"].startswith("CSRF-controle mislukt")
     ok = Client(enforce_csrf_checks=True).post(
-        "/api/v1/cases", {"title": "Onderwerp", "question": "Een lange vraag van een raadslid",
-                          "policy_area": "sociaal_domein"},
-        content_type="application/json", **attack.bearer(attack.role("member")))
+        "/api/v1/cases",
+        {
+            "title": "Onderwerp",
+            "question": "Een lange vraag van een raadslid",
+            "policy_area": "sociaal_domein",
+        },
+        content_type="application/json",
+        **attack.bearer(attack.role("member")),
+    )
     assert ok.status_code == 201
 
 
 # Session fixation (ASVS V3.2.1).
+
 
 def login(client: Client, username: str = "raadslid1") -> None:
     client.get("/inloggen/")
@@ -151,7 +173,8 @@ def test_a_planted_session_id_never_becomes_a_logged_in_session(attack):
     victim.cookies[django_settings.SESSION_COOKIE_NAME] = "aanvallergekozensleutel0123456789"
     login(victim)
     assert victim.cookies[django_settings.SESSION_COOKIE_NAME].value != (
-        "aanvallergekozensleutel0123456789")
+        "aanvallergekozensleutel0123456789"
+    )
     attacker = Client()
     attacker.cookies[django_settings.SESSION_COOKIE_NAME] = "aanvallergekozensleutel0123456789"
     response = attacker.get("/verzoeken/")
@@ -193,16 +216,18 @@ def local(location: str) -> bool:
     """A path on this site, or an absolute URL of this host; never a scheme-relative one."""
     if location.startswith(("//", "/\\")) or any(c in location for c in "\t\r\n"):
         return False
-    return url_has_allowed_host_and_scheme(location, allowed_hosts={"testserver"},
-                                           require_https=False)
+    return url_has_allowed_host_and_scheme(
+        location, allowed_hosts={"testserver"}, require_https=False
+    )
 
 
 @pytest.mark.parametrize("target", EVIL_NEXT)
 def test_login_never_redirects_off_site(attack, target):
     client = Client()
     client.get("/inloggen/", {"next": target})
-    response = client.post(f"/inloggen/?next={target}", {"username": "raadslid1",
-                                                          "password": "demo", "next": target})
+    response = client.post(
+        f"/inloggen/?next={target}", {"username": "raadslid1", "password": "demo", "next": target}
+    )
     assert response.status_code == 302
     assert local(response["Location"]), response["Location"]
     # Already logged in, the login page redirects at once: the same rule.
@@ -224,8 +249,9 @@ def test_a_local_next_is_still_followed(attack):
     """The check above is not blind: a page of raadsloket itself is where the login goes."""
     client = Client()
     client.get("/inloggen/")
-    response = client.post("/inloggen/", {"username": "raadslid1", "password": "demo",
-                                          "next": "/verzoeken/"})
+    response = client.post(
+        "/inloggen/", {"username": "raadslid1", "password": "demo", "next": "/verzoeken/"}
+    )
     assert response["Location"] == "/verzoeken/"
 
 

@@ -56,11 +56,13 @@ def written() -> tuple[int, int, int]:
     return Case.objects.count(), TimelineEvent.objects.count(), CaseFile.objects.count()
 
 
-GOOD_CASE = {"instrument": "assistance", "title": "Leerlingenvervoer",
-             "question": "Hoeveel kost het leerlingenvervoer per leerling?",
-             "policy_area": "sociaal_domein"}
-OVERSIZE_CASE = [("title", 201), ("question", 10_001), ("background", 10_001),
-                 ("agenda_item", 201)]
+GOOD_CASE = {
+    "instrument": "assistance",
+    "title": "Leerlingenvervoer",
+    "question": "Hoeveel kost het leerlingenvervoer per leerling?",
+    "policy_area": "sociaal_domein",
+}
+OVERSIZE_CASE = [("title", 201), ("question", 10_001), ("background", 10_001), ("agenda_item", 201)]
 
 
 @pytest.mark.parametrize(("field", "size"), OVERSIZE_CASE)
@@ -69,8 +71,12 @@ def test_an_oversize_field_of_a_new_request_by_api_is_refused_in_dutch(attack, f
     if field == "agenda_item":
         data.update(instrument="technical_question", meeting_date="2099-01-01")
     before = written()
-    response = Client().post("/api/v1/cases", json.dumps(data), content_type="application/json",
-                             **attack.bearer(attack.role("member")))
+    response = Client().post(
+        "/api/v1/cases",
+        json.dumps(data),
+        content_type="application/json",
+        **attack.bearer(attack.role("member")),
+    )
     assert response.status_code == 422, response.content[:300]
     messages = response.json()["errors"][field]
     assert any(too_long(m) for m in messages), messages
@@ -121,8 +127,9 @@ def action_data(action: str, field: str, size: int, attack) -> dict:
 
 
 @pytest.mark.parametrize(("state", "username", "action", "field", "size"), OVERSIZE_ACTIONS)
-def test_an_oversize_action_field_by_api_is_refused_in_dutch(attack, state, username, action,
-                                                             field, size):
+def test_an_oversize_action_field_by_api_is_refused_in_dutch(
+    attack, state, username, action, field, size
+):
     scenario = scenario_in(attack, state)
     case = Case.objects.get(pk=scenario.case_id)
     person = scenario.world[username]
@@ -130,7 +137,9 @@ def test_an_oversize_action_field_by_api_is_refused_in_dutch(attack, state, user
     response = Client().post(
         f"/api/v1/cases/{case.pk}/actions/{action}",
         json.dumps({"version": case.version, "data": action_data(action, field, size, attack)}),
-        content_type="application/json", **attack.bearer(person))
+        content_type="application/json",
+        **attack.bearer(person),
+    )
     assert response.status_code == 422, response.content[:300]
     messages = response.json()["errors"][field]
     assert any(too_long(m) for m in messages), messages
@@ -139,14 +148,16 @@ def test_an_oversize_action_field_by_api_is_refused_in_dutch(attack, state, user
 
 
 @pytest.mark.parametrize(("state", "username", "action", "field", "size"), OVERSIZE_ACTIONS)
-def test_an_oversize_action_field_on_the_web_is_refused_in_dutch(attack, state, username, action,
-                                                                 field, size):
+def test_an_oversize_action_field_on_the_web_is_refused_in_dutch(
+    attack, state, username, action, field, size
+):
     scenario = scenario_in(attack, state)
     case = Case.objects.get(pk=scenario.case_id)
     before = written()
     response = attack.web(scenario.world[username]).post(
         f"/verzoeken/{case.pk}/{action}",
-        {"version": case.version, **action_data(action, field, size, attack)})
+        {"version": case.version, **action_data(action, field, size, attack)},
+    )
     assert response.status_code == 422
     assert too_long(response.content.decode())
     assert written() == before
@@ -155,8 +166,9 @@ def test_an_oversize_action_field_on_the_web_is_refused_in_dutch(attack, state, 
 def test_an_oversize_break_glass_reason_is_refused_in_dutch(attack):
     scenario = scenario_in(attack, "submitted")
     client = attack.web(attack.role("beheerder"))
-    response = client.post(f"/verzoeken/{scenario.case_id}/noodtoegang", {"reason": "x" * 2001},
-                           follow=True)
+    response = client.post(
+        f"/verzoeken/{scenario.case_id}/noodtoegang", {"reason": "x" * 2001}, follow=True
+    )
     assert "De reden mag hoogstens 2000 tekens hebben." in response.content.decode()
     from raadsloket.access.models import BreakGlass
 
@@ -165,12 +177,20 @@ def test_an_oversize_break_glass_reason_is_refused_in_dutch(attack):
 
 def test_an_oversize_direct_contact_is_refused_in_dutch(attack):
     servant = attack.domstede["ambtenaar1"]
-    data = {"member": attack.domstede["raadslid1"].pk, "title": "x" * 201,
-            "question": "Hoeveel parkeerplaatsen?", "answer": "Twaalf.",
-            "policy_area": "sociaal_domein"}
+    data = {
+        "member": attack.domstede["raadslid1"].pk,
+        "title": "x" * 201,
+        "question": "Hoeveel parkeerplaatsen?",
+        "answer": "Twaalf.",
+        "policy_area": "sociaal_domein",
+    }
     before = written()
-    response = Client().post("/api/v1/direct-contacts", json.dumps(data),
-                             content_type="application/json", **attack.bearer(servant))
+    response = Client().post(
+        "/api/v1/direct-contacts",
+        json.dumps(data),
+        content_type="application/json",
+        **attack.bearer(servant),
+    )
     assert response.status_code == 422
     assert any(too_long(m) for m in response.json()["errors"]["title"])
     assert written() == before
@@ -179,8 +199,12 @@ def test_an_oversize_direct_contact_is_refused_in_dutch(attack):
 def test_an_api_body_over_five_megabytes_is_refused_in_dutch_not_a_crash(attack):
     data = {**GOOD_CASE, "question": "x" * (6 * 1024 * 1024)}
     before = written()
-    response = Client().post("/api/v1/cases", json.dumps(data), content_type="application/json",
-                             **attack.bearer(attack.role("member")))
+    response = Client().post(
+        "/api/v1/cases",
+        json.dumps(data),
+        content_type="application/json",
+        **attack.bearer(attack.role("member")),
+    )
     assert response.status_code == 413
     assert response.json()["detail"] == "Het verzoek is te groot (hoogstens 5 MB)."
     assert written() == before
@@ -203,8 +227,12 @@ def test_the_search_words_and_advice_text_are_bounded(attack):
     assert response.status_code == 200
     too_long = "x" * 10_001
     for response in (
-        client.post("/api/v1/advice", json.dumps({"text": too_long}),
-                    content_type="application/json", **auth),
+        client.post(
+            "/api/v1/advice",
+            json.dumps({"text": too_long}),
+            content_type="application/json",
+            **auth,
+        ),
         client.get("/api/v1/similar", {"text": too_long}, **auth),
     ):
         assert response.status_code == 422

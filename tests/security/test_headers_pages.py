@@ -14,8 +14,12 @@ from security_scenarios import ROLE_PEOPLE, body, crawl_site, object_urls
 
 pytestmark = pytest.mark.django_db
 
-REFERRER_POLICIES = {"no-referrer", "same-origin", "strict-origin",
-                     "strict-origin-when-cross-origin"}
+REFERRER_POLICIES = {
+    "no-referrer",
+    "same-origin",
+    "strict-origin",
+    "strict-origin-when-cross-origin",
+}
 # A <script> of these types is data for a script file, never run by the browser.
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
@@ -39,10 +43,15 @@ def header_problems(url: str, response) -> list[str]:
     if "unsafe-inline" in header or "unsafe-eval" in header:
         problems.append(f"{url}: CSP allows unsafe code: {header}")
     csp = csp_directives(response)
-    for name, expected in (("default-src", ["'self'"]), ("script-src", ["'self'"]),
-                           ("style-src", ["'self'"]), ("object-src", ["'none'"]),
-                           ("frame-ancestors", ["'none'"]), ("base-uri", ["'self'"]),
-                           ("form-action", ["'self'"])):
+    for name, expected in (
+        ("default-src", ["'self'"]),
+        ("script-src", ["'self'"]),
+        ("style-src", ["'self'"]),
+        ("object-src", ["'none'"]),
+        ("frame-ancestors", ["'none'"]),
+        ("base-uri", ["'self'"]),
+        ("form-action", ["'self'"]),
+    ):
         if csp.get(name) != expected:
             problems.append(f"{url}: CSP {name} is {csp.get(name)}, expected {expected}")
     if response.get("X-Frame-Options") != "DENY":
@@ -63,8 +72,11 @@ class InlineCode(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and "src" not in attributes and (
-                (attributes.get("type") or "").lower() not in DATA_SCRIPT_TYPES):
+        if (
+            tag == "script"
+            and "src" not in attributes
+            and ((attributes.get("type") or "").lower() not in DATA_SCRIPT_TYPES)
+        ):
             self.found.append("inline <script>")
         if tag == "style":
             self.found.append("<style> element")
@@ -74,7 +86,8 @@ class InlineCode(HTMLParser):
             if name.startswith("on"):
                 self.found.append(f"event handler {name} on <{tag}>")
             if name in ("href", "src", "action") and (value or "").strip().lower().startswith(
-                    "javascript:"):
+                "javascript:"
+            ):
                 self.found.append(f"javascript: URL on <{tag}>")
 
 
@@ -106,8 +119,10 @@ def test_every_page_carries_the_headers_and_no_inline_code(attack, role):
             html_pages += 1
             problems += [f"{url}: {what}" for what in inline_code(text)]
     PAGES_SEEN[role or "anonymous"] = len(crawl.pages)
-    print(f"\nheaders crawl as {role or 'anonymous'}: {len(crawl.pages)} responses, "
-          f"{html_pages} HTML pages")
+    print(
+        f"\nheaders crawl as {role or 'anonymous'}: {len(crawl.pages)} responses, "
+        f"{html_pages} HTML pages"
+    )
     assert html_pages >= (2 if role is None else 10)
     assert not problems, "\n".join(problems)
 
@@ -116,8 +131,9 @@ def test_the_htmx_form_answers_carry_the_headers_too(attack):
     """A partial (htmx) answer is a response of its own: same headers."""
     griffier = attack.role("griffier")
     client = attack.web(griffier)
-    submitted = next(s for s in attack.scenarios
-                     if s.state == "submitted" and s.world is attack.voorbeeld)
+    submitted = next(
+        s for s in attack.scenarios if s.state == "submitted" and s.world is attack.voorbeeld
+    )
     url = f"/verzoeken/{submitted.case_id}/accept"
     response = client.post(url, {"version": "1"}, HTTP_HX_REQUEST="true")
     assert response.status_code < 500
@@ -177,8 +193,15 @@ def test_the_api_documentation_page_cannot_run_inline_or_third_party_code(attack
 def test_clickjacking_every_page_refuses_to_be_framed(attack):
     """Both the old header (X-Frame-Options) and the CSP directive (frame-ancestors)."""
     client = attack.web(attack.role("member"))
-    for url in ["/", "/verzoeken/", "/verzoeken/nieuw", "/inloggen/", "/meldingen/instellingen",
-                f"/verzoeken/{attack.scenarios[0].case_id}", "/api/v1/me"]:
+    for url in [
+        "/",
+        "/verzoeken/",
+        "/verzoeken/nieuw",
+        "/inloggen/",
+        "/meldingen/instellingen",
+        f"/verzoeken/{attack.scenarios[0].case_id}",
+        "/api/v1/me",
+    ]:
         response = client.get(url)
         assert response.get("X-Frame-Options") == "DENY", url
         assert csp_directives(response).get("frame-ancestors") == ["'none'"], url
@@ -186,8 +209,10 @@ def test_clickjacking_every_page_refuses_to_be_framed(attack):
 
 def test_the_scanner_finds_inline_code():
     """The inline-code scan is not blind."""
-    page = ('<div style="color:red" onclick="x()"><script>alert(1)</script>'
-            '<style>p{}</style><a href="javascript:alert(1)">x</a>'
-            '<script type="application/json">{}</script><script src="/s.js"></script></div>')
+    page = (
+        '<div style="color:red" onclick="x()"><script>alert(1)</script>'
+        '<style>p{}</style><a href="javascript:alert(1)">x</a>'
+        '<script type="application/json">{}</script><script src="/s.js"></script></div>'
+    )
     found = inline_code(page)
     assert len(found) == 5, found

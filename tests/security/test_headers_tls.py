@@ -34,12 +34,22 @@ print(json.dumps({name: getattr(s, name, None) for name in (
 
 def settings_with(tmp_path, **env) -> dict:
     """The settings as a fresh process reads them with `env` (and nothing else of ours)."""
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("BEHIND_TLS", "DEBUG", "SECURE_COOKIES", "DATABASE_URL")}
-    clean.update({"DJANGO_SETTINGS_MODULE": "raadsloket.settings",
-                  "SECRET_KEY": "x" * 50, "RAADSLOKET_VAR": str(tmp_path)}, **env)
-    done = subprocess.run([sys.executable, "-c", SHOW_SETTINGS], env=clean,
-                          capture_output=True, text=True, timeout=60)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("BEHIND_TLS", "DEBUG", "SECURE_COOKIES", "DATABASE_URL")
+    }
+    clean.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "raadsloket.settings",
+            "SECRET_KEY": "x" * 50,
+            "RAADSLOKET_VAR": str(tmp_path),
+        },
+        **env,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_SETTINGS], env=clean, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -67,10 +77,16 @@ def test_without_tls_there_is_no_redirect_and_no_hsts_but_cookies_stay_secure(tm
 
 def test_a_misspelt_tls_switch_stops_the_start(tmp_path):
     """A typo must not silently leave production without HSTS."""
-    clean = {**os.environ, "DJANGO_SETTINGS_MODULE": "raadsloket.settings",
-             "SECRET_KEY": "x" * 50, "RAADSLOKET_VAR": str(tmp_path), "BEHIND_TLS": "ja"}
-    done = subprocess.run([sys.executable, "-c", SHOW_SETTINGS], env=clean,
-                          capture_output=True, text=True, timeout=60)
+    clean = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "raadsloket.settings",
+        "SECRET_KEY": "x" * 50,
+        "RAADSLOKET_VAR": str(tmp_path),
+        "BEHIND_TLS": "ja",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_SETTINGS], env=clean, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode != 0
     assert "BEHIND_TLS moet true of false zijn" in done.stderr
 

@@ -25,8 +25,9 @@ pytestmark = pytest.mark.django_db
 
 def in_progress(attack):
     """The Voorbeeld case in progress, its assigned civil servant, and its URL."""
-    scenario = next(s for s in attack.scenarios
-                    if s.state == "in_progress" and s.world is attack.voorbeeld)
+    scenario = next(
+        s for s in attack.scenarios if s.state == "in_progress" and s.world is attack.voorbeeld
+    )
     return scenario, scenario.world["ambtenaar6"]
 
 
@@ -34,8 +35,10 @@ def deliver_by_web(attack, files, answer="Het antwoord met bijlagen."):
     scenario, servant = in_progress(attack)
     case = Case.objects.get(pk=scenario.case_id)
     client = attack.web(servant)
-    response = client.post(f"/verzoeken/{case.pk}/deliver",
-                           {"answer": answer, "version": str(case.version), "files": files})
+    response = client.post(
+        f"/verzoeken/{case.pk}/deliver",
+        {"answer": answer, "version": str(case.version), "files": files},
+    )
     return case, response
 
 
@@ -50,14 +53,26 @@ def refused(attack, files) -> str:
 
 
 def test_a_file_over_ten_megabytes_is_refused_in_dutch(attack):
-    big = SimpleUploadedFile("doorrekening.pdf", b"%PDF" + b"0" * MAX_FILE_BYTES,
-                             content_type="application/pdf")
+    big = SimpleUploadedFile(
+        "doorrekening.pdf", b"%PDF" + b"0" * MAX_FILE_BYTES, content_type="application/pdf"
+    )
     assert "is groter dan 10 MB" in refused(attack, [big])
 
 
-@pytest.mark.parametrize("name", ["pagina.html", "pagina.htm", "plaatje.svg", "start.exe",
-                                  "rapport.pdf.exe", "script.js", "geen-extensie",
-                                  "macro.docm", "rapport.PDF.html"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pagina.html",
+        "pagina.htm",
+        "plaatje.svg",
+        "start.exe",
+        "rapport.pdf.exe",
+        "script.js",
+        "geen-extensie",
+        "macro.docm",
+        "rapport.PDF.html",
+    ],
+)
 def test_a_file_of_a_type_that_could_run_is_refused_in_dutch(attack, name):
     upload = SimpleUploadedFile(name, b"<script>alert(1)</script>", content_type="text/html")
     text = refused(attack, [upload])
@@ -78,7 +93,8 @@ def test_the_media_root_is_outside_the_web_root_and_not_served_by_any_url(attack
     media = Path(django_settings.MEDIA_ROOT).resolve()
     static_dirs = [Path(django_settings.STATIC_ROOT).resolve()] + [
         Path(entry[1] if isinstance(entry, tuple) else entry).resolve()
-        for entry in django_settings.STATICFILES_DIRS]
+        for entry in django_settings.STATICFILES_DIRS
+    ]
     for static in static_dirs:
         assert not media.is_relative_to(static) and not static.is_relative_to(media), static
     assert getattr(django_settings, "WHITENOISE_ROOT", None) is None
@@ -90,9 +106,14 @@ def test_the_media_root_is_outside_the_web_root_and_not_served_by_any_url(attack
     case = Case.objects.get(pk=scenario.case_id)
     assert stored.file.name == f"cases/{case.municipality_id}/{case.pk}/{stored.token}"
     requester = attack.web(case.requester)
-    for url in [f"{django_settings.MEDIA_URL}{stored.file.name}", f"/media/{stored.file.name}",
-                f"/files/{stored.file.name}", f"/static/{stored.file.name}",
-                f"/static/../files/{stored.file.name}", f"/var/files/{stored.file.name}"]:
+    for url in [
+        f"{django_settings.MEDIA_URL}{stored.file.name}",
+        f"/media/{stored.file.name}",
+        f"/files/{stored.file.name}",
+        f"/static/{stored.file.name}",
+        f"/static/../files/{stored.file.name}",
+        f"/var/files/{stored.file.name}",
+    ]:
         response = requester.get(url)
         assert response.status_code == 404, url
         try:
@@ -107,14 +128,23 @@ def test_a_file_is_served_only_to_who_may_read_the_answer(attack):
     url = f"/verzoeken/{scenario.case_id}/bestanden/{scenario.file_token}"
     case = Case.objects.get(pk=scenario.case_id)
     assert attack.web(case.requester).get(url).status_code == 200
-    for outsider in (attack.role("wethouder"), attack.role("manager"), attack.role("beheerder"),
-                     attack.voorbeeld["raadslid20"], attack.domstede["griffier"]):
+    for outsider in (
+        attack.role("wethouder"),
+        attack.role("manager"),
+        attack.role("beheerder"),
+        attack.voorbeeld["raadslid20"],
+        attack.domstede["griffier"],
+    ):
         response = attack.web(outsider).get(url)
         assert response.status_code == 404, outsider.username
     # A right case id with another case's token is no way in either.
     other = next(s for s in attack.scenarios if s.file_token and s is not scenario)
-    assert attack.web(case.requester).get(
-        f"/verzoeken/{scenario.case_id}/bestanden/{other.file_token}").status_code == 404
+    assert (
+        attack.web(case.requester)
+        .get(f"/verzoeken/{scenario.case_id}/bestanden/{other.file_token}")
+        .status_code
+        == 404
+    )
 
 
 HOSTILE_NAMES = [
@@ -133,8 +163,14 @@ def test_the_download_header_is_safe_whatever_the_file_name(attack, name):
     scenario, servant = in_progress(attack)
     upload = SimpleUploadedFile(name, b"Gewoon een bijlage.", content_type="text/html")
     case = Case.objects.get(pk=scenario.case_id)
-    perform(servant, case.pk, "deliver", {"answer": "Het antwoord."},
-            MultiValueDict({"files": [upload]}), expected_version=case.version)
+    perform(
+        servant,
+        case.pk,
+        "deliver",
+        {"answer": "Het antwoord."},
+        MultiValueDict({"files": [upload]}),
+        expected_version=case.version,
+    )
     stored = CaseFile.objects.filter(case_id=case.pk).order_by("-pk").first()
     response = attack.web(servant).get(f"/verzoeken/{case.pk}/bestanden/{stored.token}")
     assert response.status_code == 200
@@ -146,14 +182,20 @@ def test_the_download_header_is_safe_whatever_the_file_name(attack, name):
     assert header.get_content_disposition() == "attachment"
     served_name = header.get_filename()
     # One file name: the uploader's, without path or control and direction characters.
-    assert [key for key, _ in header.get_params(header="Content-Disposition")
-            if key.startswith("filename")] == ["filename"]
+    assert [
+        key
+        for key, _ in header.get_params(header="Content-Disposition")
+        if key.startswith("filename")
+    ] == ["filename"]
     assert served_name == stored.original_name
     assert "/" not in served_name and "\\" not in served_name
     assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in served_name), served_name
     # The type comes from the allowed list by extension, never from the client.
-    assert response["Content-Type"] == "text/plain" if served_name.endswith(".txt") else (
-        response["Content-Type"] == "application/pdf")
+    assert (
+        response["Content-Type"] == "text/plain"
+        if served_name.endswith(".txt")
+        else (response["Content-Type"] == "application/pdf")
+    )
     assert response["X-Content-Type-Options"] == "nosniff"
     b"".join(response.streaming_content)
 

@@ -53,37 +53,65 @@ def make_cases(world, elsewhere) -> Kinds:
     for index in range(150):
         kind = ["confidential", "registered", "draft", "shared", "confidential"][index % 5]
         common = {
-            "municipality": world.municipality, "title": f"Onderwerp {index}",
-            "question": "Een vraag over leerlingenvervoer.", "policy_area": "sociaal_domein",
-            "requester": world["raadslid1"], "submitted_at": now - timedelta(days=2),
+            "municipality": world.municipality,
+            "title": f"Onderwerp {index}",
+            "question": "Een vraag over leerlingenvervoer.",
+            "policy_area": "sociaal_domein",
+            "requester": world["raadslid1"],
+            "submitted_at": now - timedelta(days=2),
         }
         if kind == "confidential":
             case = Case(**common, instrument="assistance", state="intake", confidential=True)
         elif kind == "registered":
-            case = Case(**common, instrument="written_question", state="registered",
-                        registered_at=now - timedelta(days=1))
+            case = Case(
+                **common,
+                instrument="written_question",
+                state="registered",
+                registered_at=now - timedelta(days=1),
+            )
         elif kind == "shared":
-            case = Case(**common, instrument="technical_question", state="delivered",
-                        confidential=False, forwarded_at=now, assigned_at=now,
-                        delivered_at=now, answer="Antwoord")
+            case = Case(
+                **common,
+                instrument="technical_question",
+                state="delivered",
+                confidential=False,
+                forwarded_at=now,
+                assigned_at=now,
+                delivered_at=now,
+                answer="Antwoord",
+            )
         else:
-            case = Case(**{**common, "submitted_at": None}, instrument="assistance",
-                        state="draft", confidential=True)
+            case = Case(
+                **{**common, "submitted_at": None},
+                instrument="assistance",
+                state="draft",
+                confidential=True,
+            )
         case.kind = kind
         rows.append(case)
         if index % 4 == 0:
-            other = Case(municipality=elsewhere.municipality, title=f"Elders {index}",
-                         question="Een vraag.", policy_area="sociaal_domein",
-                         instrument="written_question", state="registered",
-                         requester=elsewhere["raadslid1"], submitted_at=now,
-                         registered_at=now)
+            other = Case(
+                municipality=elsewhere.municipality,
+                title=f"Elders {index}",
+                question="Een vraag.",
+                policy_area="sociaal_domein",
+                instrument="written_question",
+                state="registered",
+                requester=elsewhere["raadslid1"],
+                submitted_at=now,
+                registered_at=now,
+            )
             other.kind = "elsewhere"
             rows.append(other)
     kinds = Kinds()
     for case in Case.objects.bulk_create(rows):
-        {"confidential": kinds.confidential, "registered": kinds.registered,
-         "shared": kinds.shared, "draft": kinds.drafts,
-         "elsewhere": kinds.elsewhere}[case.kind].append(case.pk)
+        {
+            "confidential": kinds.confidential,
+            "registered": kinds.registered,
+            "shared": kinds.shared,
+            "draft": kinds.drafts,
+            "elsewhere": kinds.elsewhere,
+        }[case.kind].append(case.pk)
     return kinds
 
 
@@ -97,9 +125,12 @@ def get(client: Client, query: str = "") -> tuple[list[int], int | None, int | N
     assert response.status_code == 200, response.content[:300]
     html = response.content.decode()
     older, newer = OLDER.search(html), NEWER.search(html)
-    return ([int(pk) for pk in CASE_LINK.findall(html)],
-            int(older.group(1)) if older else None,
-            int(newer.group(1)) if newer else None, html)
+    return (
+        [int(pk) for pk in CASE_LINK.findall(html)],
+        int(older.group(1)) if older else None,
+        int(newer.group(1)) if newer else None,
+        html,
+    )
 
 
 def walk_older(client: Client) -> list[list[int]]:
@@ -165,8 +196,7 @@ def test_a_member_never_sees_a_case_they_may_not_see_on_any_page(world, kinds):
 
 
 def test_the_requester_pages_through_drafts_and_all_of_their_own(world, kinds):
-    own = sorted(kinds.confidential + kinds.registered + kinds.shared + kinds.drafts,
-                 reverse=True)
+    own = sorted(kinds.confidential + kinds.registered + kinds.shared + kinds.drafts, reverse=True)
     pages = walk_older(logged_in(world["raadslid1"]))
     assert [pk for page in pages for pk in page] == own
     assert [len(page) for page in pages] == [50, 50, 50]
@@ -177,12 +207,29 @@ def test_the_other_municipality_pages_through_its_own_cases_only(world, other_wo
     assert [pk for page in pages for pk in page] == sorted(kinds.elsewhere, reverse=True)
 
 
-@pytest.mark.parametrize("query", [
-    "?voor=abc", "?voor=-1", "?voor=", "?voor=1.5", "?voor=1e3", "?voor=%2B5", "?voor=%20",
-    "?voor=٣", "?voor=99999999999999999999", "?voor=99999999999", "?voor=123456789012345",
-    "?na=abc", "?na=-1", "?na=", "?na=99999999999999999999", "?na=1e3",
-    "?voor=abc&na=xyz", "?pagina=3",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?voor=abc",
+        "?voor=-1",
+        "?voor=",
+        "?voor=1.5",
+        "?voor=1e3",
+        "?voor=%2B5",
+        "?voor=%20",
+        "?voor=٣",
+        "?voor=99999999999999999999",
+        "?voor=99999999999",
+        "?voor=123456789012345",
+        "?na=abc",
+        "?na=-1",
+        "?na=",
+        "?na=99999999999999999999",
+        "?na=1e3",
+        "?voor=abc&na=xyz",
+        "?pagina=3",
+    ],
+)
 def test_a_bad_page_parameter_shows_the_newest_page(world, kinds, query):
     client = logged_in(world["griffier"])
     newest, _, _, _ = get(client)
@@ -194,7 +241,7 @@ def test_a_huge_na_value_shows_the_newest_page(world, kinds):
     client = logged_in(world["griffier"])
     newest, _, _, _ = get(client)
     shown, _, _, html = get(client, "?na=99999999999")
-    assert shown == newest, html[html.find("<main"):][:400]
+    assert shown == newest, html[html.find("<main") :][:400]
 
 
 def test_an_empty_list_says_so_in_dutch(world):

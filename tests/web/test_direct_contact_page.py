@@ -18,10 +18,16 @@ def domstede(db):
 def test_civil_servant_under_utrecht_logs_a_contact_and_sees_it(client, domstede):
     client.force_login(domstede["ambtenaar1"])
     assert "Rechtstreeks contact met een raadslid vastleggen" in client.get("/").content.decode()
-    response = client.post(reverse("direct_contact_new"), {
-        "member": domstede["raadslid3"].pk, "title": "Openingstijden milieustraat",
-        "question": "Wanneer is de milieustraat open?", "answer": "Za 9-16 uur.",
-        "policy_area": "duurzaamheid"})
+    response = client.post(
+        reverse("direct_contact_new"),
+        {
+            "member": domstede["raadslid3"].pk,
+            "title": "Openingstijden milieustraat",
+            "question": "Wanneer is de milieustraat open?",
+            "answer": "Za 9-16 uur.",
+            "policy_area": "duurzaamheid",
+        },
+    )
     case = Case.objects.get(title="Openingstijden milieustraat")
     assert response.status_code == 302 and response.url == reverse("case_detail", args=[case.pk])
     assert "Za 9-16 uur." in client.get(response.url).content.decode()

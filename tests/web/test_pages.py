@@ -50,8 +50,9 @@ def test_member_sees_own_cases_and_new_request_button(world, login):
 
 
 def test_shared_answer_appears_for_other_members_when_openness_is_every_member(db, client):
-    world = build_municipality("Gemeente Open", "open",
-                               overrides={"openness": {"answers": "every_member"}})
+    world = build_municipality(
+        "Gemeente Open", "open", overrides={"openness": {"answers": "every_member"}}
+    )
     case = new_case(world, "raadslid1")
     run_to(world, case, "delivered")
     client.force_login(world["raadslid2"])
@@ -64,7 +65,8 @@ def test_griffie_intake_queue_marks_overdue_terms(world, login):
     act(world, case, "submit", "raadslid1")
     Case.objects.filter(pk=case.pk).update(
         submitted_at=timezone.now() - timedelta(days=9),
-        intake_due=timezone.localdate() - timedelta(days=2))
+        intake_due=timezone.localdate() - timedelta(days=2),
+    )
     html = page(login(world["griffier"]), "/")
     assert "Intake" in html and TITLE in html and "te laat" in html and ">9<" in html
     assert "Noodtoegang door beheerder" in html
@@ -81,16 +83,26 @@ def test_routing_officer_sees_case_to_assign_with_ranked_civil_servants(world, l
 
 def test_civil_servant_sees_assignments_and_hours(world, login):
     case = run_to(world, new_case(world, "raadslid1"), "in_progress")
-    act(world, case, "log_hours", "ambtenaar1",
-        {"worked_on": timezone.localdate().isoformat(), "hours": "3.5"})
+    act(
+        world,
+        case,
+        "log_hours",
+        "ambtenaar1",
+        {"worked_on": timezone.localdate().isoformat(), "hours": "3.5"},
+    )
     html = page(login(world["ambtenaar1"]), "/")
     assert "Mijn toewijzingen" in html and TITLE in html and "3,5" in html
 
 
 def test_manager_sees_hours_and_period_never_the_subject(world, login):
     case = run_to(world, new_case(world, "raadslid1"), "in_progress")
-    act(world, case, "log_hours", "ambtenaar1",
-        {"worked_on": timezone.localdate().isoformat(), "hours": "2.5"})
+    act(
+        world,
+        case,
+        "log_hours",
+        "ambtenaar1",
+        {"worked_on": timezone.localdate().isoformat(), "hours": "2.5"},
+    )
     client = login(world["manager1"])
     html = page(client, "/")
     assert case.reference in html and "2,5" in html and "12,0" in html
@@ -109,8 +121,11 @@ def test_college_is_told_nothing_under_the_model_verordening(world, login):
 
 
 def test_college_sees_started_trajectory_without_content(db, client):
-    world = build_municipality("Gemeente Utrecht-achtig", "utrechtachtig",
-                               overrides={"openness": {"college_notified_of_start": True}})
+    world = build_municipality(
+        "Gemeente Utrecht-achtig",
+        "utrechtachtig",
+        overrides={"openness": {"college_notified_of_start": True}},
+    )
     case = run_to(world, new_case(world, "raadslid1"), "assigned")
     client.force_login(world["wethouder1"])
     html = page(client, "/")
@@ -147,18 +162,25 @@ def test_new_request_shows_rules_and_dutch_errors(world, login):
     html = response.content.decode()
     assert response.status_code == 422 and "Dit veld is verplicht" in html
     assert 'value="Parkeren"' in html
-    response = client.post(reverse("case_new"), {
-        "instrument": "assistance", "title": "Parkeren bij scholen",
-        "question": "Welke regels gelden er rond basisscholen?", "policy_area": "mobiliteit",
-        "indienen": "1"})
+    response = client.post(
+        reverse("case_new"),
+        {
+            "instrument": "assistance",
+            "title": "Parkeren bij scholen",
+            "question": "Welke regels gelden er rond basisscholen?",
+            "policy_area": "mobiliteit",
+            "indienen": "1",
+        },
+    )
     case = Case.objects.get(title="Parkeren bij scholen")
     assert response.status_code == 302 and case.state == "submitted"
     assert "is ingediend" in page(client, detail(case))
 
 
 def test_portfolio_holder_reporting_is_said_up_front(db, client):
-    world = build_municipality("Gemeente Oud", "oud",
-                               overrides={"channel": {"report_to_portfolio_holder": True}})
+    world = build_municipality(
+        "Gemeente Oud", "oud", overrides={"channel": {"report_to_portfolio_holder": True}}
+    )
     client.force_login(world["raadslid1"])
     assert "portefeuillehouder" in page(client, reverse("case_new"))
 
@@ -190,8 +212,10 @@ def test_action_without_form_works_without_javascript(world, login):
     case = new_case(world, "raadslid1")
     act(world, case, "submit", "raadslid1")
     client = login(world["griffier"])
-    response = client.post(reverse("case_action", args=[case.pk, "accept"]),
-                           {"version": Case.objects.get(pk=case.pk).version})
+    response = client.post(
+        reverse("case_action", args=[case.pk, "accept"]),
+        {"version": Case.objects.get(pk=case.pk).version},
+    )
     assert response.status_code == 302
     assert Case.objects.get(pk=case.pk).state == "intake"
     assert "gelukt" in page(client, detail(case))
@@ -209,10 +233,11 @@ def test_forbidden_action_is_a_dutch_403(world, login):
 def test_answer_file_download_and_404_for_routing_officer(world, login):
     case = run_to(world, new_case(world, "raadslid1"), "in_progress")
     client = login(world["ambtenaar1"])
-    upload = SimpleUploadedFile("Notitie \"x\".pdf", b"%PDF-1.4 demo", "application/pdf")
-    response = client.post(reverse("case_action", args=[case.pk, "deliver"]),
-                           {"answer": "Zie de notitie.", "version": case.version,
-                            "files": upload})
+    upload = SimpleUploadedFile('Notitie "x".pdf', b"%PDF-1.4 demo", "application/pdf")
+    response = client.post(
+        reverse("case_action", args=[case.pk, "deliver"]),
+        {"answer": "Zie de notitie.", "version": case.version, "files": upload},
+    )
     assert response.status_code == 302, response.content[:800]
     stored = case.files.get()
     url = reverse("case_file", args=[case.pk, stored.token])
@@ -236,10 +261,10 @@ def test_secret_answer_shows_banner(world, login):
 
 
 def test_requester_without_answer_right_is_told_it_went_to_the_council(db, client):
-    world = build_municipality("Gemeente Breed", "breed",
-                               overrides={"requesters": {"committee_member": True}})
-    case = run_to(world, new_case(world, "commissielid1"), "in_progress",
-                  member="commissielid1")
+    world = build_municipality(
+        "Gemeente Breed", "breed", overrides={"requesters": {"committee_member": True}}
+    )
+    case = run_to(world, new_case(world, "commissielid1"), "in_progress", member="commissielid1")
     act(world, case, "deliver", "ambtenaar1", {"answer": "Geheime cijfers.", "secret": "on"})
     client.force_login(world["commissielid1"])
     html = page(client, detail(case))

@@ -18,11 +18,29 @@ from raadsloket.demo.people import build_municipality
 
 pytestmark = pytest.mark.django_db
 
-STATES = ["submitted", "intake", "deferred", "forwarded", "assigned", "in_progress",
-          "delivered", "closed"]
+STATES = [
+    "submitted",
+    "intake",
+    "deferred",
+    "forwarded",
+    "assigned",
+    "in_progress",
+    "delivered",
+    "closed",
+]
 STARTED = {"assigned", "in_progress", "delivered", "closed"}
-VIEWERS = ["raadslid1", "raadslid2", "raadslid3", "griffier", "secretaris", "ambtenaar1",
-           "ambtenaar6", "manager1", "wethouder1", "beheerder"]
+VIEWERS = [
+    "raadslid1",
+    "raadslid2",
+    "raadslid3",
+    "griffier",
+    "secretaris",
+    "ambtenaar1",
+    "ambtenaar6",
+    "manager1",
+    "wethouder1",
+    "beheerder",
+]
 
 
 def add_cases(world, count: int) -> None:
@@ -33,34 +51,50 @@ def add_cases(world, count: int) -> None:
     for index in range(count):
         state = STATES[index % len(STATES)]
         forwarded = STATES.index(state) >= STATES.index("forwarded")
-        cases.append(Case(
-            municipality=world.municipality, instrument="assistance", state=state,
-            title=f"Onderwerp {index}", question="Een vraag over leerlingenvervoer.",
-            policy_area="sociaal_domein", requester=world["raadslid1"],
-            confidential=index % 2 == 0, submitted_at=now - timedelta(days=index % 12),
-            intake_due=today - timedelta(days=index % 5 - 2),
-            forwarded_at=now if forwarded else None,
-            assigned_at=now if state in STARTED else None,
-            delivered_at=now if state in {"delivered", "closed"} else None,
-            answer="Antwoord" if state in {"delivered", "closed"} else "",
-        ))
+        cases.append(
+            Case(
+                municipality=world.municipality,
+                instrument="assistance",
+                state=state,
+                title=f"Onderwerp {index}",
+                question="Een vraag over leerlingenvervoer.",
+                policy_area="sociaal_domein",
+                requester=world["raadslid1"],
+                confidential=index % 2 == 0,
+                submitted_at=now - timedelta(days=index % 12),
+                intake_due=today - timedelta(days=index % 5 - 2),
+                forwarded_at=now if forwarded else None,
+                assigned_at=now if state in STARTED else None,
+                delivered_at=now if state in {"delivered", "closed"} else None,
+                answer="Antwoord" if state in {"delivered", "closed"} else "",
+            )
+        )
     cases = Case.objects.bulk_create(cases)
-    Case.co_requesters.through.objects.bulk_create([
-        Case.co_requesters.through(case_id=case.pk, person_id=world["raadslid2"].pk)
-        for case in cases
-    ])
+    Case.co_requesters.through.objects.bulk_create(
+        [
+            Case.co_requesters.through(case_id=case.pk, person_id=world["raadslid2"].pk)
+            for case in cases
+        ]
+    )
     started = [case for case in cases if case.state in STARTED]
     Assignment.objects.bulk_create(
-        [Assignment(case=case, civil_servant=world["ambtenaar1"], hours_estimate=Decimal("6"))
-         for case in started]
-        + [Assignment(case=case, civil_servant=world["ambtenaar6"], hours_estimate=Decimal("6"))
-           for case in started]
+        [
+            Assignment(case=case, civil_servant=world["ambtenaar1"], hours_estimate=Decimal("6"))
+            for case in started
+        ]
+        + [
+            Assignment(case=case, civil_servant=world["ambtenaar6"], hours_estimate=Decimal("6"))
+            for case in started
+        ]
     )
-    HoursEntry.objects.bulk_create([
-        HoursEntry(case=case, civil_servant=world["ambtenaar1"], worked_on=today,
-                   hours=Decimal("1.5"))
-        for case in started
-    ])
+    HoursEntry.objects.bulk_create(
+        [
+            HoursEntry(
+                case=case, civil_servant=world["ambtenaar1"], worked_on=today, hours=Decimal("1.5")
+            )
+            for case in started
+        ]
+    )
 
 
 def count_queries(client: Client, url: str) -> int:
@@ -81,12 +115,17 @@ def measure(world) -> dict[tuple[str, str], int]:
 
 
 def test_start_pages_cost_the_same_at_10_and_200_cases():
-    world = build_municipality("Gemeente Teller", "teller",
-                               overrides={"openness": {"college_notified_of_start": True}})
+    world = build_municipality(
+        "Gemeente Teller", "teller", overrides={"openness": {"college_notified_of_start": True}}
+    )
     add_cases(world, 10)
     first = Case.objects.filter(municipality=world.municipality).first()
-    BreakGlass.objects.create(person=world["beheerder"], case=first, reason="Storing 1234",
-                              expires_at=timezone.now() + timedelta(minutes=30))
+    BreakGlass.objects.create(
+        person=world["beheerder"],
+        case=first,
+        reason="Storing 1234",
+        expires_at=timezone.now() + timedelta(minutes=30),
+    )
     at_10 = measure(world)
     add_cases(world, 190)
     at_200 = measure(world)
@@ -146,7 +185,8 @@ def case_page_counts(db) -> tuple[dict, dict]:
 
 
 def test_case_page_list_pages_and_api_list_and_search_cost_the_same_at_10_and_200_cases(
-        case_page_counts):
+    case_page_counts,
+):
     at_10, at_200 = case_page_counts
     assert at_10 == at_200
     assert max(at_200.values()) < 40

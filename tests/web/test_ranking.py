@@ -5,8 +5,9 @@ from raadsloket.web.ranking import Candidate, keyword_matches, rank
 
 
 def servant(pid, name, areas=(), keywords=(), weekly="4", committed="0"):
-    return Candidate(pid, name, "afdeling", tuple(areas), tuple(keywords), Decimal(weekly),
-                     Decimal(committed))
+    return Candidate(
+        pid, name, "afdeling", tuple(areas), tuple(keywords), Decimal(weekly), Decimal(committed)
+    )
 
 
 def test_policy_area_outweighs_keywords():
@@ -35,4 +36,5 @@ def test_free_hours_break_ties():
 def test_keywords_match_whole_words_only():
     assert keyword_matches(["ozb"], "de ozbverhoging") == ()
     assert keyword_matches(["huisvesting gemeentehuis"], "Huisvesting gemeentehuis, kosten") == (
-        "huisvesting gemeentehuis",)
+        "huisvesting gemeentehuis",
+    )

@@ -17,18 +17,30 @@ from raadsloket.cases.models import Assignment, Case
 
 # Model-verordening: the secretaris appoints; Echt-Susteren: the kabinetschef (profile).
 OFFICER = {"vng-model": "secretaris", "utrecht": "secretaris", "echt-susteren": "kabinetschef"}
-NOT_OFFICER = {"vng-model": "kabinetschef", "utrecht": "kabinetschef",
-               "echt-susteren": "secretaris"}
+NOT_OFFICER = {
+    "vng-model": "kabinetschef",
+    "utrecht": "kabinetschef",
+    "echt-susteren": "secretaris",
+}
 # Utrecht: the college hears that a trajectory started (never its content).
 COLLEGE_SEES_START = {"vng-model": False, "utrecht": True, "echt-susteren": False}
 
-QUESTION = ("Kunt u mij helpen een amendement op te stellen dat het aandeel sociale huur in het "
-            "woningbouwprogramma naar 35% brengt, met de financiële gevolgen?")
+QUESTION = (
+    "Kunt u mij helpen een amendement op te stellen dat het aandeel sociale huur in het "
+    "woningbouwprogramma naar 35% brengt, met de financiële gevolgen?"
+)
 TITLE = "Amendement woningbouwprogramma"
 ANSWER = "Conceptamendement met doorrekening: 35% sociale huur kost 1,2 mln per jaar."
 KICKOFF_GOAL = "Een uitgewerkt conceptamendement met financiële onderbouwing."
-STARTED = {"assigned", "kickoff_planned", "in_progress", "mediation", "delivered", "evaluated",
-           "closed"}
+STARTED = {
+    "assigned",
+    "kickoff_planned",
+    "in_progress",
+    "mediation",
+    "delivered",
+    "evaluated",
+    "closed",
+}
 ANSWERED = {"delivered", "evaluated", "closed"}
 
 
@@ -49,10 +61,17 @@ class Desk:
         return {"HTTP_AUTHORIZATION": f"Bearer {self._tokens[username]}"}
 
     def create(self, username: str, status: int = 201, **fields) -> dict:
-        body = {"title": TITLE, "question": QUESTION, "policy_area": "ruimtelijke_ontwikkeling",
-                "background": "Voor de begrotingsbehandeling.", "submit": True, **fields}
-        response = self.client.post("/api/v1/cases", body, content_type="application/json",
-                                    **self.headers(username))
+        body = {
+            "title": TITLE,
+            "question": QUESTION,
+            "policy_area": "ruimtelijke_ontwikkeling",
+            "background": "Voor de begrotingsbehandeling.",
+            "submit": True,
+            **fields,
+        }
+        response = self.client.post(
+            "/api/v1/cases", body, content_type="application/json", **self.headers(username)
+        )
         assert response.status_code == status, response.content
         return response.json()
 
@@ -71,13 +90,25 @@ class Desk:
         assert response.status_code == 200, response.content
         return [a["action"] for a in response.json()["available_actions"]]
 
-    def act(self, username: str, case_id: int, action: str, data: dict | None = None, *,
-            status: int = 200, version: int | None = None) -> dict:
+    def act(
+        self,
+        username: str,
+        case_id: int,
+        action: str,
+        data: dict | None = None,
+        *,
+        status: int = 200,
+        version: int | None = None,
+    ) -> dict:
         body = {"data": data or {}}
         if version is not None:
             body["version"] = version
-        response = self.client.post(f"/api/v1/cases/{case_id}/actions/{action}", body,
-                                    content_type="application/json", **self.headers(username))
+        response = self.client.post(
+            f"/api/v1/cases/{case_id}/actions/{action}",
+            body,
+            content_type="application/json",
+            **self.headers(username),
+        )
         assert response.status_code == status, (username, action, response.content)
         return response.json()
 
@@ -92,16 +123,24 @@ def today():
 
 
 def kickoff_plan() -> dict:
-    return {"planned_for": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
-            "participants": "raadslid, ambtenaar, raadsadviseur"}
+    return {
+        "planned_for": (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
+        "participants": "raadslid, ambtenaar, raadsadviseur",
+    }
 
 
 def kickoff_record() -> dict:
-    return {"held_on": today().isoformat(), "participants": "raadslid, ambtenaar, raadsadviseur",
-            "background": "Het raadslid wil een amendement voorbereiden.", "goal": KICKOFF_GOAL,
-            "agreed_hours": 12, "due_date": (today() + timedelta(days=21)).isoformat(),
-            "loyalty_concerns": "Geen: de ambtenaar werkt niet aan het collegevoorstel.",
-            "member_acknowledged_rules": True, "civil_servant_acknowledged_rules": True}
+    return {
+        "held_on": today().isoformat(),
+        "participants": "raadslid, ambtenaar, raadsadviseur",
+        "background": "Het raadslid wil een amendement voorbereiden.",
+        "goal": KICKOFF_GOAL,
+        "agreed_hours": 12,
+        "due_date": (today() + timedelta(days=21)).isoformat(),
+        "loyalty_concerns": "Geen: de ambtenaar werkt niet aan het collegevoorstel.",
+        "member_acknowledged_rules": True,
+        "civil_servant_acknowledged_rules": True,
+    }
 
 
 def assign_data(world, servant: str = "ambtenaar1", hours: int = 12) -> dict:
@@ -109,8 +148,10 @@ def assign_data(world, servant: str = "ambtenaar1", hours: int = 12) -> dict:
 
 
 def refuse_data(world) -> dict:
-    return {"ground": world.municipality.policy.refusal_grounds[0].code,
-            "reasoning": "Het verzoek gaat over de uitvoering door het college, niet over raadswerk."}
+    return {
+        "ground": world.municipality.policy.refusal_grounds[0].code,
+        "reasoning": "Het verzoek gaat over de uitvoering door het college, niet over raadswerk.",
+    }
 
 
 def null(body: dict, *fields: str) -> None:
@@ -123,8 +164,16 @@ def present(body: dict, *fields: str) -> None:
     assert not missing, f"should be shown: {missing}"
 
 
-CONTENT = ("title", "question", "background", "requester", "answer", "kickoff", "evaluations",
-           "refusal_reasoning")
+CONTENT = (
+    "title",
+    "question",
+    "background",
+    "requester",
+    "answer",
+    "kickoff",
+    "evaluations",
+    "refusal_reasoning",
+)
 
 
 def look(desk: Desk, case_id: int, usernames) -> dict[str, dict | None]:
@@ -141,12 +190,23 @@ def actions_of(view: dict | None) -> list[str] | None:
     return None if view is None else [a["action"] for a in view["available_actions"]]
 
 
-def check_step(desk: Desk, case_id: int, state: str, preset: str,
-               actions: dict[str, list[str] | None]) -> None:
+def check_step(
+    desk: Desk, case_id: int, state: str, preset: str, actions: dict[str, list[str] | None]
+) -> None:
     """What each person sees and may do at this point, as item 5 of the issue says."""
     officer, not_officer = OFFICER[preset], NOT_OFFICER[preset]
-    people = ["raadslid1", "griffier", officer, not_officer, "ambtenaar1", "manager1",
-              "wethouder1", "raadslid2", "beheerder", "u-griffier"]
+    people = [
+        "raadslid1",
+        "griffier",
+        officer,
+        not_officer,
+        "ambtenaar1",
+        "manager1",
+        "wethouder1",
+        "raadslid2",
+        "beheerder",
+        "u-griffier",
+    ]
     views = look(desk, case_id, people)
     assert {name: actions_of(views[name]) for name in actions} == actions
 
@@ -218,21 +278,48 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
     case_id = body["id"]
     assert body["state"] == "submitted"
     assert body["intake_due"] is not None
-    check_step(desk, case_id, "submitted", preset, {
-        "raadslid1": ["withdraw"], "griffier": ["accept", "convert", "close", "defer"],
-        officer: None, "ambtenaar1": None})
+    check_step(
+        desk,
+        case_id,
+        "submitted",
+        preset,
+        {
+            "raadslid1": ["withdraw"],
+            "griffier": ["accept", "convert", "close", "defer"],
+            officer: None,
+            "ambtenaar1": None,
+        },
+    )
 
     body = desk.act("griffier", case_id, "accept")
     assert body["state"] == "intake" and body["handler"] is not None
-    check_step(desk, case_id, "intake", preset, {
-        "raadslid1": ["withdraw"], "griffier": ["forward", "convert", "close", "defer"],
-        officer: None})
+    check_step(
+        desk,
+        case_id,
+        "intake",
+        preset,
+        {
+            "raadslid1": ["withdraw"],
+            "griffier": ["forward", "convert", "close", "defer"],
+            officer: None,
+        },
+    )
 
     body = desk.act("griffier", case_id, "forward", {"note": "Graag een deskundige."})
     assert body["state"] == "forwarded" and body["decision_due"] is not None
-    check_step(desk, case_id, "forwarded", preset, {
-        "raadslid1": ["withdraw"], "griffier": ["defer"], officer: ["assign", "refuse"],
-        not_officer: None, "ambtenaar1": None})
+    check_step(
+        desk,
+        case_id,
+        "forwarded",
+        preset,
+        {
+            "raadslid1": ["withdraw"],
+            "griffier": ["defer"],
+            officer: ["assign", "refuse"],
+            not_officer: None,
+            "ambtenaar1": None,
+        },
+    )
 
     # Only the profile's routing officer appoints; to the other one the case does not exist.
     desk.act(not_officer, case_id, "assign", assign_data(world), status=404)
@@ -240,31 +327,63 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
     body = desk.act(officer, case_id, "assign", assign_data(world))
     assert body["state"] == "assigned" and body["delivery_due"] is not None
     assert body["assignments"][0]["hours_estimate"] == 12.0
-    check_step(desk, case_id, "assigned", preset, {
-        "raadslid1": ["withdraw"], "griffier": ["plan_kickoff"], officer: [],
-        "ambtenaar1": [], "manager1": []})
+    check_step(
+        desk,
+        case_id,
+        "assigned",
+        preset,
+        {
+            "raadslid1": ["withdraw"],
+            "griffier": ["plan_kickoff"],
+            officer: [],
+            "ambtenaar1": [],
+            "manager1": [],
+        },
+    )
 
     body = desk.act("raadsadviseur", case_id, "plan_kickoff", kickoff_plan())
     assert body["state"] == "kickoff_planned"
     assert body["kickoff"]["participants"].startswith("raadslid")
-    check_step(desk, case_id, "kickoff_planned", preset, {
-        "raadslid1": ["withdraw"], "griffier": ["record_kickoff"], "ambtenaar1": [],
-        officer: []})
+    check_step(
+        desk,
+        case_id,
+        "kickoff_planned",
+        preset,
+        {"raadslid1": ["withdraw"], "griffier": ["record_kickoff"], "ambtenaar1": [], officer: []},
+    )
 
     body = desk.act("raadsadviseur", case_id, "record_kickoff", kickoff_record())
     assert body["state"] == "in_progress"
     assert body["kickoff"]["goal"] == KICKOFF_GOAL
     assert desk.detail("ambtenaar1", case_id)["kickoff"]["goal"] == KICKOFF_GOAL
-    check_step(desk, case_id, "in_progress", preset, {
-        "raadslid1": ["request_mediation", "withdraw"], "griffier": ["deliver"],
-        "ambtenaar1": ["log_hours", "request_mediation", "deliver"], officer: []})
+    check_step(
+        desk,
+        case_id,
+        "in_progress",
+        preset,
+        {
+            "raadslid1": ["request_mediation", "withdraw"],
+            "griffier": ["deliver"],
+            "ambtenaar1": ["log_hours", "request_mediation", "deliver"],
+            officer: [],
+        },
+    )
 
-    body = desk.act("ambtenaar1", case_id, "log_hours",
-                    {"worked_on": today().isoformat(), "hours": 3.5, "note": "Cijfers verzameld."})
+    body = desk.act(
+        "ambtenaar1",
+        case_id,
+        "log_hours",
+        {"worked_on": today().isoformat(), "hours": 3.5, "note": "Cijfers verzameld."},
+    )
     assert body["state"] == "in_progress"
-    assert body["hours"] == [{"civil_servant": desk.people["ambtenaar1"].display_name,
-                              "worked_on": today().isoformat(), "hours": 3.5,
-                              "note": "Cijfers verzameld."}]
+    assert body["hours"] == [
+        {
+            "civil_servant": desk.people["ambtenaar1"].display_name,
+            "worked_on": today().isoformat(),
+            "hours": 3.5,
+            "note": "Cijfers verzameld.",
+        }
+    ]
     assert [entry["hours"] for entry in desk.detail("manager1", case_id)["hours"]] == [3.5]
 
     body = desk.act("ambtenaar1", case_id, "deliver", {"answer": ANSWER})
@@ -280,23 +399,49 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
     body = desk.act("griffier", case_id, "evaluate", {"score": 4})
     assert body["state"] == "evaluated"
     assert sorted(e["perspective"] for e in body["evaluations"]) == [
-        "civil_servant", "griffie", "member"]
-    check_step(desk, case_id, "evaluated", preset, {
-        "raadslid1": [], "griffier": ["close"], "ambtenaar1": [], officer: []})
+        "civil_servant",
+        "griffie",
+        "member",
+    ]
+    check_step(
+        desk,
+        case_id,
+        "evaluated",
+        preset,
+        {"raadslid1": [], "griffier": ["close"], "ambtenaar1": [], officer: []},
+    )
 
     body = desk.act("griffier", case_id, "close", {"note": "Goed verlopen."})
     assert body["state"] == "closed" and body["closed_at"] is not None
-    check_step(desk, case_id, "closed", preset, {
-        "raadslid1": [], "griffier": [], "ambtenaar1": [], officer: []})
+    check_step(
+        desk,
+        case_id,
+        "closed",
+        preset,
+        {"raadslid1": [], "griffier": [], "ambtenaar1": [], officer: []},
+    )
 
     steps = [event["action"] for event in desk.timeline("raadslid1", case_id)]
-    assert steps == ["create", "submit", "accept", "forward", "assign", "plan_kickoff",
-                     "record_kickoff", "log_hours", "deliver", "evaluate", "evaluate",
-                     "evaluate", "close"]
+    assert steps == [
+        "create",
+        "submit",
+        "accept",
+        "forward",
+        "assign",
+        "plan_kickoff",
+        "record_kickoff",
+        "log_hours",
+        "deliver",
+        "evaluate",
+        "evaluate",
+        "evaluate",
+        "close",
+    ]
     # The manager's timeline holds only the hours; the routing officer's never the answer.
     assert {e["action"] for e in desk.timeline("manager1", case_id)} == {"log_hours"}
     assert not {"deliver", "plan_kickoff", "record_kickoff", "evaluate"} & {
-        e["action"] for e in desk.timeline(officer, case_id)}
+        e["action"] for e in desk.timeline(officer, case_id)
+    }
 
 
 def _to_forwarded(desk: Desk) -> int:
@@ -319,20 +464,27 @@ def test_defer_and_resume_return_to_where_the_case_was(desk, preset_world):
     case_id = desk.create("raadslid1")["id"]
     desk.act("griffier", case_id, "accept")
     until = (today() + timedelta(days=14)).isoformat()
-    body = desk.act("griffier", case_id, "defer",
-                    {"until": until, "reason": "De afdeling werkt aan de begroting."})
+    body = desk.act(
+        "griffier",
+        case_id,
+        "defer",
+        {"until": until, "reason": "De afdeling werkt aan de begroting."},
+    )
     assert body["state"] == "deferred"
     mine = desk.detail("raadslid1", case_id)
     assert mine["deferred_until"] == until
     assert mine["defer_reason"] == "De afdeling werkt aan de begroting."
-    check_actions(desk, case_id, {"raadslid1": ["withdraw"], "griffier": ["resume"],
-                                  officer: None})
+    check_actions(desk, case_id, {"raadslid1": ["withdraw"], "griffier": ["resume"], officer: None})
     assert desk.act("griffier", case_id, "resume")["state"] == "intake"
     assert desk.detail("griffier", case_id)["deferred_until"] is None
 
     desk.act("griffier", case_id, "forward")
-    assert desk.act("griffier", case_id, "defer",
-                    {"until": until, "reason": "Eerst de voorjaarsnota."})["state"] == "deferred"
+    assert (
+        desk.act(
+            "griffier", case_id, "defer", {"until": until, "reason": "Eerst de voorjaarsnota."}
+        )["state"]
+        == "deferred"
+    )
     # The routing officer still sees the forwarded request, but cannot assign while it waits.
     assert desk.actions(officer, case_id) == []
     assert desk.act("griffier", case_id, "resume")["state"] == "forwarded"
@@ -352,7 +504,10 @@ def test_convert_to_technical_question_and_back(desk, preset_world):
     assert body["confidential"] is True
     assert desk.act("griffier", case_id, "forward")["state"] == "forwarded"
     assert [e["action"] for e in desk.timeline("raadslid1", case_id)][-3:] == [
-        "convert", "convert", "forward"]
+        "convert",
+        "convert",
+        "forward",
+    ]
 
 
 def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
@@ -366,12 +521,23 @@ def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
     mine = desk.detail("raadslid1", case_id)
     assert mine["refusal_ground"] == refuse_data(world)["ground"]
     assert mine["refusal_reasoning"].startswith("Het verzoek gaat over")
-    check_actions(desk, case_id, {"raadslid1": ["object", "close", "withdraw"],
-                                  "griffier": ["close"],
-                                  officer: [], "burgemeester": None})
+    check_actions(
+        desk,
+        case_id,
+        {
+            "raadslid1": ["object", "close", "withdraw"],
+            "griffier": ["close"],
+            officer: [],
+            "burgemeester": None,
+        },
+    )
 
-    body = desk.act("raadslid1", case_id, "object",
-                    {"reason": "Het gaat wel degelijk om een amendement op de begroting."})
+    body = desk.act(
+        "raadslid1",
+        case_id,
+        "object",
+        {"reason": "Het gaat wel degelijk om een amendement op de begroting."},
+    )
     assert body["state"] == "objected"
     assert body["objection"].startswith("Het gaat wel degelijk")
     # The mayor sees request and refusal reasoning only while the driehoek mediates.
@@ -391,14 +557,24 @@ def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
         assert desk.actions("secretaris", case_id) == ["mediate"]
         assert desk.get(not_officer, case_id).status_code == 404
 
-    body = desk.act("griffier", case_id, "mediate", {
-        "outcome": "assign", "notes": "De driehoek ziet raadswerk: bijstand wordt verleend.",
-        **assign_data(world, "ambtenaar2", 8)})
+    body = desk.act(
+        "griffier",
+        case_id,
+        "mediate",
+        {
+            "outcome": "assign",
+            "notes": "De driehoek ziet raadswerk: bijstand wordt verleend.",
+            **assign_data(world, "ambtenaar2", 8),
+        },
+    )
     assert body["state"] == "assigned"
     assert Assignment.objects.filter(case_id=case_id, civil_servant=world["ambtenaar2"]).exists()
     mediation = Mediation.objects.get(case_id=case_id)
     assert (mediation.forum, mediation.outcome, mediation.decided_by) == (
-        "triangle", "assign", world["griffier"])
+        "triangle",
+        "assign",
+        world["griffier"],
+    )
     assert desk.detail("ambtenaar2", case_id)["title"] == TITLE
     assert desk.actions("griffier", case_id) == ["plan_kickoff"]
     # Once mediation ends the mayor is college again: at most "a trajectory started".
@@ -418,9 +594,16 @@ def test_mayor_who_mediates_gets_the_outcome_not_a_404(desk, preset_world):
     desk.act("raadslid1", case_id, "object", {"reason": "Dit is wel degelijk raadswerk."})
     response = desk.client.post(
         f"/api/v1/cases/{case_id}/actions/mediate",
-        {"data": {"outcome": "assign", "notes": "De driehoek ziet raadswerk.",
-                  **assign_data(world, "ambtenaar2", 8)}},
-        content_type="application/json", **desk.headers("burgemeester"))
+        {
+            "data": {
+                "outcome": "assign",
+                "notes": "De driehoek ziet raadswerk.",
+                **assign_data(world, "ambtenaar2", 8),
+            }
+        },
+        content_type="application/json",
+        **desk.headers("burgemeester"),
+    )
     # The transition happened...
     assert Case.objects.get(pk=case_id).state == "assigned"
     assert Mediation.objects.get(case_id=case_id).decided_by == world["burgemeester"]
@@ -434,8 +617,12 @@ def test_the_triangle_upholds_the_refusal(desk, preset_world):
     case_id = _to_forwarded(desk)
     desk.act(OFFICER[world.municipality.policy_preset], case_id, "refuse", refuse_data(world))
     desk.act("raadslid1", case_id, "object", {"reason": "Dit is wel degelijk raadswerk."})
-    body = desk.act("griffier", case_id, "mediate", {
-        "outcome": "refusal_upheld", "notes": "De weigering is goed gemotiveerd."})
+    body = desk.act(
+        "griffier",
+        case_id,
+        "mediate",
+        {"outcome": "refusal_upheld", "notes": "De weigering is goed gemotiveerd."},
+    )
     assert body["state"] == "closed" and body["closed_at"] is not None
     assert Mediation.objects.get(case_id=case_id).outcome == "refusal_upheld"
     assert not Assignment.objects.filter(case_id=case_id).exists()
@@ -444,22 +631,40 @@ def test_the_triangle_upholds_the_refusal(desk, preset_world):
 
 def test_mediation_by_the_griffie_during_the_work(desk, preset_world):
     case_id = _to_in_progress(desk, preset_world)
-    body = desk.act("ambtenaar1", case_id, "request_mediation",
-                    {"reason": "Het raadslid vraagt naar het standpunt van de wethouder."})
+    body = desk.act(
+        "ambtenaar1",
+        case_id,
+        "request_mediation",
+        {"reason": "Het raadslid vraagt naar het standpunt van de wethouder."},
+    )
     assert body["state"] == "mediation"
-    check_actions(desk, case_id, {"raadslid1": ["withdraw"], "griffier": ["mediate"],
-                                  "ambtenaar1": ["log_hours"]})
+    check_actions(
+        desk,
+        case_id,
+        {"raadslid1": ["withdraw"], "griffier": ["mediate"], "ambtenaar1": ["log_hours"]},
+    )
     assert desk.detail("raadslid1", case_id)["mediations"][0]["forum"] == "griffie"
     null(desk.detail("manager1", case_id), "mediations", "title")
     routing = desk.detail(OFFICER[preset_world.municipality.policy_preset], case_id)
     assert not [m for m in routing["mediations"] or [] if m["forum"] == "griffie"]
 
-    body = desk.act("griffier", case_id, "mediate",
-                    {"notes": "Afgesproken: alleen feiten, geen standpunt van de wethouder."})
+    body = desk.act(
+        "griffier",
+        case_id,
+        "mediate",
+        {"notes": "Afgesproken: alleen feiten, geen standpunt van de wethouder."},
+    )
     assert body["state"] == "in_progress"
     assert body["mediations"][0]["outcome"] == "resumed"
-    assert desk.act("raadslid1", case_id, "request_mediation",
-                    {"reason": "De ambtenaar reageert niet meer."})["state"] == "mediation"
+    assert (
+        desk.act(
+            "raadslid1",
+            case_id,
+            "request_mediation",
+            {"reason": "De ambtenaar reageert niet meer."},
+        )["state"]
+        == "mediation"
+    )
 
 
 def test_withdraw_before_delivery_only(desk, preset_world):
@@ -481,12 +686,19 @@ def test_withdraw_before_delivery_only(desk, preset_world):
 def test_close_at_intake_with_advice_for_another_instrument(desk, preset_world):
     case_id = desk.create("raadslid1")["id"]
     desk.act("griffier", case_id, "accept")
-    body = desk.act("griffier", case_id, "close", {"advised_instrument": "written_question"},
-                    status=422)
+    body = desk.act(
+        "griffier", case_id, "close", {"advised_instrument": "written_question"}, status=422
+    )
     assert "note" in body["errors"]
-    body = desk.act("griffier", case_id, "close", {
-        "advised_instrument": "written_question",
-        "note": "U vraagt naar de verklaring van het college: stel schriftelijke vragen."})
+    body = desk.act(
+        "griffier",
+        case_id,
+        "close",
+        {
+            "advised_instrument": "written_question",
+            "note": "U vraagt naar de verklaring van het college: stel schriftelijke vragen.",
+        },
+    )
     assert body["state"] == "closed"
     mine = desk.detail("raadslid1", case_id)
     assert mine["advised_instrument"] == "written_question"
@@ -534,25 +746,31 @@ def test_capacity_above_the_threshold_needs_confirmation(desk, preset_world):
     officer = OFFICER[world.municipality.policy_preset]
     threshold = world.municipality.policy.routing.capacity_confirmation_hours
     case_id = _to_forwarded(desk)
-    body = desk.act(officer, case_id, "assign", assign_data(world, hours=threshold + 1),
-                    status=422)
+    body = desk.act(officer, case_id, "assign", assign_data(world, hours=threshold + 1), status=422)
     assert list(body["errors"]) == ["capacity_confirmed"]
     assert "capaciteit" in body["errors"]["capacity_confirmed"][0]
     assert not Assignment.objects.filter(case_id=case_id).exists()
     assert Case.objects.get(pk=case_id).state == "forwarded"
     # At the threshold itself no confirmation is asked.
     other = _to_forwarded(desk)
-    assert desk.act(officer, other, "assign",
-                    assign_data(world, hours=threshold))["state"] == "assigned"
-    body = desk.act(officer, case_id, "assign", {
-        **assign_data(world, hours=threshold + 1), "capacity_confirmed": True})
+    assert (
+        desk.act(officer, other, "assign", assign_data(world, hours=threshold))["state"]
+        == "assigned"
+    )
+    body = desk.act(
+        officer,
+        case_id,
+        "assign",
+        {**assign_data(world, hours=threshold + 1), "capacity_confirmed": True},
+    )
     assert body["state"] == "assigned"
     assert Case.objects.get(pk=case_id).capacity_confirmed is True
 
 
 def test_technical_question_answered_by_the_griffie(desk, preset_world):
-    body = desk.create("raadslid1", instrument="technical_question",
-                       title="Aantal laadpalen per wijk")
+    body = desk.create(
+        "raadslid1", instrument="technical_question", title="Aantal laadpalen per wijk"
+    )
     case_id = body["id"]
     assert body["confidential"] is False
     desk.act("griffier", case_id, "accept")
@@ -571,8 +789,12 @@ def test_technical_question_answered_by_the_griffie(desk, preset_world):
 def test_technical_question_answered_by_an_appointed_civil_servant(desk, preset_world):
     world = preset_world
     officer = OFFICER[world.municipality.policy_preset]
-    case_id = desk.create("raadslid1", instrument="technical_question", confidential=True,
-                          title="Meldingen overlast station")["id"]
+    case_id = desk.create(
+        "raadslid1",
+        instrument="technical_question",
+        confidential=True,
+        title="Meldingen overlast station",
+    )["id"]
     desk.act("griffier", case_id, "accept")
     desk.act("griffier", case_id, "forward", {"note": "Graag iemand van Veiligheid."})
     assert desk.actions(officer, case_id) == ["assign"]
@@ -606,8 +828,12 @@ def test_college_never_hears_of_a_request_that_did_not_start(desk, preset_world)
     world = preset_world
     advised = desk.create("raadslid1")["id"]
     desk.act("griffier", advised, "accept")
-    desk.act("griffier", advised, "close", {"advised_instrument": "written_question",
-                                             "note": "Stel schriftelijke vragen."})
+    desk.act(
+        "griffier",
+        advised,
+        "close",
+        {"advised_instrument": "written_question", "note": "Stel schriftelijke vragen."},
+    )
     refused = _to_forwarded(desk)
     desk.act(OFFICER[world.municipality.policy_preset], refused, "refuse", refuse_data(world))
     desk.act("griffier", refused, "close", {"note": "Weigering geaccepteerd."})

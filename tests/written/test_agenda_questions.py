@@ -19,9 +19,14 @@ MEETING = "2026-12-14"  # a Monday
 
 
 def agenda_question(world):
-    return new_case(world, instrument="technical_question", title="Kosten sporthal",
-                    question="Wat zijn de jaarlijkse exploitatiekosten van de nieuwe sporthal?",
-                    agenda_item="Raadsvoorstel nieuwe sporthal", meeting_date=MEETING)
+    return new_case(
+        world,
+        instrument="technical_question",
+        title="Kosten sporthal",
+        question="Wat zijn de jaarlijkse exploitatiekosten van de nieuwe sporthal?",
+        agenda_item="Raadsvoorstel nieuwe sporthal",
+        meeting_date=MEETING,
+    )
 
 
 def test_in_before_the_cut_off_it_is_answered_before_the_meeting(world):
@@ -45,7 +50,8 @@ def test_after_the_cut_off_the_member_is_told_it_may_not_be_in_time(world):
 
 def test_the_profile_sets_the_cut_off(world):
     world.municipality.policy_overrides = {
-        "agenda_questions": {"submit_by": {"weekday": "wednesday", "time": "17:00"}}}
+        "agenda_questions": {"submit_by": {"weekday": "wednesday", "time": "17:00"}}
+    }
     world.municipality.save()
     with time_machine.travel(datetime(2026, 12, 9, 16, 0, tzinfo=AMS), tick=False):
         case = act(world, agenda_question(world), "submit", "raadslid1")
@@ -54,11 +60,20 @@ def test_the_profile_sets_the_cut_off(world):
 
 def test_an_agenda_item_needs_a_meeting_date_and_only_fits_a_technical_question(world):
     with pytest.raises(InvalidInput) as error:
-        new_case(world, instrument="technical_question", title="Sporthal",
-                 question="Wat kost de sporthal per jaar aan onderhoud?",
-                 agenda_item="Raadsvoorstel sporthal")
+        new_case(
+            world,
+            instrument="technical_question",
+            title="Sporthal",
+            question="Wat kost de sporthal per jaar aan onderhoud?",
+            agenda_item="Raadsvoorstel sporthal",
+        )
     assert "meeting_date" in error.value.errors
     with pytest.raises(InvalidInput) as error:
-        new_case(world, title="Sporthal", question="Kunt u helpen met een amendement?",
-                 agenda_item="Raadsvoorstel sporthal", meeting_date="2099-01-05")
+        new_case(
+            world,
+            title="Sporthal",
+            question="Kunt u helpen met een amendement?",
+            agenda_item="Raadsvoorstel sporthal",
+            meeting_date="2099-01-05",
+        )
     assert "agenda_item" in error.value.errors

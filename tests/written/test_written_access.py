@@ -19,10 +19,27 @@ from raadsloket.demo.lifecycle import act, new_written_question, run_written_to
 
 pytestmark = pytest.mark.django_db
 
-STATES = ("draft", "submitted", "registered", "postponed", "answered", "published", "withdrawn",
-          "withdrawn after registration")
-ALL = {"trajectory", "hours", "metadata", "request", "routing", "kickoff", "answer",
-       "evaluation", "mediation"}
+STATES = (
+    "draft",
+    "submitted",
+    "registered",
+    "postponed",
+    "answered",
+    "published",
+    "withdrawn",
+    "withdrawn after registration",
+)
+ALL = {
+    "trajectory",
+    "hours",
+    "metadata",
+    "request",
+    "routing",
+    "kickoff",
+    "answer",
+    "evaluation",
+    "mediation",
+}
 PUBLIC = {"metadata", "request"}
 
 READERS = {
@@ -46,8 +63,7 @@ READERS = {
 }
 MEMBER_SIDE = {"member of another fractie", "committee member", "fractie employee"}
 COLLEGE_SIDE = {"college contact", "mayor", "alderman"}
-REGISTERED_ON = {"registered", "postponed", "answered", "published",
-                 "withdrawn after registration"}
+REGISTERED_ON = {"registered", "postponed", "answered", "published", "withdrawn after registration"}
 
 
 def expected(reader: str, state: str) -> set[str]:
@@ -80,8 +96,9 @@ def person(world, other_world, username):
 def questions(world, other_world):
     cases = {}
     for state in STATES:
-        case = new_written_question(world, title=f"Vraag {state}",
-                                    co_requesters=[world["raadslid2"].pk])
+        case = new_written_question(
+            world, title=f"Vraag {state}", co_requesters=[world["raadslid2"].pk]
+        )
         if state == "withdrawn after registration":
             case = run_written_to(world, case, State.REGISTERED)
             cases[state] = act(world, case, "withdraw", "raadslid1", {"note": "Niet meer nodig."})
@@ -120,8 +137,13 @@ def test_the_answer_reaches_other_members_only_when_published(client, world, que
 
 def test_a_secret_college_answer_goes_to_council_members_not_committee_members(world):
     case = run_written_to(world, new_written_question(world), State.REGISTERED)
-    case = act(world, case, "answer", "collegecontact",
-               {"answer": "Geheim antwoord GEHEIM-77", "secret": "on"})
+    case = act(
+        world,
+        case,
+        "answer",
+        "collegecontact",
+        {"answer": "Geheim antwoord GEHEIM-77", "secret": "on"},
+    )
     # Art. 25: not even the member who asked holds it before the whole council does.
     assert "answer" not in sections(viewer_for(world["raadslid1"]), case)
     assert "answer" in sections(viewer_for(world["griffier"]), case)

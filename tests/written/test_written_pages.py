@@ -23,17 +23,27 @@ def history(world):
     """Four questions registered 1 October 2026 (term: Monday 2 November), for two wethouders."""
     cases = {}
     with at(2026, 10, 1):
-        for name, holder in (("op tijd", "wethouder1"), ("uitstel", "wethouder1"),
-                             ("te laat", "wethouder2"), ("open", "wethouder2")):
+        for name, holder in (
+            ("op tijd", "wethouder1"),
+            ("uitstel", "wethouder1"),
+            ("te laat", "wethouder2"),
+            ("open", "wethouder2"),
+        ):
             case = new_written_question(world, title=f"Vraag {name}")
             case = act(world, case, "submit", "raadslid1")
-            cases[name] = act(world, case, "register", "griffier",
-                              {"portfolio_holder": world[holder].pk})
+            cases[name] = act(
+                world, case, "register", "griffier", {"portfolio_holder": world[holder].pk}
+            )
     with at(2026, 10, 20):
         act(world, cases["op tijd"], "answer", "collegecontact", {"answer": "Antwoord."})
     with at(2026, 11, 2, 16):
-        act(world, cases["uitstel"], "postpone", "collegecontact",
-            {"reason": "Overleg met de regio loopt nog.", "new_date": "2026-11-30"})
+        act(
+            world,
+            cases["uitstel"],
+            "postpone",
+            "collegecontact",
+            {"reason": "Overleg met de regio loopt nog.", "new_date": "2026-11-30"},
+        )
     with at(2026, 11, 5):
         act(world, cases["te laat"], "answer", "collegecontact", {"answer": "Laat antwoord."})
     return cases
@@ -50,7 +60,7 @@ def test_the_overdue_list_and_rates_are_counted_by_hand(client, world, history):
     assert "Vraag open" in overdue
     assert "Vraag uitstel" not in overdue and "Vraag te laat" not in overdue
     rates = html.split('id="kop-tijdigheid"')[1].split('id="kop-ingekomen"')[0]
-    cells = [cell.strip() for cell in rates.split("utrecht-table__cell--numeric\">")[1:]]
+    cells = [cell.strip() for cell in rates.split('utrecht-table__cell--numeric">')[1:]]
     numbers = [cell.split("<")[0] for cell in cells]
     # wethouder1: 2 registered, 2 on time (an answer, a notice on the last day), 100%.
     # wethouder2: 2 registered, 1 answered late, 1 open past its term: 0%.

@@ -76,8 +76,13 @@ def test_a_postponement_notice_counts_as_the_answer_and_sets_a_new_date(world):
     with at(2026, 10, 1):
         case = run_written_to(world, new_written_question(world), State.REGISTERED)
     with at(2026, 10, 28):
-        case = act(world, case, "postpone", "collegecontact",
-                   {"reason": "Overleg met de regio is nodig.", "new_date": "2026-11-20"})
+        case = act(
+            world,
+            case,
+            "postpone",
+            "collegecontact",
+            {"reason": "Overleg met de regio is nodig.", "new_date": "2026-11-20"},
+        )
     assert case.state == State.POSTPONED and case.postponed_to == date(2026, 11, 20)
     # The term of 2 November has been met by the notice; now the new date is watched.
     deadline = running_deadline(case, world.municipality.policy, date(2026, 11, 10))
@@ -102,8 +107,13 @@ def test_an_answer_after_the_term_is_recorded_as_late(world):
 def test_a_second_postponement_must_name_a_later_date(world):
     case = run_written_to(world, new_written_question(world), State.POSTPONED)
     with pytest.raises(InvalidInput) as error:
-        act(world, case, "postpone", "collegecontact",
-            {"reason": "Nog meer tijd nodig.", "new_date": case.postponed_to.isoformat()})
+        act(
+            world,
+            case,
+            "postpone",
+            "collegecontact",
+            {"reason": "Nog meer tijd nodig.", "new_date": case.postponed_to.isoformat()},
+        )
     assert "latere datum" in str(error.value.errors["new_date"])
 
 
@@ -126,8 +136,9 @@ def test_only_a_council_member_puts_written_questions(world):
 
 def test_the_griffie_sends_a_question_back_to_be_reworded(world):
     case = run_written_to(world, new_written_question(world), State.SUBMITTED)
-    case = act(world, case, "send_back", "griffier",
-               {"note": "Maak de vragen korter en genummerd."})
+    case = act(
+        world, case, "send_back", "griffier", {"note": "Maak de vragen korter en genummerd."}
+    )
     assert case.state == State.DRAFT and case.submitted_at is None
     case = act(world, case, "submit", "raadslid1")
     assert case.state == State.SUBMITTED
@@ -145,8 +156,13 @@ def test_nobody_else_answers_for_the_college(world):
 
 def test_the_griffie_converts_a_factual_written_question_to_a_technical_question(world):
     case = run_written_to(world, new_written_question(world), State.SUBMITTED)
-    case = act(world, case, "convert", "griffier",
-               {"target": "technical_question", "note": "Alleen feiten gevraagd."})
+    case = act(
+        world,
+        case,
+        "convert",
+        "griffier",
+        {"target": "technical_question", "note": "Alleen feiten gevraagd."},
+    )
     assert case.instrument == Instrument.TECHNICAL_QUESTION and case.state == State.INTAKE
 
 
@@ -154,8 +170,13 @@ def test_an_assistance_request_becomes_a_written_question_only_when_the_member_s
     # Written questions go to every member and the college: converting a confidential request
     # hands it back to the member, who decides to put the questions (or withdraws).
     case = run_to(world, new_case(world, confidential=True), State.INTAKE)
-    case = act(world, case, "convert", "griffier",
-               {"target": "written_question", "note": "U vraagt de opvatting van het college."})
+    case = act(
+        world,
+        case,
+        "convert",
+        "griffier",
+        {"target": "written_question", "note": "U vraagt de opvatting van het college."},
+    )
     assert case.instrument == Instrument.WRITTEN_QUESTION and case.state == State.DRAFT
     for outsider in ("raadslid8", "wethouder1", "collegecontact"):
         assert not sections(viewer_for(world[outsider]), case), outsider
@@ -168,9 +189,14 @@ def test_an_assistance_request_becomes_a_written_question_only_when_the_member_s
 
 
 def test_converting_away_from_an_agenda_question_drops_its_cut_off(world):
-    case = new_case(world, instrument="technical_question", title="Sporthal",
-                    question="Wat kost de sporthal per jaar aan onderhoud?",
-                    agenda_item="Raadsvoorstel sporthal", meeting_date="2099-01-05")
+    case = new_case(
+        world,
+        instrument="technical_question",
+        title="Sporthal",
+        question="Wat kost de sporthal per jaar aan onderhoud?",
+        agenda_item="Raadsvoorstel sporthal",
+        meeting_date="2099-01-05",
+    )
     case = act(world, case, "submit", "raadslid1")
     case = act(world, case, "accept", "griffier")
     case = act(world, case, "convert", "griffier", {"target": "assistance"})
@@ -179,8 +205,13 @@ def test_converting_away_from_an_agenda_question_drops_its_cut_off(world):
 
 def test_the_griffies_notes_before_registration_stay_out_of_public_view(world):
     case = run_written_to(world, new_written_question(world), State.SUBMITTED)
-    case = act(world, case, "send_back", "griffier",
-               {"note": "Vraag 2 is te suggestief geformuleerd, NOTITIE-5521."})
+    case = act(
+        world,
+        case,
+        "send_back",
+        "griffier",
+        {"note": "Vraag 2 is te suggestief geformuleerd, NOTITIE-5521."},
+    )
     case = act(world, case, "submit", "raadslid1")
     case = act(world, case, "register", "griffier", {})
     for reader in ("raadslid8", "wethouder1", "collegecontact"):
@@ -192,9 +223,16 @@ def test_the_griffies_notes_before_registration_stay_out_of_public_view(world):
 def test_a_postponement_names_a_date_after_the_term(world):
     case = run_written_to(world, new_written_question(world), State.REGISTERED)
     with pytest.raises(InvalidInput) as error:
-        act(world, case, "postpone", "collegecontact",
-            {"reason": "Overleg met de regio.",
-             "new_date": (case.answer_due - timedelta(days=1)).isoformat()})
+        act(
+            world,
+            case,
+            "postpone",
+            "collegecontact",
+            {
+                "reason": "Overleg met de regio.",
+                "new_date": (case.answer_due - timedelta(days=1)).isoformat(),
+            },
+        )
     assert "termijn loopt al tot" in str(error.value.errors["new_date"])
 
 
@@ -222,25 +260,44 @@ def test_withdrawal_is_possible_until_the_answer(world):
 @pytest.mark.parametrize(
     ("action", "state", "actor", "data", "field"),
     [
-        ("register", State.SUBMITTED, "griffier", {"portfolio_holder": "999999"},
-         "portfolio_holder"),
+        (
+            "register",
+            State.SUBMITTED,
+            "griffier",
+            {"portfolio_holder": "999999"},
+            "portfolio_holder",
+        ),
         ("register", State.SUBMITTED, "griffier", {"note": "x" * 2001}, "note"),
         ("send_back", State.SUBMITTED, "griffier", {"note": "kort"}, "note"),
         ("send_back", State.SUBMITTED, "griffier", {}, "note"),
         ("answer", State.REGISTERED, "collegecontact", {"answer": ""}, "answer"),
         ("answer", State.REGISTERED, "collegecontact", {"answer": ["a", "b"]}, "answer"),
-        ("postpone", State.REGISTERED, "collegecontact",
-         {"reason": "Overleg nodig met partners.", "new_date": "2020-01-01"}, "new_date"),
-        ("postpone", State.REGISTERED, "collegecontact",
-         {"reason": "Overleg nodig met partners.", "new_date": "morgen"}, "new_date"),
-        ("postpone", State.REGISTERED, "collegecontact",
-         {"reason": "", "new_date": "2099-01-01"}, "reason"),
+        (
+            "postpone",
+            State.REGISTERED,
+            "collegecontact",
+            {"reason": "Overleg nodig met partners.", "new_date": "2020-01-01"},
+            "new_date",
+        ),
+        (
+            "postpone",
+            State.REGISTERED,
+            "collegecontact",
+            {"reason": "Overleg nodig met partners.", "new_date": "morgen"},
+            "new_date",
+        ),
+        (
+            "postpone",
+            State.REGISTERED,
+            "collegecontact",
+            {"reason": "", "new_date": "2099-01-01"},
+            "reason",
+        ),
         ("publish", State.ANSWERED, "griffier", {"meeting_date": "2001-01-01"}, "meeting_date"),
         ("publish", State.ANSWERED, "griffier", {"meeting_date": "31-02-2027"}, "meeting_date"),
     ],
 )
-def test_bad_input_gets_a_dutch_error_and_changes_nothing(world, action, state, actor, data,
-                                                          field):
+def test_bad_input_gets_a_dutch_error_and_changes_nothing(world, action, state, actor, data, field):
     case = run_written_to(world, new_written_question(world), state)
     version = case.version
     with pytest.raises(InvalidInput) as error:
@@ -263,6 +320,7 @@ def test_the_college_inbox_hears_of_a_withdrawal_after_registration(world):
 
     case = run_written_to(world, new_written_question(world), State.REGISTERED)
     act(world, case, "withdraw", "raadslid1", {"note": "Al beantwoord in de commissie."})
-    told = set(Notification.objects.filter(event="withdraw").values_list("recipient__username",
-                                                                          flat=True))
+    told = set(
+        Notification.objects.filter(event="withdraw").values_list("recipient__username", flat=True)
+    )
     assert told == {"griffier", "collegecontact"}

@@ -136,8 +136,10 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
     if case.secret and Section.ANSWER in seen:
         # Art. 25 Gemeentewet: only the whole council, the griffie and the author hold it.
         # For a written question the author is the college that gave the answer.
-        author = rel.assignee or rel.contact_author or (
-            case.instrument == Instrument.WRITTEN_QUESTION and _college_side(viewer)
+        author = (
+            rel.assignee
+            or rel.contact_author
+            or (case.instrument == Instrument.WRITTEN_QUESTION and _college_side(viewer))
         )
         if not (viewer.is_council_member or viewer.is_griffie or author):
             seen.discard(Section.ANSWER)
@@ -236,8 +238,9 @@ def get_case_for(
     viewer: Viewer, case_id: int, *, lock: bool = False
 ) -> tuple[Case, frozenset[Section]]:
     """The case with the sections this viewer may see, or CaseNotFound (shown as 404)."""
-    queryset = Case.objects.select_related("requester", "filed_by", "handler", "routing_officer",
-                                           "portfolio_holder")
+    queryset = Case.objects.select_related(
+        "requester", "filed_by", "handler", "routing_officer", "portfolio_holder"
+    )
     if lock:
         queryset = queryset.select_for_update(of=("self",))
     case = queryset.filter(pk=case_id, municipality_id=viewer.municipality_id).first()

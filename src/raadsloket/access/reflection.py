@@ -24,7 +24,7 @@ AGGREGATE = "aggregate"
 
 
 def report_audience(viewer: Viewer) -> str | None:
-    """"full", "aggregate" or None (no report at all), for the viewer's own municipality."""
+    """ "full", "aggregate" or None (no report at all), for the viewer's own municipality."""
     if not viewer.authenticated or viewer.profile is None:
         return None
     if viewer.is_griffie or viewer.roles & PRESIDIUM or viewer.roles & TRIANGLE:

@@ -86,7 +86,8 @@ def install(api) -> None:
         # this it would reach the catch-all below as a 500 (ASVS V13.1.3: limits, not crashes).
         if isinstance(exc, RequestDataTooBig):
             return api.create_response(
-                request, {"detail": "Het verzoek is te groot (hoogstens 5 MB).", "errors": {}},
+                request,
+                {"detail": "Het verzoek is te groot (hoogstens 5 MB).", "errors": {}},
                 status=413,
             )
         return api.create_response(

@@ -77,8 +77,15 @@ api = NinjaAPI(
 errors.install(api)
 
 # 400: a body that is not JSON; 413: a body over DATA_UPLOAD_MAX_MEMORY_SIZE (api/errors.py).
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,
-          413: ErrorOut, 422: ErrorOut}
+ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    413: ErrorOut,
+    422: ErrorOut,
+}
 
 
 class SimilarFilters(Schema):
@@ -225,21 +232,32 @@ def advice(request, payload: AdviceIn):
     return advise(payload.text).as_json()
 
 
-@api.get("/similar", response={200: list[SimilarOut], **ERRORS},
-         summary="Is dit al eerder gevraagd? Vergelijkbare beantwoorde vragen")
+@api.get(
+    "/similar",
+    response={200: list[SimilarOut], **ERRORS},
+    summary="Is dit al eerder gevraagd? Vergelijkbare beantwoorde vragen",
+)
 def similar(request, filters: Query[SimilarFilters]):
     viewer = viewer_for(request.user)
     found = similar_questions(viewer, filters.text)
     record_list_read(request.user, [(item.case, {"request", "answer"}) for item in found])
     return [
-        {"id": item.case.pk, "reference": item.case.reference, "title": item.case.title,
-         "instrument": item.case.instrument, "score": item.score}
+        {
+            "id": item.case.pk,
+            "reference": item.case.reference,
+            "title": item.case.title,
+            "instrument": item.case.instrument,
+            "score": item.score,
+        }
         for item in found
     ]
 
 
-@api.get("/written-questions/overview", response={200: WrittenOverviewOut, **ERRORS},
-         summary="Schriftelijke vragen: over de termijn en tijdigheid per portefeuillehouder")
+@api.get(
+    "/written-questions/overview",
+    response={200: WrittenOverviewOut, **ERRORS},
+    summary="Schriftelijke vragen: over de termijn en tijdigheid per portefeuillehouder",
+)
 def written_overview_api(request, start: date | None = None, end: date | None = None):
     viewer = viewer_for(request.user)
     if not sees_written_overview(viewer):
@@ -251,25 +269,38 @@ def written_overview_api(request, start: date | None = None, end: date | None = 
     except OverflowError:
         start = end
     if start > end:
-        raise InvalidInput("Controleer de invoer.",
-                           errors={"start": ["De begindatum ligt na de einddatum."]})
+        raise InvalidInput(
+            "Controleer de invoer.", errors={"start": ["De begindatum ligt na de einddatum."]}
+        )
     overdue = []
     for case in written_overview.overdue(viewer, today)[:500]:
         deadline = running_deadline(case, viewer.profile, today)
-        overdue.append({
-            "id": case.pk, "reference": case.reference, "title": case.title,
-            "requester": case.requester.display_name,
-            "portfolio_holder": case.portfolio_holder.display_name
-            if case.portfolio_holder else None,
-            "due": deadline.due, "rule": deadline.rule,
-        })
+        overdue.append(
+            {
+                "id": case.pk,
+                "reference": case.reference,
+                "title": case.title,
+                "requester": case.requester.display_name,
+                "portfolio_holder": case.portfolio_holder.display_name
+                if case.portfolio_holder
+                else None,
+                "due": deadline.due,
+                "rule": deadline.rule,
+            }
+        )
     rows = written_overview.on_time_by_portfolio_holder(viewer, start, end, today)
     return {
         "overdue": overdue,
         "on_time": [
-            {"portfolio_holder": row.holder, "registered": row.registered,
-             "on_time": row.on_time, "late": row.late, "open_in_term": row.open_in_term,
-             "open_overdue": row.open_overdue, "rate_percent": row.rate}
+            {
+                "portfolio_holder": row.holder,
+                "registered": row.registered,
+                "on_time": row.on_time,
+                "late": row.late,
+                "open_in_term": row.open_in_term,
+                "open_overdue": row.open_overdue,
+                "rate_percent": row.rate,
+            }
             for row in rows
         ],
     }

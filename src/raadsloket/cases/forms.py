@@ -200,9 +200,7 @@ class CaseForm(forms.Form):
         instrument = cleaned.get("instrument")
         has_agenda = cleaned.get("agenda_item") or cleaned.get("meeting_date")
         if has_agenda and instrument != Instrument.TECHNICAL_QUESTION:
-            self.add_error(
-                "agenda_item", "Een agendapunt hoort alleen bij een technische vraag."
-            )
+            self.add_error("agenda_item", "Een agendapunt hoort alleen bij een technische vraag.")
         elif bool(cleaned.get("agenda_item")) != bool(cleaned.get("meeting_date")):
             field = "meeting_date" if cleaned.get("agenda_item") else "agenda_item"
             self.add_error(field, "Vul agendapunt en vergaderdatum allebei in, of geen van beide.")

@@ -44,8 +44,9 @@ def _pool(municipality_id: int) -> QuerySet[Case]:
         instrument=Instrument.TECHNICAL_QUESTION, state__in=ANSWERED_STATES, confidential=False
     )
     published_written = Q(instrument=Instrument.WRITTEN_QUESTION, state=State.PUBLISHED)
-    return Case.objects.filter(shared_technical | published_written,
-                               municipality_id=municipality_id, secret=False)
+    return Case.objects.filter(
+        shared_technical | published_written, municipality_id=municipality_id, secret=False
+    )
 
 
 _lock = threading.Lock()
@@ -53,8 +54,9 @@ _indexes: OrderedDict[int, tuple[tuple, TfidfIndex[int]]] = OrderedDict()
 
 
 def _stamp(municipality_id: int) -> tuple:
-    figures = _pool(municipality_id).aggregate(n=Count("pk"), versions=Sum("version"),
-                                               newest=Max("pk"))
+    figures = _pool(municipality_id).aggregate(
+        n=Count("pk"), versions=Sum("version"), newest=Max("pk")
+    )
     return figures["n"], figures["versions"], figures["newest"]
 
 
@@ -66,8 +68,11 @@ def _index(municipality_id: int) -> TfidfIndex[int]:
             _indexes.move_to_end(municipality_id)
             return cached[1]
     index: TfidfIndex[int] = TfidfIndex()
-    rows = (_pool(municipality_id).order_by(*NEWEST_FIRST).values_list("pk", "title", "question")
-            [:POOL_LIMIT])
+    rows = (
+        _pool(municipality_id)
+        .order_by(*NEWEST_FIRST)
+        .values_list("pk", "title", "question")[:POOL_LIMIT]
+    )
     for pk, title, question in rows:
         index.add(pk, f"{title}\n{question}")
     index.build()
@@ -83,12 +88,17 @@ def similar_questions(viewer: Viewer, text: str, limit: int = 5) -> list[Similar
     text = (text or "").strip()
     if not viewer.authenticated or len(text) < 10:
         return []
-    ranked = [(pk, score) for pk, score in _index(viewer.municipality_id).query(text, k=limit * 4)
-              if score >= MIN_SCORE]
+    ranked = [
+        (pk, score)
+        for pk, score in _index(viewer.municipality_id).query(text, k=limit * 4)
+        if score >= MIN_SCORE
+    ]
     if not ranked:
         return []
-    cases = {case.pk: case for case in
-             with_relations(visible_cases(viewer).filter(pk__in=[pk for pk, _ in ranked]))}
+    cases = {
+        case.pk: case
+        for case in with_relations(visible_cases(viewer).filter(pk__in=[pk for pk, _ in ranked]))
+    }
     found = []
     for pk, score in ranked:
         case = cases.get(pk)

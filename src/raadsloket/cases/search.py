@@ -44,9 +44,11 @@ def _tsquery(words: list[str]) -> tuple[str, list[str]]:
     """
     parts, params = [], []
     for word in words:
-        parts.append("(CASE WHEN numnode(to_tsquery('dutch'::regconfig, %s)) = 0 THEN ''::tsquery "
-                     "ELSE to_tsquery('dutch'::regconfig, %s) || to_tsquery('simple'::regconfig, %s) "
-                     "END)")
+        parts.append(
+            "(CASE WHEN numnode(to_tsquery('dutch'::regconfig, %s)) = 0 THEN ''::tsquery "
+            "ELSE to_tsquery('dutch'::regconfig, %s) || to_tsquery('simple'::regconfig, %s) "
+            "END)"
+        )
         params += [word, f"{word}:*", f"{word}:*"]
     return " && ".join(parts), params
 
@@ -62,8 +64,9 @@ def _matches(needle: str) -> tuple[Q | None, dict]:
         request = RawSQL(f"{REQUEST_VECTOR} @@ ({query})", params, output_field=BooleanField())
         answer = RawSQL(f"{ANSWER_VECTOR} @@ ({query})", params, output_field=BooleanField())
         return Q(request) | Q(answer), {"request_match": request, "answer_match": answer}
-    request_q = (Q(title__icontains=needle) | Q(question__icontains=needle)
-                 | Q(background__icontains=needle))
+    request_q = (
+        Q(title__icontains=needle) | Q(question__icontains=needle) | Q(background__icontains=needle)
+    )
     answer_q = Q(answer__icontains=needle)
     return request_q | answer_q, {
         "request_match": ExpressionWrapper(request_q, output_field=BooleanField()),
@@ -96,7 +99,11 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
         if not ids:
             break
         before = None if len(ids) < CHUNK else ids[-1]
-        chunk = with_relations(Case.objects.filter(pk__in=ids)).annotate(**where).order_by(*NEWEST_FIRST)
+        chunk = (
+            with_relations(Case.objects.filter(pk__in=ids))
+            .annotate(**where)
+            .order_by(*NEWEST_FIRST)
+        )
         for case in chunk:
             visible = sections(viewer, case, Relations(viewer, case))
             if _hit(case, visible):

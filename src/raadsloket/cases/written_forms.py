@@ -14,11 +14,15 @@ MAX_POSTPONEMENT_DAYS = 366
 
 
 def portfolio_holders(viewer):
-    return Person.objects.filter(
-        municipality_id=viewer.municipality_id,
-        role_assignments__role__in=COLLEGE,
-        is_active=True,
-    ).distinct().order_by("last_name", "first_name")
+    return (
+        Person.objects.filter(
+            municipality_id=viewer.municipality_id,
+            role_assignments__role__in=COLLEGE,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
 
 
 class RegisterForm(ActionForm):
@@ -105,9 +109,10 @@ class ConvertForm(ActionForm):
         target = self.cleaned_data.get("target")
         requester = self.case.requester
         # Art. 155 Gemeentewet: schriftelijke vragen are put by a member of the council.
-        if target == Instrument.WRITTEN_QUESTION and not requester.role_assignments.filter(
-            role=Role.COUNCIL_MEMBER
-        ).exists():
+        if (
+            target == Instrument.WRITTEN_QUESTION
+            and not requester.role_assignments.filter(role=Role.COUNCIL_MEMBER).exists()
+        ):
             raise forms.ValidationError(
                 "Schriftelijke vragen stelt alleen een raadslid (art. 155 Gemeentewet)."
             )

@@ -81,7 +81,9 @@ class OnTimeRow:
         return round(100 * self.on_time / self.decided)
 
 
-def on_time_by_portfolio_holder(viewer: Viewer, start: date, end: date, today: date) -> list[OnTimeRow]:
+def on_time_by_portfolio_holder(
+    viewer: Viewer, start: date, end: date, today: date
+) -> list[OnTimeRow]:
     """Per portefeuillehouder, for questions registered from `start` up to and including `end`.
 
     Reglement van Orde: an answer or a postponement notice within the term counts as on time.
@@ -109,8 +111,9 @@ def on_time_rows(questions: QuerySet[Case], start: date, end: date, today: date)
             registered_at__isnull=False,
             answer_due__isnull=False,
         )
-        .annotate(registered_on=TruncDate("registered_at"), postponed_on=first_reply,
-                  answered_on=answered)
+        .annotate(
+            registered_on=TruncDate("registered_at"), postponed_on=first_reply, answered_on=answered
+        )
         .filter(registered_on__gte=start, registered_on__lte=end)
         .values("portfolio_holder__first_name", "portfolio_holder__last_name")
         .annotate(
@@ -125,8 +128,9 @@ def on_time_rows(questions: QuerySet[Case], start: date, end: date, today: date)
     result = []
     for row in rows:
         name = " ".join(
-            part for part in (row["portfolio_holder__first_name"],
-                              row["portfolio_holder__last_name"]) if part
+            part
+            for part in (row["portfolio_holder__first_name"], row["portfolio_holder__last_name"])
+            if part
         )
         result.append(
             OnTimeRow(

@@ -302,25 +302,67 @@ def _advised_case(world: World) -> None:
 
 # (state, member, wethouder, days ago registered, subject, question)
 WRITTEN_QUESTIONS = [
-    ("published", "raadslid3", "wethouder1", 40, "Wachttijden jeugdzorg",
-     "Hoe verklaart het college dat de wachttijden voor jeugdhulp in het afgelopen jaar zijn "
-     "opgelopen tot twaalf weken? Welke maatregelen neemt het college om dit terug te dringen?"),
-    ("answered", "raadslid9", "wethouder2", 20, "Onderhoud fietspaden Noord",
-     "Is het college bekend met de slechte staat van de fietspaden in Noord? Wanneer is het "
-     "groot onderhoud gepland?"),
-    ("registered", "raadslid12", "wethouder3", 5, "Sluiting bibliotheekfiliaal",
-     "Klopt het dat het filiaal in De Hoven sluit? Hoe weegt het college de bereikbaarheid "
-     "voor ouderen?"),
-    ("registered", "raadslid15", "wethouder2", 41, "Handhaving parkeren rond scholen",
-     "Hoe vaak is er dit schooljaar gehandhaafd op parkeren bij de basisscholen, en is het "
-     "college bereid de handhaving te verdubbelen?"),
-    ("postponed", "raadslid20", "wethouder4", 28, "Warmtenet Oost",
-     "Wat is de stand van de onderhandelingen over het warmtenet in Oost, en welke risico's ziet "
-     "het college voor de gemeente?"),
-    ("submitted", "raadslid22", None, 0, "Zwerfafval winkelcentrum",
-     "Wat vindt het college van de toename van zwerfafval rond het winkelcentrum?"),
-    ("draft", "raadslid25", None, 0, "Evenementenvergunning Koningsdag",
-     "Waarom is de vergunning voor het buurtfeest op Koningsdag geweigerd?"),
+    (
+        "published",
+        "raadslid3",
+        "wethouder1",
+        40,
+        "Wachttijden jeugdzorg",
+        "Hoe verklaart het college dat de wachttijden voor jeugdhulp in het afgelopen jaar zijn "
+        "opgelopen tot twaalf weken? Welke maatregelen neemt het college om dit terug te dringen?",
+    ),
+    (
+        "answered",
+        "raadslid9",
+        "wethouder2",
+        20,
+        "Onderhoud fietspaden Noord",
+        "Is het college bekend met de slechte staat van de fietspaden in Noord? Wanneer is het "
+        "groot onderhoud gepland?",
+    ),
+    (
+        "registered",
+        "raadslid12",
+        "wethouder3",
+        5,
+        "Sluiting bibliotheekfiliaal",
+        "Klopt het dat het filiaal in De Hoven sluit? Hoe weegt het college de bereikbaarheid "
+        "voor ouderen?",
+    ),
+    (
+        "registered",
+        "raadslid15",
+        "wethouder2",
+        41,
+        "Handhaving parkeren rond scholen",
+        "Hoe vaak is er dit schooljaar gehandhaafd op parkeren bij de basisscholen, en is het "
+        "college bereid de handhaving te verdubbelen?",
+    ),
+    (
+        "postponed",
+        "raadslid20",
+        "wethouder4",
+        28,
+        "Warmtenet Oost",
+        "Wat is de stand van de onderhandelingen over het warmtenet in Oost, en welke risico's ziet "
+        "het college voor de gemeente?",
+    ),
+    (
+        "submitted",
+        "raadslid22",
+        None,
+        0,
+        "Zwerfafval winkelcentrum",
+        "Wat vindt het college van de toename van zwerfafval rond het winkelcentrum?",
+    ),
+    (
+        "draft",
+        "raadslid25",
+        None,
+        0,
+        "Evenementenvergunning Koningsdag",
+        "Waarom is de vergunning voor het buurtfeest op Koningsdag geweigerd?",
+    ),
 ]
 
 
@@ -338,13 +380,25 @@ def _written_questions(world: World) -> None:
         case.refresh_from_db()
         if state == State.POSTPONED:
             new_date = (timezone.localdate() + timedelta(days=10)).isoformat()
-            act(world, case, "postpone", "collegecontact",
-                {"reason": "Het college wacht op de uitkomst van het overleg met de netbeheerder.",
-                 "new_date": new_date})
+            act(
+                world,
+                case,
+                "postpone",
+                "collegecontact",
+                {
+                    "reason": "Het college wacht op de uitkomst van het overleg met de netbeheerder.",
+                    "new_date": new_date,
+                },
+            )
             continue
         if state in (State.ANSWERED, State.PUBLISHED):
-            case = act(world, case, "answer", "collegecontact",
-                       {"answer": f"Antwoord van het college op de vragen over {title.lower()}."})
+            case = act(
+                world,
+                case,
+                "answer",
+                "collegecontact",
+                {"answer": f"Antwoord van het college op de vragen over {title.lower()}."},
+            )
         if state == State.PUBLISHED:
             meeting = (timezone.localdate() + timedelta(days=12)).isoformat()
             act(world, case, "publish", "griffier", {"meeting_date": meeting})

@@ -36,32 +36,101 @@ from raadsloket.organisation.models import (
 from raadsloket.organisation.roles import PolicyArea, Role
 
 SLUG_PREFIX = "gen-"
-ORDER = [Municipality, Fractie, Person, Department, RoleAssignment, Expertise, Case,
-         Case.co_requesters.through, Assignment, Kickoff, HoursEntry, Mediation, Evaluation,
-         TimelineEvent, AuditEvent]
+ORDER = [
+    Municipality,
+    Fractie,
+    Person,
+    Department,
+    RoleAssignment,
+    Expertise,
+    Case,
+    Case.co_requesters.through,
+    Assignment,
+    Kickoff,
+    HoursEntry,
+    Mediation,
+    Evaluation,
+    TimelineEvent,
+    AuditEvent,
+]
 
 TOPICS = {
-    PolicyArea.SOCIAL: ["jeugdzorg", "wachtlijsten wmo", "schuldhulpverlening", "armoedebeleid",
-                        "participatiewet", "mantelzorg"],
-    PolicyArea.SPATIAL: ["woningbouw", "sociale huurwoningen", "bestemmingsplan centrum",
-                         "omgevingsvisie", "grondexploitatie", "studentenhuisvesting"],
-    PolicyArea.MOBILITY: ["fietspaden", "parkeertarieven", "verkeersveiligheid schoolroutes",
-                          "busverbindingen", "laadpalen"],
-    PolicyArea.ENVIRONMENT: ["warmtenet", "zonnepanelen op daken", "afvalinzameling",
-                             "klimaatadaptatie", "stikstof"],
-    PolicyArea.FINANCE: ["onroerendezaakbelasting", "reservepositie", "jaarrekening",
-                         "subsidieplafond", "begrotingstekort"],
-    PolicyArea.SAFETY: ["cameratoezicht", "ondermijning", "evenementenvergunningen",
-                        "handhaving", "jongerenoverlast"],
-    PolicyArea.EDUCATION: ["leerlingenvervoer", "schoolgebouwen", "sportaccommodaties",
-                           "kinderopvang", "laaggeletterdheid"],
-    PolicyArea.ECONOMY: ["winkelleegstand", "toerisme", "bedrijventerrein", "cultuursubsidies",
-                         "weekmarkt"],
-    PolicyArea.ORGANISATION: ["inhuur externen", "ziekteverzuim", "digitale dienstverlening",
-                              "informatiebeveiliging", "klachtafhandeling"],
+    PolicyArea.SOCIAL: [
+        "jeugdzorg",
+        "wachtlijsten wmo",
+        "schuldhulpverlening",
+        "armoedebeleid",
+        "participatiewet",
+        "mantelzorg",
+    ],
+    PolicyArea.SPATIAL: [
+        "woningbouw",
+        "sociale huurwoningen",
+        "bestemmingsplan centrum",
+        "omgevingsvisie",
+        "grondexploitatie",
+        "studentenhuisvesting",
+    ],
+    PolicyArea.MOBILITY: [
+        "fietspaden",
+        "parkeertarieven",
+        "verkeersveiligheid schoolroutes",
+        "busverbindingen",
+        "laadpalen",
+    ],
+    PolicyArea.ENVIRONMENT: [
+        "warmtenet",
+        "zonnepanelen op daken",
+        "afvalinzameling",
+        "klimaatadaptatie",
+        "stikstof",
+    ],
+    PolicyArea.FINANCE: [
+        "onroerendezaakbelasting",
+        "reservepositie",
+        "jaarrekening",
+        "subsidieplafond",
+        "begrotingstekort",
+    ],
+    PolicyArea.SAFETY: [
+        "cameratoezicht",
+        "ondermijning",
+        "evenementenvergunningen",
+        "handhaving",
+        "jongerenoverlast",
+    ],
+    PolicyArea.EDUCATION: [
+        "leerlingenvervoer",
+        "schoolgebouwen",
+        "sportaccommodaties",
+        "kinderopvang",
+        "laaggeletterdheid",
+    ],
+    PolicyArea.ECONOMY: [
+        "winkelleegstand",
+        "toerisme",
+        "bedrijventerrein",
+        "cultuursubsidies",
+        "weekmarkt",
+    ],
+    PolicyArea.ORGANISATION: [
+        "inhuur externen",
+        "ziekteverzuim",
+        "digitale dienstverlening",
+        "informatiebeveiliging",
+        "klachtafhandeling",
+    ],
 }
-PLACES = ["het centrum", "de oude wijk", "de dorpskernen", "het stationsgebied",
-          "de nieuwbouwwijk", "het buitengebied", "de haven", "het bedrijventerrein"]
+PLACES = [
+    "het centrum",
+    "de oude wijk",
+    "de dorpskernen",
+    "het stationsgebied",
+    "de nieuwbouwwijk",
+    "het buitengebied",
+    "de haven",
+    "het bedrijventerrein",
+]
 QUESTIONS = [
     "Hoeveel kost {topic} in {place} per jaar, en hoe heeft dat zich de afgelopen vijf jaar "
     "ontwikkeld?",
@@ -97,8 +166,15 @@ class Totals:
     seconds: float = 0.0
 
 
-def generate(municipalities: int, cases: int, years: int, *, seed: int = 1,
-             password: str | None = None, log=print) -> Totals:
+def generate(
+    municipalities: int,
+    cases: int,
+    years: int,
+    *,
+    seed: int = 1,
+    password: str | None = None,
+    log=print,
+) -> Totals:
     started = time.monotonic()
     rng = random.Random(seed)
     writer = BulkWriter()
@@ -121,20 +197,31 @@ def generate(municipalities: int, cases: int, years: int, *, seed: int = 1,
         totals.people += len(council.usernames)
         totals.cases += shape.cases
         if index % 25 == 0 or index == len(plan):
-            log(f"  {index}/{len(plan)} gemeenten, {totals.cases} verzoeken, "
-                f"{time.monotonic() - started:.0f} s")
+            log(
+                f"  {index}/{len(plan)} gemeenten, {totals.cases} verzoeken, "
+                f"{time.monotonic() - started:.0f} s"
+            )
     totals.rows = dict(writer.written)
     totals.seconds = time.monotonic() - started
     return totals
 
 
-def _people(writer: BulkWriter, shape: MunicipalityShape, rng: random.Random, hashed: str,
-            since: datetime) -> Council:
-    municipality_id = writer.add(Municipality, {
-        "name": shape.name, "slug": shape.slug, "inhabitants": shape.inhabitants,
-        "policy_preset": shape.preset, "policy_overrides": {},
-    })
-    routing_role = Role.CABINET_CHIEF if shape.preset == "echt-susteren" else Role.MUNICIPAL_SECRETARY
+def _people(
+    writer: BulkWriter, shape: MunicipalityShape, rng: random.Random, hashed: str, since: datetime
+) -> Council:
+    municipality_id = writer.add(
+        Municipality,
+        {
+            "name": shape.name,
+            "slug": shape.slug,
+            "inhabitants": shape.inhabitants,
+            "policy_preset": shape.preset,
+            "policy_overrides": {},
+        },
+    )
+    routing_role = (
+        Role.CABINET_CHIEF if shape.preset == "echt-susteren" else Role.MUNICIPAL_SECRETARY
+    )
     council = Council(municipality_id, routing_role)
     counter = 0
 
@@ -142,12 +229,22 @@ def _people(writer: BulkWriter, shape: MunicipalityShape, rng: random.Random, ha
         nonlocal counter
         counter += 1
         full = f"{shape.slug}.{username}"
-        pk = writer.add(Person, {
-            "username": full, "password": hashed, "first_name": FIRST[counter % len(FIRST)],
-            "last_name": LAST[(counter * 7) % len(LAST)], "email": f"{full}@example.invalid",
-            "municipality_id": municipality_id, "is_active": True, "is_staff": False,
-            "is_superuser": False, "date_joined": since, **extra,
-        })
+        pk = writer.add(
+            Person,
+            {
+                "username": full,
+                "password": hashed,
+                "first_name": FIRST[counter % len(FIRST)],
+                "last_name": LAST[(counter * 7) % len(LAST)],
+                "email": f"{full}@example.invalid",
+                "municipality_id": municipality_id,
+                "is_active": True,
+                "is_staff": False,
+                "is_superuser": False,
+                "date_joined": since,
+                **extra,
+            },
+        )
         for role in roles:
             writer.add(RoleAssignment, {"person_id": pk, "role": role})
         council.usernames[pk] = full
@@ -167,8 +264,9 @@ def _people(writer: BulkWriter, shape: MunicipalityShape, rng: random.Random, ha
 
     member = 0
     for name, seats in shape.fracties:
-        fractie_id = writer.add(Fractie, {"municipality_id": municipality_id, "name": name,
-                                          "seats": seats})
+        fractie_id = writer.add(
+            Fractie, {"municipality_id": municipality_id, "name": name, "seats": seats}
+        )
         for seat in range(seats):
             member += 1
             roles = [Role.COUNCIL_MEMBER] + ([Role.FRACTIE_CHAIR] if seat == 0 else [])
@@ -184,15 +282,28 @@ def _people(writer: BulkWriter, shape: MunicipalityShape, rng: random.Random, ha
     for d in range(1, shape.departments + 1):
         department_id = writer.next_id(Department)
         manager = person(f"manager{d}", [Role.MANAGER], department_id=department_id)
-        writer.add(Department, {"id": department_id, "municipality_id": municipality_id,
-                                "name": f"Afdeling {d}", "manager_id": manager})
+        writer.add(
+            Department,
+            {
+                "id": department_id,
+                "municipality_id": municipality_id,
+                "name": f"Afdeling {d}",
+                "manager_id": manager,
+            },
+        )
         area = areas[d % len(areas)]
         for _ in range(per_department):
             servant += 1
             pk = person(f"ambtenaar{servant}", [Role.CIVIL_SERVANT], department_id=department_id)
-            writer.add(Expertise, {"person_id": pk, "policy_areas": [str(area)],
-                                   "keywords": ", ".join(TOPICS[area][:3]),
-                                   "weekly_hours": Decimal(rng.randint(2, 8))})
+            writer.add(
+                Expertise,
+                {
+                    "person_id": pk,
+                    "policy_areas": [str(area)],
+                    "keywords": ", ".join(TOPICS[area][:3]),
+                    "weekly_hours": Decimal(rng.randint(2, 8)),
+                },
+            )
             council.servants.append(pk)
     return council
 
@@ -211,14 +322,34 @@ class _Chain:
     def save(self) -> None:
         AuditHead.objects.filter(pk=1).update(seq=self.seq, hash=self.hash)
 
-    def add(self, writer: BulkWriter, at: datetime, municipality_id: int, actor: str,
-            action: str, case_id: int, detail: dict) -> None:
+    def add(
+        self,
+        writer: BulkWriter,
+        at: datetime,
+        municipality_id: int,
+        actor: str,
+        action: str,
+        case_id: int,
+        detail: dict,
+    ) -> None:
         self.seq += 1
-        digest = event_hash(self.hash, self.seq, at.isoformat(), municipality_id, actor, action,
-                         case_id, detail)
-        writer.add(AuditEvent, {"seq": self.seq, "at": at, "municipality_id_ref": municipality_id,
-                                "actor_ref": actor, "action": action, "case_ref": case_id,
-                                "detail": detail, "prev_hash": self.hash, "hash": digest})
+        digest = event_hash(
+            self.hash, self.seq, at.isoformat(), municipality_id, actor, action, case_id, detail
+        )
+        writer.add(
+            AuditEvent,
+            {
+                "seq": self.seq,
+                "at": at,
+                "municipality_id_ref": municipality_id,
+                "actor_ref": actor,
+                "action": action,
+                "case_ref": case_id,
+                "detail": detail,
+                "prev_hash": self.hash,
+                "hash": digest,
+            },
+        )
         self.hash = digest
 
 
@@ -248,14 +379,29 @@ WRITTEN_ROAD = [
     ("answer", "answered", "answer", "college_contact", (10, 40)),
     ("publish", "published", "answer", "griffie", (2, 14)),
 ]
-ROADS = {"assistance": ASSISTANCE_ROAD, "technical_question": TECHNICAL_ROAD,
-         "written_question": WRITTEN_ROAD}
+ROADS = {
+    "assistance": ASSISTANCE_ROAD,
+    "technical_question": TECHNICAL_ROAD,
+    "written_question": WRITTEN_ROAD,
+}
 INSTRUMENTS = [("assistance", 0.35), ("technical_question", 0.40), ("written_question", 0.25)]
-CHANNELS = [("via_griffie", 0.8), ("formal_request", 0.08), ("via_secretary", 0.06),
-            ("informal", 0.06)]
-STAMPS = {"submitted": "submitted_at", "forwarded": "forwarded_at", "assigned": "assigned_at",
-          "delivered": "delivered_at", "closed": "closed_at", "registered": "registered_at",
-          "answered": "answered_at", "published": "published_at", "withdrawn": "closed_at"}
+CHANNELS = [
+    ("via_griffie", 0.8),
+    ("formal_request", 0.08),
+    ("via_secretary", 0.06),
+    ("informal", 0.06),
+]
+STAMPS = {
+    "submitted": "submitted_at",
+    "forwarded": "forwarded_at",
+    "assigned": "assigned_at",
+    "delivered": "delivered_at",
+    "closed": "closed_at",
+    "registered": "registered_at",
+    "answered": "answered_at",
+    "published": "published_at",
+    "withdrawn": "closed_at",
+}
 
 
 def _weighted(rng: random.Random, options: list[tuple[str, float]]) -> str:
@@ -271,8 +417,10 @@ def _road(rng: random.Random, instrument: str) -> list[tuple]:
             # Refused with a ground; some object, and the driehoek upholds or reverses.
             road = road[:3] + [("refuse", "refused", "routing", "routing", (3, 12))]
             if rng.random() < 0.4:
-                road += [("object", "objected", "routing", "requester", (2, 10)),
-                         ("mediate", "closed", "routing", "griffie", (5, 25))]
+                road += [
+                    ("object", "objected", "routing", "requester", (2, 10)),
+                    ("mediate", "closed", "routing", "griffie", (5, 25)),
+                ]
             else:
                 road += [("close", "closed", "routing", "griffie", (5, 30))]
         elif draw < 0.11:
@@ -292,8 +440,14 @@ def _road(rng: random.Random, instrument: str) -> list[tuple]:
     return road
 
 
-def _case(writer: BulkWriter, council: Council, rng: random.Random, chain: _Chain,
-          now: datetime, created: datetime) -> None:
+def _case(
+    writer: BulkWriter,
+    council: Council,
+    rng: random.Random,
+    chain: _Chain,
+    now: datetime,
+    created: datetime,
+) -> None:
     instrument = _weighted(rng, INSTRUMENTS)
     area = rng.choice(list(PolicyArea))
     topic = rng.choice(TOPICS[area])
@@ -301,21 +455,28 @@ def _case(writer: BulkWriter, council: Council, rng: random.Random, chain: _Chai
     requester = rng.choice(council.members)
     case_id = writer.next_id(Case)
     values = {
-        "id": case_id, "municipality_id": council.municipality_id, "instrument": instrument,
+        "id": case_id,
+        "municipality_id": council.municipality_id,
+        "instrument": instrument,
         "title": f"{topic.capitalize()} in {place}"[:200],
         "question": rng.choice(QUESTIONS).format(topic=topic, place=place),
-        "policy_area": str(area), "requester_id": requester, "created_at": created,
+        "policy_area": str(area),
+        "requester_id": requester,
+        "created_at": created,
         "channel": "via_griffie" if instrument != "assistance" else _weighted(rng, CHANNELS),
         "confidential": instrument == "assistance" or rng.random() < 0.3,
         "secret": instrument == "assistance" and rng.random() < 0.02,
     }
-    actors = {"requester": requester, "griffie": rng.choice(council.griffie),
-              "routing": council.routing_officer, "college_contact": council.college_contact,
-              "assignee": rng.choice(council.servants)}
+    actors = {
+        "requester": requester,
+        "griffie": rng.choice(council.griffie),
+        "routing": council.routing_officer,
+        "college_contact": council.college_contact,
+        "assignee": rng.choice(council.servants),
+    }
     names = council.usernames
     mid, at = council.municipality_id, created
-    chain.add(writer, at, mid, names[requester], "case.create", case_id,
-              {"instrument": instrument})
+    chain.add(writer, at, mid, names[requester], "case.create", case_id, {"instrument": instrument})
     events = [(at, requester, "create", "", "", "metadata")]
     state, version = "draft", 1
     for action, reached, section, who, (low, high) in _road(rng, instrument):
@@ -326,19 +487,43 @@ def _case(writer: BulkWriter, council: Council, rng: random.Random, chain: _Chai
         version += 1
         _apply(values, action, reached, at, actors, council, rng)
         events.append((at, actors[who], action, previous, reached, section))
-        chain.add(writer, at, mid, names[actors[who]], f"case.{action}", case_id,
-                  {"from": previous, "to": reached, "version": version})
+        chain.add(
+            writer,
+            at,
+            mid,
+            names[actors[who]],
+            f"case.{action}",
+            case_id,
+            {"from": previous, "to": reached, "version": version},
+        )
     values["state"], values["version"] = state, version
     writer.add(Case, values)
     for at_, actor, action, before, after, section in events:
-        writer.add(TimelineEvent, {"case_id": case_id, "at": at_, "actor_id": actor,
-                                   "action": action, "from_state": before, "to_state": after,
-                                   "section": section, "detail": ""})
+        writer.add(
+            TimelineEvent,
+            {
+                "case_id": case_id,
+                "at": at_,
+                "actor_id": actor,
+                "action": action,
+                "from_state": before,
+                "to_state": after,
+                "section": section,
+                "detail": "",
+            },
+        )
     _related(writer, values, actors, council, rng, events)
 
 
-def _apply(values: dict, action: str, reached: str, at: datetime, actors: dict,
-           council: Council, rng: random.Random) -> None:
+def _apply(
+    values: dict,
+    action: str,
+    reached: str,
+    at: datetime,
+    actors: dict,
+    council: Council,
+    rng: random.Random,
+) -> None:
     """The case's fields as `perform` and its effects would have set them."""
     stamp = STAMPS.get(reached)
     if stamp and values.get(stamp) is None:
@@ -371,12 +556,20 @@ def _apply(values: dict, action: str, reached: str, at: datetime, actors: dict,
         values["postponed_to"] = day + 20 * DAY
         values["postponement_reason"] = "Het antwoord vraagt overleg met een partner."
     elif action in ("deliver", "answer"):
-        values["answer"] = (f"Antwoord over {values['title'].lower()}: de gevraagde cijfers en "
-                            "de achtergrond staan hieronder, met de bronnen.")
+        values["answer"] = (
+            f"Antwoord over {values['title'].lower()}: de gevraagde cijfers en "
+            "de achtergrond staan hieronder, met de bronnen."
+        )
 
 
-def _related(writer: BulkWriter, values: dict, actors: dict, council: Council,
-             rng: random.Random, events: list[tuple]) -> None:
+def _related(
+    writer: BulkWriter,
+    values: dict,
+    actors: dict,
+    council: Council,
+    rng: random.Random,
+    events: list[tuple],
+) -> None:
     """Assignment, co-requester, startgesprek, hours, mediation and evaluation rows."""
     case_id = values["id"]
     done = {event[2]: event[0] for event in events}
@@ -385,40 +578,74 @@ def _related(writer: BulkWriter, values: dict, actors: dict, council: Council,
         if fellow != values["requester_id"]:
             writer.add(Case.co_requesters.through, {"case_id": case_id, "person_id": fellow})
     if "assign" in done:
-        writer.add(Assignment, {"case_id": case_id, "civil_servant_id": actors["assignee"],
-                                "hours_estimate": values["hours_estimate"],
-                                "assigned_at": done["assign"]})
+        writer.add(
+            Assignment,
+            {
+                "case_id": case_id,
+                "civil_servant_id": actors["assignee"],
+                "hours_estimate": values["hours_estimate"],
+                "assigned_at": done["assign"],
+            },
+        )
     if "plan_kickoff" in done:
         held = done.get("record_kickoff")
-        writer.add(Kickoff, {
-            "case_id": case_id, "planned_for": done["plan_kickoff"] + 5 * DAY,
-            "held_on": held.date() if held else None, "participants": "raadslid, ambtenaar, griffie",
-            "goal": "Inzicht in de cijfers voor de begrotingsbehandeling.",
-            "agreed_hours": values["hours_estimate"] if held else None,
-            "due_date": (held + 30 * DAY).date() if held else None,
-            "member_acknowledged_rules": bool(held), "civil_servant_acknowledged_rules": bool(held),
-        })
+        writer.add(
+            Kickoff,
+            {
+                "case_id": case_id,
+                "planned_for": done["plan_kickoff"] + 5 * DAY,
+                "held_on": held.date() if held else None,
+                "participants": "raadslid, ambtenaar, griffie",
+                "goal": "Inzicht in de cijfers voor de begrotingsbehandeling.",
+                "agreed_hours": values["hours_estimate"] if held else None,
+                "due_date": (held + 30 * DAY).date() if held else None,
+                "member_acknowledged_rules": bool(held),
+                "civil_servant_acknowledged_rules": bool(held),
+            },
+        )
     if "record_kickoff" in done:
         start = done["record_kickoff"]
         for n in range(rng.randint(1, 3)):
             worked = start + timedelta(days=2 + 4 * n)
-            writer.add(HoursEntry, {"case_id": case_id, "civil_servant_id": actors["assignee"],
-                                    "worked_on": worked.date(),
-                                    "hours": Decimal(rng.randint(1, 6)), "recorded_at": worked})
+            writer.add(
+                HoursEntry,
+                {
+                    "case_id": case_id,
+                    "civil_servant_id": actors["assignee"],
+                    "worked_on": worked.date(),
+                    "hours": Decimal(rng.randint(1, 6)),
+                    "recorded_at": worked,
+                },
+            )
     if "object" in done or "request_mediation" in done:
         triangle = "object" in done
         requested = done["object" if triangle else "request_mediation"]
         decided = done.get("mediate")
-        writer.add(Mediation, {
-            "case_id": case_id, "forum": "triangle" if triangle else "griffie",
-            "requested_by_id": actors["requester"], "reason": "Verschil van inzicht.",
-            "requested_at": requested,
-            "outcome": ("refusal_upheld" if triangle else "resumed") if decided else "",
-            "decided_by_id": actors["griffie"] if decided else None, "decided_at": decided,
-        })
+        writer.add(
+            Mediation,
+            {
+                "case_id": case_id,
+                "forum": "triangle" if triangle else "griffie",
+                "requested_by_id": actors["requester"],
+                "reason": "Verschil van inzicht.",
+                "requested_at": requested,
+                "outcome": ("refusal_upheld" if triangle else "resumed") if decided else "",
+                "decided_by_id": actors["griffie"] if decided else None,
+                "decided_at": decided,
+            },
+        )
     if "evaluate" in done:
-        for perspective, person in (("member", actors["requester"]),
-                                    ("civil_servant", actors["assignee"])):
-            writer.add(Evaluation, {"case_id": case_id, "perspective": perspective,
-                                    "person_id": person, "score": rng.randint(2, 5),
-                                    "recorded_at": done["evaluate"]})
+        for perspective, person in (
+            ("member", actors["requester"]),
+            ("civil_servant", actors["assignee"]),
+        ):
+            writer.add(
+                Evaluation,
+                {
+                    "case_id": case_id,
+                    "perspective": perspective,
+                    "person_id": person,
+                    "score": rng.randint(2, 5),
+                    "recorded_at": done["evaluate"],
+                },
+            )

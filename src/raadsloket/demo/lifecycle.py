@@ -220,8 +220,9 @@ def run_written_to(world: World, case: Case, state: str, member: str = "raadslid
         case = run_written_to(world, case, State.REGISTERED, member)
         new_date = (case.answer_due + timedelta(days=14)).isoformat()
         reason = "Het antwoord vraagt overleg met de jeugdzorgregio."
-        return act(world, case, "postpone", "collegecontact", {"reason": reason,
-                                                               "new_date": new_date})
+        return act(
+            world, case, "postpone", "collegecontact", {"reason": reason, "new_date": new_date}
+        )
     if state == State.WITHDRAWN:
         case = run_written_to(world, case, State.SUBMITTED, member)
         return act(world, case, "withdraw", member, {"note": "Al beantwoord in de commissie."})

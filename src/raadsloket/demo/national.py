@@ -25,25 +25,94 @@ LARGEST = [930_000, 670_000, 560_000, 370_000]
 
 # Art. 8 Gemeentewet: seats by inhabitants (upper bound of each band).
 SEATS = [
-    (3_000, 9), (6_000, 11), (10_000, 13), (15_000, 15), (20_000, 17), (25_000, 19),
-    (30_000, 21), (35_000, 23), (40_000, 25), (45_000, 27), (50_000, 29), (60_000, 31),
-    (70_000, 33), (80_000, 35), (100_000, 37), (200_000, 39),
+    (3_000, 9),
+    (6_000, 11),
+    (10_000, 13),
+    (15_000, 15),
+    (20_000, 17),
+    (25_000, 19),
+    (30_000, 21),
+    (35_000, 23),
+    (40_000, 25),
+    (45_000, 27),
+    (50_000, 29),
+    (60_000, 31),
+    (70_000, 33),
+    (80_000, 35),
+    (100_000, 37),
+    (200_000, 39),
 ]
 MAX_SEATS = 45
 
 PARTIES = [
-    "Lokaal Belang", "VVD", "GroenLinks-PvdA", "CDA", "D66", "ChristenUnie", "SP",
-    "Partij voor de Dieren", "JA21", "SGP", "Volt", "BBB", "50PLUS", "DENK",
-    "Gemeentebelangen", "Dorpslijst",
+    "Lokaal Belang",
+    "VVD",
+    "GroenLinks-PvdA",
+    "CDA",
+    "D66",
+    "ChristenUnie",
+    "SP",
+    "Partij voor de Dieren",
+    "JA21",
+    "SGP",
+    "Volt",
+    "BBB",
+    "50PLUS",
+    "DENK",
+    "Gemeentebelangen",
+    "Dorpslijst",
 ]
 PREFIXES = [
-    "Noord", "Zuid", "Oost", "West", "Groot", "Klein", "Nieuw", "Oud", "Hoog", "Laag", "Sint",
-    "Ter", "Ooster", "Wester", "Beneden", "Boven", "Berg", "Dal", "Heide", "Meer", "Zand",
-    "Linde", "Eiken", "Wilgen", "Beuk", "Vlas", "Rogge", "Haver", "Molen", "Brug",
+    "Noord",
+    "Zuid",
+    "Oost",
+    "West",
+    "Groot",
+    "Klein",
+    "Nieuw",
+    "Oud",
+    "Hoog",
+    "Laag",
+    "Sint",
+    "Ter",
+    "Ooster",
+    "Wester",
+    "Beneden",
+    "Boven",
+    "Berg",
+    "Dal",
+    "Heide",
+    "Meer",
+    "Zand",
+    "Linde",
+    "Eiken",
+    "Wilgen",
+    "Beuk",
+    "Vlas",
+    "Rogge",
+    "Haver",
+    "Molen",
+    "Brug",
 ]
 SUFFIXES = [
-    "veen", "dam", "dijk", "wijk", "horst", "broek", "hoven", "rade", "lo", "meer", "zande",
-    "stede", "berg", "haven", "sloot", "wolde", "hem", "um",
+    "veen",
+    "dam",
+    "dijk",
+    "wijk",
+    "horst",
+    "broek",
+    "hoven",
+    "rade",
+    "lo",
+    "meer",
+    "zande",
+    "stede",
+    "berg",
+    "haven",
+    "sloot",
+    "wolde",
+    "hem",
+    "um",
 ]
 PRESETS = [("vng-model", 0.8), ("utrecht", 0.1), ("echt-susteren", 0.1)]
 
@@ -111,31 +180,35 @@ def shapes(municipalities: int, cases: int, seed: int) -> list[MunicipalityShape
         seats = seats_for(inhabitants)
         preset = rng.choices([p for p, _ in PRESETS], [w for _, w in PRESETS])[0]
         servants = max(12, inhabitants // 700)
-        result.append(MunicipalityShape(
-            name=f"Gemeente {name}",
-            slug=f"gen-{number:03d}-{name.lower()}",
-            inhabitants=inhabitants,
-            seats=seats,
-            preset=preset,
-            # Art. 36 Gemeentewet: at most 20% of the seats, at least two.
-            aldermen=max(2, int(seats * 0.2)),
-            council_advisors=max(1, inhabitants // 60_000),
-            civil_servants=servants,
-            departments=max(4, min(40, servants // 25)),
-            fracties=_fracties(seats, rng),
-        ))
+        result.append(
+            MunicipalityShape(
+                name=f"Gemeente {name}",
+                slug=f"gen-{number:03d}-{name.lower()}",
+                inhabitants=inhabitants,
+                seats=seats,
+                preset=preset,
+                # Art. 36 Gemeentewet: at most 20% of the seats, at least two.
+                aldermen=max(2, int(seats * 0.2)),
+                council_advisors=max(1, inhabitants // 60_000),
+                civil_servants=servants,
+                departments=max(4, min(40, servants // 25)),
+                fracties=_fracties(seats, rng),
+            )
+        )
     _share_cases(result, cases)
     return result
 
 
 def _share_cases(shapes_: list[MunicipalityShape], total: int) -> None:
     """Cases in proportion to inhabitants^0.7, summing to exactly `total` (largest remainder)."""
-    weights = [shape.inhabitants ** 0.7 for shape in shapes_]
+    weights = [shape.inhabitants**0.7 for shape in shapes_]
     whole = sum(weights)
     exact = [total * w / whole for w in weights]
     counts = [int(x) for x in exact]
     short = total - sum(counts)
-    for index in sorted(range(len(exact)), key=lambda i: exact[i] - counts[i], reverse=True)[:short]:
+    for index in sorted(range(len(exact)), key=lambda i: exact[i] - counts[i], reverse=True)[
+        :short
+    ]:
         counts[index] += 1
     for shape, count in zip(shapes_, counts, strict=True):
         shape.cases = count

@@ -282,7 +282,11 @@ def _asks_help_with_own_proposal(forms: Mapping[str, cues.Match], addressees) ->
     names_instrument = any(
         key in forms
         for key in (
-            "motion_named", "amendment_named", "initiative_named", "own_proposal", "change_decision"
+            "motion_named",
+            "amendment_named",
+            "initiative_named",
+            "own_proposal",
+            "change_decision",
         )
     )
     if not names_instrument:

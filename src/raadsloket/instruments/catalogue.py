@@ -71,7 +71,9 @@ class Instrument(BaseModel):
     @classmethod
     def _known_id(cls, value: str) -> str:
         if value not in INSTRUMENT_IDS:
-            raise ValueError(f"onbekend instrument '{value}'; kies uit: {', '.join(INSTRUMENT_IDS)}")
+            raise ValueError(
+                f"onbekend instrument '{value}'; kies uit: {', '.join(INSTRUMENT_IDS)}"
+            )
         return value
 
     @field_validator("see_also")

@@ -67,9 +67,13 @@ def read_lines(path: str | Path) -> Iterator[tuple[int, str]]:
     try:
         content = file.read_bytes()
     except PermissionError:
-        raise InputError(f"Het bestand '{path}' kan niet worden gelezen: geen leesrechten.") from None
+        raise InputError(
+            f"Het bestand '{path}' kan niet worden gelezen: geen leesrechten."
+        ) from None
     except OSError as error:
-        raise InputError(f"Het bestand '{path}' kan niet worden gelezen ({error.strerror}).") from None
+        raise InputError(
+            f"Het bestand '{path}' kan niet worden gelezen ({error.strerror})."
+        ) from None
     yield from numbered_lines(content, f"Het bestand '{path}'")
 
 
@@ -107,9 +111,7 @@ def text_of(number: int, data: dict) -> str:
 
 def read_questions(lines: Iterable[tuple[int, str]]) -> list[str]:
     """The texts of a JSONL stream of {"text": ...}; blank lines are skipped."""
-    texts = [
-        text_of(number, parse_object(number, line)) for number, line in lines if line.strip()
-    ]
+    texts = [text_of(number, parse_object(number, line)) for number, line in lines if line.strip()]
     if not texts:
         raise InputError("Geen vragen gevonden: de invoer bevat geen regels met een vraag.")
     return texts
@@ -131,7 +133,7 @@ def read_items(path: str | Path) -> list[Item]:
         split = data.get("split")
         if split not in SPLITS:
             raise InputError(
-                f"Regel {number}: split moet \"dev\" of \"test\" zijn, niet "
+                f'Regel {number}: split moet "dev" of "test" zijn, niet '
                 f"{json.dumps(split, ensure_ascii=False)}."
             )
         items.append(
@@ -262,32 +264,25 @@ def format_report(report: Report) -> str:
     lines.append(f"  {'instrument':<20} {'precisie':>8} {'recall':>7} {'aantal':>7}")
     for label in INSTRUMENT_IDS:
         precision, recall, support = report.precision_recall(label)
-        lines.append(
-            f"  {label:<20} {_number(precision):>8} {_number(recall):>7} {support:>7}"
-        )
+        lines.append(f"  {label:<20} {_number(precision):>8} {_number(recall):>7} {support:>7}")
     lines.append("")
     lines.append("Verwarringsmatrix (rij: juist label, kolom: advies)")
     heads = [ABBREVIATIONS[label] for label in INSTRUMENT_IDS]
     lines.append("  " + " " * 4 + "".join(f"{head:>4}" for head in heads))
     for gold in INSTRUMENT_IDS:
-        cells = "".join(
-            f"{report.confusion[(gold, guess)] or '.':>4}" for guess in INSTRUMENT_IDS
-        )
+        cells = "".join(f"{report.confusion[(gold, guess)] or '.':>4}" for guess in INSTRUMENT_IDS)
         lines.append(f"  {ABBREVIATIONS[gold]:<4}{cells}")
-    lines.append(
-        "  "
-        + ", ".join(f"{ABBREVIATIONS[label]} = {label}" for label in INSTRUMENT_IDS)
-    )
+    lines.append("  " + ", ".join(f"{ABBREVIATIONS[label]} = {label}" for label in INSTRUMENT_IDS))
     warnings = report.warning_counts()
     if warnings:
         lines.append("")
-        lines.append("Waarschuwingen (alleen regels met \"warn\")")
+        lines.append('Waarschuwingen (alleen regels met "warn")')
         for code, (hit, expected, given) in warnings.items():
             lines.append(f"  {code:<17} verwacht {expected}, gegeven {given}, terecht {hit}")
     unjudged = report.unjudged_warnings()
     if unjudged:
         given = ", ".join(f"{code} {count}x" for code, count in sorted(unjudged.items()))
-        lines.append(f"  op regels zonder \"warn\" gegeven: {given}")
+        lines.append(f'  op regels zonder "warn" gegeven: {given}')
     return "\n".join(lines)
 
 

@@ -103,9 +103,7 @@ def need(code: str) -> Need:
     try:
         return _BY_CODE[code]
     except KeyError:
-        raise KeyError(
-            f"onbekende behoefte '{code}'; kies uit: {', '.join(_BY_CODE)}"
-        ) from None
+        raise KeyError(f"onbekende behoefte '{code}'; kies uit: {', '.join(_BY_CODE)}") from None
 
 
 def advise_need(code: str) -> Advice:

@@ -15,8 +15,7 @@ from raadsloket.notify.models import Notification
 MAX_PAGE = 100
 # 400 and 413: a body that is not JSON or too large, and 403: a session cookie without its
 # CSRF token (raadsloket.api.errors).
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut,
-          422: ErrorOut}
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut}
 
 router = Router(tags=["meldingen"])
 

@@ -24,13 +24,11 @@ logger = logging.getLogger("raadsloket.notify")
 SUBJECT_PREFIX = "[raadsloket]"
 INVITATION_TYPE = "text/calendar; method=REQUEST"
 FOOTER = (
-    "Deze e-mail bevat bewust geen inhoud van het verzoek: die leest u na inloggen in "
-    "raadsloket."
+    "Deze e-mail bevat bewust geen inhoud van het verzoek: die leest u na inloggen in raadsloket."
 )
 # Notifications without a case (fractieondersteuning, opleidingsbudget: raadsloket.budgets).
 FOOTER_NO_CASE = (
-    "Deze e-mail bevat bewust geen inhoud en geen bedragen: die leest u na inloggen in "
-    "raadsloket."
+    "Deze e-mail bevat bewust geen inhoud en geen bedragen: die leest u na inloggen in raadsloket."
 )
 
 
@@ -79,7 +77,9 @@ def _invitation(notification: Notification, made: Invitations) -> bytes | None:
     return made[notification.case_id]
 
 
-def _attach_invitation(message: EmailMessage, notification: Notification, made: Invitations) -> bool:
+def _attach_invitation(
+    message: EmailMessage, notification: Notification, made: Invitations
+) -> bool:
     invitation = _invitation(notification, made)
     if invitation is None:
         return False

@@ -28,7 +28,12 @@ logger = logging.getLogger("raadsloket.notify")
 WATCHED_STATES = (OPEN_STATES - {State.DRAFT, State.DEFERRED}) | recipients.AWAITING_COLLEGE
 # The long texts a term never depends on: the pass reads states and dates only.
 CONTENT_FIELDS = (
-    "question", "background", "answer", "refusal_reasoning", "objection", "defer_reason",
+    "question",
+    "background",
+    "answer",
+    "refusal_reasoning",
+    "objection",
+    "defer_reason",
     "closing_note",
 )
 CODES = {NEAR: DEADLINE_NEAR, OVERDUE: DEADLINE_OVERDUE}

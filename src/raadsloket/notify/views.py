@@ -51,7 +51,9 @@ def notification_settings(request):
         if form.is_valid():
             choice = form.cleaned_data["delivery"]
             choose_delivery(request.user, choice)
-            messages.success(request, f"Opgeslagen: e-mail bij meldingen — {Delivery(choice).label}.")
+            messages.success(
+                request, f"Opgeslagen: e-mail bij meldingen — {Delivery(choice).label}."
+            )
             return redirect("notify:settings")
         status = 422
     return render(request, "notify/settings.html", {"form": form}, status=status)

@@ -163,9 +163,7 @@ class CoalitionMembership(models.Model):
     days of the report's period (raadsloket.reflection.fairness.in_coalition).
     """
 
-    fractie = models.ForeignKey(
-        Fractie, on_delete=models.CASCADE, related_name="coalition_periods"
-    )
+    fractie = models.ForeignKey(Fractie, on_delete=models.CASCADE, related_name="coalition_periods")
     start = models.DateField("in de coalitie vanaf")
     end = models.DateField("tot en met", null=True, blank=True)
 

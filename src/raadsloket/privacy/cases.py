@@ -87,51 +87,61 @@ def case_content(case: Case, visible: frozenset[Section], viewer: Viewer) -> dic
     """The case's values per visible section, as on the case page; empty values left out."""
     content: dict = {}
     if Section.METADATA in visible or Section.TRAJECTORY in visible:
-        content.update({
-            "Instrument": case.get_instrument_display(),
-            "Beleidsterrein": AREA_LABELS.get(case.policy_area, case.policy_area),
-        })
+        content.update(
+            {
+                "Instrument": case.get_instrument_display(),
+                "Beleidsterrein": AREA_LABELS.get(case.policy_area, case.policy_area),
+            }
+        )
     if Section.METADATA in visible:
-        content.update({
-            "Status": STATE_LABELS.get(case.state, case.state),
-            "Vertrouwelijk": "ja" if case.confidential else "nee",
-            "Geheimhouding (art. 25 Gemeentewet)": "ja" if case.secret else "nee",
-            "Aangemaakt": when(case.created_at),
-            "Ingediend": when(case.submitted_at),
-            "Opgeleverd": when(case.delivered_at),
-            "Afgesloten": when(case.closed_at),
-        })
+        content.update(
+            {
+                "Status": STATE_LABELS.get(case.state, case.state),
+                "Vertrouwelijk": "ja" if case.confidential else "nee",
+                "Geheimhouding (art. 25 Gemeentewet)": "ja" if case.secret else "nee",
+                "Aangemaakt": when(case.created_at),
+                "Ingediend": when(case.submitted_at),
+                "Opgeleverd": when(case.delivered_at),
+                "Afgesloten": when(case.closed_at),
+            }
+        )
     if Section.TRAJECTORY in visible:
         content["Ambtenaar toegewezen op"] = when(case.assigned_at)
     if Section.REQUEST in visible:
-        content.update({
-            "Onderwerp": case.title,
-            "Vraag of verzoek": case.question,
-            "Achtergrond": case.background,
-            "Agendapunt": case.agenda_item,
-        })
+        content.update(
+            {
+                "Onderwerp": case.title,
+                "Vraag of verzoek": case.question,
+                "Achtergrond": case.background,
+                "Agendapunt": case.agenda_item,
+            }
+        )
     if Section.ROUTING in visible:
         ground = viewer.profile.refusal_ground(case.refusal_ground) if viewer.profile else None
-        content.update({
-            "Geschatte uren": str(case.hours_estimate) if case.hours_estimate else "",
-            "Weigeringsgrond": ground.label if ground else case.refusal_ground,
-            "Motivering weigering": case.refusal_reasoning,
-            "Bezwaar": case.objection,
-            "Aangehouden tot": day(case.deferred_until),
-            "Reden aanhouden": case.defer_reason,
-            "Reden uitstel": case.postponement_reason,
-            "Toelichting bij afsluiten": case.closing_note,
-        })
+        content.update(
+            {
+                "Geschatte uren": str(case.hours_estimate) if case.hours_estimate else "",
+                "Weigeringsgrond": ground.label if ground else case.refusal_ground,
+                "Motivering weigering": case.refusal_reasoning,
+                "Bezwaar": case.objection,
+                "Aangehouden tot": day(case.deferred_until),
+                "Reden aanhouden": case.defer_reason,
+                "Reden uitstel": case.postponement_reason,
+                "Toelichting bij afsluiten": case.closing_note,
+            }
+        )
     if Section.KICKOFF in visible:
         kickoff = Kickoff.objects.filter(case=case).first()
         if kickoff is not None:
-            content.update({
-                "Startgesprek gehouden op": day(kickoff.held_on),
-                "Doel": kickoff.goal,
-                "Achtergrond startgesprek": kickoff.background,
-                "Afgesproken uren": str(kickoff.agreed_hours) if kickoff.agreed_hours else "",
-                "Opleverdatum": day(kickoff.due_date),
-            })
+            content.update(
+                {
+                    "Startgesprek gehouden op": day(kickoff.held_on),
+                    "Doel": kickoff.goal,
+                    "Achtergrond startgesprek": kickoff.background,
+                    "Afgesproken uren": str(kickoff.agreed_hours) if kickoff.agreed_hours else "",
+                    "Opleverdatum": day(kickoff.due_date),
+                }
+            )
     if Section.ANSWER in visible:
         content["Antwoord"] = case.answer
     return {label: value for label, value in content.items() if value}
@@ -141,12 +151,14 @@ def case_rows(person, viewer: Viewer, seen: CaseSections) -> list[dict]:
     rows = []
     for case in named_cases(person):
         visible = seen.of(case)
-        rows.append({
-            "Verzoek": case.reference,
-            "Uw rol": relations_of(person, case),
-            "Wat u mag zien": [label for s, label in SECTION_LABELS.items() if s in visible],
-            "Gegevens": case_content(case, visible, viewer) if visible else {},
-        })
+        rows.append(
+            {
+                "Verzoek": case.reference,
+                "Uw rol": relations_of(person, case),
+                "Wat u mag zien": [label for s, label in SECTION_LABELS.items() if s in visible],
+                "Gegevens": case_content(case, visible, viewer) if visible else {},
+            }
+        )
     return rows
 
 
@@ -161,7 +173,8 @@ def timeline_rows(person, seen: CaseSections) -> list[dict]:
             "Tijdstip": when(event.at),
             "Nieuwe status": STATE_LABELS.get(event.to_state, event.to_state) or None,
             "Toelichting": (event.detail or None)
-            if seen.sees(event.case_id, event.section) else NOT_VISIBLE,
+            if seen.sees(event.case_id, event.section)
+            else NOT_VISIBLE,
         }
         for event in events
     ]
@@ -178,7 +191,8 @@ def hours_rows(person, seen: CaseSections) -> list[dict]:
             "Vastgelegd": when(entry.recorded_at),
             # The note is work inside the bubble (startgesprek section), as on the case page.
             "Toelichting": (entry.note or None)
-            if seen.sees(entry.case_id, Section.KICKOFF) else NOT_VISIBLE,
+            if seen.sees(entry.case_id, Section.KICKOFF)
+            else NOT_VISIBLE,
         }
         for entry in entries
     ]
@@ -194,7 +208,8 @@ def evaluation_rows(person, seen: CaseSections) -> list[dict]:
             "Cijfer": evaluation.score,
             "Vastgelegd": when(evaluation.recorded_at),
             "Opmerkingen": (evaluation.remarks or None)
-            if seen.sees(evaluation.case_id, Section.EVALUATION) else NOT_VISIBLE,
+            if seen.sees(evaluation.case_id, Section.EVALUATION)
+            else NOT_VISIBLE,
         }
         for evaluation in evaluations
     ]
@@ -202,8 +217,9 @@ def evaluation_rows(person, seen: CaseSections) -> list[dict]:
 
 def mediation_rows(person, seen: CaseSections) -> list[dict]:
     mediations = list(
-        Mediation.objects.filter(Q(requested_by=person) | Q(decided_by=person))
-        .order_by("requested_at", "pk")
+        Mediation.objects.filter(Q(requested_by=person) | Q(decided_by=person)).order_by(
+            "requested_at", "pk"
+        )
     )
     seen.load(mediation.case_id for mediation in mediations)
     rows = []
@@ -215,21 +231,25 @@ def mediation_rows(person, seen: CaseSections) -> list[dict]:
         )
         shown = seen.sees(mediation.case_id, section)
         roles = [
-            label for label, holds in (
+            label
+            for label, holds in (
                 ("gevraagd door u", mediation.requested_by_id == person.pk),
                 ("besloten door u", mediation.decided_by_id == person.pk),
-            ) if holds
+            )
+            if holds
         ]
-        rows.append({
-            "Verzoek": reference(mediation.case_id),
-            "Uw rol": roles,
-            "Door": mediation.get_forum_display(),
-            "Gevraagd": when(mediation.requested_at),
-            "Uitkomst": mediation.get_outcome_display() or None,
-            "Besloten": when(mediation.decided_at),
-            "Aanleiding": mediation.reason if shown else NOT_VISIBLE,
-            "Toelichting": (mediation.notes or None) if shown else NOT_VISIBLE,
-        })
+        rows.append(
+            {
+                "Verzoek": reference(mediation.case_id),
+                "Uw rol": roles,
+                "Door": mediation.get_forum_display(),
+                "Gevraagd": when(mediation.requested_at),
+                "Uitkomst": mediation.get_outcome_display() or None,
+                "Besloten": when(mediation.decided_at),
+                "Aanleiding": mediation.reason if shown else NOT_VISIBLE,
+                "Toelichting": (mediation.notes or None) if shown else NOT_VISIBLE,
+            }
+        )
     return rows
 
 
@@ -242,7 +262,8 @@ def file_rows(person, seen: CaseSections) -> list[dict]:
             "Geüpload": when(stored.uploaded_at),
             "Grootte (bytes)": stored.size,
             "Bestandsnaam": stored.original_name
-            if seen.sees(stored.case_id, stored.section) else NOT_VISIBLE,
+            if seen.sees(stored.case_id, stored.section)
+            else NOT_VISIBLE,
         }
         for stored in files
     ]

@@ -35,28 +35,38 @@ DELIVERY_LABELS = dict(Delivery.choices)
 
 # AVG art. 15 lid 1: besides the data, the purposes, recipients, retention and rights.
 EXPLANATION = [
-    ("Doel",
-     "raadsloket ondersteunt de gemeenteraad bij ambtelijke bijstand, technische en "
-     "schriftelijke vragen (Gemeentewet art. 33, 155 en 169), en bij de fractieondersteuning "
-     "en het opleidingsbudget (art. 33 lid 2 en 3). Uw gegevens dienen om uw verzoeken en "
-     "aanvragen te behandelen, u te laten weten wat er gebeurt en vast te leggen wie wat "
-     "deed."),
-    ("Wie ziet uw gegevens",
-     "Alleen wie bij een verzoek betrokken is, volgens de regels van de verordening: de "
-     "griffie, de gemeentesecretaris of kabinetschef, de toegewezen ambtenaar en, voor zover "
-     "het profiel dat bepaalt, de raad of het college. Een functioneel beheerder ziet alleen "
-     "kenmerken; noodtoegang wordt vastgelegd en aan de griffier getoond."),
-    ("Bewaartermijn",
-     "Verzoeken en hun geschiedenis zijn archiefbescheiden van de gemeente (Archiefwet) en "
-     "worden bewaard volgens de selectielijst. Na uw vertrek worden uw naam, e-mailadres, "
-     "inloggegevens, meldingen en API-sleutels verwijderd of geanonimiseerd (AVG art. 17)."),
-    ("Wat dit overzicht niet toont",
-     "Onderdelen van verzoeken die u volgens de verordening niet mag zien, ook als uw naam erbij "
-     "staat, en de inhoud van auditregels (die kan gegevens van anderen bevatten)."),
-    ("Uw rechten",
-     "U kunt de griffie vragen gegevens te verbeteren (AVG art. 16) of te wissen (art. 17), "
-     "voor zover de Archiefwet dat toelaat. Bent u het niet eens met de afhandeling, dan kunt u "
-     "een klacht indienen bij de Autoriteit Persoonsgegevens."),
+    (
+        "Doel",
+        "raadsloket ondersteunt de gemeenteraad bij ambtelijke bijstand, technische en "
+        "schriftelijke vragen (Gemeentewet art. 33, 155 en 169), en bij de fractieondersteuning "
+        "en het opleidingsbudget (art. 33 lid 2 en 3). Uw gegevens dienen om uw verzoeken en "
+        "aanvragen te behandelen, u te laten weten wat er gebeurt en vast te leggen wie wat "
+        "deed.",
+    ),
+    (
+        "Wie ziet uw gegevens",
+        "Alleen wie bij een verzoek betrokken is, volgens de regels van de verordening: de "
+        "griffie, de gemeentesecretaris of kabinetschef, de toegewezen ambtenaar en, voor zover "
+        "het profiel dat bepaalt, de raad of het college. Een functioneel beheerder ziet alleen "
+        "kenmerken; noodtoegang wordt vastgelegd en aan de griffier getoond.",
+    ),
+    (
+        "Bewaartermijn",
+        "Verzoeken en hun geschiedenis zijn archiefbescheiden van de gemeente (Archiefwet) en "
+        "worden bewaard volgens de selectielijst. Na uw vertrek worden uw naam, e-mailadres, "
+        "inloggegevens, meldingen en API-sleutels verwijderd of geanonimiseerd (AVG art. 17).",
+    ),
+    (
+        "Wat dit overzicht niet toont",
+        "Onderdelen van verzoeken die u volgens de verordening niet mag zien, ook als uw naam erbij "
+        "staat, en de inhoud van auditregels (die kan gegevens van anderen bevatten).",
+    ),
+    (
+        "Uw rechten",
+        "U kunt de griffie vragen gegevens te verbeteren (AVG art. 16) of te wissen (art. 17), "
+        "voor zover de Archiefwet dat toelaat. Bent u het niet eens met de afhandeling, dan kunt u "
+        "een klacht indienen bij de Autoriteit Persoonsgegevens.",
+    ),
 ]
 
 
@@ -123,7 +133,9 @@ def profile(person: Person) -> dict:
             "Beleidsterreinen": expertise.policy_area_labels,
             "Trefwoorden": expertise.keywords,
             "Uren per week voor bijstand": str(expertise.weekly_hours),
-        } if expertise is not None else None,
+        }
+        if expertise is not None
+        else None,
     }
 
 
@@ -133,7 +145,8 @@ def notification_rows(person: Person, seen: case_part.CaseSections) -> list[dict
     return [
         {
             "Verzoek": reference(n.case_id),
-            "Melding": n.title if n.case_id is None or seen.sees(n.case_id, "request")
+            "Melding": n.title
+            if n.case_id is None or seen.sees(n.case_id, "request")
             # The title names the case's subject; shown only while the request is visible.
             else n.headline,
             "Tekst": n.body,
@@ -274,4 +287,3 @@ def audit_rows(person: Person) -> list[dict]:
         }
         for event in events.only("seq", "action", "at", "case_ref").iterator(chunk_size=2000)
     ]
-

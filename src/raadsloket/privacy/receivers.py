@@ -19,8 +19,8 @@ BREAK_GLASS_EVENT = Event(
     "noodtoegang door beheerder",
     recipients.griffier,
     "Een functioneel beheerder heeft noodtoegang gekregen tot verzoek {reference} "
-    "({instrument}). Wie en waarom staat op uw startpagina onder \"Noodtoegang door "
-    "beheerder\".",
+    '({instrument}). Wie en waarom staat op uw startpagina onder "Noodtoegang door '
+    'beheerder".',
 )
 
 

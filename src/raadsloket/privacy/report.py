@@ -19,28 +19,52 @@ PDF_ROWS = 100
 
 # The lists of the export, in the report's order: key, heading, what it is.
 TABLES = [
-    ("handelingen", "Uw handelingen in verzoeken",
-     "Wat u deed en wanneer. De toelichting alleen bij onderdelen die u mag zien."),
+    (
+        "handelingen",
+        "Uw handelingen in verzoeken",
+        "Wat u deed en wanneer. De toelichting alleen bij onderdelen die u mag zien.",
+    ),
     ("uren", "Uw urenregistratie", "Uren die u als ambtenaar vastlegde."),
     ("evaluaties", "Uw evaluaties", "Evaluaties die u schreef."),
     ("bemiddelingen", "Bemiddelingen", "Bemiddelingen die u vroeg of waarover u besloot."),
     ("bestanden", "Bestanden", "Bestanden die u bij een verzoek plaatste."),
     ("meldingen", "Meldingen", "Meldingen die raadsloket u stuurde."),
-    ("api_sleutels", "API-sleutels",
-     "Uw sleutels voor koppelingen: kenmerk en data. De sleutel zelf bewaart raadsloket niet."),
-    ("tweestapsverificatie", "Tweestapsverificatie",
-     "Uw apparaten voor inloggen in twee stappen (de geheime sleutel wordt niet getoond)."),
-    ("noodtoegang", "Noodtoegang",
-     "Noodtoegang die u als functioneel beheerder vroeg; de griffier ziet deze ook."),
-    ("opleidingen", "Opleidingsaanvragen",
-     "Uw aanvragen uit het opleidingsbudget en het besluit van de griffie."),
-    ("uitgaven_fractie", "Uitgaven fractieondersteuning",
-     "Uitgaven die u als penningmeester voor uw fractie vastlegde (bedragen van de fractie)."),
-    ("vragen_fractieondersteuning", "Vragen over uitgaven",
-     "Vragen over uitgaven die u aan de griffie stelde, met het antwoord."),
-    ("auditregels", "Auditregels",
-     "Vastgelegde gebeurtenissen die u veroorzaakte of die over uw gegevens gaan: soort, "
-     "tijdstip en verzoek."),
+    (
+        "api_sleutels",
+        "API-sleutels",
+        "Uw sleutels voor koppelingen: kenmerk en data. De sleutel zelf bewaart raadsloket niet.",
+    ),
+    (
+        "tweestapsverificatie",
+        "Tweestapsverificatie",
+        "Uw apparaten voor inloggen in twee stappen (de geheime sleutel wordt niet getoond).",
+    ),
+    (
+        "noodtoegang",
+        "Noodtoegang",
+        "Noodtoegang die u als functioneel beheerder vroeg; de griffier ziet deze ook.",
+    ),
+    (
+        "opleidingen",
+        "Opleidingsaanvragen",
+        "Uw aanvragen uit het opleidingsbudget en het besluit van de griffie.",
+    ),
+    (
+        "uitgaven_fractie",
+        "Uitgaven fractieondersteuning",
+        "Uitgaven die u als penningmeester voor uw fractie vastlegde (bedragen van de fractie).",
+    ),
+    (
+        "vragen_fractieondersteuning",
+        "Vragen over uitgaven",
+        "Vragen over uitgaven die u aan de griffie stelde, met het antwoord.",
+    ),
+    (
+        "auditregels",
+        "Auditregels",
+        "Vastgelegde gebeurtenissen die u veroorzaakte of die over uw gegevens gaan: soort, "
+        "tijdstip en verzoek.",
+    ),
 ]
 
 
@@ -73,8 +97,9 @@ def audit_summary(rows: list[dict]) -> dict:
     """Per kind of audit event: how many, the first and the last (rows are in order)."""
     kinds: dict[str, dict] = {}
     for row in rows:
-        kind = kinds.setdefault(row["Soort"], {"Soort": row["Soort"], "Aantal": 0,
-                                               "Eerste": row["Tijdstip"]})
+        kind = kinds.setdefault(
+            row["Soort"], {"Soort": row["Soort"], "Aantal": 0, "Eerste": row["Tijdstip"]}
+        )
         kind["Aantal"] += 1
         kind["Laatste"] = row["Tijdstip"]
     return table(sorted(kinds.values(), key=lambda kind: kind["Soort"]))

@@ -136,16 +136,14 @@ def make_backup(target: Path) -> dict[str, Any]:
         snapshot = _snapshot(partial)
         _copy_media(Path(settings.MEDIA_ROOT), partial / FILES)
         entries = [
-            _entry(partial, path)
-            for path in sorted(p for p in partial.rglob("*") if p.is_file())
+            _entry(partial, path) for path in sorted(p for p in partial.rglob("*") if p.is_file())
         ]
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "app_version": app_version(),
             "created_at": timezone.now().isoformat(),
-            "database": {"engine": connection.settings_dict["ENGINE"],
-                         "vendor": connection.vendor},
+            "database": {"engine": connection.settings_dict["ENGINE"], "vendor": connection.vendor},
             **snapshot,
             "files": entries,
         }
@@ -265,8 +263,9 @@ def _file_fields() -> dict[str, list[str]]:
     }
 
 
-def _check_dump(directory: Path, manifest: dict[str, Any], listed: set[str],
-                findings: list[str]) -> None:
+def _check_dump(
+    directory: Path, manifest: dict[str, Any], listed: set[str], findings: list[str]
+) -> None:
     """Rows per model as the manifest says, and every referenced upload present."""
     counts: Counter[str] = Counter()
     file_fields = _file_fields()

@@ -66,8 +66,10 @@ def propose(municipality: Municipality, today: date) -> DestructionList | None:
 
 def _locked(list_id: int) -> DestructionList:
     destruction_list = (
-        DestructionList.objects.select_for_update().select_related("municipality")
-        .filter(pk=list_id).first()
+        DestructionList.objects.select_for_update()
+        .select_related("municipality")
+        .filter(pk=list_id)
+        .first()
     )
     if destruction_list is None:
         raise RecordsError(f"Vernietigingslijst {list_id} bestaat niet.")
@@ -135,9 +137,7 @@ def problems(destruction_list: DestructionList, today: date) -> list[str]:
             continue
         retention = retention_for(case, profile)
         if retention is None:
-            found.append(
-                f"{item.reference}: het verzoek is heropend ({case.get_state_display()})"
-            )
+            found.append(f"{item.reference}: het verzoek is heropend ({case.get_state_display()})")
         elif retention.ended_on != item.closed_on:
             found.append(
                 f"{item.reference}: het verzoek is heropend en op {retention.ended_on:%d-%m-%Y} "

@@ -38,8 +38,9 @@ def dump(path: Path) -> None:
         for model in dumped_models():
             m2m = [field.name for field in model._meta.many_to_many]
             queryset = model._base_manager.order_by(model._meta.pk.name).prefetch_related(*m2m)
-            serializers.serialize("jsonl", queryset.iterator(chunk_size=2000), stream=stream,
-                                  cls=ExactEncoder)
+            serializers.serialize(
+                "jsonl", queryset.iterator(chunk_size=2000), stream=stream, cls=ExactEncoder
+            )
 
 
 def load(path: Path) -> int:

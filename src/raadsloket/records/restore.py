@@ -65,10 +65,18 @@ def _check_schema(manifest: dict) -> None:
     theirs = {app: sorted(names) for app, names in manifest["migrations"].items()}
     if ours == theirs:
         return
-    missing = sorted(f"{app}.{name}" for app, names in theirs.items() for name in names
-                     if name not in ours.get(app, []))
-    extra = sorted(f"{app}.{name}" for app, names in ours.items() for name in names
-                   if name not in theirs.get(app, []))
+    missing = sorted(
+        f"{app}.{name}"
+        for app, names in theirs.items()
+        for name in names
+        if name not in ours.get(app, [])
+    )
+    extra = sorted(
+        f"{app}.{name}"
+        for app, names in ours.items()
+        for name in names
+        if name not in theirs.get(app, [])
+    )
     lines = []
     if missing:
         lines.append("ontbreken in deze database: " + ", ".join(missing[:10]))
@@ -92,7 +100,7 @@ def _stage_files(directory: Path, manifest: dict, staging: Path) -> int:
         if not name.startswith(prefix):
             continue
         source = directory / name
-        target = staging / name[len(prefix):]
+        target = staging / name[len(prefix) :]
         target.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         with source.open("rb") as reader, target.open("wb") as writer:

@@ -31,9 +31,7 @@ class ReportFilter(Schema):
 
 
 class CellOut(Schema):
-    value: int | float | None = Field(
-        description="het getal; null als de cel verborgen of leeg is"
-    )
+    value: int | float | None = Field(description="het getal; null als de cel verborgen of leeg is")
     shown: str = Field(description='zoals getoond: "12", "3,5", "<3", "≥3", "afgeschermd", "–"')
     hidden: Literal["small", "complement", "withheld"] | None = None
     unit: str = ""

@@ -62,12 +62,21 @@ CACHE_SECONDS = 60 * 60
 def cached_chart_svg(table: Table) -> str | None:
     """`chart_svg`, kept in the cache: a chart depends only on its table's shown content, and
     drawing one takes about a tenth of a second (a report has fifteen)."""
-    digest = hashlib.sha256(repr((
-        table.title, table.columns, table.chart_column, table.compare_column,
-        # The numbers too: bars are drawn to them, not to the rounded text.
-        [(row.label, row.is_total, [(cell.shown, cell.number) for cell in row.cells])
-         for row in table.rows],
-    )).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(
+        repr(
+            (
+                table.title,
+                table.columns,
+                table.chart_column,
+                table.compare_column,
+                # The numbers too: bars are drawn to them, not to the rounded text.
+                [
+                    (row.label, row.is_total, [(cell.shown, cell.number) for cell in row.cells])
+                    for row in table.rows
+                ],
+            )
+        ).encode("utf-8")
+    ).hexdigest()
     key = f"reflection-chart:{digest}"
     svg = cache.get(key)
     if svg is None:

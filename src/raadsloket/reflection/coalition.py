@@ -28,7 +28,9 @@ def memberships(municipality_id: int) -> list[CoalitionMembership]:
     )
 
 
-def add(viewer: Viewer, actor, fractie: Fractie, start: date, end: date | None) -> CoalitionMembership:
+def add(
+    viewer: Viewer, actor, fractie: Fractie, start: date, end: date | None
+) -> CoalitionMembership:
     _check(viewer, fractie)
     if end is not None and end < start:
         raise CoalitionError("De einddatum ligt vóór de begindatum.")

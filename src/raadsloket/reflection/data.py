@@ -82,24 +82,54 @@ def load(municipality: Municipality, period: Period, today: date) -> ReportData:
         Case.objects.filter(municipality=municipality, submitted_at__isnull=False)
         # A subquery, not an aggregate: an aggregate groups by every column of the case,
         # subject, question and answer included (SQLite), for nothing.
-        .annotate(intake_at=Subquery(
-            TimelineEvent.objects.filter(case=OuterRef("pk"), action="accept")
-            .order_by("at").values("at")[:1]
-        ))
+        .annotate(
+            intake_at=Subquery(
+                TimelineEvent.objects.filter(case=OuterRef("pk"), action="accept")
+                .order_by("at")
+                .values("at")[:1]
+            )
+        )
         .filter(in_range)
         .values_list(
-            "pk", "instrument", "policy_area", "channel", "state", "requester__fractie_id",
-            "confidential", "secret", "submitted_at", "intake_at", "assigned_at",
-            "delivered_at", "registered_at", "answered_at",
+            "pk",
+            "instrument",
+            "policy_area",
+            "channel",
+            "state",
+            "requester__fractie_id",
+            "confidential",
+            "secret",
+            "submitted_at",
+            "intake_at",
+            "assigned_at",
+            "delivered_at",
+            "registered_at",
+            "answered_at",
         )
     )
     cases = [
         CaseRow(
-            pk, instrument, area, channel, state, fractie_id, confidential, secret,
+            pk,
+            instrument,
+            area,
+            channel,
+            state,
+            fractie_id,
+            confidential,
+            secret,
             *(local_day(moment) for moment in moments),
         )
-        for (pk, instrument, area, channel, state, fractie_id, confidential, secret, *moments)
-        in case_values
+        for (
+            pk,
+            instrument,
+            area,
+            channel,
+            state,
+            fractie_id,
+            confidential,
+            secret,
+            *moments,
+        ) in case_values
     ]
     case_departments: dict[int, set[int | None]] = {}
     for case_id, department_id in Assignment.objects.filter(
@@ -123,10 +153,14 @@ def load(municipality: Municipality, period: Period, today: date) -> ReportData:
     events = [
         (action, local_day(moment), instrument, ground, fractie_id)
         for action, moment, instrument, ground, fractie_id in TimelineEvent.objects.filter(
-            case__municipality=municipality, action__in=("refuse", "defer"),
+            case__municipality=municipality,
+            action__in=("refuse", "defer"),
             at__range=(start, end),
         ).values_list(
-            "action", "at", "case__instrument", "case__refusal_ground",
+            "action",
+            "at",
+            "case__instrument",
+            "case__refusal_ground",
             "case__requester__fractie_id",
         )
     ]

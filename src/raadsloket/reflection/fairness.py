@@ -142,10 +142,14 @@ def section(data: ReportData, reporting: Reporting) -> Section:
     group_tables = []
     # Hours subtotals the group tables show: the fractie table's hours must not follow from them.
     published_hours: list[frozenset] = []
-    for (key, title, groups), hidden in zip((
-        ("coalitie_oppositie", "Coalitie en oppositie", sides),
-        ("klein_groot", "Kleine en grote fracties", sizes),
-    ), group_hidden, strict=True):
+    for (key, title, groups), hidden in zip(
+        (
+            ("coalitie_oppositie", "Coalitie en oppositie", sides),
+            ("klein_groot", "Kleine en grote fracties", sizes),
+        ),
+        group_hidden,
+        strict=True,
+    ):
         table, shown_hours = _group_table(key, title, groups, uses, threshold, hidden)
         group_tables.append(table)
         published_hours.extend(shown_hours)
@@ -155,7 +159,7 @@ def section(data: ReportData, reporting: Reporting) -> Section:
         intro="Bedient het instrument elke fractie? Per fractie, coalitie tegenover oppositie "
         f"en kleine (tot en met {reporting.small_fractie_max_seats} zetels) tegenover grote "
         f"fracties. Een cel die minder dan {threshold} trajecten van een fractie telt, staat er "
-        f"als \"<{threshold}\"; een cel \"≥{threshold}\" of \"afgeschermd\" is verborgen zodat zo'n "
+        f'als "<{threshold}"; een cel "≥{threshold}" of "afgeschermd" is verborgen zodat zo\'n '
         "kleine cel niet uit een totaal is af te leiden.",
     )
 
@@ -176,8 +180,9 @@ def _protect_counts(uses, group_sets, threshold) -> tuple[list[dict], dict[str, 
     protections: dict[str, Protection] = {}
     for attribute in PROTECTED_COUNTS:
         values = {use.key: getattr(use, attribute) for use in uses}
-        totals = [{group.key: group.total(uses, attribute) for group in groups}
-                  for groups in group_sets]
+        totals = [
+            {group.key: group.total(uses, attribute) for group in groups} for groups in group_sets
+        ]
         hidden = [_withheld(protect(group_totals, (), threshold).hidden) for group_totals in totals]
         while True:
             exact, ranges = [], []
@@ -210,8 +215,10 @@ def _protect_counts(uses, group_sets, threshold) -> tuple[list[dict], dict[str, 
 
 
 def _withheld(hidden: dict) -> dict:
-    return {key: Hidden.SMALL if kind is Hidden.SMALL else Hidden.WITHHELD
-            for key, kind in hidden.items()}
+    return {
+        key: Hidden.SMALL if kind is Hidden.SMALL else Hidden.WITHHELD
+        for key, kind in hidden.items()
+    }
 
 
 def _as_amounts(hidden: dict) -> dict:
@@ -240,13 +247,15 @@ def _fractie_table(uses, threshold, published_hours, protections) -> Table:
             # (public in the per-instrument and per-ground tables) prove trajectories — two
             # fracties, 3 requests. So every cell of the column is withheld without a bound.
             hidden[attribute] = {use.key: Hidden.WITHHELD for use in uses}
-    hidden["hours"] = _as_amounts(protect_amounts(
-        {use.key: use.hours for use in uses}, hidden["assistance"], published_hours
-    ))
+    hidden["hours"] = _as_amounts(
+        protect_amounts({use.key: use.hours for use in uses}, hidden["assistance"], published_hours)
+    )
     rows = []
     for use in uses:
-        label = use.name if use.key is None else (
-            f"{use.name} ({'coalitie' if use.coalition else 'oppositie'})"
+        label = (
+            use.name
+            if use.key is None
+            else (f"{use.name} ({'coalitie' if use.coalition else 'oppositie'})")
         )
         cells = []
         for attribute, _ in FRACTIE_COLUMNS:

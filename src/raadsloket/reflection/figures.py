@@ -51,9 +51,11 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"Jaarverslag ambtelijke bijstand en informatievoorziening {self.period.label}" if (
-            self.period.kind == "year"
-        ) else f"Reflectie ambtelijke bijstand en informatievoorziening, {self.period.label}"
+        return (
+            f"Jaarverslag ambtelijke bijstand en informatievoorziening {self.period.label}"
+            if (self.period.kind == "year")
+            else f"Reflectie ambtelijke bijstand en informatievoorziening, {self.period.label}"
+        )
 
 
 def build_report(
@@ -64,29 +66,47 @@ def build_report(
     # Per period once: the lead-time table and the key figures both read them.
     times = (lead_times(data, data.period), lead_times(data, data.previous))
     sections = [
-        Section("Verzoeken", [
-            _by_dimension(data, "instrument", "Verzoeken per instrument", "instrument",
-                          dict(Instrument.choices)),
-            _by_dimension(data, "policy_area", "Verzoeken per beleidsterrein", "beleidsterrein",
-                          dict(PolicyArea.choices)),
-            _by_dimension(data, "channel", "Verzoeken per kanaal", "kanaal",
-                          dict(Channel.choices)),
-            _by_department(data),
-        ]),
+        Section(
+            "Verzoeken",
+            [
+                _by_dimension(
+                    data,
+                    "instrument",
+                    "Verzoeken per instrument",
+                    "instrument",
+                    dict(Instrument.choices),
+                ),
+                _by_dimension(
+                    data,
+                    "policy_area",
+                    "Verzoeken per beleidsterrein",
+                    "beleidsterrein",
+                    dict(PolicyArea.choices),
+                ),
+                _by_dimension(
+                    data, "channel", "Verzoeken per kanaal", "kanaal", dict(Channel.choices)
+                ),
+                _by_department(data),
+            ],
+        ),
         Section("Doorlooptijden", [_lead_times(data, times), _written_on_time(data)]),
-        Section("Inzet en uitkomsten", [
-            _hours_by_department(data),
-            _refusals(data),
-            _deferrals(data),
-            _mediations(data),
-            _evaluations(data, profile.reporting.small_cell_threshold),
-            _overdue(municipality, today),
-        ]),
+        Section(
+            "Inzet en uitkomsten",
+            [
+                _hours_by_department(data),
+                _refusals(data),
+                _deferrals(data),
+                _mediations(data),
+                _evaluations(data, profile.reporting.small_cell_threshold),
+                _overdue(municipality, today),
+            ],
+        ),
         Section("Openbaarheid", [_openness(data)]),
     ]
     if full:
         sections.append(
-            fairness.section(data, profile.reporting) if shows_fairness(period, today)
+            fairness.section(data, profile.reporting)
+            if shows_fairness(period, today)
             else fairness.withheld_section()
         )
     key = _key_figures(data, times)
@@ -182,7 +202,9 @@ def _by_department(data: ReportData) -> Table:
             if _in(data.previous, row.submitted):
                 before[name] += 1
     names = sorted(data.departments.values()) + [NO_DEPARTMENT]
-    rows = [_trend_row(name, now[name], before[name]) for name in names if now[name] or before[name]]
+    rows = [
+        _trend_row(name, now[name], before[name]) for name in names if now[name] or before[name]
+    ]
     return Table(
         key="per_afdeling",
         title="Ambtelijke bijstand en technische vragen per afdeling",
@@ -198,14 +220,25 @@ def _by_department(data: ReportData) -> Table:
 # (instrument, label, attribute where the step ends, profile term whose day kind counts)
 LEAD_TIME_STEPS = [
     (Instrument.ASSISTANCE, "Ambtelijke bijstand: indiening → intake griffie", "intake", "intake"),
-    (Instrument.ASSISTANCE, "Ambtelijke bijstand: indiening → ambtenaar toegewezen", "assigned",
-     "decision"),
-    (Instrument.ASSISTANCE, "Ambtelijke bijstand: indiening → opgeleverd", "delivered",
-     "delivery"),
-    (Instrument.TECHNICAL_QUESTION, "Technische vragen: indiening → intake griffie", "intake",
-     "intake"),
-    (Instrument.TECHNICAL_QUESTION, "Technische vragen: indiening → beantwoord", "delivered",
-     "technical_question"),
+    (
+        Instrument.ASSISTANCE,
+        "Ambtelijke bijstand: indiening → ambtenaar toegewezen",
+        "assigned",
+        "decision",
+    ),
+    (Instrument.ASSISTANCE, "Ambtelijke bijstand: indiening → opgeleverd", "delivered", "delivery"),
+    (
+        Instrument.TECHNICAL_QUESTION,
+        "Technische vragen: indiening → intake griffie",
+        "intake",
+        "intake",
+    ),
+    (
+        Instrument.TECHNICAL_QUESTION,
+        "Technische vragen: indiening → beantwoord",
+        "delivered",
+        "technical_question",
+    ),
 ]
 
 
@@ -218,14 +251,16 @@ def lead_times(data: ReportData, period: Period) -> dict[str, list[int]]:
         result[label] = [
             days_between(row.submitted, getattr(row, end_attribute), kind)
             for row in data.cases
-            if row.instrument == instrument and _in(period, getattr(row, end_attribute))
+            if row.instrument == instrument
+            and _in(period, getattr(row, end_attribute))
             and row.submitted is not None
         ]
     written_kind = terms.written_question.kind
     result["Schriftelijke vragen: registratie → antwoord college"] = [
         days_between(row.registered, row.answered, written_kind)
         for row in data.cases
-        if row.instrument == Instrument.WRITTEN_QUESTION and _in(period, row.answered)
+        if row.instrument == Instrument.WRITTEN_QUESTION
+        and _in(period, row.answered)
         and row.registered is not None
     ]
     return result
@@ -239,12 +274,17 @@ def _lead_times(data: ReportData, times: tuple[dict, dict]) -> Table:
     rows = []
     for label, values in now.items():
         unit = DAY_UNITS[kinds[label]]
-        rows.append(Row(f"{label} ({unit})", [
-            Cell(len(values)),
-            Cell(median(values), "dagen"),
-            Cell(percentile_90(values), "dagen"),
-            Cell(median(before[label]), "dagen"),
-        ]))
+        rows.append(
+            Row(
+                f"{label} ({unit})",
+                [
+                    Cell(len(values)),
+                    Cell(median(values), "dagen"),
+                    Cell(percentile_90(values), "dagen"),
+                    Cell(median(before[label]), "dagen"),
+                ],
+            )
+        )
     return Table(
         key="doorlooptijden",
         title="Doorlooptijden",
@@ -262,16 +302,30 @@ def _written_on_time(data: ReportData) -> Table:
     questions = Case.objects.filter(municipality=data.municipality)
     rows = []
     for item in on_time_rows(questions, data.period.start, data.period.end, data.today):
-        rows.append(Row(item.holder, [
-            Cell(item.registered), Cell(item.on_time), Cell(item.late),
-            Cell(item.open_in_term), Cell(item.open_overdue),
-            Cell(item.rate, "%") if item.rate is not None else Cell(None),
-        ]))
+        rows.append(
+            Row(
+                item.holder,
+                [
+                    Cell(item.registered),
+                    Cell(item.on_time),
+                    Cell(item.late),
+                    Cell(item.open_in_term),
+                    Cell(item.open_overdue),
+                    Cell(item.rate, "%") if item.rate is not None else Cell(None),
+                ],
+            )
+        )
     return Table(
         key="schriftelijke_vragen_op_tijd",
         title="Schriftelijke vragen binnen de termijn, per portefeuillehouder",
-        columns=["geregistreerd", "op tijd", "te laat", "open, binnen termijn",
-                 "open, termijn verstreken", "% op tijd"],
+        columns=[
+            "geregistreerd",
+            "op tijd",
+            "te laat",
+            "open, binnen termijn",
+            "open, termijn verstreken",
+            "% op tijd",
+        ],
         rows=rows,
         note="Vragen geregistreerd in de periode. Reglement van Orde: een antwoord of een "
         "uitstelbericht binnen de termijn telt als op tijd; het percentage is van de vragen "
@@ -291,14 +345,27 @@ def _hours_by_department(data: ReportData) -> Table:
             spent[data.departments.get(department_id, NO_DEPARTMENT)] += amount
     names = sorted(set(estimated) | set(spent), key=lambda name: (name == NO_DEPARTMENT, name))
     rows = [
-        Row(name, [Cell(estimated[name], "uur"), Cell(spent[name], "uur"),
-                   Cell(spent[name] - estimated[name], "uur")])
+        Row(
+            name,
+            [
+                Cell(estimated[name], "uur"),
+                Cell(spent[name], "uur"),
+                Cell(spent[name] - estimated[name], "uur"),
+            ],
+        )
         for name in names
     ]
-    rows.append(Row("Totaal", [
-        Cell(sum(estimated.values()), "uur"), Cell(sum(spent.values()), "uur"),
-        Cell(sum(spent.values()) - sum(estimated.values()), "uur"),
-    ], is_total=True))
+    rows.append(
+        Row(
+            "Totaal",
+            [
+                Cell(sum(estimated.values()), "uur"),
+                Cell(sum(spent.values()), "uur"),
+                Cell(sum(spent.values()) - sum(estimated.values()), "uur"),
+            ],
+            is_total=True,
+        )
+    )
     return Table(
         key="uren_per_afdeling",
         title="Geschatte en bestede uren per afdeling",
@@ -312,15 +379,21 @@ def _hours_by_department(data: ReportData) -> Table:
 
 def _refusals(data: ReportData) -> Table:
     grounds = {ground.code: ground.label for ground in data.municipality.policy.refusal_grounds}
-    now = Counter(g for action, day, _, g, _ in data.events if action == "refuse" and _in(data.period, day))
+    now = Counter(
+        g for action, day, _, g, _ in data.events if action == "refuse" and _in(data.period, day)
+    )
     before = Counter(
         g for action, day, _, g, _ in data.events if action == "refuse" and _in(data.previous, day)
     )
     order = list(grounds) + sorted((set(now) | set(before)) - set(grounds))
     rows = [
-        _trend_row(grounds.get(code, f"{code} (niet meer in het profiel)" if code
-                               else "grond niet vastgelegd"),
-                   now[code], before[code])
+        _trend_row(
+            grounds.get(
+                code, f"{code} (niet meer in het profiel)" if code else "grond niet vastgelegd"
+            ),
+            now[code],
+            before[code],
+        )
         for code in order
     ]
     rows.append(_trend_row("Totaal", sum(now.values()), sum(before.values())))
@@ -338,12 +411,17 @@ def _refusals(data: ReportData) -> Table:
 
 def _deferrals(data: ReportData) -> Table:
     labels = dict(Instrument.choices)
-    now = Counter(i for action, day, i, _, _ in data.events if action == "defer" and _in(data.period, day))
+    now = Counter(
+        i for action, day, i, _, _ in data.events if action == "defer" and _in(data.period, day)
+    )
     before = Counter(
         i for action, day, i, _, _ in data.events if action == "defer" and _in(data.previous, day)
     )
-    rows = [_trend_row(label, now[code], before[code]) for code, label in labels.items()
-            if code != Instrument.WRITTEN_QUESTION]
+    rows = [
+        _trend_row(label, now[code], before[code])
+        for code, label in labels.items()
+        if code != Instrument.WRITTEN_QUESTION
+    ]
     return Table(
         key="aanhoudingen",
         title="Aangehouden verzoeken",
@@ -357,17 +435,28 @@ def _deferrals(data: ReportData) -> Table:
 
 def _mediations(data: ReportData) -> Table:
     forums = list(Mediation.Forum)
-    outcomes = [(code, label) for code, label in Mediation.Outcome.choices] + [("", "nog geen uitkomst")]
+    outcomes = [(code, label) for code, label in Mediation.Outcome.choices] + [
+        ("", "nog geen uitkomst")
+    ]
     counts = Counter(
         (forum, outcome) for forum, outcome, day in data.mediations if _in(data.period, day)
     )
     rows = [
-        Row(label, [Cell(counts[(forum, code)]) for forum in forums]
-            + [Cell(sum(counts[(forum, code)] for forum in forums))])
+        Row(
+            label,
+            [Cell(counts[(forum, code)]) for forum in forums]
+            + [Cell(sum(counts[(forum, code)] for forum in forums))],
+        )
         for code, label in outcomes
     ]
-    rows.append(Row("Totaal", [Cell(sum(counts[(forum, code)] for code, _ in outcomes)) for forum in forums]
-                    + [Cell(sum(counts.values()))], is_total=True))
+    rows.append(
+        Row(
+            "Totaal",
+            [Cell(sum(counts[(forum, code)] for code, _ in outcomes)) for forum in forums]
+            + [Cell(sum(counts.values()))],
+            is_total=True,
+        )
+    )
     return Table(
         key="bemiddelingen",
         title="Bemiddelingen en hun uitkomst",
@@ -383,10 +472,12 @@ def _evaluations(data: ReportData, threshold: int) -> Table:
     rows = []
     for perspective, label in Evaluation.Perspective.choices:
         now = [s for p, s, day in data.evaluations if p == perspective and _in(data.period, day)]
-        before = [s for p, s, day in data.evaluations if p == perspective and _in(data.previous, day)]
-        rows.append(Row(label, [
-            Cell(len(now)), _average(now, threshold), _average(before, threshold)
-        ]))
+        before = [
+            s for p, s, day in data.evaluations if p == perspective and _in(data.previous, day)
+        ]
+        rows.append(
+            Row(label, [Cell(len(now)), _average(now, threshold), _average(before, threshold)])
+        )
     return Table(
         key="evaluaties",
         title="Evaluaties: gemiddeld cijfer per rol",
@@ -456,7 +547,9 @@ def _overdue(municipality: Municipality, today: date) -> Table:
         state__in=(State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS),
         delivery_due__lt=today,
     ).count()
-    written = cases.filter(instrument=Instrument.WRITTEN_QUESTION).filter(overdue_filter(today)).count()
+    written = (
+        cases.filter(instrument=Instrument.WRITTEN_QUESTION).filter(overdue_filter(today)).count()
+    )
     rows = [
         Row("Intake door de griffie", [Cell(intake)]),
         Row(f"Besluit van de {municipality.policy.routing_officer_label}", [Cell(decision)]),
@@ -475,8 +568,11 @@ def _overdue(municipality: Municipality, today: date) -> Table:
 
 def _key_figures(data: ReportData, times: tuple[dict, dict]) -> Table:
     def submitted(period, instrument=None):
-        return sum(1 for row in data.cases if _in(period, row.submitted)
-                   and (instrument is None or row.instrument == instrument))
+        return sum(
+            1
+            for row in data.cases
+            if _in(period, row.submitted) and (instrument is None or row.instrument == instrument)
+        )
 
     def event_count(period, action):
         return sum(1 for a, day, *_ in data.events if a == action and _in(period, day))
@@ -490,24 +586,46 @@ def _key_figures(data: ReportData, times: tuple[dict, dict]) -> Table:
     p, q = data.period, data.previous
     rows = [
         _trend_row("Verzoeken ingediend", submitted(p), submitted(q)),
-        _trend_row("waarvan ambtelijke bijstand", submitted(p, Instrument.ASSISTANCE),
-                   submitted(q, Instrument.ASSISTANCE)),
-        _trend_row("waarvan technische vragen", submitted(p, Instrument.TECHNICAL_QUESTION),
-                   submitted(q, Instrument.TECHNICAL_QUESTION)),
-        _trend_row("waarvan schriftelijke vragen", submitted(p, Instrument.WRITTEN_QUESTION),
-                   submitted(q, Instrument.WRITTEN_QUESTION)),
+        _trend_row(
+            "waarvan ambtelijke bijstand",
+            submitted(p, Instrument.ASSISTANCE),
+            submitted(q, Instrument.ASSISTANCE),
+        ),
+        _trend_row(
+            "waarvan technische vragen",
+            submitted(p, Instrument.TECHNICAL_QUESTION),
+            submitted(q, Instrument.TECHNICAL_QUESTION),
+        ),
+        _trend_row(
+            "waarvan schriftelijke vragen",
+            submitted(p, Instrument.WRITTEN_QUESTION),
+            submitted(q, Instrument.WRITTEN_QUESTION),
+        ),
         _trend_row("Weigeringen", event_count(p, "refuse"), event_count(q, "refuse")),
         _trend_row("Aanhoudingen", event_count(p, "defer"), event_count(q, "defer")),
-        _trend_row("Bemiddelingen", sum(1 for *_, d in data.mediations if _in(p, d)),
-                   sum(1 for *_, d in data.mediations if _in(q, d))),
-        Row("Bestede uren ambtelijke bijstand", [
-            Cell(hours(p), "uur"), Cell(hours(q), "uur"), Cell(round(hours(p) - hours(q), 1), "uur")
-        ]),
-        Row("Mediaan doorlooptijd tot oplevering bijstand (dagen)", [
-            Cell(delivered_now, "dagen"), Cell(delivered_before, "dagen"),
-            Cell(delivered_now - delivered_before, "dagen")
-            if delivered_now is not None and delivered_before is not None else Cell(None),
-        ]),
+        _trend_row(
+            "Bemiddelingen",
+            sum(1 for *_, d in data.mediations if _in(p, d)),
+            sum(1 for *_, d in data.mediations if _in(q, d)),
+        ),
+        Row(
+            "Bestede uren ambtelijke bijstand",
+            [
+                Cell(hours(p), "uur"),
+                Cell(hours(q), "uur"),
+                Cell(round(hours(p) - hours(q), 1), "uur"),
+            ],
+        ),
+        Row(
+            "Mediaan doorlooptijd tot oplevering bijstand (dagen)",
+            [
+                Cell(delivered_now, "dagen"),
+                Cell(delivered_before, "dagen"),
+                Cell(delivered_now - delivered_before, "dagen")
+                if delivered_now is not None and delivered_before is not None
+                else Cell(None),
+            ],
+        ),
     ]
     return Table(
         key="kerncijfers",
@@ -515,7 +633,11 @@ def _key_figures(data: ReportData, times: tuple[dict, dict]) -> Table:
         columns=_trend_columns(data),
         rows=rows,
         note=f"Vergeleken met de vorige periode ({data.previous.label})."
-        + (f" Let op: {data.period.label} loopt nog (stand {data.today:%d-%m-%Y}); de vorige "
-           "periode is compleet." if data.period.is_running(data.today) else ""),
+        + (
+            f" Let op: {data.period.label} loopt nog (stand {data.today:%d-%m-%Y}); de vorige "
+            "periode is compleet."
+            if data.period.is_running(data.today)
+            else ""
+        ),
         chart_column=None,
     )

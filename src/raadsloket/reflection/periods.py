@@ -76,7 +76,9 @@ def year(value: int) -> Period:
 def quarter_of(day: date) -> Period:
     first_month = (day.month - 1) // 3 * 3 + 1
     start = date(day.year, first_month, 1)
-    next_start = date(day.year + 1, 1, 1) if first_month == 10 else date(day.year, first_month + 3, 1)
+    next_start = (
+        date(day.year + 1, 1, 1) if first_month == 10 else date(day.year, first_month + 3, 1)
+    )
     return Period("quarter", start, next_start - timedelta(days=1))
 
 
@@ -88,7 +90,9 @@ def term(election_year: int) -> Period:
         )
     month, day = TERM_START
     return Period(
-        "term", date(election_year, month, day), date(election_year + 4, month, day) - timedelta(days=1)
+        "term",
+        date(election_year, month, day),
+        date(election_year + 4, month, day) - timedelta(days=1),
     )
 
 
@@ -117,7 +121,9 @@ def parse_past(text: str | None, today: date) -> Period:
     """The period a report is asked for: this year when none is given, never one to come."""
     period = parse(text) if text else year(today.year)
     if period.start > today:
-        raise PeriodError(f"De periode {period.label} is nog niet begonnen; kies een eerdere periode.")
+        raise PeriodError(
+            f"De periode {period.label} is nog niet begonnen; kies een eerdere periode."
+        )
     return period
 
 

@@ -52,14 +52,13 @@ def protect(
     groups = [frozenset(keys)] + [frozenset(group) & frozenset(keys) for group in known_sums]
     groups = [group for group in dict.fromkeys(groups) if group]
     ranges = [(frozenset(group) & frozenset(keys), low, high) for group, low, high in known_ranges]
-    hidden: dict[Hashable, Hidden] = {
-        key: Hidden.SMALL for key in keys if values[key] < threshold
-    }
+    hidden: dict[Hashable, Hidden] = {key: Hidden.SMALL for key in keys if values[key] < threshold}
     if not hidden:
         return Protection({})
     while not _safe(values, hidden, groups, threshold, ranges):
         candidates = sorted(
-            (key for key in keys if key not in hidden), key=lambda key: (values[key], keys.index(key))
+            (key for key in keys if key not in hidden),
+            key=lambda key: (values[key], keys.index(key)),
         )
         if not candidates:
             return Protection(hidden, hide_totals=True)
@@ -70,9 +69,7 @@ def protect(
 def _safe(values, hidden, groups, threshold, ranges=()) -> bool:
     """True when every small cell can be 0 in some filling-in consistent with the totals."""
     small = [key for key, kind in hidden.items() if kind is Hidden.SMALL]
-    return all(
-        _feasible_with_zero(values, hidden, groups, threshold, key, ranges) for key in small
-    )
+    return all(_feasible_with_zero(values, hidden, groups, threshold, key, ranges) for key in small)
 
 
 def _feasible_with_zero(values, hidden, groups, threshold, zero_key, ranges=()) -> bool:
@@ -94,17 +91,23 @@ def _feasible_with_zero(values, hidden, groups, threshold, zero_key, ranges=()) 
             continue
         target = sum(values[key] for key in group if key in hidden)
         targets.append((members, target))
-    membership = {key: [i for i, (members, _) in enumerate(targets) if key in members] for key in variables}
+    membership = {
+        key: [i for i, (members, _) in enumerate(targets) if key in members] for key in variables
+    }
     # Ranges on the hidden part of a bounded subtotal: its bounds minus its shown cells.
     limits = []
     for group, low, high in ranges:
         shown = sum(values[key] for key in group if key not in hidden)
-        limits.append((
-            frozenset(key for key in variables if key in group),
-            low - shown,
-            None if high is None else high - shown,
-        ))
-    in_limits = {key: [i for i, (members, _, _) in enumerate(limits) if key in members] for key in variables}
+        limits.append(
+            (
+                frozenset(key for key in variables if key in group),
+                low - shown,
+                None if high is None else high - shown,
+            )
+        )
+    in_limits = {
+        key: [i for i, (members, _, _) in enumerate(limits) if key in members] for key in variables
+    }
     limit_sums = [0] * len(limits)
     # Tight variables (small cells) first: they branch least.
     variables.sort(key=lambda key: bounds[key][1] - bounds[key][0])
@@ -184,7 +187,11 @@ def protect_amounts(
     def fixed(key) -> bool:
         variables = [k for k in keys if k in result]
         matrix = numpy.array(
-            [[1.0 if k in group else 0.0 for k in variables] for group in groups if group & set(variables)]
+            [
+                [1.0 if k in group else 0.0 for k in variables]
+                for group in groups
+                if group & set(variables)
+            ]
             or [[0.0] * len(variables)]
         )
         unit = numpy.array([[1.0 if k == key else 0.0 for k in variables]])
@@ -193,7 +200,8 @@ def protect_amounts(
 
     while any(fixed(key) for key in protected):
         candidates = sorted(
-            (key for key in keys if key not in result), key=lambda key: (values[key], keys.index(key))
+            (key for key in keys if key not in result),
+            key=lambda key: (values[key], keys.index(key)),
         )
         if not candidates:
             break

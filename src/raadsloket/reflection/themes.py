@@ -99,7 +99,7 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
         "gepresenteerd.",
         facts=[
             f"Bemiddelingen in {period}: {mediations}; de uitkomsten staan in de tabel "
-            "\"Bemiddelingen en hun uitkomst\".",
+            '"Bemiddelingen en hun uitkomst".',
             *mediation_facts,
             *fairness,
         ],
@@ -107,8 +107,9 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
             "Komen ambtenaren in de spagaat tussen college en raad, en helpen de afspraken uit "
             "het startgesprek daarbij?",
             "Bedient het instrument kleine en grote fracties, coalitie en oppositie even goed "
-            "(zie \"Gebruik per fractie\")?" if report.audience == "full" else
-            "Bedient het instrument alle fracties even goed?",
+            '(zie "Gebruik per fractie")?'
+            if report.audience == "full"
+            else "Bedient het instrument alle fracties even goed?",
         ],
     )
     openness_text = (
@@ -132,8 +133,9 @@ def agenda(report: "Report", profile: PolicyProfile) -> list[Theme]:
             f"Schriftelijke vragen geregistreerd in {period}: {registered}, waarvan {in_time} "
             "binnen de termijn beantwoord of met een uitstelbericht.",
             f"Antwoorden in {period}: "
-            + "; ".join(f"{label} {count}" for label, count in answer_counts.items()
-                        if label != "Totaal")
+            + "; ".join(
+                f"{label} {count}" for label, count in answer_counts.items() if label != "Totaal"
+            )
             + ".",
         ],
         questions=[
@@ -160,5 +162,7 @@ def _fairness_facts(report: "Report") -> list[str]:
             if row.cells[column].number is not None
         ]
         if len(parts) == len(table.rows) and len(parts) > 1:
-            facts.append("Verzoeken om ambtelijke bijstand per 10 zetels: " + ", ".join(parts) + ".")
+            facts.append(
+                "Verzoeken om ambtelijke bijstand per 10 zetels: " + ", ".join(parts) + "."
+            )
     return facts

@@ -45,9 +45,7 @@ def index(request):
     sections = []
     if report is not None:
         sections = [
-            {"section": section, "items": [
-                figure(table) for table in section.tables
-            ]}
+            {"section": section, "items": [figure(table) for table in section.tables]}
             for section in report.sections
         ]
     return render(
@@ -74,18 +72,25 @@ def download(request, period: str, file_format: str):
     report, error, viewer = _report_for(request, period)
     if report is None:
         return render(
-            request, "errors/error.html", {"title": "Geen geldige periode", "message": error},
+            request,
+            "errors/error.html",
+            {"title": "Geen geldige periode", "message": error},
             status=400,
         )
     if file_format == "pdf":
         try:
             content = write_pdf(report)
         except PdfUnavailable:
-            return render(request, "errors/error.html", {
-                "title": "PDF niet beschikbaar",
-                "message": "De PDF kan op dit moment niet worden gemaakt. Download het verslag "
-                "als Excel-bestand (XLSX) of CSV.",
-            }, status=503)
+            return render(
+                request,
+                "errors/error.html",
+                {
+                    "title": "PDF niet beschikbaar",
+                    "message": "De PDF kan op dit moment niet worden gemaakt. Download het verslag "
+                    "als Excel-bestand (XLSX) of CSV.",
+                },
+                status=503,
+            )
     elif file_format == "xlsx":
         content = report_xlsx(report)
     else:
@@ -138,8 +143,10 @@ def coalition(request):
         except coalition_service.CoalitionError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"{fractie.name} staat in de coalitie vanaf "
-                             f"{form.cleaned_data['start']:%d-%m-%Y}.")
+            messages.success(
+                request,
+                f"{fractie.name} staat in de coalitie vanaf {form.cleaned_data['start']:%d-%m-%Y}.",
+            )
             return redirect("reflection:coalition")
     return _coalition_page(request, viewer, form, status=400)
 
@@ -167,8 +174,11 @@ def coalition_action(request, pk: int, action: str):
                 messages.error(request, "Er is niets opgeslagen: vul een geldige einddatum in.")
                 return redirect("reflection:coalition")
             coalition_service.end(viewer, request.user, membership, form.cleaned_data["on"])
-            messages.success(request, f"{membership.fractie.name} is uit de coalitie per "
-                             f"{form.cleaned_data['on']:%d-%m-%Y}.")
+            messages.success(
+                request,
+                f"{membership.fractie.name} is uit de coalitie per "
+                f"{form.cleaned_data['on']:%d-%m-%Y}.",
+            )
     except coalition_service.CoalitionError as error:
         messages.error(request, f"Er is niets opgeslagen: {error}")
     return redirect("reflection:coalition")

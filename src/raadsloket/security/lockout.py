@@ -24,7 +24,9 @@ def lockout_response(request, original_response=None, credentials=None):
 
 
 def _municipality_of(username: str) -> int | None:
-    return Person.objects.filter(username=username).values_list("municipality_id", flat=True).first()
+    return (
+        Person.objects.filter(username=username).values_list("municipality_id", flat=True).first()
+    )
 
 
 def record_lockout(sender, request, username, ip_address, **kwargs) -> None:
@@ -40,8 +42,11 @@ def record_lockout(sender, request, username, ip_address, **kwargs) -> None:
         # The username typed is not necessarily who typed it: the system records the lock.
         actor="inlogbeveiliging",
         municipality_id=_municipality_of(username) if username else None,
-        detail={"username": username, "ip_address": ip_address,
-                "failures": settings.AXES_FAILURE_LIMIT},
+        detail={
+            "username": username,
+            "ip_address": ip_address,
+            "failures": settings.AXES_FAILURE_LIMIT,
+        },
     )
 
 

@@ -24,9 +24,7 @@ from raadsloket.organisation.roles import CLERK_OFFICE, COLLEGE, Role
 # second factor: the griffie, the routing officers (secretaris, kabinetschef), the college and
 # the functioneel beheerder.
 TWO_FACTOR_ROLES = (
-    CLERK_OFFICE
-    | COLLEGE
-    | {Role.MUNICIPAL_SECRETARY, Role.CABINET_CHIEF, Role.ADMINISTRATOR}
+    CLERK_OFFICE | COLLEGE | {Role.MUNICIPAL_SECRETARY, Role.CABINET_CHIEF, Role.ADMINISTRATOR}
 )
 DEVICE_NAME = "raadsloket"
 PENDING_KEY = "security.pending_totp_key"

@@ -72,12 +72,18 @@ def two_factor_setup(request):
     if request.method == "POST":
         form = CodeForm(data=request.POST)
         if form.is_valid() and two_factor.confirm_setup(request, form.cleaned_data["code"]):
-            messages.success(request, "Tweestapsverificatie staat aan. Voortaan vragen we bij "
-                                      "het inloggen om een code uit uw app.")
+            messages.success(
+                request,
+                "Tweestapsverificatie staat aan. Voortaan vragen we bij "
+                "het inloggen om een code uit uw app.",
+            )
             return redirect(_next_url(request))
         if form.is_valid():
-            form.add_error("code", "Deze code klopt niet. Controleer de tijd op uw telefoon en "
-                                   "vul de code in die uw app nu toont.")
+            form.add_error(
+                "code",
+                "Deze code klopt niet. Controleer de tijd op uw telefoon en "
+                "vul de code in die uw app nu toont.",
+            )
         status = 422
     context = {
         "form": form,
@@ -102,18 +108,27 @@ def two_factor_verify(request):
         form = CodeForm(data=request.POST)
         if form.is_valid():
             if two_factor.verification_blocked(request.user):
-                form.add_error("code", "Te veel onjuiste codes achter elkaar. Wacht een minuut "
-                                       "en probeer het dan opnieuw.")
+                form.add_error(
+                    "code",
+                    "Te veel onjuiste codes achter elkaar. Wacht een minuut "
+                    "en probeer het dan opnieuw.",
+                )
             elif two_factor.verify(request, form.cleaned_data["code"]):
                 return redirect(_next_url(request))
             else:
                 # ASVS 7.2.1: failed authentication is logged (the person, never the code).
                 log.warning("Onjuiste tweestapscode voor %s", request.user.username)
-                form.add_error("code", "Deze code klopt niet of is verlopen. Vul de code in "
-                                       "die uw app nu toont.")
+                form.add_error(
+                    "code",
+                    "Deze code klopt niet of is verlopen. Vul de code in die uw app nu toont.",
+                )
         status = 422
-    return render(request, "security/two_factor_verify.html",
-                  {"form": form, "next": _next_url(request)}, status=status)
+    return render(
+        request,
+        "security/two_factor_verify.html",
+        {"form": form, "next": _next_url(request)},
+        status=status,
+    )
 
 
 @never_cache
@@ -131,13 +146,17 @@ def two_factor_reset(request):
             municipality_id=request.user.municipality_id,
         ).first()
         if person is None:
-            form.add_error("username", "Er is geen gebruiker met deze gebruikersnaam in uw "
-                                       "gemeente.")
+            form.add_error(
+                "username", "Er is geen gebruiker met deze gebruikersnaam in uw gemeente."
+            )
     if person is None:
         return _render_overview(request, form, status=422)
     two_factor.reset_two_factor(person, actor=request.user, reason=form.cleaned_data["reason"])
-    messages.success(request, f"Tweestapsverificatie van {person.display_name} is hersteld: bij "
-                              "de volgende keer inloggen stelt deze persoon haar opnieuw in.")
+    messages.success(
+        request,
+        f"Tweestapsverificatie van {person.display_name} is hersteld: bij "
+        "de volgende keer inloggen stelt deze persoon haar opnieuw in.",
+    )
     return redirect("security:overview")
 
 
@@ -150,14 +169,19 @@ def api_tokens(request):
     if request.method == "POST":
         form = TokenForm(data=request.POST)
         if form.is_valid():
-            new_token = issue(request.user, days=form.cleaned_data["days"],
-                              label=form.cleaned_data["label"])
+            new_token = issue(
+                request.user, days=form.cleaned_data["days"], label=form.cleaned_data["label"]
+            )
             form = TokenForm()
         else:
             status = 422
     tokens = ApiToken.objects.filter(person=request.user).order_by("-created_at", "-pk")
-    return render(request, "security/api_tokens.html",
-                  {"form": form, "tokens": tokens, "new_token": new_token}, status=status)
+    return render(
+        request,
+        "security/api_tokens.html",
+        {"form": form, "tokens": tokens, "new_token": new_token},
+        status=status,
+    )
 
 
 @never_cache

@@ -34,11 +34,20 @@ LIMIT = 50
 # A start page shows the newest few of each history list, with a link to the whole list;
 # work queues (intake, to assign, the college's inbox) are shown up to LIMIT.
 START_LIMIT = 20
-LONG_TEXTS = ("question", "background", "answer", "refusal_reasoning", "objection",
-              "defer_reason", "closing_note", "postponement_reason")
+LONG_TEXTS = (
+    "question",
+    "background",
+    "answer",
+    "refusal_reasoning",
+    "objection",
+    "defer_reason",
+    "closing_note",
+    "postponement_reason",
+)
 # Assignments still taking the civil servant's time.
-WORKING_STATES = frozenset({State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS,
-                            State.MEDIATION})
+WORKING_STATES = frozenset(
+    {State.ASSIGNED, State.KICKOFF_PLANNED, State.IN_PROGRESS, State.MEDIATION}
+)
 INTAKE_STATES = (State.SUBMITTED, State.INTAKE, State.DEFERRED)
 
 
@@ -105,8 +114,9 @@ class KeysetPage:
         return self.cases[-1].pk if self.cases else None
 
 
-def keyset_page(viewer: Viewer, queryset, *, before: int | None, after: int | None,
-                limit: int = LIMIT) -> KeysetPage:
+def keyset_page(
+    viewer: Viewer, queryset, *, before: int | None, after: int | None, limit: int = LIMIT
+) -> KeysetPage:
     if after is not None:
         found = listed(viewer, queryset.filter(pk__gt=after).order_by(*OLDEST_FIRST), limit + 1)
         newer = len(found) > limit
@@ -191,35 +201,48 @@ def member_block(viewer: Viewer) -> dict:
 
 def griffie_block(viewer: Viewer) -> dict:
     today = timezone.localdate()
-    queue = rows(viewer, visible_cases(viewer).filter(state__in=INTAKE_STATES)
-                 .order_by("intake_due", "submitted_at", "pk"))
+    queue = rows(
+        viewer,
+        visible_cases(viewer)
+        .filter(state__in=INTAKE_STATES)
+        .order_by("intake_due", "submitted_at", "pk"),
+    )
     for case in queue:
         start = timezone.localdate(case.submitted_at) if case.submitted_at else today
         case.age_days = (today - start).days
         case.intake_overdue = case.intake_due is not None and case.intake_due < today
     labels = dict(State.choices)
     counts = (
-        visible_cases(viewer).filter(state__in=OPEN_STATES - {State.DRAFT})
-        .values("state").annotate(n=Count("pk")).order_by()
+        visible_cases(viewer)
+        .filter(state__in=OPEN_STATES - {State.DRAFT})
+        .values("state")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     by_state = {row["state"]: row["n"] for row in counts}
     open_by_state = [
         {"state": state, "label": labels[state], "count": by_state[state]}
-        for state in State.values if state in by_state
+        for state in State.values
+        if state in by_state
     ]
     break_glass = (
         BreakGlass.objects.filter(case__municipality_id=viewer.municipality_id)
-        .select_related("person", "case").order_by("-granted_at")[:20]
+        .select_related("person", "case")
+        .order_by("-granted_at")[:20]
     )
-    return {"intake_queue": queue, "open_by_state": open_by_state,
-            "break_glass": list(break_glass)}
+    return {"intake_queue": queue, "open_by_state": open_by_state, "break_glass": list(break_glass)}
 
 
 def college_contact_block(viewer: Viewer) -> dict:
     """The college's inbox: registered written questions waiting for an answer."""
-    waiting = visible_cases(viewer).filter(
-        instrument=Instrument.WRITTEN_QUESTION, state__in=(State.REGISTERED, State.POSTPONED)
-    ).select_related("portfolio_holder").order_by("answer_due", "pk")
+    waiting = (
+        visible_cases(viewer)
+        .filter(
+            instrument=Instrument.WRITTEN_QUESTION, state__in=(State.REGISTERED, State.POSTPONED)
+        )
+        .select_related("portfolio_holder")
+        .order_by("answer_due", "pk")
+    )
     return {"college_inbox": rows(viewer, waiting)}
 
 
@@ -230,24 +253,34 @@ def routing_block(viewer: Viewer) -> dict:
 
 def civil_servant_block(viewer: Viewer) -> dict:
     pid = viewer.person_id
-    assigned = visible_cases(viewer).filter(assignments__civil_servant_id=pid).order_by(
-        "-assigned_at", "-pk")
+    assigned = (
+        visible_cases(viewer)
+        .filter(assignments__civil_servant_id=pid)
+        .order_by("-assigned_at", "-pk")
+    )
     entries = (
         HoursEntry.objects.filter(civil_servant_id=pid, case__in=visible_cases(viewer))
-        .select_related("case").order_by("-worked_on", "-pk")
+        .select_related("case")
+        .order_by("-worked_on", "-pk")
     )
     total = entries.aggregate(total=Sum("hours"))["total"] or Decimal("0")
-    return {"my_assignments": rows(viewer, assigned, START_LIMIT),
-            "my_hours": list(entries[:START_LIMIT]),
-            "my_hours_total": total}
+    return {
+        "my_assignments": rows(viewer, assigned, START_LIMIT),
+        "my_hours": list(entries[:START_LIMIT]),
+        "my_hours_total": total,
+    }
 
 
 def manager_block(viewer: Viewer) -> dict:
     """Hours claims of the manager's staff: reference, period, hours. Never the subject."""
     logged = (
-        HoursEntry.objects.filter(case_id=OuterRef("case_id"),
-                                  civil_servant_id=OuterRef("civil_servant_id"))
-        .order_by().values("case_id").annotate(total=Sum("hours")).values("total")
+        HoursEntry.objects.filter(
+            case_id=OuterRef("case_id"), civil_servant_id=OuterRef("civil_servant_id")
+        )
+        .order_by()
+        .values("case_id")
+        .annotate(total=Sum("hours"))
+        .values("total")
     )
     claims = (
         Assignment.objects.filter(
@@ -256,15 +289,17 @@ def manager_block(viewer: Viewer) -> dict:
         )
         .select_related("civil_servant__department", "case")
         .prefetch_related(*(f"case__{name}" for name in RELATION_PREFETCH))
-        .annotate(hours_logged=Coalesce(Subquery(logged), Value(Decimal("0")),
-                                        output_field=DecimalField()))
+        .annotate(
+            hours_logged=Coalesce(
+                Subquery(logged), Value(Decimal("0")), output_field=DecimalField()
+            )
+        )
         .order_by("civil_servant__last_name", "civil_servant__first_name", "-assigned_at")
     )
     claims = list(claims[: START_LIMIT + 1])
     more = len(claims) > START_LIMIT
     shown = [
-        claim for claim in claims[:START_LIMIT]
-        if "hours" in visible_sections(viewer, claim.case)
+        claim for claim in claims[:START_LIMIT] if "hours" in visible_sections(viewer, claim.case)
     ]
     return {"staff_claims": shown, "staff_claims_more": more}
 
@@ -273,8 +308,10 @@ def college_block(viewer: Viewer) -> dict:
     if not viewer.profile.openness.college_notified_of_start:
         return {"college_informed": False, "trajectories": []}
     # The access layer decides what counts as started; this only orders and filters by section.
-    started = visible_cases(viewer).filter(instrument=Instrument.ASSISTANCE).order_by(
-        F("assigned_at").desc(nulls_last=True), "-pk"
+    started = (
+        visible_cases(viewer)
+        .filter(instrument=Instrument.ASSISTANCE)
+        .order_by(F("assigned_at").desc(nulls_last=True), "-pk")
     )
     trajectories = rows(viewer, started, START_LIMIT)
     trajectories.cases = [case for case in trajectories if "trajectory" in case.visible]
@@ -284,8 +321,10 @@ def college_block(viewer: Viewer) -> dict:
 def administrator_block(viewer: Viewer) -> dict:
     cases = visible_cases(viewer).order_by(*NEWEST_FIRST)
     admin_rows = list(cases[: START_LIMIT + 1])
-    return {"admin_cases": admin_rows[:START_LIMIT],
-            "admin_cases_more": len(admin_rows) > START_LIMIT}
+    return {
+        "admin_cases": admin_rows[:START_LIMIT],
+        "admin_cases_more": len(admin_rows) > START_LIMIT,
+    }
 
 
 def candidates_for(viewer: Viewer, case: Case):
@@ -300,19 +339,23 @@ def candidates_for(viewer: Viewer, case: Case):
     committed = dict(
         Assignment.objects.filter(
             civil_servant__in=[s.pk for s in servants], case__state__in=WORKING_STATES
-        ).values("civil_servant_id").annotate(total=Sum("hours_estimate"))
+        )
+        .values("civil_servant_id")
+        .annotate(total=Sum("hours_estimate"))
         .values_list("civil_servant_id", "total")
     )
     candidates = []
     for servant in servants:
         expertise = getattr(servant, "expertise", None)
-        candidates.append(Candidate(
-            person_id=servant.pk,
-            name=servant.display_name,
-            department=servant.department.name if servant.department else "",
-            policy_areas=tuple(expertise.policy_areas) if expertise else (),
-            keywords=tuple(expertise.keyword_list) if expertise else (),
-            weekly_hours=expertise.weekly_hours if expertise else Decimal("0"),
-            committed_hours=committed.get(servant.pk) or Decimal("0"),
-        ))
+        candidates.append(
+            Candidate(
+                person_id=servant.pk,
+                name=servant.display_name,
+                department=servant.department.name if servant.department else "",
+                policy_areas=tuple(expertise.policy_areas) if expertise else (),
+                keywords=tuple(expertise.keyword_list) if expertise else (),
+                weekly_hours=expertise.weekly_hours if expertise else Decimal("0"),
+                committed_hours=committed.get(servant.pk) or Decimal("0"),
+            )
+        )
     return rank(case.policy_area, case.title, case.question, candidates)

@@ -8,9 +8,13 @@ from raadsloket.web import advice, guide, health, views, written
 urlpatterns = [
     path("", views.home, name="home"),
     path("gezond", health.alive, name="health"),
-    path("inloggen/", auth_views.LoginView.as_view(
-        redirect_authenticated_user=True, extra_context={"oidc_enabled": settings.OIDC_ENABLED}
-    ), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, extra_context={"oidc_enabled": settings.OIDC_ENABLED}
+        ),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("verzoeken/", views.case_list, name="case_list"),
     path("schriftelijke-vragen/", written.overview, name="written_questions"),

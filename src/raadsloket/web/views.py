@@ -51,8 +51,9 @@ EVENT_LABELS = {"create": "Verzoek aangemaakt"}
 
 
 def _forbidden(request, message: str):
-    return render(request, "errors/error.html", {"title": "Geen toegang", "message": message},
-                  status=403)
+    return render(
+        request, "errors/error.html", {"title": "Geen toegang", "message": message}, status=403
+    )
 
 
 def _case_or_404(viewer, pk: int):
@@ -80,8 +81,9 @@ def _apply_errors(form, errors: dict[str, list[str]]) -> None:
 def home(request):
     viewer = viewer_for(request.user)
     page = pages.start_page(viewer, request.user)
-    shown = [case for value in page.data.values() if isinstance(value, pages.CaseList)
-             for case in value]
+    shown = [
+        case for value in page.data.values() if isinstance(value, pages.CaseList) for case in value
+    ]
     record_list_read(request.user, [(case, case.visible) for case in shown])
     return render(request, "web/home.html", {"page": page, **page.data})
 
@@ -89,9 +91,12 @@ def home(request):
 @login_required
 def case_list(request):
     viewer = viewer_for(request.user)
-    page = pages.keyset_page(viewer, visible_cases(viewer),
-                             before=_case_number(request.GET.get("voor")),
-                             after=_case_number(request.GET.get("na")))
+    page = pages.keyset_page(
+        viewer,
+        visible_cases(viewer),
+        before=_case_number(request.GET.get("voor")),
+        after=_case_number(request.GET.get("na")),
+    )
     record_list_read(request.user, [(case, case.visible) for case in page.cases])
     return render(request, "web/case_list.html", {"page": page})
 
@@ -104,8 +109,11 @@ def _case_number(value: str | None) -> int | None:
 @login_required
 def case_new(request):
     viewer = viewer_for(request.user)
-    problem = may_request(viewer, viewer.profile) if viewer.authenticated else (
-        "U hoort bij geen gemeente.")
+    problem = (
+        may_request(viewer, viewer.profile)
+        if viewer.authenticated
+        else ("U hoort bij geen gemeente.")
+    )
     if problem:
         return _forbidden(request, problem)
     form = CaseForm(viewer=viewer)
@@ -114,9 +122,12 @@ def case_new(request):
     if request.method == "POST" and "advies" in request.POST:
         # Without JavaScript: show the advice beside the form; nothing is saved yet.
         form = CaseForm(data=request.POST, viewer=viewer)
-        advice = advice_context(viewer, str(request.POST.get("title", "")),
-                                str(request.POST.get("question", "")),
-                                str(request.POST.get("instrument", "")))
+        advice = advice_context(
+            viewer,
+            str(request.POST.get("title", "")),
+            str(request.POST.get("question", "")),
+            str(request.POST.get("instrument", "")),
+        )
     elif request.method == "POST":
         submit = "indienen" in request.POST
         try:
@@ -135,15 +146,21 @@ def case_new(request):
             status = error.status
         else:
             if submit:
-                messages.success(request, f"Uw verzoek {case.reference} is ingediend bij de griffie.")
+                messages.success(
+                    request, f"Uw verzoek {case.reference} is ingediend bij de griffie."
+                )
             else:
                 messages.success(request, f"Uw verzoek {case.reference} is als concept opgeslagen.")
             return redirect("case_detail", pk=case.pk)
     if Role.FRACTIE_EMPLOYEE not in viewer.roles:
         # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
         del form.fields["on_behalf_of"]
-    return render(request, "web/case_new.html",
-                  {"form": form, "profile": viewer.profile, **advice}, status=status)
+    return render(
+        request,
+        "web/case_new.html",
+        {"form": form, "profile": viewer.profile, **advice},
+        status=status,
+    )
 
 
 @login_required
@@ -153,8 +170,11 @@ def direct_contact_new(request):
     if Role.CIVIL_SERVANT not in viewer.roles or (
         viewer.profile.channel.mode != "direct_small_facts"
     ):
-        return _forbidden(request, "De verordening van uw gemeente kent geen rechtstreeks "
-                                   "contact voor u: verzoeken lopen via de griffie.")
+        return _forbidden(
+            request,
+            "De verordening van uw gemeente kent geen rechtstreeks "
+            "contact voor u: verzoeken lopen via de griffie.",
+        )
     form = DirectContactForm(viewer=viewer)
     status = 200
     if request.method == "POST":
@@ -175,32 +195,52 @@ def direct_contact_new(request):
 
 def _deadlines(case, profile):
     terms = profile.terms
-    delivery_term = (terms.technical_question if case.instrument == Instrument.TECHNICAL_QUESTION
-                     else terms.delivery)
+    delivery_term = (
+        terms.technical_question
+        if case.instrument == Instrument.TECHNICAL_QUESTION
+        else terms.delivery
+    )
     kickoff = case.kickoff if hasattr(case, "kickoff") else None
     delivery_rule = (
-        "afgesproken in het startgesprek" if kickoff is not None and kickoff.held_on
+        "afgesproken in het startgesprek"
+        if kickoff is not None and kickoff.held_on
         else describe_term(delivery_term)
     )
     running = running_deadline(case, profile, timezone.localdate())
     written = case.instrument == Instrument.WRITTEN_QUESTION
     rows = [
-        ("Registratie door de griffie" if written else "Intake door de griffie",
-         case.intake_due, describe_term(terms.intake)),
+        (
+            "Registratie door de griffie" if written else "Intake door de griffie",
+            case.intake_due,
+            describe_term(terms.intake),
+        ),
         ("Besluit over toewijzing", case.decision_due, describe_term(terms.decision)),
         ("Oplevering", case.delivery_due, delivery_rule),
-        ("Beantwoording door het college", case.answer_due,
-         f"{describe_term(terms.written_question)} vanaf registratie (Reglement van Orde)"),
+        (
+            "Beantwoording door het college",
+            case.answer_due,
+            f"{describe_term(terms.written_question)} vanaf registratie (Reglement van Orde)",
+        ),
         ("Nieuwe datum uit het uitstelbericht", case.postponed_to, "datum uit het uitstelbericht"),
     ]
     if case.answer_before:
-        rows.append(("Antwoord vóór de vergadering", timezone.localdate(case.answer_before),
-                     f"technische vraag over een agendapunt: antwoord uiterlijk "
-                     f"{profile.agenda_questions.answer_by} vóór de vergadering"))
+        rows.append(
+            (
+                "Antwoord vóór de vergadering",
+                timezone.localdate(case.answer_before),
+                f"technische vraag over een agendapunt: antwoord uiterlijk "
+                f"{profile.agenda_questions.answer_by} vóór de vergadering",
+            )
+        )
     return [
-        {"label": label, "due": due, "rule": rule,
-         "status": running.status_label if running and running.due == due else ""}
-        for label, due, rule in rows if due
+        {
+            "label": label,
+            "due": due,
+            "rule": rule,
+            "status": running.status_label if running and running.due == due else "",
+        }
+        for label, due, rule in rows
+        if due
     ]
 
 
@@ -220,22 +260,27 @@ def _detail_context(viewer, case, visible) -> dict:
     )
     states = dict(State.choices)
     for event in timeline:
-        label = EVENT_LABELS.get(event.action) or workflow.ACTION_LABELS.get(event.action,
-                                                                             event.action)
+        label = EVENT_LABELS.get(event.action) or workflow.ACTION_LABELS.get(
+            event.action, event.action
+        )
         if event.to_state and event.to_state != event.from_state:
             label = f"{label} → {states.get(event.to_state, event.to_state)}"
         event.label = label
     context["secret_banner"] = case.secret and bool(names & {"request", "answer"})
     if names & {"routing", "hours"}:
         context["assignments"] = [
-            a for a in case.assignments.select_related("civil_servant__department")
-            .order_by("assigned_at")
+            a
+            for a in case.assignments.select_related("civil_servant__department").order_by(
+                "assigned_at"
+            )
             if sees_hours_of(viewer, visible, a.civil_servant)
         ]
     if "hours" in names:
         entries = [
-            e for e in case.hours_entries.select_related("civil_servant__department")
-            .order_by("worked_on", "pk")
+            e
+            for e in case.hours_entries.select_related("civil_servant__department").order_by(
+                "worked_on", "pk"
+            )
             if sees_hours_of(viewer, visible, e.civil_servant)
         ]
         context["hours_entries"] = entries
@@ -243,29 +288,34 @@ def _detail_context(viewer, case, visible) -> dict:
     if "kickoff" in names:
         context["kickoff"] = Kickoff.objects.filter(case=case).first()
     if names & {"mediation", "routing"}:
-        mediations = list(case.mediations.select_related("requested_by", "decided_by")
-                          .order_by("requested_at"))
+        mediations = list(
+            case.mediations.select_related("requested_by", "decided_by").order_by("requested_at")
+        )
         context["mediations"] = [
-            m for m in mediations
+            m
+            for m in mediations
             if (m.forum == Mediation.Forum.GRIFFIE and "mediation" in names)
             or (m.forum == Mediation.Forum.TRIANGLE and "routing" in names)
         ]
     if "evaluation" in names:
-        context["evaluations"] = list(case.evaluations.select_related("person")
-                                      .order_by("recorded_at"))
+        context["evaluations"] = list(
+            case.evaluations.select_related("person").order_by("recorded_at")
+        )
     if "answer" in names:
         context["files"] = list(case.files.filter(section=Section.ANSWER).order_by("pk"))
     if "routing" in names and case.refusal_ground:
         context["refusal_ground"] = viewer.profile.refusal_ground(case.refusal_ground)
     context["secret_withheld"] = (
-        case.secret and case.state in ANSWERED_STATES | WRITTEN_ANSWERED_STATES
+        case.secret
+        and case.state in ANSWERED_STATES | WRITTEN_ANSWERED_STATES
         and "answer" not in names
         and "request" in names
     )
     if viewer.is_griffie and "request" in names and case.state in (State.SUBMITTED, State.INTAKE):
         # The griffie sees the advice at intake and can convert the case (issue 3, item 2).
-        context["intake_advice"] = advice_context(viewer, case.title, case.question,
-                                                  case.instrument)
+        context["intake_advice"] = advice_context(
+            viewer, case.title, case.question, case.instrument
+        )
     if any(row["action"] == "assign" for row in context["actions"]):
         context["ranking"] = pages.candidates_for(viewer, case)
     return context
@@ -319,16 +369,23 @@ def case_action(request, pk: int, action: str):
     except ActionNotAvailable:
         row = None
     form_class = row.form if row else _form_class(case, action, names)
-    context = {"case": case, "sections": _section_names(visible), "action": action,
-               "label": workflow.ACTION_LABELS[action], "available": row is not None,
-               "version": _version(request, case), "error": None}
+    context = {
+        "case": case,
+        "sections": _section_names(visible),
+        "action": action,
+        "label": workflow.ACTION_LABELS[action],
+        "available": row is not None,
+        "version": _version(request, case),
+        "error": None,
+    }
     status = 200
     form = None
     if request.method == "POST":
         version = context["version"]
         try:
-            case = perform(request.user, pk, action, request.POST, request.FILES,
-                           expected_version=version)
+            case = perform(
+                request.user, pk, action, request.POST, request.FILES, expected_version=version
+            )
         except CaseNotFound:
             raise Http404("Verzoek niet gevonden") from None
         except UnknownAction:
@@ -336,8 +393,11 @@ def case_action(request, pk: int, action: str):
         except ActionForbidden as error:
             return _forbidden(request, error.message)
         except InvalidInput as error:
-            form = form_class(data=request.POST, files=request.FILES, case=case, viewer=viewer) \
-                if form_class else None
+            form = (
+                form_class(data=request.POST, files=request.FILES, case=case, viewer=viewer)
+                if form_class
+                else None
+            )
             if form is not None:
                 form.is_valid()
                 _apply_errors(form, error.errors)
@@ -347,15 +407,22 @@ def case_action(request, pk: int, action: str):
             # 409: someone was first, the state moved on, or a guard said no. Keep the input.
             case, visible = _case_or_404(viewer, pk)
             names = relation_names(viewer, case)
-            context.update(case=case, sections=_section_names(visible),
-                           available=_available(case, action, names),
-                           version=case.version, error=error.message, conflict=True)
+            context.update(
+                case=case,
+                sections=_section_names(visible),
+                available=_available(case, action, names),
+                version=case.version,
+                error=error.message,
+                conflict=True,
+            )
             form = form_class(data=request.POST, case=case, viewer=viewer) if form_class else None
             status = error.status
         else:
             messages.success(
-                request, f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
-                         f"'{case.get_state_display()}'.")
+                request,
+                f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
+                f"'{case.get_state_display()}'.",
+            )
             url = reverse("case_detail", kwargs={"pk": case.pk})
             try:
                 get_case_for(viewer, case.pk)
@@ -367,8 +434,10 @@ def case_action(request, pk: int, action: str):
             return redirect(url)
     elif row is None:
         messages.error(
-            request, f"'{workflow.ACTION_LABELS[action]}' kan niet in de status "
-                     f"'{case.get_state_display()}'.")
+            request,
+            f"'{workflow.ACTION_LABELS[action]}' kan niet in de status "
+            f"'{case.get_state_display()}'.",
+        )
         return redirect("case_detail", pk=case.pk)
     elif form_class is not None:
         form = form_class(case=case, viewer=viewer)
@@ -397,8 +466,12 @@ def case_file(request, pk: int, token: str):
     if stored is None or stored.section not in _section_names(visible):
         raise Http404("Bestand niet gevonden")
     record_read(request.user, case, {stored.section})
-    return FileResponse(stored.file.open("rb"), as_attachment=True,
-                        filename=stored.original_name, content_type=stored.content_type)
+    return FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
 
 
 @login_required
@@ -415,6 +488,8 @@ def case_break_glass(request, pk: int):
         messages.error(request, f"Noodtoegang tot verzoek niet verleend: {reasons}")
         return redirect("home")
     messages.warning(
-        request, "Noodtoegang verleend voor 30 minuten. Uw inzage en de reden zijn vastgelegd "
-                 "en zichtbaar voor de griffier.")
+        request,
+        "Noodtoegang verleend voor 30 minuten. Uw inzage en de reden zijn vastgelegd "
+        "en zichtbaar voor de griffier.",
+    )
     return redirect("case_detail", pk=pk)

@@ -60,8 +60,9 @@ def overview(request):
     if context["sees_overview"]:
         start, end, period_error = _period(request, today)
         context.update(
-            overdue=_with_deadlines(viewer, list(written_overview.overdue(viewer, today)[:200]),
-                                    today),
+            overdue=_with_deadlines(
+                viewer, list(written_overview.overdue(viewer, today)[:200]), today
+            ),
             rates=written_overview.on_time_by_portfolio_holder(viewer, start, end, today),
             start=start,
             end=end,

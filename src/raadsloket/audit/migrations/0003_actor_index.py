@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_audit_head'),
+        ("audit", "0002_audit_head"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='auditevent',
-            index=models.Index(fields=['actor_ref'], name='audit_event_actor'),
+            model_name="auditevent",
+            index=models.Index(fields=["actor_ref"], name="audit_event_actor"),
         ),
     ]

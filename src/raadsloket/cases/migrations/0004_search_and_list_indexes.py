@@ -15,13 +15,13 @@ from django.conf import settings
 from django.db import migrations, models
 
 SEARCH_COLUMNS = {
-    "search_request": "\"title\" || ' ' || \"question\" || ' ' || \"background\"",
-    "search_answer": "\"answer\"",
+    "search_request": '"title" || \' \' || "question" || \' \' || "background"',
+    "search_answer": '"answer"',
 }
 POSTGRES_INDEXES = {
     "case_muni_delivered": 'btree ("municipality_id", "delivered_at" DESC NULLS LAST, "id" DESC)',
     "case_muni_assigned": 'btree ("municipality_id", "instrument", "assigned_at" DESC NULLS LAST, '
-                          '"id" DESC)',
+    '"id" DESC)',
     "case_search_request": 'gin ("search_request")',
     "case_search_answer": 'gin ("search_answer")',
 }

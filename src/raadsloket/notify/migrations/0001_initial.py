@@ -8,69 +8,156 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
         # The committed migrations that create Case and Municipality; nothing later is needed.
-        ('cases', '0002_initial'),
-        ('organisation', '0001_initial'),
+        ("cases", "0002_initial"),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NotificationSetting',
+            name="NotificationSetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('delivery', models.CharField(choices=[('immediately', 'direct'), ('daily_digest', 'dagelijkse samenvatting'), ('off', 'uit')], default='immediately', max_length=20, verbose_name='e-mail bij meldingen')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_setting', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "delivery",
+                    models.CharField(
+                        choices=[
+                            ("immediately", "direct"),
+                            ("daily_digest", "dagelijkse samenvatting"),
+                            ("off", "uit"),
+                        ],
+                        default="immediately",
+                        max_length=20,
+                        verbose_name="e-mail bij meldingen",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_setting",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meldingsinstelling',
-                'verbose_name_plural': 'meldingsinstellingen',
+                "verbose_name": "meldingsinstelling",
+                "verbose_name_plural": "meldingsinstellingen",
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(max_length=40, verbose_name='gebeurtenis')),
-                ('title', models.CharField(max_length=300, verbose_name='titel')),
-                ('headline', models.CharField(max_length=200, verbose_name='kop')),
-                ('body', models.TextField(verbose_name='tekst')),
-                ('link', models.CharField(blank=True, max_length=200, verbose_name='link')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='gelezen')),
-                ('emailed_at', models.DateTimeField(blank=True, null=True, verbose_name='gemaild')),
-                ('delivery', models.CharField(choices=[('immediately', 'direct'), ('daily_digest', 'dagelijkse samenvatting'), ('off', 'uit')], max_length=20)),
-                ('legally_required', models.BooleanField(default=False, verbose_name='wettelijk verplicht')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.case')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.municipality')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("event", models.CharField(max_length=40, verbose_name="gebeurtenis")),
+                ("title", models.CharField(max_length=300, verbose_name="titel")),
+                ("headline", models.CharField(max_length=200, verbose_name="kop")),
+                ("body", models.TextField(verbose_name="tekst")),
+                ("link", models.CharField(blank=True, max_length=200, verbose_name="link")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="gelezen")),
+                ("emailed_at", models.DateTimeField(blank=True, null=True, verbose_name="gemaild")),
+                (
+                    "delivery",
+                    models.CharField(
+                        choices=[
+                            ("immediately", "direct"),
+                            ("daily_digest", "dagelijkse samenvatting"),
+                            ("off", "uit"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "legally_required",
+                    models.BooleanField(default=False, verbose_name="wettelijk verplicht"),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisation.municipality",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'melding',
-                'verbose_name_plural': 'meldingen',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['recipient', 'read_at', 'created_at'], name='notification_inbox'), models.Index(fields=['delivery', 'emailed_at', 'created_at'], name='notification_mail')],
+                "verbose_name": "melding",
+                "verbose_name_plural": "meldingen",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["recipient", "read_at", "created_at"], name="notification_inbox"
+                    ),
+                    models.Index(
+                        fields=["delivery", "emailed_at", "created_at"], name="notification_mail"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReminderLog',
+            name="ReminderLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('deadline', models.CharField(max_length=100, verbose_name='termijn')),
-                ('due', models.DateField(verbose_name='uiterlijk')),
-                ('status', models.CharField(max_length=20)),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("deadline", models.CharField(max_length=100, verbose_name="termijn")),
+                ("due", models.DateField(verbose_name="uiterlijk")),
+                ("status", models.CharField(max_length=20)),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'herinnering',
-                'verbose_name_plural': 'herinneringen',
-                'constraints': [models.UniqueConstraint(fields=('case', 'deadline', 'due', 'status'), name='reminder_once')],
+                "verbose_name": "herinnering",
+                "verbose_name_plural": "herinneringen",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("case", "deadline", "due", "status"), name="reminder_once"
+                    )
+                ],
             },
         ),
     ]

@@ -12,136 +12,339 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Fractie',
+            name="Fractie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='naam')),
-                ('seats', models.PositiveSmallIntegerField(default=1, verbose_name='zetels')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="naam")),
+                ("seats", models.PositiveSmallIntegerField(default=1, verbose_name="zetels")),
             ],
             options={
-                'verbose_name': 'fractie',
-                'verbose_name_plural': 'fracties',
-                'ordering': ['-seats', 'name'],
+                "verbose_name": "fractie",
+                "verbose_name_plural": "fracties",
+                "ordering": ["-seats", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='naam')),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('inhabitants', models.PositiveIntegerField(verbose_name='inwoners')),
-                ('policy_preset', models.CharField(default='vng-model', max_length=40, verbose_name='verordening (profiel)')),
-                ('policy_overrides', models.JSONField(blank=True, default=dict, verbose_name='afwijkingen van het profiel')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="naam")),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("inhabitants", models.PositiveIntegerField(verbose_name="inwoners")),
+                (
+                    "policy_preset",
+                    models.CharField(
+                        default="vng-model", max_length=40, verbose_name="verordening (profiel)"
+                    ),
+                ),
+                (
+                    "policy_overrides",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="afwijkingen van het profiel"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gemeente',
-                'verbose_name_plural': 'gemeenten',
+                "verbose_name": "gemeente",
+                "verbose_name_plural": "gemeenten",
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'persoon',
-                'verbose_name_plural': 'personen',
+                "verbose_name": "persoon",
+                "verbose_name_plural": "personen",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='naam')),
-                ('manager', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='managed_departments', to=settings.AUTH_USER_MODEL, verbose_name='leidinggevende')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='departments', to='organisation.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="naam")),
+                (
+                    "manager",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="managed_departments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="leidinggevende",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="departments",
+                        to="organisation.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'afdeling',
-                'verbose_name_plural': 'afdelingen',
+                "verbose_name": "afdeling",
+                "verbose_name_plural": "afdelingen",
             },
         ),
         migrations.AddField(
-            model_name='person',
-            name='department',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff', to='organisation.department'),
+            model_name="person",
+            name="department",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="staff",
+                to="organisation.department",
+            ),
         ),
         migrations.CreateModel(
-            name='Expertise',
+            name="Expertise",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('policy_areas', models.JSONField(blank=True, default=list, verbose_name='beleidsterreinen')),
-                ('keywords', models.CharField(blank=True, max_length=500, verbose_name='trefwoorden')),
-                ('weekly_hours', models.DecimalField(decimal_places=1, default=Decimal('4.0'), max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='uren per week beschikbaar voor bijstand')),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='expertise', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "policy_areas",
+                    models.JSONField(blank=True, default=list, verbose_name="beleidsterreinen"),
+                ),
+                (
+                    "keywords",
+                    models.CharField(blank=True, max_length=500, verbose_name="trefwoorden"),
+                ),
+                (
+                    "weekly_hours",
+                    models.DecimalField(
+                        decimal_places=1,
+                        default=Decimal("4.0"),
+                        max_digits=5,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                        verbose_name="uren per week beschikbaar voor bijstand",
+                    ),
+                ),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="expertise",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'deskundigheid',
-                'verbose_name_plural': 'deskundigheden',
+                "verbose_name": "deskundigheid",
+                "verbose_name_plural": "deskundigheden",
             },
         ),
         migrations.AddField(
-            model_name='person',
-            name='fractie',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='organisation.fractie'),
+            model_name="person",
+            name="fractie",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="members",
+                to="organisation.fractie",
+            ),
         ),
         migrations.AddField(
-            model_name='fractie',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fracties', to='organisation.municipality'),
+            model_name="fractie",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="fracties",
+                to="organisation.municipality",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='municipality',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='organisation.municipality', verbose_name='gemeente'),
+            model_name="person",
+            name="municipality",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="people",
+                to="organisation.municipality",
+                verbose_name="gemeente",
+            ),
         ),
         migrations.CreateModel(
-            name='RoleAssignment',
+            name="RoleAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('council_member', 'raadslid'), ('committee_member', 'commissielid / burgerraadslid'), ('fractie_employee', 'fractiemedewerker (aangemeld bij de griffier)'), ('fractie_chair', 'fractievoorzitter'), ('clerk', 'griffier'), ('council_advisor', 'raadsadviseur'), ('municipal_secretary', 'gemeentesecretaris'), ('cabinet_chief', 'kabinetschef'), ('civil_servant', 'ambtenaar'), ('manager', 'leidinggevende'), ('mayor', 'burgemeester'), ('alderman', 'wethouder'), ('administrator', 'functioneel beheerder')], max_length=40, verbose_name='rol')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("council_member", "raadslid"),
+                            ("committee_member", "commissielid / burgerraadslid"),
+                            ("fractie_employee", "fractiemedewerker (aangemeld bij de griffier)"),
+                            ("fractie_chair", "fractievoorzitter"),
+                            ("clerk", "griffier"),
+                            ("council_advisor", "raadsadviseur"),
+                            ("municipal_secretary", "gemeentesecretaris"),
+                            ("cabinet_chief", "kabinetschef"),
+                            ("civil_servant", "ambtenaar"),
+                            ("manager", "leidinggevende"),
+                            ("mayor", "burgemeester"),
+                            ("alderman", "wethouder"),
+                            ("administrator", "functioneel beheerder"),
+                        ],
+                        max_length=40,
+                        verbose_name="rol",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rol',
-                'verbose_name_plural': 'rollen',
+                "verbose_name": "rol",
+                "verbose_name_plural": "rollen",
             },
         ),
         migrations.AddConstraint(
-            model_name='fractie',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='fractie_unique_name'),
+            model_name="fractie",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="fractie_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='department',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='department_unique_name'),
+            model_name="department",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="department_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.UniqueConstraint(fields=('person', 'role'), name='role_assignment_unique'),
+            model_name="roleassignment",
+            constraint=models.UniqueConstraint(
+                fields=("person", "role"), name="role_assignment_unique"
+            ),
         ),
     ]

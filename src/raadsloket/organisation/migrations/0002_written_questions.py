@@ -4,15 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisation', '0001_initial'),
+        ("organisation", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='roleassignment',
-            name='role',
-            field=models.CharField(choices=[('council_member', 'raadslid'), ('committee_member', 'commissielid / burgerraadslid'), ('fractie_employee', 'fractiemedewerker (aangemeld bij de griffier)'), ('fractie_chair', 'fractievoorzitter'), ('clerk', 'griffier'), ('council_advisor', 'raadsadviseur'), ('municipal_secretary', 'gemeentesecretaris'), ('cabinet_chief', 'kabinetschef'), ('civil_servant', 'ambtenaar'), ('manager', 'leidinggevende'), ('mayor', 'burgemeester'), ('alderman', 'wethouder'), ('administrator', 'functioneel beheerder'), ('college_contact', 'contactpersoon college (bestuurssecretariaat)')], max_length=40, verbose_name='rol'),
+            model_name="roleassignment",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("council_member", "raadslid"),
+                    ("committee_member", "commissielid / burgerraadslid"),
+                    ("fractie_employee", "fractiemedewerker (aangemeld bij de griffier)"),
+                    ("fractie_chair", "fractievoorzitter"),
+                    ("clerk", "griffier"),
+                    ("council_advisor", "raadsadviseur"),
+                    ("municipal_secretary", "gemeentesecretaris"),
+                    ("cabinet_chief", "kabinetschef"),
+                    ("civil_servant", "ambtenaar"),
+                    ("manager", "leidinggevende"),
+                    ("mayor", "burgemeester"),
+                    ("alderman", "wethouder"),
+                    ("administrator", "functioneel beheerder"),
+                    ("college_contact", "contactpersoon college (bestuurssecretariaat)"),
+                ],
+                max_length=40,
+                verbose_name="rol",
+            ),
         ),
     ]

@@ -5,25 +5,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisation', '0003_alter_roleassignment_role'),
+        ("organisation", "0003_alter_roleassignment_role"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CoalitionMembership',
+            name="CoalitionMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.DateField(verbose_name='in de coalitie vanaf')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='tot en met')),
-                ('fractie', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coalition_periods', to='organisation.fractie')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.DateField(verbose_name="in de coalitie vanaf")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="tot en met")),
+                (
+                    "fractie",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coalition_periods",
+                        to="organisation.fractie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coalitiedeelname',
-                'verbose_name_plural': 'coalitiedeelnames',
-                'ordering': ['fractie', 'start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='coalition_end_after_start')],
+                "verbose_name": "coalitiedeelname",
+                "verbose_name_plural": "coalitiedeelnames",
+                "ordering": ["fractie", "start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end__isnull", True), ("end__gte", models.F("start")), _connector="OR"
+                        ),
+                        name="coalition_end_after_start",
+                    )
+                ],
             },
         ),
     ]

@@ -7,50 +7,127 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisation', '0002_written_questions'),
+        ("organisation", "0002_written_questions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DestructionList',
+            name="DestructionList",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('proposed', 'voorgesteld, wacht op goedkeuring van de griffier'), ('approved', 'goedgekeurd door de griffier'), ('destroyed', 'vernietigd'), ('cancelled', 'ingetrokken')], default='proposed', max_length=20)),
-                ('proposed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='voorgesteld')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='goedgekeurd')),
-                ('destroyed_at', models.DateTimeField(blank=True, null=True, verbose_name='vernietigd')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='ingetrokken')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='goedgekeurd door')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='destruction_lists', to='organisation.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "voorgesteld, wacht op goedkeuring van de griffier"),
+                            ("approved", "goedgekeurd door de griffier"),
+                            ("destroyed", "vernietigd"),
+                            ("cancelled", "ingetrokken"),
+                        ],
+                        default="proposed",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "proposed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="voorgesteld"
+                    ),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="goedgekeurd"),
+                ),
+                (
+                    "destroyed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="vernietigd"),
+                ),
+                (
+                    "cancelled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ingetrokken"),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="goedgekeurd door",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="destruction_lists",
+                        to="organisation.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vernietigingslijst',
-                'verbose_name_plural': 'vernietigingslijsten',
-                'ordering': ['pk'],
+                "verbose_name": "vernietigingslijst",
+                "verbose_name_plural": "vernietigingslijsten",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='DestructionItem',
+            name="DestructionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('case_ref', models.BigIntegerField(db_index=True)),
-                ('reference', models.CharField(max_length=20, verbose_name='kenmerk')),
-                ('instrument', models.CharField(choices=[('assistance', 'ambtelijke bijstand'), ('technical_question', 'technische vraag'), ('written_question', 'schriftelijke vragen')], max_length=40, verbose_name='instrument')),
-                ('closed_on', models.DateField(verbose_name='afgesloten op')),
-                ('retention_date', models.DateField(verbose_name='vernietigbaar vanaf')),
-                ('destroyed_at', models.DateTimeField(blank=True, null=True, verbose_name='vernietigd')),
-                ('destruction_list', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='records.destructionlist')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("case_ref", models.BigIntegerField(db_index=True)),
+                ("reference", models.CharField(max_length=20, verbose_name="kenmerk")),
+                (
+                    "instrument",
+                    models.CharField(
+                        choices=[
+                            ("assistance", "ambtelijke bijstand"),
+                            ("technical_question", "technische vraag"),
+                            ("written_question", "schriftelijke vragen"),
+                        ],
+                        max_length=40,
+                        verbose_name="instrument",
+                    ),
+                ),
+                ("closed_on", models.DateField(verbose_name="afgesloten op")),
+                ("retention_date", models.DateField(verbose_name="vernietigbaar vanaf")),
+                (
+                    "destroyed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="vernietigd"),
+                ),
+                (
+                    "destruction_list",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="records.destructionlist",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'regel van de vernietigingslijst',
-                'verbose_name_plural': 'regels van de vernietigingslijst',
-                'ordering': ['case_ref'],
-                'constraints': [models.UniqueConstraint(fields=('destruction_list', 'case_ref'), name='destruction_item_unique')],
+                "verbose_name": "regel van de vernietigingslijst",
+                "verbose_name_plural": "regels van de vernietigingslijst",
+                "ordering": ["case_ref"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("destruction_list", "case_ref"), name="destruction_item_unique"
+                    )
+                ],
             },
         ),
     ]

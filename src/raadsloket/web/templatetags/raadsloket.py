@@ -51,8 +51,13 @@ def form_field(field):
     widget.attrs.update(attrs)
     multiple = isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
     checkbox = isinstance(widget, forms.CheckboxInput)
-    return {"field": field, "multiple": multiple, "checkbox": checkbox, "invalid": invalid,
-            "radio": isinstance(widget, forms.RadioSelect)}
+    return {
+        "field": field,
+        "multiple": multiple,
+        "checkbox": checkbox,
+        "invalid": invalid,
+        "radio": isinstance(widget, forms.RadioSelect),
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -67,14 +72,22 @@ def who_am_i(context):
     municipality = user.municipality.name if user.municipality_id else ""
     may = viewer.authenticated and may_request(viewer, viewer.profile) is None
     sees_written = viewer.authenticated and (
-        viewer.is_member or viewer.is_griffie or viewer.is_college
+        viewer.is_member
+        or viewer.is_griffie
+        or viewer.is_college
         or Role.COLLEGE_CONTACT in viewer.roles
     )
-    return {"name": user.display_name, "municipality": municipality, "roles": roles,
-            "viewer": viewer, "may_request": may, "sees_written": sees_written,
-            "sees_budgets": sees_budget_pages(viewer),
-            "sees_training": sees_training_pages(viewer),
-            "sees_reports": report_audience(viewer) is not None}
+    return {
+        "name": user.display_name,
+        "municipality": municipality,
+        "roles": roles,
+        "viewer": viewer,
+        "may_request": may,
+        "sees_written": sees_written,
+        "sees_budgets": sees_budget_pages(viewer),
+        "sees_training": sees_training_pages(viewer),
+        "sees_reports": report_audience(viewer) is not None,
+    }
 
 
 @register.filter

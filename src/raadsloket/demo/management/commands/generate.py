@@ -26,30 +26,60 @@ def _count(low: int, high: int):
 
 
 class Command(BaseCommand):
-    help = ("Schrijf een landelijke testdataset: gemeenten naar inwonersklasse met hun raad, "
-            "griffie, college en ambtenaren, en jaren aan verzoeken in elk instrument en elke "
-            "status. Alleen voor meten: nooit in een database met echte gegevens.")
+    help = (
+        "Schrijf een landelijke testdataset: gemeenten naar inwonersklasse met hun raad, "
+        "griffie, college en ambtenaren, en jaren aan verzoeken in elk instrument en elke "
+        "status. Alleen voor meten: nooit in een database met echte gegevens."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--municipalities", "--gemeenten", type=_count(1, 342), default=342,
-                            help="aantal gemeenten (1–342, standaard 342)")
-        parser.add_argument("--cases", "--verzoeken", type=_count(0, 5_000_000), default=10_000,
-                            help="aantal verzoeken in totaal (standaard 10000)")
-        parser.add_argument("--years", "--jaren", type=_count(1, 30), default=10,
-                            help="over hoeveel jaar tot vandaag (standaard 10)")
-        parser.add_argument("--seed", type=_count(0, 2**31), default=1,
-                            help="startwaarde van het toeval: dezelfde waarde geeft dezelfde set")
-        parser.add_argument("--password", default=None,
-                            help="wachtwoord voor alle gebruikers (standaard: niet inlogbaar)")
-        parser.add_argument("--replace", action="store_true",
-                            help="een eerder gegenereerde set eerst helemaal wissen")
+        parser.add_argument(
+            "--municipalities",
+            "--gemeenten",
+            type=_count(1, 342),
+            default=342,
+            help="aantal gemeenten (1–342, standaard 342)",
+        )
+        parser.add_argument(
+            "--cases",
+            "--verzoeken",
+            type=_count(0, 5_000_000),
+            default=10_000,
+            help="aantal verzoeken in totaal (standaard 10000)",
+        )
+        parser.add_argument(
+            "--years",
+            "--jaren",
+            type=_count(1, 30),
+            default=10,
+            help="over hoeveel jaar tot vandaag (standaard 10)",
+        )
+        parser.add_argument(
+            "--seed",
+            type=_count(0, 2**31),
+            default=1,
+            help="startwaarde van het toeval: dezelfde waarde geeft dezelfde set",
+        )
+        parser.add_argument(
+            "--password",
+            default=None,
+            help="wachtwoord voor alle gebruikers (standaard: niet inlogbaar)",
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="een eerder gegenereerde set eerst helemaal wissen",
+        )
 
     def handle(self, *args, municipalities, cases, years, seed, password, replace, **options):
         self._check_database(replace)
-        self.stdout.write(f"Genereren: {municipalities} gemeenten, {cases} verzoeken over "
-                          f"{years} jaar ({connection.vendor}).")
-        totals = generate(municipalities, cases, years, seed=seed, password=password,
-                          log=self.stdout.write)
+        self.stdout.write(
+            f"Genereren: {municipalities} gemeenten, {cases} verzoeken over "
+            f"{years} jaar ({connection.vendor})."
+        )
+        totals = generate(
+            municipalities, cases, years, seed=seed, password=password, log=self.stdout.write
+        )
         rows = sum(totals.rows.values())
         self.stdout.write(
             f"Klaar in {totals.seconds:.1f} s: {totals.municipalities} gemeenten, "
@@ -72,8 +102,10 @@ class Command(BaseCommand):
             )
         if Municipality.objects.exists():
             if not replace:
-                raise bad_input("Er staat al een gegenereerde set in deze database. Gebruik "
-                                "--replace om die eerst te wissen; er is niets veranderd.")
+                raise bad_input(
+                    "Er staat al een gegenereerde set in deze database. Gebruik "
+                    "--replace om die eerst te wissen; er is niets veranderd."
+                )
             try:
                 call_command("flush", interactive=False, verbosity=0)
             except CommandError as error:

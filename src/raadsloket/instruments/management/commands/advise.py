@@ -37,23 +37,32 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--jsonl", metavar="BESTAND",
+            "--jsonl",
+            metavar="BESTAND",
             help='een vraag per regel als {"text": "..."}; "-" leest van stdin',
         )
         parser.add_argument(
-            "--evaluate", nargs="?", const=DEFAULT_SET, metavar="SET",
+            "--evaluate",
+            nargs="?",
+            const=DEFAULT_SET,
+            metavar="SET",
             help="meet de nauwkeurigheid op een gelabelde set (standaard de meegeleverde)",
         )
         parser.add_argument(
-            "--bench", nargs="?", const=DEFAULT_SET, metavar="SET",
+            "--bench",
+            nargs="?",
+            const=DEFAULT_SET,
+            metavar="SET",
             help="meet de snelheid in milliseconden per vraag",
         )
         parser.add_argument(
-            "--split", choices=evaluation.SPLITS,
+            "--split",
+            choices=evaluation.SPLITS,
             help="bij --evaluate: alleen de regels van deze split",
         )
         parser.add_argument(
-            "--errors", action="store_true",
+            "--errors",
+            action="store_true",
             help="bij --evaluate: toon ook de verkeerd geadviseerde vragen",
         )
 
@@ -105,7 +114,7 @@ class Command(BaseCommand):
         if split:
             items = [item for item in items if item.split == split]
             if not items:
-                raise InputError(f"De set bevat geen regels met split \"{split}\".")
+                raise InputError(f'De set bevat geen regels met split "{split}".')
         report = evaluation.evaluate(items)
         self.stdout.write(evaluation.format_report(report))
         if show_errors and report.errors():

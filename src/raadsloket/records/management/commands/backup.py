@@ -20,8 +20,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--to", dest="target", help="nieuwe of lege map voor de back-up")
-        parser.add_argument("--verify", dest="verify", metavar="MAP",
-                            help="controleer een bestaande back-up; verandert niets")
+        parser.add_argument(
+            "--verify",
+            dest="verify",
+            metavar="MAP",
+            help="controleer een bestaande back-up; verandert niets",
+        )
 
     def handle(self, *args, target=None, verify=None, **options):
         if verify and target:

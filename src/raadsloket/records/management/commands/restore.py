@@ -16,7 +16,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("directory", metavar="MAP", help="de map van de back-up")
         parser.add_argument(
-            "--replace", action="store_true",
+            "--replace",
+            action="store_true",
             help="vervang alle huidige gegevens (anders moet de database leeg zijn)",
         )
 
@@ -26,9 +27,7 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from None
         except Exception as error:  # noqa: BLE001 - a beheerder gets a message, not a traceback
-            raise CommandError(
-                f"Herstel mislukt: {type(error).__name__}: {error}"
-            ) from None
+            raise CommandError(f"Herstel mislukt: {type(error).__name__}: {error}") from None
         manifest = restored.manifest
         self.stdout.write(
             f"Back-up van {manifest['created_at']} (raadsloket {manifest['app_version']}, "

@@ -19,19 +19,41 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--gemeente", dest="slug", help="alleen deze gemeente (slug)")
         actions = parser.add_mutually_exclusive_group()
-        actions.add_argument("--propose", action="store_true",
-                             help="maak per gemeente een vernietigingslijst van wat vervallen is")
+        actions.add_argument(
+            "--propose",
+            action="store_true",
+            help="maak per gemeente een vernietigingslijst van wat vervallen is",
+        )
         actions.add_argument("--show", type=int, metavar="LIJST", help="toon een lijst")
-        actions.add_argument("--approve", type=int, metavar="LIJST",
-                             help="keur een lijst goed (met --as GEBRUIKERSNAAM van de griffier)")
-        actions.add_argument("--destroy", type=int, metavar="LIJST",
-                             help="vernietig de verzoeken van een goedgekeurde lijst")
-        actions.add_argument("--cancel", type=int, metavar="LIJST",
-                             help="trek een lijst in die niet is uitgevoerd")
+        actions.add_argument(
+            "--approve",
+            type=int,
+            metavar="LIJST",
+            help="keur een lijst goed (met --as GEBRUIKERSNAAM van de griffier)",
+        )
+        actions.add_argument(
+            "--destroy",
+            type=int,
+            metavar="LIJST",
+            help="vernietig de verzoeken van een goedgekeurde lijst",
+        )
+        actions.add_argument(
+            "--cancel", type=int, metavar="LIJST", help="trek een lijst in die niet is uitgevoerd"
+        )
         parser.add_argument("--as", dest="username", help="de griffier die goedkeurt")
 
-    def handle(self, *args, slug=None, propose=False, show=None, approve=None, destroy=None,
-               cancel=None, username=None, **options):
+    def handle(
+        self,
+        *args,
+        slug=None,
+        propose=False,
+        show=None,
+        approve=None,
+        destroy=None,
+        cancel=None,
+        username=None,
+        **options,
+    ):
         if username and approve is None:
             raise CommandError("--as hoort bij --approve.")
         try:
@@ -106,8 +128,11 @@ class Command(BaseCommand):
         )
 
     def _show(self, list_id: int) -> None:
-        shown = DestructionList.objects.select_related("municipality", "approved_by").filter(
-            pk=list_id).first()
+        shown = (
+            DestructionList.objects.select_related("municipality", "approved_by")
+            .filter(pk=list_id)
+            .first()
+        )
         if shown is None:
             raise CommandError(f"Vernietigingslijst {list_id} bestaat niet.")
         self.stdout.write(
@@ -121,7 +146,9 @@ class Command(BaseCommand):
                 f"{shown.approved_by.display_name} ({shown.approved_by.username})"
             )
         if shown.destroyed_at:
-            self.stdout.write(f"  vernietigd {timezone.localtime(shown.destroyed_at):%d-%m-%Y %H:%M}")
+            self.stdout.write(
+                f"  vernietigd {timezone.localtime(shown.destroyed_at):%d-%m-%Y %H:%M}"
+            )
         for item in shown.items.all():
             self.stdout.write(
                 f"  {item.reference}  {item.get_instrument_display():<22} afgesloten "
