@@ -18,7 +18,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.errors import BudgetConflict, BudgetError, BudgetForbidden
 from raadsloket.budgets.expenses import (
     Counting,
     answer_question,
@@ -29,6 +28,7 @@ from raadsloket.budgets.expenses import (
 )
 from raadsloket.budgets.models import Expense, SpendingQuestion
 from raadsloket.budgets.statement import approve, figures, return_statement, submit
+from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 from raadsloket.policy.loader import build_profile, load_preset
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,7 @@ def test_a_not_allowed_expense_is_refused_with_the_rule_and_nothing_is_kept(
 ):
     before = AuditEvent.objects.count()
 
-    with pytest.raises(BudgetError) as refused:
+    with pytest.raises(DomainError) as refused:
         spend(category=category.code, description="Iets wat niet mag")
 
     # The seed's rule, word for word, e.g. "Budget voor fractieondersteuning mag niet worden
@@ -142,7 +142,7 @@ def test_a_not_allowed_expense_is_refused_with_the_rule_and_nothing_is_kept(
 
 
 def test_the_gift_rule_is_the_seeds_text(spend):
-    with pytest.raises(BudgetError) as refused:
+    with pytest.raises(DomainError) as refused:
         spend(category="giften", description="Bos bloemen voor de wethouder")
 
     assert refused.value.message == (
@@ -152,7 +152,7 @@ def test_the_gift_rule_is_the_seeds_text(spend):
 
 
 def test_an_unknown_category_is_refused(spend, settings):
-    with pytest.raises(BudgetError, match="Kies een categorie"):
+    with pytest.raises(DomainError, match="Kies een categorie"):
         spend(category="feestjes")
     assert stored_files(settings) == []
 
@@ -174,7 +174,7 @@ def test_an_unknown_category_is_refused(spend, settings):
 def test_an_amount_is_positive_with_at_most_two_decimals(spend, settings, amount, message):
     before = AuditEvent.objects.count()
 
-    with pytest.raises(BudgetError, match=message) as refused:
+    with pytest.raises(DomainError, match=message) as refused:
         spend(amount=amount)
 
     assert refused.value.field == "amount"
@@ -186,7 +186,7 @@ def test_the_largest_amount_is_allowed(spend):
 
 
 def test_an_expense_is_not_dated_in_the_future(spend, settings):
-    with pytest.raises(BudgetError, match="niet in de toekomst") as refused:
+    with pytest.raises(DomainError, match="niet in de toekomst") as refused:
         spend(on=TODAY + timedelta(days=1))
     assert refused.value.field == "on"
     # Today itself is fine.
@@ -194,13 +194,13 @@ def test_an_expense_is_not_dated_in_the_future(spend, settings):
 
 
 def test_an_expense_is_not_dated_too_far_back(spend):
-    with pytest.raises(BudgetError, match="te ver terug"):
+    with pytest.raises(DomainError, match="te ver terug"):
         spend(on=date(2015, 12, 31))
 
 
 @pytest.mark.parametrize("description", ["", "ab", "x" * 501])
 def test_a_description_is_3_to_500_characters(spend, description):
-    with pytest.raises(BudgetError, match="De omschrijving is 3 tot 500 tekens lang"):
+    with pytest.raises(DomainError, match="De omschrijving is 3 tot 500 tekens lang"):
         spend(description=description)
 
 
@@ -211,7 +211,7 @@ def test_a_fake_pdf_is_refused(spend, settings):
     before = AuditEvent.objects.count()
     fake = SimpleUploadedFile("bon.pdf", b"<html><script>alert(1)</script></html>")
 
-    with pytest.raises(BudgetError) as refused:
+    with pytest.raises(DomainError) as refused:
         spend(proof=fake)
 
     assert refused.value.message == "'bon.pdf' is geen geldig PDF-bestand."
@@ -221,7 +221,7 @@ def test_a_fake_pdf_is_refused(spend, settings):
 
 @pytest.mark.parametrize("name", ["bon.exe", "bon.html", "bon", "bon.pdf.exe", "bon.svg"])
 def test_a_proof_is_a_pdf_or_a_photo(spend, name):
-    with pytest.raises(BudgetError, match=r"PDF of een foto \(.pdf, .png, .jpg\)"):
+    with pytest.raises(DomainError, match=r"PDF of een foto \(.pdf, .png, .jpg\)"):
         spend(proof=SimpleUploadedFile(name, b"%PDF-1.4 zogenaamd"))
 
 
@@ -236,7 +236,7 @@ def test_a_photo_of_a_receipt_is_accepted(spend):
 def test_a_proof_is_at_most_10_mb(spend, settings):
     big = SimpleUploadedFile("bon.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024))
 
-    with pytest.raises(BudgetError, match="hoogstens 10 MB"):
+    with pytest.raises(DomainError, match="hoogstens 10 MB"):
         spend(proof=big)
     assert stored_files(settings) == []
 
@@ -248,7 +248,7 @@ def test_the_uploaders_file_name_is_cleaned(spend):
 
 
 def test_a_proof_is_required_when_the_profile_says_so(world, spend, fresh):
-    with pytest.raises(BudgetError, match="Voeg een bewijsstuk toe"):
+    with pytest.raises(DomainError, match="Voeg een bewijsstuk toe"):
         spend(proof=None)
 
     world.municipality.policy_overrides = {"fractie_support": {"proof_required": False}}
@@ -278,7 +278,7 @@ def test_a_proof_is_required_when_the_profile_says_so(world, spend, fresh):
 def test_only_the_fracties_own_treasurer_records_expenses(world, spend, settings, username):
     before = AuditEvent.objects.count()
 
-    with pytest.raises(BudgetForbidden) as refused:
+    with pytest.raises(Forbidden) as refused:
         spend(person=world[username])
 
     assert refused.value.status == 403
@@ -286,7 +286,7 @@ def test_only_the_fracties_own_treasurer_records_expenses(world, spend, settings
 
 
 def test_a_treasurer_of_another_municipality_cannot_record(other_world, spend, settings):
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         spend(person=other_world["raadslid2"])
     assert stored_files(settings) == []
 
@@ -301,7 +301,7 @@ def test_the_vvd_treasurer_records_for_the_vvd(world, spend, fractie):
 def test_overig_without_a_question_is_refused(spend, settings):
     before = AuditEvent.objects.count()
 
-    with pytest.raises(BudgetError) as refused:
+    with pytest.raises(DomainError) as refused:
         spend(category="overig", description="Contributie vereniging")
 
     assert refused.value.message == (
@@ -313,7 +313,7 @@ def test_overig_without_a_question_is_refused(spend, settings):
 
 
 def test_a_question_is_at_least_10_characters(spend):
-    with pytest.raises(BudgetError, match="De vraag aan de griffie is 10 tot 4000 tekens lang"):
+    with pytest.raises(DomainError, match="De vraag aan de griffie is 10 tot 4000 tekens lang"):
         spend(category="overig", question="Mag dit?")
 
 
@@ -408,7 +408,7 @@ def test_a_final_answer_stands(spend, griffie):
     expense = asked(spend)
     answer_question(*griffie, expense.question, answer="allowed", reasoning="Dit is toegestaan.")
 
-    with pytest.raises(BudgetConflict, match="al beantwoord") as refused:
+    with pytest.raises(Conflict, match="al beantwoord") as refused:
         answer_question(
             *griffie, expense.question, answer="not_allowed", reasoning="Toch maar niet."
         )
@@ -426,7 +426,7 @@ def test_a_final_answer_stands(spend, griffie):
 def test_an_answer_is_one_of_three_with_reasons(spend, griffie, answer, reasoning, message):
     expense = asked(spend)
 
-    with pytest.raises(BudgetError, match=message):
+    with pytest.raises(DomainError, match=message):
         answer_question(*griffie, expense.question, answer=answer, reasoning=reasoning)
 
 
@@ -435,7 +435,7 @@ def test_only_the_griffie_answers_questions(world, spend, as_viewer, username):
     expense = asked(spend)
     person = world[username]
 
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         answer_question(
             as_viewer(person),
             person,
@@ -449,7 +449,7 @@ def test_the_griffie_of_another_municipality_cannot_answer(other_world, spend, a
     expense = asked(spend)
     griffier = other_world["griffier"]
 
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         answer_question(
             as_viewer(griffier),
             griffier,
@@ -495,13 +495,13 @@ def test_a_remark_or_unclear_still_counts(spend, support, griffie):
     ("review", "remark"), [("", ""), ("great", ""), ("rejected", ""), ("remark", "kort")]
 )
 def test_a_review_other_than_akkoord_needs_a_remark(spend, griffie, review, remark):
-    with pytest.raises(BudgetError):
+    with pytest.raises(DomainError):
         review_expense(*griffie, spend(), review=review, remark=remark)
 
 
 @pytest.mark.parametrize("username", ["raadslid2", "raadslid1", "wethouder1"])
 def test_only_the_griffie_reviews(world, spend, as_viewer, username):
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         review_expense(as_viewer(world[username]), world[username], spend(), review="ok")
 
 
@@ -535,7 +535,7 @@ def test_the_treasurer_removes_a_wrong_entry_and_its_proof(
     assert stored_files(settings) == []
     assert AuditEvent.objects.count() == before + 1
     assert AuditEvent.objects.last().action == "budgets.expense_removed"
-    with pytest.raises(BudgetConflict, match="al verwijderd"):
+    with pytest.raises(Conflict, match="al verwijderd"):
         remove_expense(as_viewer(world["raadslid2"]), world["raadslid2"], expense)
 
 
@@ -543,7 +543,7 @@ def test_a_reviewed_entry_is_not_removed(world, spend, as_viewer, griffie):
     expense = spend()
     review_expense(*griffie, expense, review="ok")
 
-    with pytest.raises(BudgetConflict, match="al beoordeeld"):
+    with pytest.raises(Conflict, match="al beoordeeld"):
         remove_expense(as_viewer(world["raadslid2"]), world["raadslid2"], expense)
 
 
@@ -551,7 +551,7 @@ def test_a_reviewed_entry_is_not_removed(world, spend, as_viewer, griffie):
 def test_only_the_treasurer_removes(world, spend, as_viewer, username):
     expense = spend()
 
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         remove_expense(as_viewer(world[username]), world[username], expense)
     assert Expense.objects.filter(pk=expense.pk).exists()
 
@@ -566,7 +566,7 @@ def test_after_approval_the_years_expenses_are_locked(
     files = stored_files(settings)
     before = AuditEvent.objects.count()
 
-    with pytest.raises(BudgetConflict) as refused:
+    with pytest.raises(Conflict) as refused:
         spend(on=date(2025, 6, 1))
     assert refused.value.status == 409
     assert refused.value.message == (
@@ -575,9 +575,9 @@ def test_after_approval_the_years_expenses_are_locked(
     # The proof of the refused entry is not left behind; nothing else changed.
     assert stored_files(settings) == files
     assert Expense.objects.count() == 1 and AuditEvent.objects.count() == before
-    with pytest.raises(BudgetConflict):
+    with pytest.raises(Conflict):
         remove_expense(as_viewer(treasurer), treasurer, old)
-    with pytest.raises(BudgetConflict, match="al vastgesteld"):
+    with pytest.raises(Conflict, match="al vastgesteld"):
         review_expense(*griffie, old, review="rejected", remark="Te laat gezien.")
     # The next year is open as ever.
     assert spend(on=date(2026, 1, 5)).year == 2026
@@ -588,7 +588,7 @@ def test_a_submitted_year_is_locked_until_returned(world, lokaal, spend, as_view
     spend(on=date(2025, 5, 1))
     submit(as_viewer(treasurer), treasurer, lokaal, 2025, today=TODAY)
 
-    with pytest.raises(BudgetConflict, match="2025 is ingediend"):
+    with pytest.raises(Conflict, match="2025 is ingediend"):
         spend(on=date(2025, 6, 1))
 
     return_statement(*griffie, lokaal, 2025, remark="De factuur van mei ontbreekt.")

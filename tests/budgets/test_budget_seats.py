@@ -13,9 +13,9 @@ import pytest
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
 from raadsloket.budgets.allocation import allocate
-from raadsloket.budgets.errors import BudgetConflict, BudgetError
 from raadsloket.budgets.models import SeatPeriod
 from raadsloket.budgets.seats import change_seats, merge_fracties, periods_for, split_fractie
+from raadsloket.lib.errors import Conflict, DomainError
 from raadsloket.organisation.models import Fractie, Person
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_two_members_split_off_on_1_july(world, fractie, support):
 def test_a_split_takes_fewer_seats_than_the_fractie_has(world, fractie):
     lokaal = fractie("Lokaal Belang")
 
-    with pytest.raises(BudgetError, match="6 zetels; een afsplitsing neemt er minder mee"):
+    with pytest.raises(DomainError, match="6 zetels; een afsplitsing neemt er minder mee"):
         split_fractie(lokaal, JULY_1, name="Iedereen", seats=6, members=[], actor=None)
     assert not Fractie.objects.filter(name="Iedereen").exists()
 
@@ -96,7 +96,7 @@ def test_a_split_takes_fewer_seats_than_the_fractie_has(world, fractie):
 def test_only_members_of_the_fractie_can_split_off(world, fractie):
     lokaal = fractie("Lokaal Belang")
 
-    with pytest.raises(BudgetError, match="Alleen leden van Lokaal Belang"):
+    with pytest.raises(DomainError, match="Alleen leden van Lokaal Belang"):
         split_fractie(
             lokaal, JULY_1, name="Nieuw", seats=1, members=[world["raadslid7"]], actor=None
         )
@@ -108,7 +108,7 @@ def test_a_split_under_an_existing_name_changes_nothing(world, fractie):
     lokaal = fractie("Lokaal Belang")
     before = AuditEvent.objects.count()
 
-    with pytest.raises(BudgetConflict, match="Er is al een fractie 'VVD'"):
+    with pytest.raises(Conflict, match="Er is al een fractie 'VVD'"):
         split_fractie(lokaal, JULY_1, name="VVD", seats=1, members=[world["raadslid6"]], actor=None)
     lokaal.refresh_from_db()
     assert lokaal.seats == 6 and periods(lokaal) == []
@@ -117,7 +117,7 @@ def test_a_split_under_an_existing_name_changes_nothing(world, fractie):
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 121])
 def test_a_split_needs_a_name(world, fractie, name):
-    with pytest.raises(BudgetError, match="naam van hoogstens 120 tekens"):
+    with pytest.raises(DomainError, match="naam van hoogstens 120 tekens"):
         split_fractie(fractie("Lokaal Belang"), JULY_1, name=name, seats=1, members=[], actor=None)
 
 
@@ -143,13 +143,13 @@ def test_a_seat_change_on_1_april(world, fractie, support):
 
 
 def test_a_seat_change_to_the_same_number_is_refused(world, fractie):
-    with pytest.raises(BudgetError, match="heeft al 5 zetels"):
+    with pytest.raises(DomainError, match="heeft al 5 zetels"):
         change_seats(fractie("VVD"), date(2026, 4, 1), 5, actor=None)
 
 
 @pytest.mark.parametrize("seats", [0, -1, 201])
 def test_seats_lie_between_1_and_200(world, fractie, seats):
-    with pytest.raises(BudgetError, match="tussen 1 en 200"):
+    with pytest.raises(DomainError, match="tussen 1 en 200"):
         change_seats(fractie("VVD"), date(2026, 4, 1), seats, actor=None)
 
 
@@ -157,7 +157,7 @@ def test_changes_are_recorded_in_order_of_date(world, fractie):
     vvd = fractie("VVD")
     change_seats(vvd, date(2026, 6, 1), 4, actor=None)
 
-    with pytest.raises(BudgetConflict, match="na 01-03-2026 al een wijziging"):
+    with pytest.raises(Conflict, match="na 01-03-2026 al een wijziging"):
         change_seats(vvd, date(2026, 3, 1), 6, actor=None)
     change_seats(vvd, date(2026, 9, 1), 5, actor=None)
     assert periods(vvd) == [
@@ -212,7 +212,7 @@ def test_a_merged_fractie_has_no_seats_to_change(world, fractie):
     sp, pvdd = fractie("SP"), fractie("Partij voor de Dieren")
     merge_fracties([sp, pvdd], date(2026, 10, 1), name="Rood-Groen", actor=None)
 
-    with pytest.raises(BudgetError, match="had op 01-11-2026 geen zetels"):
+    with pytest.raises(DomainError, match="had op 01-11-2026 geen zetels"):
         change_seats(sp, date(2026, 11, 1), 1, actor=None)
 
 
@@ -220,11 +220,11 @@ def test_a_merge_needs_two_fracties_of_one_municipality(world, other_world, frac
     sp = fractie("SP")
     other_sp = Fractie.objects.get(municipality=other_world.municipality, name="SP")
 
-    with pytest.raises(BudgetError, match="minstens twee fracties"):
+    with pytest.raises(DomainError, match="minstens twee fracties"):
         merge_fracties([sp, sp], date(2026, 10, 1), name="Alleen", actor=None)
-    with pytest.raises(BudgetError, match="verschillende gemeenten"):
+    with pytest.raises(DomainError, match="verschillende gemeenten"):
         merge_fracties([sp, other_sp], date(2026, 10, 1), name="Samen", actor=None)
-    with pytest.raises(BudgetConflict, match="Er is al een fractie 'CDA'"):
+    with pytest.raises(Conflict, match="Er is al een fractie 'CDA'"):
         merge_fracties([sp, fractie("ChristenUnie")], date(2026, 10, 1), name="CDA", actor=None)
     assert (
         periods(sp) == [] and AuditEvent.objects.filter(action__startswith="budgets.").count() == 0

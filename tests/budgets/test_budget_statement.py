@@ -16,7 +16,6 @@ import pytest
 from raadsloket.access.viewer import forget_viewer
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.errors import BudgetConflict, BudgetError, BudgetForbidden
 from raadsloket.budgets.expenses import answer_question, record_expense, review_expense
 from raadsloket.budgets.models import Statement
 from raadsloket.budgets.seats import merge_fracties, split_fractie
@@ -30,6 +29,7 @@ from raadsloket.budgets.statement import (
     set_opening_reserve,
     submit,
 )
+from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 from raadsloket.policy.loader import build_profile
 
 pytestmark = pytest.mark.django_db
@@ -330,7 +330,7 @@ def test_a_reserve_from_before_raadsloket_is_entered_by_the_griffie(
 
 @pytest.mark.parametrize("amount", [D("-1"), D("NaN"), "100", D("100000001")])
 def test_an_opening_reserve_is_zero_or_more(lokaal, griffie, amount):
-    with pytest.raises(BudgetError, match="€ 0,00 of meer"):
+    with pytest.raises(DomainError, match="€ 0,00 of meer"):
         set_opening_reserve(*griffie, lokaal, 2026, amount)
 
 
@@ -353,7 +353,7 @@ def test_the_next_year_cannot_be_approved_before_this_one(lokaal, spend, treasur
     submit(*treasurer, lokaal, 2026, today=LATER)
     submit(*treasurer, lokaal, 2027, today=LATER)
 
-    with pytest.raises(BudgetConflict, match="Stel eerst de verantwoording over 2026 vast"):
+    with pytest.raises(Conflict, match="Stel eerst de verantwoording over 2026 vast"):
         approve(*griffie, lokaal, 2027)
 
     approve(*griffie, lokaal, 2026)
@@ -414,7 +414,7 @@ def test_an_approved_statement_does_not_change_with_the_profile(
 def test_a_year_is_submitted_only_after_it_ended(lokaal, spend, treasurer):
     spend("100.00")
 
-    with pytest.raises(BudgetError, match="over 2026 kan na afloop van het jaar"):
+    with pytest.raises(DomainError, match="over 2026 kan na afloop van het jaar"):
         submit(*treasurer, lokaal, 2026, today=date(2026, 12, 31))
     assert submit(*treasurer, lokaal, 2026, today=date(2027, 1, 1)).status == "submitted"
 
@@ -427,11 +427,11 @@ def test_a_year_with_a_pending_question_is_not_submitted(lokaal, spend, treasure
         question="Mogen wij de contributie van de vereniging betalen?",
     )
 
-    with pytest.raises(BudgetConflict, match="1 uitgave\\(n\\) wachten nog op het antwoord"):
+    with pytest.raises(Conflict, match="1 uitgave\\(n\\) wachten nog op het antwoord"):
         submit(*treasurer, lokaal, 2026, today=LATER)
 
     answer_question(*griffie, waiting.question, answer="presidium", reasoning="Naar het presidium.")
-    with pytest.raises(BudgetConflict):
+    with pytest.raises(Conflict):
         submit(*treasurer, lokaal, 2026, today=LATER)
 
     answer_question(*griffie, waiting.question, answer="not_allowed", reasoning="Partijbetaling.")
@@ -440,7 +440,7 @@ def test_a_year_with_a_pending_question_is_not_submitted(lokaal, spend, treasure
 
 @pytest.mark.parametrize("username", ["raadslid1", "raadslid3", "griffier", "raadslid8"])
 def test_only_the_treasurer_submits(world, lokaal, as_viewer, username):
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         submit(as_viewer(world[username]), world[username], lokaal, 2026, today=LATER)
     assert not Statement.objects.exists()
 
@@ -448,17 +448,17 @@ def test_only_the_treasurer_submits(world, lokaal, as_viewer, username):
 def test_a_submitted_statement_is_not_submitted_again(lokaal, treasurer):
     submit(*treasurer, lokaal, 2026, today=LATER)
 
-    with pytest.raises(BudgetConflict, match="al ingediend"):
+    with pytest.raises(Conflict, match="al ingediend"):
         submit(*treasurer, lokaal, 2026, today=LATER)
 
 
 def test_returning_needs_a_remark_and_a_submitted_statement(lokaal, treasurer, griffie):
-    with pytest.raises(BudgetConflict, match="Alleen een ingediende verantwoording"):
+    with pytest.raises(Conflict, match="Alleen een ingediende verantwoording"):
         return_statement(*griffie, lokaal, 2026, remark="De factuur ontbreekt.")
     submit(*treasurer, lokaal, 2026, today=LATER)
 
     for remark in ("", "   ", "kort"):
-        with pytest.raises(BudgetError, match="wat de fractie moet verbeteren") as refused:
+        with pytest.raises(DomainError, match="wat de fractie moet verbeteren") as refused:
             return_statement(*griffie, lokaal, 2026, remark=remark)
         assert refused.value.field == "remark"
 
@@ -484,7 +484,7 @@ def test_a_returned_statement_is_corrected_and_approved(lokaal, spend, treasurer
 
 
 def test_only_a_submitted_statement_is_approved(lokaal, griffie):
-    with pytest.raises(BudgetConflict, match="Alleen een ingediende verantwoording wordt"):
+    with pytest.raises(Conflict, match="Alleen een ingediende verantwoording wordt"):
         approve(*griffie, lokaal, 2026)
 
 
@@ -493,7 +493,7 @@ def test_an_unclear_line_blocks_approval_until_reviewed(lokaal, spend, treasurer
     review_expense(*griffie, lunch, review="unclear", remark="Voorgelegd aan het presidium.")
     submit(*treasurer, lokaal, 2026, today=LATER)
 
-    with pytest.raises(BudgetConflict, match="1 uitgave\\(n\\) liggen nog bij het presidium"):
+    with pytest.raises(Conflict, match="1 uitgave\\(n\\) liggen nog bij het presidium"):
         approve(*griffie, lokaal, 2026)
 
     review_expense(*griffie, lunch, review="rejected", remark="Het presidium: geen vergaderkost.")
@@ -505,11 +505,11 @@ def test_only_the_griffie_approves_and_returns(world, lokaal, treasurer, as_view
     submit(*treasurer, lokaal, 2026, today=LATER)
     viewer = as_viewer(world[username])
 
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         approve(viewer, world[username], lokaal, 2026)
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         return_statement(viewer, world[username], lokaal, 2026, remark="Niet goed genoeg.")
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         set_opening_reserve(viewer, world[username], lokaal, 2026, D("10.00"))
 
 
@@ -519,14 +519,14 @@ def test_the_griffie_of_another_municipality_cannot_approve(
     submit(*treasurer, lokaal, 2026, today=LATER)
     griffier = other_world["griffier"]
 
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         approve(as_viewer(griffier), griffier, lokaal, 2026)
 
 
 def test_an_approved_year_keeps_its_opening_reserve(lokaal, treasurer, griffie):
     close_year(lokaal, treasurer, griffie)
 
-    with pytest.raises(BudgetConflict, match="al vastgesteld"):
+    with pytest.raises(Conflict, match="al vastgesteld"):
         set_opening_reserve(*griffie, lokaal, 2026, D("10.00"))
 
 
@@ -535,7 +535,7 @@ def test_an_approved_year_keeps_its_opening_reserve(lokaal, treasurer, griffie):
 
 def test_the_griffie_records_the_repayment(lokaal, spend, treasurer, griffie):
     spend("1500.00")
-    with pytest.raises(BudgetConflict, match="hoort bij een vastgestelde verantwoording"):
+    with pytest.raises(Conflict, match="hoort bij een vastgestelde verantwoording"):
         record_repayment(*griffie, lokaal, 2026, on=date(2027, 3, 1))
     close_year(lokaal, treasurer, griffie)
 
@@ -549,7 +549,7 @@ def test_nothing_to_repay_means_no_repayment(lokaal, spend, treasurer, griffie):
     spend("2200.00")  # 312.92 left, under the cap
     close_year(lokaal, treasurer, griffie)
 
-    with pytest.raises(BudgetConflict, match="hoeft niets te worden terugbetaald"):
+    with pytest.raises(Conflict, match="hoeft niets te worden terugbetaald"):
         record_repayment(*griffie, lokaal, 2026, on=date(2027, 3, 1))
 
 

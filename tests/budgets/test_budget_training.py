@@ -15,7 +15,6 @@ import pytest
 
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.errors import BudgetConflict, BudgetError, BudgetForbidden
 from raadsloket.budgets.models import TrainingRequest, TrainingYear
 from raadsloket.budgets.training import (
     collective_budget,
@@ -25,6 +24,7 @@ from raadsloket.budgets.training import (
     set_year_budget,
     withdraw,
 )
+from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_the_griffie_records_the_councils_amounts(world, griffie):
 
 @pytest.mark.parametrize("username", ["raadslid1", "raadslid3", "wethouder1", "secretaris"])
 def test_only_the_griffie_records_the_amounts(world, as_viewer, username):
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         set_year_budget(
             as_viewer(world[username]),
             world[username],
@@ -126,7 +126,7 @@ def test_only_the_griffie_records_the_amounts(world, as_viewer, username):
 
 
 def test_a_budget_amount_is_zero_or_more(world, griffie):
-    with pytest.raises(BudgetError, match="€ 0,00 of meer"):
+    with pytest.raises(DomainError, match="€ 0,00 of meer"):
         set_year_budget(*griffie, world.municipality, 2026, collective=D("-1"), personal=D("1"))
 
 
@@ -161,14 +161,14 @@ def test_the_year_is_the_year_of_the_course(ask):
 
 
 def test_a_course_long_ago_is_not_asked_for(ask):
-    with pytest.raises(BudgetError, match="dit of vorig jaar, of later"):
+    with pytest.raises(DomainError, match="dit of vorig jaar, of later"):
         ask(start_date=date(2024, 12, 31))
 
 
 def test_party_political_training_is_refused_with_the_rule(world, ask):
     before = AuditEvent.objects.count()
 
-    with pytest.raises(BudgetError) as refused:
+    with pytest.raises(DomainError) as refused:
         ask(not_party_political=False, title="Campagnetraining van de partij")
 
     assert refused.value.message == world.municipality.policy.training_budget.rule
@@ -183,7 +183,7 @@ def test_party_political_training_is_refused_with_the_rule(world, ask):
 def test_a_request_over_the_remaining_budget_is_refused_with_what_is_left(ask, griffie):
     approve(griffie, ask(cost=D("800.00")))
 
-    with pytest.raises(BudgetError) as refused:
+    with pytest.raises(DomainError) as refused:
         ask(cost=D("300.00"), title="Debattraining")
 
     assert refused.value.message == (
@@ -208,7 +208,7 @@ def test_a_request_over_the_remaining_budget_is_refused_with_what_is_left(ask, g
     ],
 )
 def test_costs_are_positive_with_two_decimals(ask, cost, message):
-    with pytest.raises(BudgetError, match=message):
+    with pytest.raises(DomainError, match=message):
         ask(cost=cost)
 
 
@@ -222,7 +222,7 @@ def test_costs_are_positive_with_two_decimals(ask, cost, message):
     ],
 )
 def test_a_request_says_what_where_and_why(ask, field, value, message):
-    with pytest.raises(BudgetError, match=message):
+    with pytest.raises(DomainError, match=message):
         ask(**{field: value})
 
 
@@ -248,7 +248,7 @@ def test_members_and_committee_members_may_ask(world, ask, username):
     ],
 )
 def test_others_may_not_ask(world, ask, username):
-    with pytest.raises(BudgetForbidden, match="Alleen raadsleden en commissieleden"):
+    with pytest.raises(Forbidden, match="Alleen raadsleden en commissieleden"):
         ask(person=world[username])
 
 
@@ -256,7 +256,7 @@ def test_a_profile_without_opleidingsbudget_takes_no_requests(world, ask, fresh)
     world.municipality.policy_overrides = {"training_budget": {"enabled": False}}
     world.municipality.save()
 
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         ask(person=fresh(world["raadslid3"]))
 
 
@@ -284,7 +284,7 @@ def test_the_griffie_approves_within_the_budget(world, ask, griffie):
 def test_a_refusal_gives_reasons(ask, griffie):
     request = ask(title="Campagnetraining: zichtbaar in de wijk")
 
-    with pytest.raises(BudgetError, match="Een afwijzing is gemotiveerd"):
+    with pytest.raises(DomainError, match="Een afwijzing is gemotiveerd"):
         decide(*griffie, request, approve=False, reason="Nee.")
     refused = decide(
         *griffie, request, approve=False, reason="Dit is partijpolitieke scholing voor de campagne."
@@ -298,7 +298,7 @@ def test_a_decision_stands(ask, griffie):
     request = ask()
     approve(griffie, request)
 
-    with pytest.raises(BudgetConflict, match="al beslist \\(goedgekeurd\\)"):
+    with pytest.raises(Conflict, match="al beslist \\(goedgekeurd\\)"):
         decide(*griffie, request, approve=False, reason="Toch maar niet, te duur.")
 
 
@@ -313,7 +313,7 @@ def test_two_approvals_racing_for_the_last_euros(world, ask, as_viewer):
     adviseur = (as_viewer(world["raadsadviseur"]), world["raadsadviseur"])
 
     approve(griffier, first)
-    with pytest.raises(BudgetConflict) as lost:
+    with pytest.raises(Conflict) as lost:
         approve(adviseur, second)
 
     assert lost.value.status == 409
@@ -335,7 +335,7 @@ def test_a_smaller_budget_set_later_blocks_approval(world, ask, griffie):
     request = ask(cost=D("900.00"))
     set_year_budget(*griffie, world.municipality, 2026, collective=D("5000"), personal=D("500"))
 
-    with pytest.raises(BudgetConflict, match="er is nog € 500,00 over"):
+    with pytest.raises(Conflict, match="er is nog € 500,00 over"):
         approve(griffie, request)
 
 
@@ -343,7 +343,7 @@ def test_a_smaller_budget_set_later_blocks_approval(world, ask, griffie):
 def test_only_the_griffie_decides(world, ask, as_viewer, username):
     request = ask()
 
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         decide(as_viewer(world[username]), world[username], request, approve=True, reason="")
 
 
@@ -351,7 +351,7 @@ def test_the_griffie_of_another_municipality_does_not_decide(other_world, ask, a
     request = ask()
     griffier = other_world["griffier"]
 
-    with pytest.raises(BudgetForbidden):
+    with pytest.raises(Forbidden):
         decide(as_viewer(griffier), griffier, request, approve=True, reason="")
 
 
@@ -385,7 +385,7 @@ def test_a_collective_course_comes_from_the_councils_budget(world, ask, griffie)
     assert (collective.approved, collective.remaining) == (D("3200.00"), D("6800.00"))
     # It is not the member's personal budget.
     assert personal_budget(world["raadslid9"], 2026, profile).approved == D("0.00")
-    with pytest.raises(BudgetError, match="collectieve budget 2026 over is \\(€ 6.800,00\\)"):
+    with pytest.raises(DomainError, match="collectieve budget 2026 over is \\(€ 6.800,00\\)"):
         ask(kind=COLLECTIVE, cost=D("7000.00"))
 
 
@@ -408,11 +408,11 @@ def test_only_the_member_withdraws_and_only_before_a_decision(world, ask, as_vie
     request = ask()
 
     for username in ("raadslid4", "griffier"):
-        with pytest.raises(BudgetForbidden, match="Alleen de aanvrager"):
+        with pytest.raises(Forbidden, match="Alleen de aanvrager"):
             withdraw(as_viewer(world[username]), world[username], request)
 
     approve(griffie, request)
-    with pytest.raises(BudgetConflict, match="nog niet is beslist"):
+    with pytest.raises(Conflict, match="nog niet is beslist"):
         withdraw(as_viewer(world["raadslid3"]), world["raadslid3"], request)
 
 

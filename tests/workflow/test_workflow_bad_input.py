@@ -18,13 +18,13 @@ from raadsloket.api.tokens import issue
 from raadsloket.assistance.models import Evaluation, HoursEntry, Kickoff, Mediation
 from raadsloket.audit.models import AuditEvent
 from raadsloket.cases import workflow
-from raadsloket.cases.errors import WorkflowError
 from raadsloket.cases.models import Assignment, Case, CaseFile, TimelineEvent
 from raadsloket.cases.services import create_case
 from raadsloket.cases.transitions import perform
 from raadsloket.cases.workflow import ACTIONS
 from raadsloket.demo.lifecycle import new_case, run_to
 from raadsloket.demo.people import build_municipality
+from raadsloket.lib.errors import DomainError
 
 ENGLISH = (
     "this field",
@@ -102,7 +102,7 @@ def by_perform(person, case_id, action, data, **kwargs):
     def call():
         try:
             perform(person, case_id, action, data, **kwargs)
-        except WorkflowError as exc:
+        except DomainError as exc:
             return exc.status, exc.message, exc.errors
         except CaseNotFound:
             return 404, "Verzoek niet gevonden.", {}
@@ -524,7 +524,7 @@ def test_a_list_or_object_for_a_single_value_is_refused(client, world, other_wor
                 world["raadslid1"],
                 {**GOOD_CASE, "instrument": "assistance", "title": ["Amendement", "parkeren"]},
             )
-        except WorkflowError as exc:
+        except DomainError as exc:
             return exc.status, exc.message, exc.errors
         return 201, "", {}
 
@@ -774,7 +774,7 @@ def test_bad_new_requests_write_nothing(client, world, other_world):
         def direct(data=data):
             try:
                 create_case(world["raadslid1"], {"instrument": "assistance", **data}, submit=True)
-            except WorkflowError as exc:
+            except DomainError as exc:
                 return exc.status, exc.message, exc.errors
             return 201, "", {}
 

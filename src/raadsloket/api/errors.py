@@ -5,7 +5,7 @@ from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from raadsloket.access.cases import CaseNotFound
-from raadsloket.cases.errors import WorkflowError
+from raadsloket.lib.errors import DomainError
 
 _TYPE_MESSAGES = {
     "missing": "verplicht veld ontbreekt",
@@ -67,7 +67,7 @@ def install(api) -> None:
             request, {"detail": "Verzoek niet gevonden.", "errors": {}}, status=404
         )
 
-    @api.exception_handler(WorkflowError)
+    @api.exception_handler(DomainError)
     def workflow(request, exc):
         return api.create_response(
             request, {"detail": exc.message, "errors": exc.errors}, status=exc.status

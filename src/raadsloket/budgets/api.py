@@ -9,7 +9,7 @@ asks it and shapes the answer. Conventions of the rest of the API:
 - An object the caller may not see answers 404 exactly like a missing id (also ids beyond
   2**63-1, which the database cannot hold); an action the caller may not do on an object they
   do see answers 403. Lists show only what the caller may see (empty for outsiders).
-- Every refusal of the domain (BudgetError) is a Dutch JSON error with its status and field.
+- Every refusal of the domain (DomainError) is a Dutch JSON error with its status and field.
 """
 
 import re
@@ -59,11 +59,11 @@ from raadsloket.budgets.api_schemas import (
     UnclearOut,
     YearFilter,
 )
-from raadsloket.budgets.errors import BudgetError, BudgetForbidden
 from raadsloket.budgets.expenses import answer_question, counting, record_expense
 from raadsloket.budgets.models import Expense, SpendingQuestion, Statement, TrainingRequest
 from raadsloket.budgets.money import ZERO, cents
 from raadsloket.budgets.statement import figures
+from raadsloket.lib.errors import DomainError, Forbidden
 from raadsloket.organisation.models import Fractie
 
 MAX_ID = 2**63 - 1
@@ -96,7 +96,7 @@ def money(value) -> str:
 def parse_amount(text: str, field: str) -> Decimal:
     """'125.50' or '125,50' as a Decimal; the domain checks the range and the cents."""
     if not AMOUNT.fullmatch(text or ""):
-        raise BudgetError('Schrijf het bedrag als tekst, bijvoorbeeld "125.50".', field=field)
+        raise DomainError('Schrijf het bedrag als tekst, bijvoorbeeld "125.50".', field=field)
     return Decimal(text.replace(",", "."))
 
 
@@ -388,7 +388,7 @@ def _training(viewer, row: TrainingRequest) -> dict:
 def categories(request):
     viewer = _viewer(request)
     if not sees_budget_pages(viewer):
-        raise BudgetForbidden("De fractieondersteuning is voor de raad en de griffie.")
+        raise Forbidden("De fractieondersteuning is voor de raad en de griffie.")
     return [
         {"code": c.code, "label": c.label, "status": c.status, "rule": c.rule}
         for c in viewer.profile.fractie_support.categories
@@ -475,11 +475,10 @@ def _record(request, fractie_id: int, payload: ExpenseIn, proof) -> dict:
             proof=proof,
             question=payload.question,
         )
-    except BudgetError as exc:
-        if exc.field == "on":
-            exc.field = "date"
+    except DomainError as exc:
+        exc.rename_field("on", "date")
         if proof is None and exc.field == "proof" and exc.status == 400:
-            raise BudgetError(PROOF_BY_MULTIPART.format(id=fractie.pk), field="proof") from exc
+            raise DomainError(PROOF_BY_MULTIPART.format(id=fractie.pk), field="proof") from exc
         raise
     expense = Expense.objects.select_related("question", "recorded_by").get(pk=expense.pk)
     return _expense(expense, viewer.profile.fractie_support)
@@ -695,7 +694,7 @@ def withdraw(request, request_id: int):
 def training_budget(request, filters: Query[YearFilter]):
     viewer = _viewer(request)
     if not sees_training_pages(viewer):
-        raise BudgetForbidden("Het opleidingsbudget is voor de raad en de griffie.")
+        raise Forbidden("Het opleidingsbudget is voor de raad en de griffie.")
     year = _year(filters.year)
     person = request.user
     profile = viewer.profile
@@ -714,14 +713,6 @@ def training_budget(request, filters: Query[YearFilter]):
 
 
 def install(api) -> None:
-    """Mount the routes on `api` and answer every BudgetError as a Dutch JSON error."""
-
-    def budget_error(request, exc: BudgetError):
-        errors = {exc.field: [exc.message]} if exc.field else {}
-        return api.create_response(
-            request, {"detail": exc.message, "errors": errors}, status=exc.status
-        )
-
-    api.add_exception_handler(BudgetError, budget_error)
+    """Mount the routes on `api` (api/errors.py answers every DomainError in Dutch JSON)."""
     api.add_router("/", router)
     api.add_router("/", training_router)

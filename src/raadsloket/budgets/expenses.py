@@ -19,9 +19,9 @@ from raadsloket.access.budgets import keeps_books, reviews_budgets
 from raadsloket.access.viewer import Viewer
 from raadsloket.audit.chain import record
 from raadsloket.budgets import notices
-from raadsloket.budgets.errors import BudgetConflict, BudgetError, BudgetForbidden
 from raadsloket.budgets.models import Expense, SpendingQuestion, Statement, proof_path
 from raadsloket.cases.forms import safe_file_name
+from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 from raadsloket.organisation.models import Fractie
 
 MAX_AMOUNT = Decimal("1000000.00")
@@ -68,21 +68,21 @@ def counting(expense: Expense, support) -> Counting:
 
 
 def check_proof(upload: UploadedFile) -> tuple[str, str]:
-    """(shown file name, content type) of an acceptable proof, or a Dutch BudgetError."""
+    """(shown file name, content type) of an acceptable proof, or a Dutch DomainError."""
     name = safe_file_name(upload.name or "")
     suffix = name.lower()[name.rfind(".") :] if "." in name else ""
     if suffix not in PROOF_TYPES:
-        raise BudgetError(
+        raise DomainError(
             "Een bewijsstuk is een PDF of een foto (.pdf, .png, .jpg).", field="proof"
         )
     if upload.size > MAX_PROOF_BYTES:
-        raise BudgetError("Een bewijsstuk is hoogstens 10 MB.", field="proof")
+        raise DomainError("Een bewijsstuk is hoogstens 10 MB.", field="proof")
     content_type, signatures = PROOF_TYPES[suffix]
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
     if not any(head.startswith(signature) for signature in signatures):
-        raise BudgetError(f"'{name}' is geen geldig {suffix[1:].upper()}-bestand.", field="proof")
+        raise DomainError(f"'{name}' is geen geldig {suffix[1:].upper()}-bestand.", field="proof")
     return name, content_type
 
 
@@ -97,18 +97,18 @@ def _statement_open(fractie: Fractie, year: int) -> None:
     )
     if status is not None and status not in EDITABLE:
         label = Statement.Status(status).label
-        raise BudgetConflict(
+        raise Conflict(
             f"De verantwoording over {year} is {label}; uitgaven over dat jaar liggen vast."
         )
 
 
 def _check_amount(amount: Decimal) -> Decimal:
     if not isinstance(amount, Decimal) or not amount.is_finite():
-        raise BudgetError("Vul een bedrag in, bijvoorbeeld 125,50.", field="amount")
+        raise DomainError("Vul een bedrag in, bijvoorbeeld 125,50.", field="amount")
     if amount <= 0 or amount > MAX_AMOUNT:
-        raise BudgetError("Het bedrag ligt tussen € 0,01 en € 1.000.000,00.", field="amount")
+        raise DomainError("Het bedrag ligt tussen € 0,01 en € 1.000.000,00.", field="amount")
     if amount != amount.quantize(Decimal("0.01")):
-        raise BudgetError(
+        raise DomainError(
             "Een bedrag heeft hoogstens twee cijfers achter de komma.", field="amount"
         )
     return amount
@@ -117,7 +117,7 @@ def _check_amount(amount: Decimal) -> Decimal:
 def _check_text(value: str, label: str, field: str, *, low: int, high: int) -> str:
     value = (value or "").strip()
     if len(value) < low or len(value) > high:
-        raise BudgetError(f"{label} is {low} tot {high} tekens lang.", field=field)
+        raise DomainError(f"{label} is {low} tot {high} tekens lang.", field=field)
     return value
 
 
@@ -136,24 +136,24 @@ def record_expense(
 ) -> Expense:
     """The treasurer records one expense; a question makes it wait for the griffie's answer."""
     if not keeps_books(viewer, fractie):
-        raise BudgetForbidden("Alleen de penningmeester van de fractie legt uitgaven vast.")
+        raise Forbidden("Alleen de penningmeester van de fractie legt uitgaven vast.")
     support = viewer.profile.fractie_support
     today = today or timezone.localdate()
     if not isinstance(on, date) or on > today:
-        raise BudgetError("De datum van een uitgave ligt niet in de toekomst.", field="on")
+        raise DomainError("De datum van een uitgave ligt niet in de toekomst.", field="on")
     if on.year < today.year - 10:
-        raise BudgetError("Die datum ligt te ver terug.", field="on")
+        raise DomainError("Die datum ligt te ver terug.", field="on")
     _check_amount(amount)
     description = _check_text(description, "De omschrijving", "description", low=3, high=500)
     chosen = support.category(category or "")
     if chosen is None:
-        raise BudgetError("Kies een categorie.", field="category")
+        raise DomainError("Kies een categorie.", field="category")
     if chosen.status == "not_allowed":
         # Gemeentewet art. 33 lid 3 and the verordening: refused with the rule that forbids it.
-        raise BudgetError(f"Deze uitgave is niet toegestaan. {chosen.rule}", field="category")
+        raise DomainError(f"Deze uitgave is niet toegestaan. {chosen.rule}", field="category")
     question = (question or "").strip()
     if chosen.status == "ask_griffie" and not question:
-        raise BudgetError(
+        raise DomainError(
             f"Voor '{chosen.label}' vraagt u eerst de griffie of de uitgave is toegestaan: "
             "schrijf uw vraag erbij.",
             field="question",
@@ -161,7 +161,7 @@ def record_expense(
     if question:
         question = _check_text(question, "De vraag aan de griffie", "question", low=10, high=4000)
     if proof is None and support.proof_required:
-        raise BudgetError("Voeg een bewijsstuk toe (factuur of bon).", field="proof")
+        raise DomainError("Voeg een bewijsstuk toe (factuur of bon).", field="proof")
     shown = check_proof(proof) if proof is not None else None
     token = secrets.token_hex(16)
     try:
@@ -227,14 +227,14 @@ def _store_expense(actor, fractie, on, amount, code, description, question, proo
 def remove_expense(viewer: Viewer, actor, expense: Expense) -> None:
     """The treasurer removes a wrong entry while the year's statement is still open."""
     if not keeps_books(viewer, expense.fractie):
-        raise BudgetForbidden("Alleen de penningmeester van de fractie verwijdert uitgaven.")
+        raise Forbidden("Alleen de penningmeester van de fractie verwijdert uitgaven.")
     with transaction.atomic():
         _statement_open(expense.fractie, expense.year)
         locked = Expense.objects.select_for_update().filter(pk=expense.pk).first()
         if locked is None:
-            raise BudgetConflict("Deze uitgave is al verwijderd.")
+            raise Conflict("Deze uitgave is al verwijderd.")
         if locked.review:
-            raise BudgetConflict(
+            raise Conflict(
                 "De griffie heeft deze uitgave al beoordeeld; vraag de griffie om een correctie."
             )
         stored = locked.proof.name if locked.proof else ""
@@ -261,16 +261,16 @@ def answer_question(
 ) -> SpendingQuestion:
     """The griffie answers (or puts the question to the presidium); the answer is a precedent."""
     if not reviews_budgets(viewer) or question.municipality_id != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de griffie beantwoordt vragen over uitgaven.")
+        raise Forbidden("Alleen de griffie beantwoordt vragen over uitgaven.")
     if answer not in SpendingQuestion.Answer.values or answer == SpendingQuestion.Answer.PENDING:
-        raise BudgetError(
+        raise DomainError(
             "Kies: toegestaan, niet toegestaan of voorleggen aan het presidium.", field="answer"
         )
     reasoning = _check_text(reasoning, "De motivering", "reasoning", low=10, high=4000)
     with transaction.atomic():
         locked = SpendingQuestion.objects.select_for_update().get(pk=question.pk)
         if locked.is_final:
-            raise BudgetConflict("Deze vraag is al beantwoord.")
+            raise Conflict("Deze vraag is al beantwoord.")
         locked.answer = answer
         locked.reasoning = reasoning
         locked.answered_by = actor
@@ -291,14 +291,14 @@ def review_expense(
 ) -> Expense:
     """The griffie's judgement of one line: akkoord, a remark, not accepted, or unclear."""
     if not reviews_budgets(viewer) or expense.municipality_id != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de griffie beoordeelt uitgaven.")
+        raise Forbidden("Alleen de griffie beoordeelt uitgaven.")
     if review not in Expense.Review.values or review == Expense.Review.NONE:
-        raise BudgetError("Kies een beoordeling.", field="review")
+        raise DomainError("Kies een beoordeling.", field="review")
     remark = (remark or "").strip()
     if review != Expense.Review.OK:
         remark = _check_text(remark, "De opmerking", "remark", low=5, high=4000)
     elif len(remark) > 4000:
-        raise BudgetError("De opmerking is hoogstens 4000 tekens.", field="remark")
+        raise DomainError("De opmerking is hoogstens 4000 tekens.", field="remark")
     with transaction.atomic():
         status = (
             Statement.objects.filter(fractie_id=expense.fractie_id, year=expense.year)
@@ -306,7 +306,7 @@ def review_expense(
             .first()
         )
         if status == Statement.Status.APPROVED:
-            raise BudgetConflict(f"De verantwoording over {expense.year} is al vastgesteld.")
+            raise Conflict(f"De verantwoording over {expense.year} is al vastgesteld.")
         locked = Expense.objects.select_for_update().get(pk=expense.pk)
         locked.review, locked.review_remark = review, remark
         locked.reviewed_by, locked.reviewed_at = actor, timezone.now()

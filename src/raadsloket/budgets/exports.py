@@ -25,9 +25,10 @@ from raadsloket.budgets.models import Statement
 from raadsloket.budgets.money import ZERO
 from raadsloket.budgets.statement import figures
 from raadsloket.budgets.workbook import statement_workbook
+from raadsloket.lib import pdf
+from raadsloket.lib.pdf import PdfUnavailable
 from raadsloket.organisation.models import Fractie
 from raadsloket.policy.schema import PolicyProfile
-from raadsloket.privacy.report import PdfUnavailable
 
 __all__ = ["PdfUnavailable", "build_document", "render_html", "write_pdf", "write_xlsx"]
 
@@ -241,15 +242,7 @@ def render_html(document: StatementDocument) -> str:
 
 
 def write_pdf(html: str) -> bytes:
-    try:
-        from weasyprint import CSS, HTML
-        from weasyprint.urls import URLFetcher
-    except (ImportError, OSError) as error:
-        raise PdfUnavailable(str(error)) from error
-    # Nothing is fetched: descriptions and remarks are users' own input.
-    closed = URLFetcher(allowed_protocols=())
-    stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=closed)
-    return HTML(string=html, url_fetcher=closed).write_pdf(stylesheets=[stylesheet])
+    return pdf.write_pdf(html, STYLESHEET)
 
 
 # --- XLSX -----------------------------------------------------------------------------------

@@ -297,6 +297,6 @@ class MergeForm(forms.Form):
 
 
 def add_service_error(form: forms.Form, error) -> None:
-    """Put a BudgetError on the field it is about, or on the form as a whole."""
+    """Put a DomainError on the field it is about, or on the form as a whole."""
     target = error.field if error.field in form.fields else None
     form.add_error(target, error.message)

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 
 from raadsloket.audit.chain import record
 from raadsloket.budgets.allocation import Period, day_before
-from raadsloket.budgets.errors import BudgetConflict, BudgetError
 from raadsloket.budgets.models import SeatPeriod
+from raadsloket.lib.errors import Conflict, DomainError
 from raadsloket.organisation.models import Fractie, Person
 
 MAX_SEATS = 200
@@ -39,10 +39,10 @@ def _open_period(fractie: Fractie, on: date) -> SeatPeriod:
         if (row.start is None or row.start <= on) and (row.end is None or row.end >= on)
     ]
     if not running:
-        raise BudgetError(f"{fractie} had op {on:%d-%m-%Y} geen zetels in de raad.", field="on")
+        raise DomainError(f"{fractie} had op {on:%d-%m-%Y} geen zetels in de raad.", field="on")
     later = [row for row in rows if row.start is not None and row.start > on]
     if later or running[0].end is not None:
-        raise BudgetConflict(
+        raise Conflict(
             f"Voor {fractie} is na {on:%d-%m-%Y} al een wijziging vastgelegd; leg wijzigingen "
             "op volgorde van datum vast.",
             field="on",
@@ -53,7 +53,7 @@ def _open_period(fractie: Fractie, on: date) -> SeatPeriod:
 def _check_seats(seats: int, *, allow_zero: bool = False) -> None:
     if not isinstance(seats, int) or seats < (0 if allow_zero else 1) or seats > MAX_SEATS:
         low = 0 if allow_zero else 1
-        raise BudgetError(f"Het aantal zetels ligt tussen {low} en {MAX_SEATS}.", field="seats")
+        raise DomainError(f"Het aantal zetels ligt tussen {low} en {MAX_SEATS}.", field="seats")
 
 
 def _close(period: SeatPeriod, on: date) -> None:
@@ -72,7 +72,7 @@ def change_seats(fractie: Fractie, on: date, seats: int, *, actor, note: str = "
         fractie = Fractie.objects.select_for_update().get(pk=fractie.pk)
         period = _open_period(fractie, on)
         if period.seats == seats:
-            raise BudgetError(f"{fractie} heeft al {seats} zetels.", field="seats")
+            raise DomainError(f"{fractie} heeft al {seats} zetels.", field="seats")
         before = period.seats
         _close(period, on)
         SeatPeriod.objects.create(
@@ -98,13 +98,13 @@ def split_fractie(
     """Members leave `fractie` on `on` and form a new fractie `name` with `seats` seats."""
     name = (name or "").strip()
     if not name or len(name) > 120:
-        raise BudgetError("Geef de nieuwe fractie een naam van hoogstens 120 tekens.", field="name")
+        raise DomainError("Geef de nieuwe fractie een naam van hoogstens 120 tekens.", field="name")
     _check_seats(seats)
     with transaction.atomic():
         fractie = Fractie.objects.select_for_update().get(pk=fractie.pk)
         period = _open_period(fractie, on)
         if seats >= period.seats:
-            raise BudgetError(
+            raise DomainError(
                 f"{fractie} heeft {period.seats} zetels; een afsplitsing neemt er minder mee.",
                 field="seats",
             )
@@ -114,7 +114,7 @@ def split_fractie(
             Person.objects.filter(pk__in=leaving, fractie=fractie).values_list("pk", flat=True)
         )
         if not leaving or current != leaving:
-            raise BudgetError(
+            raise DomainError(
                 f"Alleen leden van {fractie} kunnen zich afsplitsen.", field="members"
             )
         remaining = period.seats - seats
@@ -124,7 +124,7 @@ def split_fractie(
                     municipality_id=fractie.municipality_id, name=name, seats=seats
                 )
         except IntegrityError:
-            raise BudgetConflict(f"Er is al een fractie '{name}'.", field="name") from None
+            raise Conflict(f"Er is al een fractie '{name}'.", field="name") from None
         _close(period, on)
         note = f"afsplitsing van {name}"
         SeatPeriod.objects.create(
@@ -161,11 +161,11 @@ def merge_fracties(fracties: list[Fractie], on: date, *, name: str, actor) -> Fr
     """
     name = (name or "").strip()
     if not name or len(name) > 120:
-        raise BudgetError("Geef de nieuwe fractie een naam van hoogstens 120 tekens.", field="name")
+        raise DomainError("Geef de nieuwe fractie een naam van hoogstens 120 tekens.", field="name")
     if len({f.pk for f in fracties}) < 2:
-        raise BudgetError("Kies minstens twee fracties om samen te voegen.", field="fracties")
+        raise DomainError("Kies minstens twee fracties om samen te voegen.", field="fracties")
     if len({f.municipality_id for f in fracties}) != 1:
-        raise BudgetError("Fracties van verschillende gemeenten gaan niet samen.", field="fracties")
+        raise DomainError("Fracties van verschillende gemeenten gaan niet samen.", field="fracties")
     with transaction.atomic():
         locked = list(
             Fractie.objects.select_for_update()
@@ -184,7 +184,7 @@ def merge_fracties(fracties: list[Fractie], on: date, *, name: str, actor) -> Fr
                     municipality_id=municipality_id, name=name, seats=total
                 )
         except IntegrityError:
-            raise BudgetConflict(f"Er is al een fractie '{name}'.", field="name") from None
+            raise Conflict(f"Er is al een fractie '{name}'.", field="name") from None
         SeatPeriod.objects.create(
             municipality_id=municipality_id,
             fractie=new,

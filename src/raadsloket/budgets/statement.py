@@ -22,11 +22,11 @@ from raadsloket.access.viewer import Viewer
 from raadsloket.audit.chain import record
 from raadsloket.budgets import notices
 from raadsloket.budgets.allocation import Allocation, allocate
-from raadsloket.budgets.errors import BudgetConflict, BudgetError, BudgetForbidden
 from raadsloket.budgets.expenses import Counting, counting
 from raadsloket.budgets.models import Expense, Statement
 from raadsloket.budgets.money import ZERO, cents, euro
 from raadsloket.budgets.seats import periods_for
+from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 from raadsloket.organisation.models import Fractie
 from raadsloket.policy.schema import FractieSupport
 
@@ -229,22 +229,20 @@ def _statement_for_update(fractie: Fractie, year: int) -> Statement:
 def submit(viewer: Viewer, actor, fractie: Fractie, year: int, *, today: date | None = None):
     """The treasurer sends the statement to the griffie once the year is over."""
     if not keeps_books(viewer, fractie):
-        raise BudgetForbidden("Alleen de penningmeester dient de verantwoording in.")
+        raise Forbidden("Alleen de penningmeester dient de verantwoording in.")
     today = today or timezone.localdate()
     if year >= today.year:
-        raise BudgetError(
+        raise DomainError(
             f"De verantwoording over {year} kan na afloop van het jaar worden ingediend."
         )
     with transaction.atomic():
         statement = _statement_for_update(fractie, year)
         if statement.status not in (Statement.Status.OPEN, Statement.Status.RETURNED):
-            raise BudgetConflict(
-                f"De verantwoording over {year} is al {statement.get_status_display()}."
-            )
+            raise Conflict(f"De verantwoording over {year} is al {statement.get_status_display()}.")
         current = figures(fractie, year, viewer.profile.fractie_support)
         waiting = [line for line in current.lines if line.counting.waiting]
         if waiting:
-            raise BudgetConflict(
+            raise Conflict(
                 f"{len(waiting)} uitgave(n) wachten nog op het antwoord van de griffie; dien de "
                 "verantwoording in als die antwoorden er zijn."
             )
@@ -264,16 +262,16 @@ def submit(viewer: Viewer, actor, fractie: Fractie, year: int, *, today: date | 
 def return_statement(viewer: Viewer, actor, fractie: Fractie, year: int, *, remark: str):
     """The griffie sends the statement back for correction, with a remark."""
     if not reviews_budgets(viewer) or fractie.municipality_id != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de griffie beoordeelt verantwoordingen.")
+        raise Forbidden("Alleen de griffie beoordeelt verantwoordingen.")
     remark = (remark or "").strip()
     if not 5 <= len(remark) <= 4000:
-        raise BudgetError(
+        raise DomainError(
             "Schrijf erbij wat de fractie moet verbeteren (5 tot 4000 tekens).", field="remark"
         )
     with transaction.atomic():
         statement = _statement_for_update(fractie, year)
         if statement.status != Statement.Status.SUBMITTED:
-            raise BudgetConflict("Alleen een ingediende verantwoording gaat terug naar de fractie.")
+            raise Conflict("Alleen een ingediende verantwoording gaat terug naar de fractie.")
         statement.status = Statement.Status.RETURNED
         statement.review_remark = remark
         statement.reviewed_at, statement.reviewed_by = timezone.now(), actor
@@ -291,19 +289,19 @@ def return_statement(viewer: Viewer, actor, fractie: Fractie, year: int, *, rema
 def approve(viewer: Viewer, actor, fractie: Fractie, year: int, *, remark: str = ""):
     """The griffie approves: the figures are frozen and the closing reserve carries over."""
     if not reviews_budgets(viewer) or fractie.municipality_id != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de griffie stelt verantwoordingen vast.")
+        raise Forbidden("Alleen de griffie stelt verantwoordingen vast.")
     with transaction.atomic():
         statement = _statement_for_update(fractie, year)
         if statement.status != Statement.Status.SUBMITTED:
-            raise BudgetConflict("Alleen een ingediende verantwoording wordt vastgesteld.")
+            raise Conflict("Alleen een ingediende verantwoording wordt vastgesteld.")
         current = figures(fractie, year, viewer.profile.fractie_support)
         unclear = [line for line in current.lines if line.expense.review == Expense.Review.UNCLEAR]
         if unclear:
-            raise BudgetConflict(
+            raise Conflict(
                 f"{len(unclear)} uitgave(n) liggen nog bij het presidium; beoordeel ze eerst."
             )
         if current.provisional:
-            raise BudgetConflict(
+            raise Conflict(
                 f"Stel eerst de verantwoording over {year - 1} vast: de beginreserve komt daaruit."
             )
         statement.status = Statement.Status.APPROVED
@@ -326,13 +324,13 @@ def approve(viewer: Viewer, actor, fractie: Fractie, year: int, *, remark: str =
 def record_repayment(viewer: Viewer, actor, fractie: Fractie, year: int, *, on: date):
     """The griffie notes that the amount to repay has been received."""
     if not reviews_budgets(viewer) or fractie.municipality_id != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de griffie legt een terugbetaling vast.")
+        raise Forbidden("Alleen de griffie legt een terugbetaling vast.")
     with transaction.atomic():
         statement = _statement_for_update(fractie, year)
         if statement.status != Statement.Status.APPROVED:
-            raise BudgetConflict("Een terugbetaling hoort bij een vastgestelde verantwoording.")
+            raise Conflict("Een terugbetaling hoort bij een vastgestelde verantwoording.")
         if Decimal(statement.snapshot.get("to_repay", "0")) <= 0:
-            raise BudgetConflict("Over dit jaar hoeft niets te worden terugbetaald.")
+            raise Conflict("Over dit jaar hoeft niets te worden terugbetaald.")
         statement.repaid_on = on
         statement.save(update_fields=["repaid_on"])
         record(
@@ -347,13 +345,13 @@ def record_repayment(viewer: Viewer, actor, fractie: Fractie, year: int, *, on: 
 def set_opening_reserve(viewer: Viewer, actor, fractie: Fractie, year: int, amount: Decimal):
     """The griffie enters the reserve from before raadsloket, or agreed at a merge."""
     if not reviews_budgets(viewer) or fractie.municipality_id != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de griffie legt een beginreserve vast.")
+        raise Forbidden("Alleen de griffie legt een beginreserve vast.")
     if not isinstance(amount, Decimal) or not amount.is_finite() or amount < 0 or amount > 10**8:
-        raise BudgetError("Vul een bedrag van € 0,00 of meer in.", field="amount")
+        raise DomainError("Vul een bedrag van € 0,00 of meer in.", field="amount")
     with transaction.atomic():
         statement = _statement_for_update(fractie, year)
         if statement.status == Statement.Status.APPROVED:
-            raise BudgetConflict(f"De verantwoording over {year} is al vastgesteld.")
+            raise Conflict(f"De verantwoording over {year} is al vastgesteld.")
         statement.opening_reserve_override = cents(amount)
         statement.save(update_fields=["opening_reserve_override"])
         record(

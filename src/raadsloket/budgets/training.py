@@ -19,9 +19,9 @@ from raadsloket.access.budgets import decides_training, may_request_training
 from raadsloket.access.viewer import Viewer
 from raadsloket.audit.chain import record
 from raadsloket.budgets import notices
-from raadsloket.budgets.errors import BudgetConflict, BudgetError, BudgetForbidden
 from raadsloket.budgets.models import TrainingRequest, TrainingYear
 from raadsloket.budgets.money import ZERO, cents, euro
+from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 
 Kind = TrainingRequest.Kind
 Status = TrainingRequest.Status
@@ -90,7 +90,7 @@ def _budget_for(request: TrainingRequest, profile) -> Budget:
 def _text(value: str, label: str, field: str, low: int, high: int) -> str:
     value = (value or "").strip()
     if not low <= len(value) <= high:
-        raise BudgetError(f"{label} is {low} tot {high} tekens lang.", field=field)
+        raise DomainError(f"{label} is {low} tot {high} tekens lang.", field=field)
     return value
 
 
@@ -109,23 +109,23 @@ def request_training(
 ) -> TrainingRequest:
     """A member asks to pay a course from their personal budget or the council's collective one."""
     if not may_request_training(viewer):
-        raise BudgetForbidden("Alleen raadsleden en commissieleden vragen een opleiding aan.")
+        raise Forbidden("Alleen raadsleden en commissieleden vragen een opleiding aan.")
     profile = viewer.profile
     if kind not in Kind.values:
-        raise BudgetError("Kies persoonlijk of collectief.", field="kind")
+        raise DomainError("Kies persoonlijk of collectief.", field="kind")
     title = _text(title, "De naam van de opleiding", "title", 3, 200)
     provider = _text(provider, "De aanbieder", "provider", 2, 200)
     purpose = _text(purpose, "Het doel voor het raadswerk", "purpose", 10, 4000)
     if not not_party_political:
         # Toolkit seed: the budget may not be spent on party-political training.
-        raise BudgetError(profile.training_budget.rule, field="not_party_political")
+        raise DomainError(profile.training_budget.rule, field="not_party_political")
     if not isinstance(cost, Decimal) or not cost.is_finite() or cost <= 0 or cost > 100_000:
-        raise BudgetError("De kosten liggen tussen € 0,01 en € 100.000,00.", field="cost")
+        raise DomainError("De kosten liggen tussen € 0,01 en € 100.000,00.", field="cost")
     if cost != cost.quantize(Decimal("0.01")):
-        raise BudgetError("Een bedrag heeft hoogstens twee cijfers achter de komma.", field="cost")
+        raise DomainError("Een bedrag heeft hoogstens twee cijfers achter de komma.", field="cost")
     today = today or timezone.localdate()
     if not isinstance(start_date, date) or start_date.year < today.year - 1:
-        raise BudgetError("Kies een datum in dit of vorig jaar, of later.", field="start_date")
+        raise DomainError("Kies een datum in dit of vorig jaar, of later.", field="start_date")
     with transaction.atomic():
         request = TrainingRequest(
             municipality_id=viewer.municipality_id,
@@ -140,7 +140,7 @@ def request_training(
         )
         budget = _budget_for(request, profile)
         if cost > budget.remaining:
-            raise BudgetError(
+            raise DomainError(
                 f"De kosten ({euro(cost)}) zijn hoger dan wat van het {ADJECTIVE[kind]} "
                 f"budget {start_date.year} over is ({euro(budget.remaining)}).",
                 field="cost",
@@ -159,12 +159,12 @@ def request_training(
 def decide(viewer: Viewer, actor, request: TrainingRequest, *, approve: bool, reason: str):
     """The griffie approves (within the budget) or refuses with reasons."""
     if not decides_training(viewer) or request.municipality_id != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de griffie beslist over opleidingsaanvragen.")
+        raise Forbidden("Alleen de griffie beslist over opleidingsaanvragen.")
     reason = (reason or "").strip()
     if not approve and len(reason) < 10:
-        raise BudgetError("Een afwijzing is gemotiveerd (minstens 10 tekens).", field="reason")
+        raise DomainError("Een afwijzing is gemotiveerd (minstens 10 tekens).", field="reason")
     if len(reason) > 4000:
-        raise BudgetError("De motivering is hoogstens 4000 tekens.", field="reason")
+        raise DomainError("De motivering is hoogstens 4000 tekens.", field="reason")
     with transaction.atomic():
         # Lock the requests that share this budget so two approvals cannot both spend the rest.
         scope = TrainingRequest.objects.select_for_update().filter(
@@ -175,13 +175,11 @@ def decide(viewer: Viewer, actor, request: TrainingRequest, *, approve: bool, re
         list(scope.order_by("pk"))
         locked = TrainingRequest.objects.select_related("person__municipality").get(pk=request.pk)
         if locked.status != Status.SUBMITTED:
-            raise BudgetConflict(
-                f"Over deze aanvraag is al beslist ({locked.get_status_display()})."
-            )
+            raise Conflict(f"Over deze aanvraag is al beslist ({locked.get_status_display()}).")
         if approve:
             budget = _budget_for(locked, viewer.profile)
             if locked.cost > budget.remaining:
-                raise BudgetConflict(
+                raise Conflict(
                     f"Goedkeuren gaat niet: er is nog {euro(budget.remaining)} over in dit "
                     f"budget en de aanvraag kost {euro(locked.cost)}."
                 )
@@ -201,11 +199,11 @@ def decide(viewer: Viewer, actor, request: TrainingRequest, *, approve: bool, re
 
 def withdraw(viewer: Viewer, person, request: TrainingRequest) -> TrainingRequest:
     if request.person_id != person.pk or request.municipality_id != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de aanvrager trekt een aanvraag in.")
+        raise Forbidden("Alleen de aanvrager trekt een aanvraag in.")
     with transaction.atomic():
         locked = TrainingRequest.objects.select_for_update().get(pk=request.pk)
         if locked.status != Status.SUBMITTED:
-            raise BudgetConflict("Alleen een aanvraag waarover nog niet is beslist, trekt u in.")
+            raise Conflict("Alleen een aanvraag waarover nog niet is beslist, trekt u in.")
         locked.status = Status.WITHDRAWN
         locked.save(update_fields=["status"])
         record(
@@ -229,18 +227,18 @@ def set_year_budget(
 ) -> TrainingYear:
     """The griffie records the amounts the council set for `year`."""
     if not decides_training(viewer) or municipality.pk != viewer.municipality_id:
-        raise BudgetForbidden("Alleen de griffie legt het opleidingsbudget vast.")
+        raise Forbidden("Alleen de griffie legt het opleidingsbudget vast.")
     for value, name in ((collective, "collective"), (personal, "personal")):
         if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 10**7:
-            raise BudgetError("Vul een bedrag van € 0,00 of meer in.", field=name)
+            raise DomainError("Vul een bedrag van € 0,00 of meer in.", field=name)
         if value != value.quantize(Decimal("0.01")):
-            raise BudgetError(
+            raise DomainError(
                 "Een bedrag heeft hoogstens twee cijfers achter de komma.", field=name
             )
     if len((decision or "").strip()) > 300:
-        raise BudgetError("Het raadsbesluit is hoogstens 300 tekens.", field="decision")
+        raise DomainError("Het raadsbesluit is hoogstens 300 tekens.", field="decision")
     if not 2000 <= year <= 2100:
-        raise BudgetError("Kies een jaar tussen 2000 en 2100.", field="year")
+        raise DomainError("Kies een jaar tussen 2000 en 2100.", field="year")
     with transaction.atomic():
         row, _ = TrainingYear.objects.update_or_create(
             municipality=municipality,

@@ -31,7 +31,6 @@ from raadsloket.access.budgets import (
 )
 from raadsloket.access.viewer import viewer_for
 from raadsloket.budgets import training
-from raadsloket.budgets.errors import BudgetError, BudgetForbidden
 from raadsloket.budgets.models import TrainingRequest
 from raadsloket.budgets.money import ZERO, cents, euro
 from raadsloket.budgets.training_forms import (
@@ -40,6 +39,7 @@ from raadsloket.budgets.training_forms import (
     YearBudgetForm,
     plain_amount,
 )
+from raadsloket.lib.errors import DomainError, Forbidden
 from raadsloket.organisation.models import Person
 
 Kind = TrainingRequest.Kind
@@ -217,9 +217,9 @@ def new_request(request):
                     purpose=data["purpose"],
                     not_party_political=data["not_party_political"],
                 )
-            except BudgetForbidden as error:
+            except Forbidden as error:
                 return _forbidden(request, error.message)
-            except BudgetError as error:
+            except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
                 status = error.status
             else:
@@ -254,7 +254,7 @@ def request_action(request, pk: int, action: str):
         else:
             form = DecisionForm(data=request.POST)
             if not form.is_valid():
-                raise BudgetError(form.errors["reden"][0], field="reason")
+                raise DomainError(form.errors["reden"][0], field="reason")
             done = training.decide(
                 viewer,
                 request.user,
@@ -266,9 +266,9 @@ def request_action(request, pk: int, action: str):
                 f"De aanvraag '{done.title}' van {done.person.display_name} is "
                 f"{done.get_status_display()}."
             )
-    except BudgetForbidden as error:
+    except Forbidden as error:
         return _forbidden(request, error.message)
-    except BudgetError as error:
+    except DomainError as error:
         # Show the page again with the error beside this request and the motivering kept.
         context = _index_context(
             request,
@@ -309,9 +309,9 @@ def year_budget(request, year: int):
                     personal=data["personal"],
                     decision=data["decision"],
                 )
-            except BudgetForbidden as error:
+            except Forbidden as error:
                 return _forbidden(request, error.message)
-            except BudgetError as error:
+            except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
                 status = error.status
             else:

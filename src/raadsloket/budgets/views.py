@@ -22,7 +22,6 @@ from raadsloket.access.budgets import (
 from raadsloket.access.viewer import viewer_for
 from raadsloket.budgets import expenses, pages, statement
 from raadsloket.budgets import seats as seat_changes
-from raadsloket.budgets.errors import BudgetError
 from raadsloket.budgets.forms import (
     AnswerForm,
     ApproveForm,
@@ -38,6 +37,7 @@ from raadsloket.budgets.forms import (
 )
 from raadsloket.budgets.models import Expense, SpendingQuestion
 from raadsloket.budgets.money import euro
+from raadsloket.lib.errors import DomainError
 from raadsloket.organisation.models import Fractie, Person
 
 # The largest id a database key holds: a bigger one in a URL is a 404, not an overflow.
@@ -135,7 +135,7 @@ def _record(request, viewer, fractie, year):
             proof=data["proof"],
             question=data["question"],
         )
-    except BudgetError as error:
+    except DomainError as error:
         add_service_error(form, error)
         return _year_page(
             request,
@@ -178,7 +178,7 @@ def _form_action(form_class, service, success, bound_key):
             )
         try:
             service(viewer, request.user, fractie, year, **form.cleaned_data)
-        except BudgetError as error:
+        except DomainError as error:
             add_service_error(form, error)
             return _year_page(
                 request,
@@ -198,7 +198,7 @@ def _form_action(form_class, service, success, bound_key):
 def _submit(request, viewer, fractie, year):
     try:
         statement.submit(viewer, request.user, fractie, year)
-    except BudgetError as error:
+    except DomainError as error:
         return _year_page(request, viewer, fractie, year, error=error.message, status=error.status)
     messages.success(request, f"De verantwoording over {year} is ingediend bij de griffie.")
     return redirect(_year_url(fractie.pk, year, "verantwoording"))
@@ -263,7 +263,7 @@ def expense_action(request, pk: int, action: str):
     if action == "verwijderen":
         try:
             expenses.remove_expense(viewer, request.user, expense)
-        except BudgetError as error:
+        except DomainError as error:
             return _year_page(
                 request, viewer, fractie, year, error=error.message, status=error.status
             )
@@ -275,7 +275,7 @@ def expense_action(request, pk: int, action: str):
         return _year_page(request, viewer, fractie, year, bound=bound, error=FORM_ERROR, status=400)
     try:
         expenses.review_expense(viewer, request.user, expense, **form.cleaned_data)
-    except BudgetError as error:
+    except DomainError as error:
         add_service_error(form, error)
         return _year_page(
             request, viewer, fractie, year, bound=bound, error=error.message, status=error.status
@@ -312,7 +312,7 @@ def question_detail(request, pk: int):
         if form.is_valid():
             try:
                 expenses.answer_question(viewer, request.user, question, **form.cleaned_data)
-            except BudgetError as problem:
+            except DomainError as problem:
                 add_service_error(form, problem)
                 error, status = problem.message, problem.status
                 # Only the griffie gets the form back; anyone else just the refusal.
@@ -400,7 +400,7 @@ def _seat_change(request, forms_, by_id):
 def _split(request, forms_, by_id):
     chosen = forms_["chosen"]
     if chosen is None:
-        raise BudgetError("Kies eerst de fractie die zich splitst.", field="fractie")
+        raise DomainError("Kies eerst de fractie die zich splitst.", field="fractie")
     members = list(Person.objects.filter(fractie=chosen, is_active=True))
     form = SplitForm(request.POST, fractie=chosen, members=members)
     forms_["split"] = form
@@ -475,7 +475,7 @@ def seats(request):
             by_id = {f.pk: f for f in forms_["active"]}
             try:
                 done = handler(request, forms_, by_id)
-            except BudgetError as problem:
+            except DomainError as problem:
                 form = forms_.get(failed)
                 if form is not None:
                     add_service_error(form, problem)

@@ -1,37 +1,34 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Why a transition did not happen, in Dutch, with the HTTP status the API and views use."""
+"""Why a transition did not happen: the engine's names for the shared domain errors."""
+
+from raadsloket.lib.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
+
+__all__ = [
+    "ActionForbidden",
+    "ActionNotAvailable",
+    "DomainError",
+    "GuardFailed",
+    "InvalidInput",
+    "UnknownAction",
+    "VersionConflict",
+]
 
 
-class WorkflowError(Exception):
-    status = 400
-
-    def __init__(self, message: str, *, errors: dict[str, list[str]] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.errors = errors or {}
+class UnknownAction(NotFound):
+    pass
 
 
-class UnknownAction(WorkflowError):
-    status = 404
+class ActionForbidden(Forbidden):
+    pass
 
 
-class ActionForbidden(WorkflowError):
-    status = 403
-
-
-class ActionNotAvailable(WorkflowError):
+class ActionNotAvailable(Conflict):
     """The action exists but not in the case's present state (or someone was first)."""
 
-    status = 409
+
+class VersionConflict(Conflict):
+    pass
 
 
-class VersionConflict(WorkflowError):
-    status = 409
-
-
-class GuardFailed(WorkflowError):
-    status = 409
-
-
-class InvalidInput(WorkflowError):
-    status = 422
+class GuardFailed(Conflict):
+    pass

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
+from raadsloket.lib import pdf
+
 STYLESHEET = Path(__file__).with_name("report.css")
 EMPTY = "—"
 # WeasyPrint lays out some 100 table rows a second: a griffier's years of audit events would
@@ -66,10 +68,6 @@ TABLES = [
         "tijdstip en verzoek.",
     ),
 ]
-
-
-class PdfUnavailable(RuntimeError):
-    """WeasyPrint (or the pango library it needs) is not available on this server."""
 
 
 def cell(value) -> str:
@@ -129,12 +127,4 @@ def render_html(data: dict) -> str:
 
 
 def write_pdf(html: str) -> bytes:
-    try:
-        from weasyprint import CSS, HTML
-        from weasyprint.urls import URLFetcher
-    except (ImportError, OSError) as error:
-        raise PdfUnavailable(str(error)) from error
-    # Nothing is fetched: no network, no local files (the text is users' own input).
-    closed = URLFetcher(allowed_protocols=())
-    stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=closed)
-    return HTML(string=html, url_fetcher=closed).write_pdf(stylesheets=[stylesheet])
+    return pdf.write_pdf(html, STYLESHEET)

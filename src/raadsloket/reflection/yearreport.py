@@ -17,7 +17,8 @@ from pathlib import Path
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from raadsloket.privacy.report import PdfUnavailable
+from raadsloket.lib import pdf as lib_pdf
+from raadsloket.lib.pdf import PdfUnavailable
 from raadsloket.reflection.charts import CACHE_SECONDS, cached_chart_svg, chart_description
 from raadsloket.reflection.exports import AUDIENCES, hidden_legend
 from raadsloket.reflection.figures import Report
@@ -75,11 +76,6 @@ def figure(table: Table) -> Figure:
 
 
 def write_pdf(report: Report) -> bytes:
-    try:
-        from weasyprint import CSS, HTML
-        from weasyprint.urls import URLFetcher
-    except (ImportError, OSError) as error:
-        raise PdfUnavailable(str(error)) from error
     html = render_html(report)
     # The same figures give the same document; WeasyPrint takes seconds over fifteen charts.
     key = "reflection-pdf:" + hashlib.sha256(html.encode("utf-8")).hexdigest()
@@ -87,8 +83,6 @@ def write_pdf(report: Report) -> bytes:
     if cached is not None:
         return cached
     # Only the charts, embedded as data: URLs, are loaded; nothing is fetched from elsewhere.
-    closed = URLFetcher(allowed_protocols=("data",))
-    stylesheet = CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=closed)
-    pdf = HTML(string=html, url_fetcher=closed).write_pdf(stylesheets=[stylesheet])
+    pdf = lib_pdf.write_pdf(html, STYLESHEET, allow_data_urls=True)
     cache.set(key, pdf, CACHE_SECONDS)
     return pdf

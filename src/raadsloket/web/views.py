@@ -26,9 +26,9 @@ from raadsloket.cases.effects import may_request
 from raadsloket.cases.errors import (
     ActionForbidden,
     ActionNotAvailable,
+    DomainError,
     InvalidInput,
     UnknownAction,
-    WorkflowError,
 )
 from raadsloket.cases.forms import CaseForm, DirectContactForm
 from raadsloket.cases.instruments import Instrument
@@ -139,7 +139,7 @@ def case_new(request):
             status = 422
         except ActionForbidden as error:
             return _forbidden(request, error.message)
-        except WorkflowError as error:
+        except DomainError as error:
             form = CaseForm(data=request.POST, viewer=viewer)
             form.is_valid()
             form.add_error(None, error.message)
@@ -335,7 +335,7 @@ def case_detail(request, pk: int):
 def _available(case, action: str, names: frozenset[str]) -> bool:
     try:
         row_for(case, action, names)
-    except WorkflowError:
+    except DomainError:
         return False
     return True
 
@@ -403,7 +403,7 @@ def case_action(request, pk: int, action: str):
                 _apply_errors(form, error.errors)
             context["error"] = error.message
             status = 422
-        except WorkflowError as error:
+        except DomainError as error:
             # 409: someone was first, the state moved on, or a guard said no. Keep the input.
             case, visible = _case_or_404(viewer, pk)
             names = relation_names(viewer, case)
