@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from raadsloket.lib.pdf import PdfUnavailable
 from raadsloket.privacy.inzage import export, record_export
-from raadsloket.privacy.report import PdfUnavailable, render_html, write_pdf
+from raadsloket.privacy.report import render_html, write_pdf
 
 PDF_UNAVAILABLE = (
     "De PDF kan op dit moment niet worden gemaakt: de PDF-voorziening is op deze server niet "

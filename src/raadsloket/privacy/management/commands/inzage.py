@@ -7,9 +7,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from raadsloket.lib.pdf import PdfUnavailable
 from raadsloket.organisation.models import Person
 from raadsloket.privacy.inzage import export, record_export
-from raadsloket.privacy.report import PdfUnavailable, render_html, write_pdf
+from raadsloket.privacy.report import render_html, write_pdf
 
 # Who exported, in the audit chain: there is no logged-in person on the command line.
 OPERATOR = "opdrachtregel"
