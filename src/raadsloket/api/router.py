@@ -30,7 +30,6 @@ from raadsloket.api.schemas import (
     CaseListOut,
     CaseOut,
     DirectContactIn,
-    ErrorOut,
     MeOut,
     SimilarOut,
     TimelineOut,
@@ -53,6 +52,7 @@ from raadsloket.cases.transitions import (
     record_read,
 )
 from raadsloket.instruments.advisor import advise
+from raadsloket.lib.api import ERRORS
 from raadsloket.notify.api import router as notify_router
 from raadsloket.reflection.api import router as reflection_router
 
@@ -75,17 +75,6 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 errors.install(api)
-
-# 400: a body that is not JSON; 413: a body over DATA_UPLOAD_MAX_MEMORY_SIZE (api/errors.py).
-ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    413: ErrorOut,
-    422: ErrorOut,
-}
 
 
 class SimilarFilters(Schema):

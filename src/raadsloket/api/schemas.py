@@ -7,11 +7,6 @@ from typing import Any
 from ninja import Field, Schema
 
 
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
-
-
 class MeOut(Schema):
     username: str
     name: str

@@ -34,7 +34,6 @@ from raadsloket.access.budgets import (
     visible_training_requests,
 )
 from raadsloket.access.viewer import viewer_for
-from raadsloket.api.schemas import ErrorOut
 from raadsloket.budgets import training
 from raadsloket.budgets.api_schemas import (
     AnswerIn,
@@ -63,23 +62,12 @@ from raadsloket.budgets.expenses import answer_question, counting, record_expens
 from raadsloket.budgets.models import Expense, SpendingQuestion, Statement, TrainingRequest
 from raadsloket.budgets.money import ZERO, cents
 from raadsloket.budgets.statement import figures
+from raadsloket.lib.api import ERRORS
 from raadsloket.lib.errors import DomainError, Forbidden
 from raadsloket.organisation.models import Fractie
 
 MAX_ID = 2**63 - 1
 MAX_PAGE = 100
-# 400: a body that is not JSON or a refusal of the domain; 403: an action the caller may not do
-# (or a session cookie without its CSRF token); 404: an invisible or missing object; 409: not in
-# this state; 413: a body over DATA_UPLOAD_MAX_MEMORY_SIZE (raadsloket.api.errors).
-ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    413: ErrorOut,
-    422: ErrorOut,
-}
 # Digits with an optional decimal point or comma: no sign, exponent, spaces, NaN or Infinity.
 AMOUNT = re.compile(r"[0-9]{1,12}(?:[.,][0-9]{1,6})?")
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from raadsloket.api.schemas import ErrorOut
+from raadsloket.lib.api import ERRORS
 from raadsloket.notify.delivery import MAX_ID, mark_read
 from raadsloket.notify.mail import absolute
 from raadsloket.notify.models import Notification
@@ -15,7 +15,6 @@ from raadsloket.notify.models import Notification
 MAX_PAGE = 100
 # 400 and 413: a body that is not JSON or too large, and 403: a session cookie without its
 # CSRF token (raadsloket.api.errors).
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut}
 
 router = Router(tags=["meldingen"])
 

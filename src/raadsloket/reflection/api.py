@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from raadsloket.access.viewer import viewer_for
-from raadsloket.api.schemas import ErrorOut
+from raadsloket.lib.api import ErrorOut
 from raadsloket.reflection import periods
 from raadsloket.reflection.figures import NoReport, Report, report_for
 
