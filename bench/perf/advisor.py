@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The instrumentenwijzer's time per question (issue 6, item 4: at most 5 ms).
 
-Every question of the evaluation set (src/raadsloket/instruments/data/evaluation.jsonl) is
+Every question of the evaluation set (src/raadsloket/advisor/data/evaluation.jsonl) is
 advised REPEAT times in this process, after one warm-up; prints one JSON line with the median,
 95th percentile and maximum in milliseconds.
 """
@@ -19,7 +19,7 @@ REPEAT = 5
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "raadsloket.settings")
     django.setup()
-    from raadsloket.instruments import advisor
+    from raadsloket.advisor import advisor
 
     source = Path(advisor.__file__).parent / "data" / "evaluation.jsonl"
     questions = [

@@ -2,7 +2,7 @@
 from django.conf import settings
 from django.urls import include, path
 
-from raadsloket.api.router import api
+from raadsloket.api.root import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -13,6 +13,9 @@ urlpatterns = [
     path("reflectie/", include("raadsloket.reflection.urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
     path("", include("raadsloket.web.urls")),
+    path("", include("raadsloket.cases.urls")),
+    path("", include("raadsloket.advisor.urls")),
+    path("", include("raadsloket.written_questions.urls")),
 ]
 
 if settings.OIDC_ENABLED:

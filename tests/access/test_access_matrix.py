@@ -111,7 +111,7 @@ def web_ui_present() -> bool:
         reverse("case_detail", args=[1])
         reverse("case_file", args=[1, "x"])
         get_template("web/home.html")
-        get_template("web/case_detail.html")
+        get_template("cases/detail.html")
     except (NoReverseMatch, TemplateDoesNotExist):
         return False
     return True

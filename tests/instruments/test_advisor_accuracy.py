@@ -6,7 +6,7 @@ fails here. The cues and examples are tuned on the "dev" split only; "test" show
 holds up on texts it was not shaped for, and has its own floor.
 """
 
-from raadsloket.instruments.evaluation import default_path, evaluate, format_report, read_items
+from raadsloket.advisor.evaluation import default_path, evaluate, format_report, read_items
 
 THRESHOLD = 0.88
 TEST_THRESHOLD = 0.78

@@ -3,9 +3,9 @@
 
 import pytest
 
-from raadsloket.instruments import catalogue
-from raadsloket.instruments.advisor import WARNINGS, advise
-from raadsloket.instruments.catalogue import INSTRUMENT_IDS
+from raadsloket.advisor import catalogue
+from raadsloket.advisor.advisor import WARNINGS, advise
+from raadsloket.advisor.catalogue import INSTRUMENT_IDS
 
 # The example questions of the handreiking's table "Praktijkvoorbeeld: wanneer gebruik je welk
 # instrument?", with the instrument of their row.

@@ -4,8 +4,8 @@
 import pydantic
 import pytest
 
-from raadsloket.instruments import catalogue
-from raadsloket.instruments.catalogue import INSTRUMENT_IDS, Instrument
+from raadsloket.advisor import catalogue
+from raadsloket.advisor.catalogue import INSTRUMENT_IDS, Instrument
 
 HANDLED_HERE = {"technical_question", "written_question", "assistance"}
 

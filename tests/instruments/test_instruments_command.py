@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from raadsloket.instruments.catalogue import INSTRUMENT_IDS
+from raadsloket.advisor.catalogue import INSTRUMENT_IDS
 
 CONSOLE_SCRIPT = Path(sys.executable).parent / "raadsloket"
 KEYS = ["instrument", "alternatives", "signals", "warnings"]

@@ -3,8 +3,8 @@
 
 import pytest
 
-from raadsloket.instruments import catalogue
-from raadsloket.instruments.questionnaire import NEEDS, advise_need
+from raadsloket.advisor import catalogue
+from raadsloket.advisor.questionnaire import NEEDS, advise_need
 
 EXPECTED = {
     "facts": ("technical_question", ()),

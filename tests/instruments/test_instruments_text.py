@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Dutch text tools and the TF-IDF index that "is dit al eerder gevraagd?" reuses."""
 
-from raadsloket.instruments.text import STOPWORDS, TfidfIndex, normalise, stem, stems, tokenise
+from raadsloket.lib.text import STOPWORDS, TfidfIndex, normalise, stem, stems, tokenise
 
 
 def test_normalise_keeps_dutch_words_readable():

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from decimal import Decimal
 
-from raadsloket.web.ranking import Candidate, keyword_matches, rank
+from raadsloket.cases.ranking import Candidate, keyword_matches, rank
 
 
 def servant(pid, name, areas=(), keywords=(), weekly="4", committed="0"):

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Fractieondersteuning and the opleidingsbudget in the API (issue 5, item 7).
 
-Mounted on the project's API (api/router.py, `install`), whose authentication (API token or
+Mounted on the project's API (api/root.py, `install`), whose authentication (API token or
 session) it inherits. Who sees what is decided by raadsloket.access.budgets only; this module
 asks it and shapes the answer. Conventions of the rest of the API:
 

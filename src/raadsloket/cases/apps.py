@@ -9,7 +9,4 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from raadsloket.cases import (  # noqa: F401  (each registers its table)
-            technical_question,
-            written_question,
-        )
+        from raadsloket.cases import technical_question  # noqa: F401  (registers its table)

@@ -368,3 +368,29 @@ def safe_file_name(name: str) -> str:
     name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
     cleaned = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
     return cleaned.strip()[:200] or "bijlage"
+
+
+class ConvertForm(ActionForm):
+    """The glijdende schaal (spelregel 1): the same case as another instrument."""
+
+    target = forms.ChoiceField(label="Omzetten naar", required=False, choices=())
+    note = text_field("Toelichting", required=False, max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [("", "— standaard —")] + [
+            (value, label) for value, label in Instrument.choices if value != self.case.instrument
+        ]
+
+    def clean_target(self):
+        target = self.cleaned_data.get("target")
+        requester = self.case.requester
+        # Art. 155 Gemeentewet: schriftelijke vragen are put by a member of the council.
+        if (
+            target == Instrument.WRITTEN_QUESTION
+            and not requester.role_assignments.filter(role=Role.COUNCIL_MEMBER).exists()
+        ):
+            raise forms.ValidationError(
+                "Schriftelijke vragen stelt alleen een raadslid (art. 155 Gemeentewet)."
+            )
+        return target

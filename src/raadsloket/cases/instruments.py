@@ -2,7 +2,7 @@
 """The instruments a Case can be (GLOSSARY.md).
 
 The full catalogue of the council's instruments, with what each is and when to use it, is in
-raadsloket.instruments; these are the ones raadsloket handles as a case.
+raadsloket.advisor; these are the ones raadsloket handles as a case.
 """
 
 from django.db import models

@@ -8,10 +8,9 @@ what follows (cases/technical_question.py, assistance/workflow.py).
 
 from raadsloket.access.sections import Section
 from raadsloket.cases import effects
-from raadsloket.cases.forms import AssignForm, CloseForm, DeferForm, NoteForm
+from raadsloket.cases.forms import AssignForm, CloseForm, ConvertForm, DeferForm, NoteForm
 from raadsloket.cases.states import State as S
 from raadsloket.cases.workflow import Transition
-from raadsloket.cases.written_forms import ConvertForm
 
 REQUESTER = frozenset({"requester"})
 GRIFFIE = frozenset({"griffie"})

@@ -22,7 +22,7 @@ from raadsloket.access.viewer import Viewer
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import NEWEST_FIRST, Case
 from raadsloket.cases.states import ANSWERED_STATES, State
-from raadsloket.instruments.text import TfidfIndex
+from raadsloket.lib.text import TfidfIndex
 
 # Below this cosine a match is noise rather than "the same question".
 MIN_SCORE = 0.2

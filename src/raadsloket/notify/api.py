@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""My notifications in the API. Mounted on the project's API (api/router.py), whose
+"""My notifications in the API. Mounted on the project's API (api/root.py), whose
 authentication (API token or session) it inherits; every route answers for the caller only."""
 
 from datetime import datetime

@@ -16,7 +16,6 @@ from raadsloket.assistance.models import Evaluation, Mediation
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
-from raadsloket.cases.written_overview import on_time_rows, overdue_filter
 from raadsloket.organisation.models import Municipality
 from raadsloket.organisation.roles import PolicyArea
 from raadsloket.reflection import fairness
@@ -25,6 +24,7 @@ from raadsloket.reflection.leadtimes import DAY_UNITS, days_between, median, per
 from raadsloket.reflection.periods import Period, parse_past
 from raadsloket.reflection.tables import Cell, Hidden, Row, Section, Table
 from raadsloket.reflection.themes import Theme, agenda
+from raadsloket.written_questions.overview import on_time_rows, overdue_filter
 
 NO_DEPARTMENT = "(geen afdeling of nog niet toegewezen)"
 

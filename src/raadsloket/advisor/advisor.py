@@ -1,0 +1,419 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The instrumentenwijzer: which instrument fits what a member writes, and why.
+
+Two explainable parts, added up per instrument:
+
+1. cue phrases (`cues.FORMS`) that reveal the need behind the text, following the handreiking's
+   table "Praktijkvoorbeeld: wanneer gebruik je welk instrument?" and the toolkit's "Ken je
+   instrumenten";
+2. TF-IDF similarity to example texts per instrument (`data/prototypes.toml` plus the
+   handreiking's example questions in the catalogue), which catches phrasings no cue lists.
+
+Every advice names what it found (ARCHITECTURE.md, "Everything is explained") and warns for the
+two things a member must know before asking: spelregel 5 of the handreiking and art. 25
+Gemeentewet. No model, no network: a question takes well under a millisecond.
+"""
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal
+
+from raadsloket.advisor import catalogue, cues
+from raadsloket.advisor.catalogue import INSTRUMENT_IDS
+from raadsloket.lib.text import STOPWORDS, TfidfIndex, Vector, normalise, stem, stems, words
+
+# How much the similarity to the examples counts against the cue weights (a cue is 1-3).
+SIMILARITY_WEIGHT = 4.0
+# Neighbours among the examples that take part in the similarity score.
+NEIGHBOURS = 7
+# Below this many content words there is too little to go on (warning "too_short").
+MIN_CONTENT_WORDS = 3
+# An alternative must reach this share of the best score, and this absolute score, to be named.
+ALTERNATIVE_SHARE = 0.3
+ALTERNATIVE_MIN = 1.0
+MAX_ALTERNATIVES = 3
+# A phrase longer than this is shortened in a signal; the member knows the rest of the sentence.
+MAX_PHRASE = 60
+
+Confidence = Literal["hoog", "middel", "laag"]
+
+_CONFIDENCE_TEXT: dict[str, str] = {
+    "hoog": "Zekerheid van dit advies: hoog; de signalen wijzen duidelijk één kant op.",
+    "middel": "Zekerheid van dit advies: middel; bekijk ook de alternatieven.",
+    "laag": "Zekerheid van dit advies: laag; bespreek uw vraag met de griffie.",
+}
+
+_OWN_PROPOSAL_INSTRUMENTS = ("motion", "amendment", "initiative_proposal")
+_HELP_WITH_OWN_PROPOSAL = (
+    "U vraagt hulp bij het uitwerken van uw eigen motie, amendement of voorstel: dat is "
+    "ambtelijke bijstand (art. 33 lid 1 Gemeentewet); het instrument zelf dient u daarna in."
+)
+_SOUNDING_OUT_SIGNAL = (
+    "De tekst vraagt een ambtenaar naar de mening of het standpunt van het college; wat het "
+    "college vindt, vraagt u het college zelf met schriftelijke vragen."
+)
+
+
+@dataclass(frozen=True)
+class AdviceWarning:
+    code: str
+    message: str
+    # The rule the warning rests on, cited as a member would look it up.
+    rule: str
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.rule})"
+
+
+WARNINGS: dict[str, AdviceWarning] = {
+    "college_position": AdviceWarning(
+        "college_position",
+        "Let op: ambtelijke bijstand geeft objectieve informatie. Een ambtenaar uithoren over de "
+        "mening of het standpunt van het college of een wethouder is niet de bedoeling; wilt u "
+        "weten wat het college vindt, stel het college dan schriftelijke vragen.",
+        "spelregel 5 van de VNG-handreiking ambtelijke bijstand",
+    ),
+    "secret": AdviceWarning(
+        "secret",
+        "Let op: informatie waarop geheimhouding rust, mag alleen aan de hele raad worden "
+        "gegeven, nooit aan één raadslid of een paar raadsleden. Gaat het antwoord over zulke "
+        "informatie, dan krijgt de hele raad het, als geheim gemarkeerd, en hoort u dat vooraf.",
+        "art. 25 Gemeentewet, sinds 1 april 2023",
+    ),
+    "too_short": AdviceWarning(
+        "too_short",
+        "De tekst is te kort voor een goed advies; dit is een eerste inschatting. Beschrijf in "
+        "een paar zinnen wat u wilt weten of bereiken, of bespreek het met de griffie.",
+        "instrumentenwijzer: een advies noemt altijd waarop het steunt",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Advice:
+    instrument: str
+    alternatives: tuple[str, ...]
+    signals: tuple[str, ...]
+    warnings: tuple[AdviceWarning, ...]
+    confidence: Confidence
+    # Score per instrument, for the evaluation and for a griffier who wants to see the balance.
+    scores: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def warning_codes(self) -> tuple[str, ...]:
+        return tuple(warning.code for warning in self.warnings)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "instrument": self.instrument,
+            "alternatives": list(self.alternatives),
+            "signals": list(self.signals),
+            "warnings": [str(warning) for warning in self.warnings],
+        }
+
+
+def advise(text: str) -> Advice:
+    """The instrument that fits `text` best, up to three alternatives, and the reasons."""
+    reading = _read(text)
+    scores = reading.scores
+    ranked = sorted(INSTRUMENT_IDS, key=lambda i: (-scores[i], INSTRUMENT_IDS.index(i)))
+    # Nothing to go on: the lightest instrument; the griffie converts it at intake if needed.
+    best = ranked[0] if scores[ranked[0]] > 0 else "technical_question"
+    too_short = len(reading.content_words) < MIN_CONTENT_WORDS
+    confidence = _confidence(scores, best, ranked, too_short)
+    return Advice(
+        instrument=best,
+        alternatives=_alternatives(reading, ranked, best),
+        signals=_signals(reading, best, confidence),
+        warnings=_warnings(reading, best, too_short),
+        confidence=confidence,
+        scores={key: round(value, 3) for key, value in scores.items()},
+    )
+
+
+@dataclass
+class _Reading:
+    """What was found in one text, and the scores it adds up to."""
+
+    text: str
+    normalised: str
+    word_count: int
+    content_words: list[str]
+    matches: list[cues.Match]
+    forms: dict[str, cues.Match]
+    addressees: list[tuple[str, str, str, dict[str, float]]]
+    helps_with_own_proposal: bool
+    sounding_out: bool
+    # The instruments the member will file after the help: named first among the alternatives.
+    follow_ups: list[str]
+    query: Vector
+    neighbours: list[tuple[tuple[str, int], float]]
+    scores: dict[str, float]
+
+
+def _read(text: str) -> _Reading:
+    normalised = normalise(text)
+    tokens = words(normalised)
+    content_words = [token for token in tokens if token not in STOPWORDS]
+    scores = dict.fromkeys(INSTRUMENT_IDS, 0.0)
+
+    matches = cues.find_forms(normalised)
+    for match in matches:
+        for instrument_id, share in match.form.targets.items():
+            scores[instrument_id] += match.weight * share
+    addressees = _addressees(normalised)
+    for _key, _label, _phrase, targets in addressees:
+        for instrument_id, weight in targets.items():
+            scores[instrument_id] += weight
+
+    forms = {match.form.key: match for match in matches}
+    helps_with_own_proposal = _asks_help_with_own_proposal(forms, addressees)
+    follow_ups: list[str] = []
+    if helps_with_own_proposal:
+        # Handreiking, table: "uitwerken van eigen inbreng" is ambtelijke bijstand (art. 33 lid 1),
+        # also when the member names the motie or amendement it is for.
+        follow_ups = [i for i in _OWN_PROPOSAL_INSTRUMENTS if scores[i] > 0]
+        for instrument_id in _OWN_PROPOSAL_INSTRUMENTS:
+            scores[instrument_id] *= 0.5
+        scores["assistance"] += 2.0
+    sounding_out = _sounds_out_civil_servant(normalised, "help_request" in forms)
+    if sounding_out and not helps_with_own_proposal:
+        # Spelregel 5: the college's opinion is asked of the college, with written questions.
+        # Alongside real help with an own proposal it stays assistance, with the warning.
+        scores["written_question"] += 2.0
+
+    _apply_precedence(forms, scores)
+
+    examples = _examples()
+    query = examples.index.vector_of_terms(stem(token) for token in content_words)
+    neighbours = examples.index.search(query, k=NEIGHBOURS)
+    for instrument_id, similarity in _similarity_per_instrument(neighbours).items():
+        scores[instrument_id] += SIMILARITY_WEIGHT * similarity
+    follow_ups.sort(key=lambda i: -scores[i])
+
+    return _Reading(
+        text=text,
+        normalised=normalised,
+        word_count=len(tokens),
+        content_words=content_words,
+        matches=matches,
+        forms=forms,
+        addressees=addressees,
+        helps_with_own_proposal=helps_with_own_proposal,
+        sounding_out=sounding_out,
+        follow_ups=follow_ups,
+        query=query,
+        neighbours=neighbours,
+        scores=scores,
+    )
+
+
+def _apply_precedence(forms: Mapping[str, cues.Match], scores: dict[str, float]) -> None:
+    """Two rules that decide between close instruments whatever the other cues add up to."""
+    # Deciding amounts or cover at the begroting, voorjaarsnota, najaarsnota or jaarrekening is
+    # the budgetrecht, also when the vehicle is an amendement or motie on the begroting
+    # (toolkit "Ken je instrumenten": budgetrecht).
+    if "planning_cycle" in forms and "money" in forms:
+        steering = max(scores[i] for i in ("amendment", "motion", "initiative_proposal"))
+        scores["budget_right"] = max(scores["budget_right"], steering + 0.5)
+    # Facts together with the college's view or explanation need the college's answer: a
+    # schriftelijke vraag (handreiking, table: "informatie en opvattingen van het college").
+    view = forms.get("college_view")
+    if view is not None and view.weight >= 2.5:
+        scores["written_question"] = max(
+            scores["written_question"], scores["technical_question"] + 0.5
+        )
+
+
+def _alternatives(reading: _Reading, ranked: list[str], best: str) -> tuple[str, ...]:
+    scores = reading.scores
+    floor = max(ALTERNATIVE_MIN, ALTERNATIVE_SHARE * scores[best])
+    candidates = [*reading.follow_ups, *(i for i in ranked if scores[i] >= floor)]
+    return tuple(i for i in dict.fromkeys(candidates) if i != best)[:MAX_ALTERNATIVES]
+
+
+def _signals(reading: _Reading, best: str, confidence: Confidence) -> tuple[str, ...]:
+    signals = _form_signals(reading.matches, best)
+    if reading.helps_with_own_proposal:
+        signals.append(_HELP_WITH_OWN_PROPOSAL)
+    if reading.sounding_out:
+        signals.append(_SOUNDING_OUT_SIGNAL)
+    for _key, label, phrase, _targets in reading.addressees:
+        signals.append(f"De tekst is gericht aan of gaat over {label} ('{phrase}').")
+    example = _closest_example(reading.query, reading.neighbours, best)
+    if example:
+        signals.append(
+            f"De tekst lijkt op voorbeelden van {catalogue.name(best).lower()}, zoals: '{example}'"
+        )
+    signals.append(_length_signal(reading.text, reading.word_count))
+    signals.append(_CONFIDENCE_TEXT[confidence])
+    return tuple(signals)
+
+
+def _warnings(reading: _Reading, best: str, too_short: bool) -> tuple[AdviceWarning, ...]:
+    warnings = []
+    if reading.sounding_out or (best == "assistance" and "college_view" in reading.forms):
+        warnings.append(WARNINGS["college_position"])
+    if cues.SECRET.search(reading.normalised):
+        warnings.append(WARNINGS["secret"])
+    if too_short:
+        warnings.append(WARNINGS["too_short"])
+    return tuple(warnings)
+
+
+def _addressees(normalised: str) -> list[tuple[str, str, str, dict[str, float]]]:
+    found = []
+    for key, label, pattern, targets in cues.ADDRESSEES:
+        hit = pattern.search(normalised)
+        if hit:
+            found.append((key, label, hit.group(0), targets))
+    return found
+
+
+def _asks_help_with_own_proposal(forms: Mapping[str, cues.Match], addressees) -> bool:
+    """Help with the member's own motie, amendement or voorstel: ambtelijke bijstand.
+
+    "Ik wil een motie opstellen" is a motion; asking someone to help draft it is assistance.
+    """
+    names_instrument = any(
+        key in forms
+        for key in (
+            "motion_named",
+            "amendment_named",
+            "initiative_named",
+            "own_proposal",
+            "change_decision",
+        )
+    )
+    if not names_instrument:
+        return False
+    to_civil_service = any(key == "civil_service" for key, *_ in addressees)
+    return "help_request" in forms or ("drafting" in forms and to_civil_service)
+
+
+def _sounds_out_civil_servant(normalised: str, asks_help: bool) -> bool:
+    """Spelregel 5: the text asks a civil servant for the college's opinion or position.
+
+    Whoever is asked to help with one's own proposal is a civil servant too, named or not.
+    """
+    if not (asks_help or cues.CIVIL_SERVANT.search(normalised)):
+        return False
+    if cues.SOUNDING_OUT.search(normalised):
+        return True
+    return bool(cues.OPINION.search(normalised) and cues.COLLEGE.search(normalised))
+
+
+def _confidence(
+    scores: Mapping[str, float], best: str, ranked: list[str], too_short: bool
+) -> Confidence:
+    top = scores[best]
+    runner_up = scores[ranked[1]] if ranked[0] == best else scores[ranked[0]]
+    if too_short or top < 1.5:
+        return "laag"
+    margin = (top - runner_up) / top
+    if top >= 3.0 and margin >= 0.4:
+        return "hoog"
+    return "middel" if margin >= 0.15 else "laag"
+
+
+def _quote(phrase: str) -> str:
+    if len(phrase) > MAX_PHRASE:
+        phrase = phrase[: MAX_PHRASE - 1].rstrip() + "…"
+    return f"'{phrase}'"
+
+
+def _form_signals(matches: list[cues.Match], best: str) -> list[str]:
+    """One sentence per form found, those that point to the advice first."""
+    ordered = sorted(
+        matches, key=lambda m: (-(m.form.targets.get(best, 0.0) * m.weight), -m.weight)
+    )
+    sentences = []
+    for match in ordered[:4]:
+        phrases = ", ".join(_quote(p) for p in match.phrases[:3])
+        sentences.append(f"De tekst {match.form.description} (gevonden: {phrases}).")
+    return sentences
+
+
+def _length_signal(text: str, words: int) -> str:
+    questions = text.count("?")
+    word_text = "woord" if words == 1 else "woorden"
+    if questions == 0:
+        return f"De tekst telt {words} {word_text} en geen vraagteken."
+    question_text = "vraag" if questions == 1 else "vragen"
+    return f"De tekst telt {words} {word_text} en {questions} {question_text}."
+
+
+@dataclass(frozen=True)
+class _Examples:
+    index: TfidfIndex[tuple[str, int]]
+    texts: dict[tuple[str, int], str]
+    keys_by_instrument: dict[str, frozenset[tuple[str, int]]]
+
+
+def _analyse(text: str) -> list[str]:
+    return stems(text)
+
+
+@functools.cache
+def _examples() -> _Examples:
+    """The example texts per instrument, indexed once per process."""
+    source = resources.files("raadsloket.advisor") / "data" / "prototypes.toml"
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    index: TfidfIndex[tuple[str, int]] = TfidfIndex(_analyse)
+    texts: dict[tuple[str, int], str] = {}
+    for instrument in catalogue.all_instruments():
+        own = data.get(instrument.id, {}).get("texts", [])
+        for number, example in enumerate([*instrument.example_questions, *own]):
+            key = (instrument.id, number)
+            index.add(key, example)
+            texts[key] = example
+    unknown = set(data) - set(INSTRUMENT_IDS)
+    if unknown:
+        raise catalogue.CatalogueError(
+            f"prototypes.toml noemt onbekende instrumenten: {', '.join(sorted(unknown))}"
+        )
+    index.build()
+    keys_by_instrument = {
+        instrument_id: frozenset(key for key in texts if key[0] == instrument_id)
+        for instrument_id in INSTRUMENT_IDS
+    }
+    return _Examples(index, texts, keys_by_instrument)
+
+
+def _similarity_per_instrument(neighbours: list[tuple[tuple[str, int], float]]) -> dict[str, float]:
+    """Per instrument: the best neighbour's similarity plus half of the second best."""
+    per_instrument: dict[str, list[float]] = {}
+    for (instrument_id, _), similarity in neighbours:
+        per_instrument.setdefault(instrument_id, []).append(similarity)
+    return {
+        instrument_id: sims[0] + 0.5 * (sims[1] if len(sims) > 1 else 0.0)
+        for instrument_id, sims in per_instrument.items()
+    }
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s")
+
+
+def _closest_example(
+    query: Vector, neighbours: list[tuple[tuple[str, int], float]], instrument_id: str
+) -> str | None:
+    examples = _examples()
+    hit = next((n for n in neighbours if n[0][0] == instrument_id), None)
+    if hit is None:
+        allowed = examples.keys_by_instrument[instrument_id]
+        hit = next(iter(examples.index.search(query, k=1, allowed=allowed)), None)
+    if hit is None or hit[1] < 0.15:
+        return None
+    example = examples.texts[hit[0]]
+    first = _SENTENCE_END.split(example, maxsplit=1)[0]
+    return first if len(first) <= 120 else first[:119].rstrip() + "…"
+
+
+def warm_up() -> None:
+    """Load the catalogue and index the examples now rather than on the first question."""
+    catalogue.all_instruments()
+    _examples()

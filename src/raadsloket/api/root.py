@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The API at /api/v1 (django-ninja): token or session authentication, the Dutch error answers
+(api/errors.py), and each app's router mounted under one schema. The routers import nothing of
+this package; the shared error schema is lib/api.py."""
+
+from ninja import NinjaAPI, Schema
+from ninja.security import HttpBearer, django_auth
+
+from raadsloket.access.viewer import viewer_for
+from raadsloket.advisor.api import router as advisor_router
+from raadsloket.api import errors
+from raadsloket.api.tokens import authenticate
+from raadsloket.budgets import api as budgets_api
+from raadsloket.cases.api import router as cases_router
+from raadsloket.lib.api import ERRORS
+from raadsloket.notify.api import router as notify_router
+from raadsloket.reflection.api import router as reflection_router
+from raadsloket.written_questions.api import router as written_questions_router
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        person = authenticate(token)
+        if person is not None:
+            request.user = person
+        return person
+
+
+class RaadsloketAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        """The view's name, unique over the API: an integration's generated client keeps its
+        method names when code moves between modules (ninja's default includes the module)."""
+        return operation.view_func.__name__
+
+
+api = RaadsloketAPI(
+    title="raadsloket API",
+    version="1",
+    description="Verzoeken om ambtelijke bijstand en technische vragen (art. 33 Gemeentewet).",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+errors.install(api)
+
+
+class MeOut(Schema):
+    username: str
+    name: str
+    municipality: str | None
+    roles: list[str]
+    fractie: str | None
+
+
+@api.get("/me", response={200: MeOut, **ERRORS}, summary="Wie ben ik")
+def me(request):
+    user = request.user
+    viewer = viewer_for(user)
+    return {
+        "username": user.username,
+        "name": user.display_name,
+        "municipality": user.municipality.name if user.municipality_id else None,
+        "roles": sorted(viewer.roles),
+        "fractie": user.fractie.name if user.fractie_id else None,
+    }
+
+
+api.add_router("/", cases_router)
+api.add_router("/", advisor_router)
+api.add_router("/", written_questions_router)
+api.add_router("/", notify_router)
+budgets_api.install(api)
+api.add_router("/", reflection_router)

@@ -1,0 +1,175 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The case API's shapes. Fields of sections the caller may not see are null (or absent lists)."""
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Field, Schema
+
+
+class ActionOut(Schema):
+    action: str
+    label: str
+
+
+class AssignmentOut(Schema):
+    civil_servant: str
+    hours_estimate: float | None
+
+
+class HoursOut(Schema):
+    civil_servant: str
+    worked_on: date
+    hours: float
+    note: str | None = None
+
+
+class KickoffOut(Schema):
+    planned_for: datetime
+    held_on: date | None
+    participants: str
+    background: str
+    goal: str
+    agreed_hours: float | None
+    due_date: date | None
+    loyalty_concerns: str
+    member_acknowledged_rules: bool
+    civil_servant_acknowledged_rules: bool
+
+
+class EvaluationOut(Schema):
+    perspective: str
+    score: int
+    remarks: str
+
+
+class MediationOut(Schema):
+    forum: str
+    reason: str
+    outcome: str
+    notes: str
+    requested_at: datetime
+    decided_at: datetime | None
+
+
+class FileOut(Schema):
+    name: str
+    size: int
+    content_type: str
+    url: str
+
+
+class DeadlineOut(Schema):
+    name: str
+    due: date
+    status: str
+    rule: str
+
+
+class CaseOut(Schema):
+    id: int
+    reference: str
+    instrument: str
+    sections: list[str]
+    state: str | None = None
+    state_label: str | None = None
+    version: int | None = None
+    secret: bool = False
+    notice: str | None = None
+    policy_area: str | None = None
+    created_at: datetime | None = None
+    submitted_at: datetime | None = None
+    assigned_at: datetime | None = None
+    delivered_at: datetime | None = None
+    closed_at: datetime | None = None
+    intake_due: date | None = None
+    decision_due: date | None = None
+    delivery_due: date | None = None
+    registered_at: datetime | None = None
+    answer_due: date | None = None
+    answered_at: datetime | None = None
+    published_at: datetime | None = None
+    agenda_item: str | None = None
+    meeting_date: date | None = None
+    answer_before: datetime | None = None
+    running_deadline: DeadlineOut | None = None
+    handler: str | None = None
+    title: str | None = None
+    question: str | None = None
+    background: str | None = None
+    requester: str | None = None
+    co_requesters: list[str] | None = None
+    channel: str | None = None
+    confidential: bool | None = None
+    routing_officer: str | None = None
+    hours_estimate: float | None = None
+    refusal_ground: str | None = None
+    refusal_reasoning: str | None = None
+    objection: str | None = None
+    deferred_until: date | None = None
+    defer_reason: str | None = None
+    advised_instrument: str | None = None
+    portfolio_holder: str | None = None
+    postponed_at: datetime | None = None
+    postponed_to: date | None = None
+    postponement_reason: str | None = None
+    assignments: list[AssignmentOut] | None = None
+    hours: list[HoursOut] | None = None
+    kickoff: KickoffOut | None = None
+    answer: str | None = None
+    files: list[FileOut] | None = None
+    evaluations: list[EvaluationOut] | None = None
+    mediations: list[MediationOut] | None = None
+    available_actions: list[ActionOut] | None = None
+
+
+class CaseListOut(Schema):
+    items: list[CaseOut]
+    next_after: int | None = Field(None, description="geef mee als ?after= voor de volgende pagina")
+
+
+class CaseIn(Schema):
+    instrument: str = "assistance"
+    title: str
+    question: str
+    background: str = ""
+    policy_area: str
+    confidential: bool = False
+    co_requesters: list[int] = []
+    on_behalf_of: int | None = None
+    agenda_item: str = ""
+    meeting_date: str = ""
+    submit: bool = False
+
+
+class ActionIn(Schema):
+    version: int | None = Field(
+        None, description="de versie die u zag (optimistische vergrendeling)"
+    )
+    data: dict[str, Any] = {}
+
+
+class TimelineOut(Schema):
+    at: datetime
+    action: str
+    from_state: str
+    to_state: str
+    actor: str | None
+    detail: str
+
+
+class DirectContactIn(Schema):
+    member: int
+    title: str
+    question: str
+    answer: str
+    policy_area: str
+    confidential: bool = False
+
+
+class SimilarOut(Schema):
+    id: int
+    reference: str
+    title: str
+    instrument: str
+    score: float

@@ -1,0 +1,471 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The case pages: list, new request, direct contact, one case, its actions, files and break-glass.
+
+Views ask the access layer what to show and `perform` to change anything."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from raadsloket.access.cases import (
+    CaseNotFound,
+    get_case_for,
+    relation_names,
+    sees_hours_of,
+    visible_cases,
+)
+from raadsloket.access.sections import CONTENT_SECTIONS, Section
+from raadsloket.access.viewer import viewer_for
+from raadsloket.advisor.panel import advice_context
+from raadsloket.assistance.models import Kickoff, Mediation
+from raadsloket.cases import lists, workflow
+from raadsloket.cases.deadlines import running_deadline
+from raadsloket.cases.effects import may_request
+from raadsloket.cases.errors import (
+    ActionForbidden,
+    ActionNotAvailable,
+    DomainError,
+    InvalidInput,
+    UnknownAction,
+)
+from raadsloket.cases.forms import CaseForm, DirectContactForm
+from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.models import CaseFile
+from raadsloket.cases.ranking import candidates_for
+from raadsloket.cases.services import break_glass, create_case, log_direct_contact
+from raadsloket.cases.states import ANSWERED_STATES, WRITTEN_ANSWERED_STATES, State
+from raadsloket.cases.transitions import (
+    available_actions,
+    perform,
+    record_list_read,
+    record_read,
+    row_for,
+)
+from raadsloket.lib.views import apply_errors, forbidden
+from raadsloket.organisation.roles import Role
+from raadsloket.policy.deadlines import describe_term
+
+EVENT_LABELS = {"create": "Verzoek aangemaakt"}
+
+
+def _case_or_404(viewer, pk: int):
+    try:
+        return get_case_for(viewer, pk)
+    except CaseNotFound:
+        raise Http404("Verzoek niet gevonden") from None
+
+
+def _section_names(visible) -> set[str]:
+    return {str(section) for section in visible}
+
+
+@login_required
+def case_list(request):
+    viewer = viewer_for(request.user)
+    page = lists.keyset_page(
+        viewer,
+        visible_cases(viewer),
+        before=_case_number(request.GET.get("voor")),
+        after=_case_number(request.GET.get("na")),
+    )
+    record_list_read(request.user, [(case, case.visible) for case in page.cases])
+    return render(request, "cases/list.html", {"page": page})
+
+
+def _case_number(value: str | None) -> int | None:
+    """A case number from the list's links; anything else starts at the newest cases."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None
+
+
+@login_required
+def case_new(request):
+    viewer = viewer_for(request.user)
+    problem = (
+        may_request(viewer, viewer.profile)
+        if viewer.authenticated
+        else ("U hoort bij geen gemeente.")
+    )
+    if problem:
+        return forbidden(request, problem)
+    form = CaseForm(viewer=viewer)
+    status = 200
+    advice = {}
+    if request.method == "POST" and "advies" in request.POST:
+        # Without JavaScript: show the advice beside the form; nothing is saved yet.
+        form = CaseForm(data=request.POST, viewer=viewer)
+        advice = advice_context(
+            viewer,
+            str(request.POST.get("title", "")),
+            str(request.POST.get("question", "")),
+            str(request.POST.get("instrument", "")),
+        )
+    elif request.method == "POST":
+        submit = "indienen" in request.POST
+        try:
+            case = create_case(request.user, request.POST, submit=submit)
+        except InvalidInput as error:
+            form = CaseForm(data=request.POST, viewer=viewer)
+            form.is_valid()
+            apply_errors(form, error.errors)
+            status = 422
+        except ActionForbidden as error:
+            return forbidden(request, error.message)
+        except DomainError as error:
+            form = CaseForm(data=request.POST, viewer=viewer)
+            form.is_valid()
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            if submit:
+                messages.success(
+                    request, f"Uw verzoek {case.reference} is ingediend bij de griffie."
+                )
+            else:
+                messages.success(request, f"Uw verzoek {case.reference} is als concept opgeslagen.")
+            return redirect("case_detail", pk=case.pk)
+    if Role.FRACTIE_EMPLOYEE not in viewer.roles:
+        # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
+        del form.fields["on_behalf_of"]
+    return render(
+        request,
+        "cases/new.html",
+        {"form": form, "profile": viewer.profile, **advice},
+        status=status,
+    )
+
+
+@login_required
+def direct_contact_new(request):
+    """A civil servant logs a direct contact afterwards (profile channel direct_small_facts)."""
+    viewer = viewer_for(request.user)
+    if Role.CIVIL_SERVANT not in viewer.roles or (
+        viewer.profile.channel.mode != "direct_small_facts"
+    ):
+        return forbidden(
+            request,
+            "De verordening van uw gemeente kent geen rechtstreeks "
+            "contact voor u: verzoeken lopen via de griffie.",
+        )
+    form = DirectContactForm(viewer=viewer)
+    status = 200
+    if request.method == "POST":
+        try:
+            case = log_direct_contact(request.user, request.POST)
+        except ActionForbidden as error:
+            return forbidden(request, error.message)
+        except InvalidInput as error:
+            form = DirectContactForm(data=request.POST, viewer=viewer)
+            form.is_valid()
+            apply_errors(form, error.errors)
+            status = 422
+        else:
+            messages.success(request, f"Rechtstreeks contact vastgelegd als {case.reference}.")
+            return redirect("case_detail", pk=case.pk)
+    return render(request, "cases/direct_contact.html", {"form": form}, status=status)
+
+
+def _deadlines(case, profile):
+    terms = profile.terms
+    delivery_term = (
+        terms.technical_question
+        if case.instrument == Instrument.TECHNICAL_QUESTION
+        else terms.delivery
+    )
+    kickoff = case.kickoff if hasattr(case, "kickoff") else None
+    delivery_rule = (
+        "afgesproken in het startgesprek"
+        if kickoff is not None and kickoff.held_on
+        else describe_term(delivery_term)
+    )
+    running = running_deadline(case, profile, timezone.localdate())
+    written = case.instrument == Instrument.WRITTEN_QUESTION
+    rows = [
+        (
+            "Registratie door de griffie" if written else "Intake door de griffie",
+            case.intake_due,
+            describe_term(terms.intake),
+        ),
+        ("Besluit over toewijzing", case.decision_due, describe_term(terms.decision)),
+        ("Oplevering", case.delivery_due, delivery_rule),
+        (
+            "Beantwoording door het college",
+            case.answer_due,
+            f"{describe_term(terms.written_question)} vanaf registratie (Reglement van Orde)",
+        ),
+        ("Nieuwe datum uit het uitstelbericht", case.postponed_to, "datum uit het uitstelbericht"),
+    ]
+    if case.answer_before:
+        rows.append(
+            (
+                "Antwoord vóór de vergadering",
+                timezone.localdate(case.answer_before),
+                f"technische vraag over een agendapunt: antwoord uiterlijk "
+                f"{profile.agenda_questions.answer_by} vóór de vergadering",
+            )
+        )
+    return [
+        {
+            "label": label,
+            "due": due,
+            "rule": rule,
+            "status": running.status_label if running and running.due == due else "",
+        }
+        for label, due, rule in rows
+        if due
+    ]
+
+
+def _detail_context(viewer, case, visible) -> dict:
+    names = _section_names(visible)
+    context = {"case": case, "sections": names, "profile": viewer.profile}
+    rel_names = relation_names(viewer, case)
+    # Plain values: a template would call the form class.
+    context["actions"] = [
+        {"action": row.action, "label": row.label, "has_form": row.form is not None}
+        for row in available_actions(viewer, case, rel_names)
+    ]
+    if names & {"metadata", "trajectory"}:
+        context["deadlines"] = _deadlines(case, viewer.profile) if "metadata" in names else []
+    context["timeline"] = timeline = list(
+        case.timeline.filter(section__in=names).select_related("actor")
+    )
+    states = dict(State.choices)
+    for event in timeline:
+        label = EVENT_LABELS.get(event.action) or workflow.ACTION_LABELS.get(
+            event.action, event.action
+        )
+        if event.to_state and event.to_state != event.from_state:
+            label = f"{label} → {states.get(event.to_state, event.to_state)}"
+        event.label = label
+    context["secret_banner"] = case.secret and bool(names & {"request", "answer"})
+    if names & {"routing", "hours"}:
+        context["assignments"] = [
+            a
+            for a in case.assignments.select_related("civil_servant__department").order_by(
+                "assigned_at"
+            )
+            if sees_hours_of(viewer, visible, a.civil_servant)
+        ]
+    if "hours" in names:
+        entries = [
+            e
+            for e in case.hours_entries.select_related("civil_servant__department").order_by(
+                "worked_on", "pk"
+            )
+            if sees_hours_of(viewer, visible, e.civil_servant)
+        ]
+        context["hours_entries"] = entries
+        context["hours_logged"] = sum((e.hours for e in entries), 0)
+    if "kickoff" in names:
+        context["kickoff"] = Kickoff.objects.filter(case=case).first()
+    if names & {"mediation", "routing"}:
+        mediations = list(
+            case.mediations.select_related("requested_by", "decided_by").order_by("requested_at")
+        )
+        context["mediations"] = [
+            m
+            for m in mediations
+            if (m.forum == Mediation.Forum.GRIFFIE and "mediation" in names)
+            or (m.forum == Mediation.Forum.TRIANGLE and "routing" in names)
+        ]
+    if "evaluation" in names:
+        context["evaluations"] = list(
+            case.evaluations.select_related("person").order_by("recorded_at")
+        )
+    if "answer" in names:
+        context["files"] = list(case.files.filter(section=Section.ANSWER).order_by("pk"))
+    if "routing" in names and case.refusal_ground:
+        context["refusal_ground"] = viewer.profile.refusal_ground(case.refusal_ground)
+    context["secret_withheld"] = (
+        case.secret
+        and case.state in ANSWERED_STATES | WRITTEN_ANSWERED_STATES
+        and "answer" not in names
+        and "request" in names
+    )
+    if viewer.is_griffie and "request" in names and case.state in (State.SUBMITTED, State.INTAKE):
+        # The griffie sees the advice at intake and can convert the case (issue 3, item 2).
+        context["intake_advice"] = advice_context(
+            viewer, case.title, case.question, case.instrument
+        )
+    if any(row["action"] == "assign" for row in context["actions"]):
+        context["ranking"] = candidates_for(viewer, case)
+    return context
+
+
+@login_required
+def case_detail(request, pk: int):
+    viewer = viewer_for(request.user)
+    case, visible = _case_or_404(viewer, pk)
+    content = visible & CONTENT_SECTIONS
+    if content:
+        # Every read of confidential content is audited (issue 2, item 6).
+        record_read(request.user, case, content)
+    return render(request, "cases/detail.html", _detail_context(viewer, case, visible))
+
+
+def _available(case, action: str, names: frozenset[str]) -> bool:
+    try:
+        row_for(case, action, names)
+    except DomainError:
+        return False
+    return True
+
+
+def _form_class(case, action: str, names):
+    for row in workflow.rows_for_action(case.instrument, action):
+        if row.actors & names:
+            return row.form
+    return None
+
+
+def _version(request, case) -> int:
+    raw = request.POST.get("version") if request.method == "POST" else request.GET.get("versie")
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return case.version if request.method == "GET" else -1
+
+
+@login_required
+def case_action(request, pk: int, action: str):
+    if action not in workflow.ACTIONS:
+        raise Http404("Onbekende actie")
+    viewer = viewer_for(request.user)
+    case, visible = _case_or_404(viewer, pk)
+    names = relation_names(viewer, case)
+    try:
+        row = row_for(case, action, names)
+    except ActionForbidden as error:
+        return forbidden(request, error.message)
+    except ActionNotAvailable:
+        row = None
+    form_class = row.form if row else _form_class(case, action, names)
+    context = {
+        "case": case,
+        "sections": _section_names(visible),
+        "action": action,
+        "label": workflow.ACTION_LABELS[action],
+        "available": row is not None,
+        "version": _version(request, case),
+        "error": None,
+    }
+    status = 200
+    form = None
+    if request.method == "POST":
+        version = context["version"]
+        try:
+            case = perform(
+                request.user, pk, action, request.POST, request.FILES, expected_version=version
+            )
+        except CaseNotFound:
+            raise Http404("Verzoek niet gevonden") from None
+        except UnknownAction:
+            raise Http404("Onbekende actie") from None
+        except ActionForbidden as error:
+            return forbidden(request, error.message)
+        except InvalidInput as error:
+            form = (
+                form_class(data=request.POST, files=request.FILES, case=case, viewer=viewer)
+                if form_class
+                else None
+            )
+            if form is not None:
+                form.is_valid()
+                apply_errors(form, error.errors)
+            context["error"] = error.message
+            status = 422
+        except DomainError as error:
+            # 409: someone was first, the state moved on, or a guard said no. Keep the input.
+            case, visible = _case_or_404(viewer, pk)
+            names = relation_names(viewer, case)
+            context.update(
+                case=case,
+                sections=_section_names(visible),
+                available=_available(case, action, names),
+                version=case.version,
+                error=error.message,
+                conflict=True,
+            )
+            form = form_class(data=request.POST, case=case, viewer=viewer) if form_class else None
+            status = error.status
+        else:
+            messages.success(
+                request,
+                f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
+                f"'{case.get_state_display()}'.",
+            )
+            url = reverse("case_detail", kwargs={"pk": case.pk})
+            try:
+                get_case_for(viewer, case.pk)
+            except CaseNotFound:
+                # The driehoek's decision took the case out of this actor's sight.
+                url = reverse("home")
+            if request.htmx:
+                return HttpResponseClientRedirect(url)
+            return redirect(url)
+    elif row is None:
+        messages.error(
+            request,
+            f"'{workflow.ACTION_LABELS[action]}' kan niet in de status "
+            f"'{case.get_state_display()}'.",
+        )
+        return redirect("case_detail", pk=case.pk)
+    elif form_class is not None:
+        form = form_class(case=case, viewer=viewer)
+    context["form"] = form
+    wants_ranking = action == "assign" or (
+        action == "mediate" and form is not None and "civil_servants" in form.fields
+    )
+    if wants_ranking and context["available"] and "request" in context["sections"]:
+        # The ranking matches the question's words: only for who may read the request.
+        context["ranking"] = candidates_for(viewer, case)
+    content = frozenset(context["sections"]) & CONTENT_SECTIONS
+    if content:
+        record_read(request.user, case, content)
+    template = "cases/action.html"
+    if request.htmx and request.method == "POST":
+        # Only the form is swapped; a 4xx would not be swapped by htmx, so answer 200.
+        return render(request, template + "#action-form", context)
+    return render(request, template, context, status=status)
+
+
+@login_required
+def case_file(request, pk: int, token: str):
+    viewer = viewer_for(request.user)
+    case, visible = _case_or_404(viewer, pk)
+    stored = CaseFile.objects.filter(case_id=case.pk, token=token).first()
+    if stored is None or stored.section not in _section_names(visible):
+        raise Http404("Bestand niet gevonden")
+    record_read(request.user, case, {stored.section})
+    return FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+
+
+@login_required
+@require_POST
+def case_break_glass(request, pk: int):
+    try:
+        break_glass(request.user, pk, request.POST.get("reason", ""))
+    except CaseNotFound:
+        raise Http404("Verzoek niet gevonden") from None
+    except ActionForbidden as error:
+        return forbidden(request, error.message)
+    except InvalidInput as error:
+        reasons = "; ".join(m for msgs in error.errors.values() for m in msgs) or error.message
+        messages.error(request, f"Noodtoegang tot verzoek niet verleend: {reasons}")
+        return redirect("home")
+    messages.warning(
+        request,
+        "Noodtoegang verleend voor 30 minuten. Uw inzage en de reden zijn vastgelegd "
+        "en zichtbaar voor de griffier.",
+    )
+    return redirect("case_detail", pk=pk)
