@@ -33,6 +33,7 @@ test keeps them in agreement.
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from raadsloket.access.actors import Actor
 from raadsloket.access.sections import ALL_SECTIONS, Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.instruments import Channel, Instrument
@@ -258,27 +259,27 @@ class CaseNotFound(LookupError):
 
 def relation_names(
     viewer: Viewer, case: Case, relations: Relations | None = None
-) -> frozenset[str]:
-    """The names the transition tables use for who may act: requester, griffie, clerk, ..."""
+) -> frozenset[Actor]:
+    """Who the viewer is for this case, in the transition tables' names (access/actors.py)."""
     rel = relations or Relations(viewer, case)
-    names: set[str] = set()
+    names: set[Actor] = set()
     if rel.requester:
-        names.add("requester")
+        names.add(Actor.REQUESTER)
     if viewer.is_griffie:
-        names.add("griffie")
+        names.add(Actor.GRIFFIE)
     if viewer.is_routing_officer and case.forwarded_at is not None:
-        names.add("routing_officer")
+        names.add(Actor.ROUTING_OFFICER)
     if rel.assignee:
-        names.add("assignee")
+        names.add(Actor.ASSIGNEE)
     if rel.contact_author and Role.CIVIL_SERVANT in viewer.roles:
-        names.add("contact_author")
+        names.add(Actor.CONTACT_AUTHOR)
     if (
         Role.COLLEGE_CONTACT in viewer.roles
         and case.instrument == Instrument.WRITTEN_QUESTION
         and case.state in WRITTEN_REGISTERED_STATES
     ):
-        names.add("college_contact")
+        names.add(Actor.COLLEGE_CONTACT)
     if viewer.in_triangle and case.state == State.OBJECTED:
         # The driehoek acts only on an objection to a refusal (handreiking, spelregel 3).
-        names.add("triangle")
+        names.add(Actor.TRIANGLE)
     return frozenset(names)

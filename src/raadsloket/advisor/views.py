@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor import catalogue, questionnaire
 from raadsloket.advisor.panel import MAX_CHARS, advice_context
+from raadsloket.audit.reads import record_list_read
 from raadsloket.cases.instruments import Instrument
-from raadsloket.cases.transitions import record_list_read
 
 
 @login_required

@@ -4,6 +4,7 @@
 from django import forms
 from django.utils import timezone
 
+from raadsloket.access.actors import Actor
 from raadsloket.assistance.models import Evaluation, Mediation
 from raadsloket.cases.forms import ActionForm, AssignForm, hours_field, text_field
 
@@ -118,7 +119,7 @@ class EvaluateForm(ActionForm):
 
 
 PERSPECTIVE_BY_RELATION = (
-    ("requester", Evaluation.Perspective.MEMBER),
-    ("assignee", Evaluation.Perspective.CIVIL_SERVANT),
-    ("griffie", Evaluation.Perspective.GRIFFIE),
+    (Actor.REQUESTER, Evaluation.Perspective.MEMBER),
+    (Actor.ASSIGNEE, Evaluation.Perspective.CIVIL_SERVANT),
+    (Actor.GRIFFIE, Evaluation.Perspective.GRIFFIE),
 )

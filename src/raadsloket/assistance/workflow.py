@@ -5,6 +5,7 @@ draft → submitted → intake → forwarded → assigned | refused (→ objecte
 kickoff_planned → in_progress (⇄ mediation) → delivered → evaluated → closed.
 """
 
+from raadsloket.access.actors import Actor as A
 from raadsloket.access.sections import Section
 from raadsloket.assistance.forms import (
     PERSPECTIVE_BY_RELATION,
@@ -43,7 +44,7 @@ def _open_mediation(case, forum):
     return case.mediations.filter(forum=forum, outcome="").order_by("-requested_at").first()
 
 
-def mediate_triangle(step: Step) -> None:
+def mediate_triangle(step: Step) -> str:
     # Model-verordening: the griffie mediates first, then the driehoek; the mayor decides.
     mediation = _open_mediation(step.case, Mediation.Forum.TRIANGLE)
     mediation.outcome = step.data["outcome"]
@@ -53,12 +54,9 @@ def mediate_triangle(step: Step) -> None:
     mediation.save()
     if step.data["outcome"] == Mediation.Outcome.ASSIGN:
         effects.assign(step)
-    else:
-        step.case.closed_at = step.now
-
-
-def mediate_triangle_target(step: Step) -> str:
-    return S.ASSIGNED if step.data["outcome"] == Mediation.Outcome.ASSIGN else S.CLOSED
+        return S.ASSIGNED
+    step.case.closed_at = step.now
+    return S.CLOSED
 
 
 def describe_mediate_triangle(step: Step) -> str:
@@ -163,7 +161,8 @@ def guard_evaluate(step: Step) -> str | None:
     return None
 
 
-def evaluate(step: Step) -> None:
+def evaluate(step: Step) -> str:
+    """The round closes (evaluated) once member, civil servant and griffie have each evaluated."""
     Evaluation.objects.create(
         case=step.case,
         perspective=perspective(step),
@@ -172,9 +171,6 @@ def evaluate(step: Step) -> None:
         remarks=step.data.get("remarks") or "",
         recorded_at=step.now,
     )
-
-
-def evaluate_target(step: Step) -> str:
     done = set(step.case.evaluations.values_list("perspective", flat=True))
     return S.EVALUATED if done >= set(Evaluation.Perspective.values) else S.DELIVERED
 
@@ -204,7 +200,7 @@ BEFORE_DELIVERY = frozenset({
     S.DRAFT, S.SUBMITTED, S.INTAKE, S.DEFERRED, S.FORWARDED, S.ASSIGNED, S.REFUSED, S.OBJECTED,
     S.KICKOFF_PLANNED, S.IN_PROGRESS, S.MEDIATION,
 })  # fmt: skip
-BUBBLE = frozenset({"requester", "assignee", "griffie"})
+BUBBLE = frozenset({A.REQUESTER, A.ASSIGNEE, A.GRIFFIE})
 
 # fmt: off
 TABLE = [
@@ -217,8 +213,9 @@ TABLE = [
                form=ReasonForm, effect=object_, describe=lambda step: step.data["reason"]),
     Transition(frozenset({S.REFUSED}), "close", S.CLOSED, GRIFFIE | REQUESTER, Section.ROUTING,
                form=CloseForm, effect=effects.close, describe=effects.describe_close),
-    Transition(frozenset({S.OBJECTED}), "mediate", mediate_triangle_target,
-               frozenset({"triangle"}), Section.ROUTING, form=TriangleMediationForm,
+    # The driehoek assigns, or keeps the refusal and the case closes (mediate_triangle).
+    Transition(frozenset({S.OBJECTED}), "mediate", S.ASSIGNED,
+               frozenset({A.TRIANGLE}), Section.ROUTING, form=TriangleMediationForm,
                effect=mediate_triangle, describe=describe_mediate_triangle),
     Transition(frozenset({S.ASSIGNED}), "plan_kickoff", S.KICKOFF_PLANNED, GRIFFIE,
                Section.KICKOFF, form=PlanKickoffForm, effect=plan_kickoff,
@@ -226,19 +223,21 @@ TABLE = [
     Transition(frozenset({S.KICKOFF_PLANNED}), "record_kickoff", S.IN_PROGRESS, GRIFFIE,
                Section.KICKOFF, form=RecordKickoffForm, effect=record_kickoff,
                describe=describe_record_kickoff),
-    Transition(frozenset({S.IN_PROGRESS, S.MEDIATION}), "log_hours", lambda step: step.from_state,
-               frozenset({"assignee"}), Section.HOURS, form=LogHoursForm, effect=log_hours,
+    # Hours are logged while the work goes on: the state stays.
+    Transition(frozenset({S.IN_PROGRESS, S.MEDIATION}), "log_hours", None,
+               frozenset({A.ASSIGNEE}), Section.HOURS, form=LogHoursForm, effect=log_hours,
                describe=describe_log_hours),
     Transition(frozenset({S.IN_PROGRESS}), "request_mediation", S.MEDIATION,
-               frozenset({"requester", "assignee"}), Section.MEDIATION, form=ReasonForm,
+               frozenset({A.REQUESTER, A.ASSIGNEE}), Section.MEDIATION, form=ReasonForm,
                effect=request_mediation, describe=lambda step: step.data["reason"]),
     Transition(frozenset({S.MEDIATION}), "mediate", S.IN_PROGRESS, GRIFFIE, Section.MEDIATION,
                form=GriffieMediationForm, effect=mediate_griffie,
                describe=lambda step: step.data["notes"]),
     Transition(frozenset({S.IN_PROGRESS}), "deliver", S.DELIVERED,
-               frozenset({"assignee", "griffie"}), Section.ANSWER, form=DeliverForm,
+               frozenset({A.ASSIGNEE, A.GRIFFIE}), Section.ANSWER, form=DeliverForm,
                effect=effects.deliver, describe=effects.describe_deliver),
-    Transition(frozenset({S.DELIVERED}), "evaluate", evaluate_target, BUBBLE,
+    # Evaluated once member, civil servant and griffie have each evaluated (evaluate).
+    Transition(frozenset({S.DELIVERED}), "evaluate", S.DELIVERED, BUBBLE,
                Section.EVALUATION, form=EvaluateForm, guard=guard_evaluate, effect=evaluate,
                describe=describe_evaluate),
     Transition(frozenset({S.DELIVERED}), "close", S.CLOSED, GRIFFIE, Section.ANSWER,

@@ -17,6 +17,7 @@ from raadsloket.access.cases import (
 )
 from raadsloket.access.sections import CONTENT_SECTIONS
 from raadsloket.access.viewer import viewer_for
+from raadsloket.audit.reads import record_list_read, record_read
 from raadsloket.cases.knowledge import similar_questions
 from raadsloket.cases.models import NEWEST_FIRST
 from raadsloket.cases.schemas import (
@@ -31,12 +32,7 @@ from raadsloket.cases.schemas import (
 from raadsloket.cases.search import search_cases
 from raadsloket.cases.serialize import case_payload
 from raadsloket.cases.services import create_case, log_direct_contact
-from raadsloket.cases.transitions import (
-    available_actions,
-    perform,
-    record_list_read,
-    record_read,
-)
+from raadsloket.cases.transitions import available_actions, perform
 from raadsloket.lib.api import ERRORS
 
 router = Router(tags=["verzoeken"])

@@ -82,12 +82,8 @@ def describe_defer(step: Step) -> str:
     return f"Aangehouden tot {step.data['until']:%d-%m-%Y}: {step.data['reason']}"
 
 
-def resume_target(step: Step) -> str:
-    return step.case.resume_state or "intake"
-
-
-def resume(step: Step) -> None:
-    # resume_state stays: the target is read after the effect, and the next defer sets it anew.
+def resume(step: Step) -> str:
+    """Back to where the request was held; resume_state stays until the next defer sets it."""
     case = step.case
     case.deferred_until = None
     # Aanhouden pauses the request: the running term starts again from the resumption.
@@ -95,6 +91,7 @@ def resume(step: Step) -> None:
         case.intake_due = add_term(step.now, step.profile.terms.intake)
     elif case.resume_state == State.FORWARDED:
         case.decision_due = add_term(step.now, step.profile.terms.decision)
+    return case.resume_state or State.INTAKE
 
 
 def describe_resume(step: Step) -> str:
@@ -257,7 +254,7 @@ DEFAULT_CONVERSION = {
 }
 
 
-def convert_target_instrument(step: Step) -> None:
+def convert(step: Step) -> str:
     # The glijdende schaal (handreiking, spelregel 1): same case, other instrument, no retyping.
     case = step.case
     case.instrument = step.data.get("target") or DEFAULT_CONVERSION[case.instrument]
@@ -275,12 +272,9 @@ def convert_target_instrument(step: Step) -> None:
         case.confidential = case.confidential or not openness.technical_questions_public
     if case.handler_id is None:
         case.handler = step.user
-
-
-def convert_target_state(step: Step) -> str:
     # Written questions go to every member and the college: the member decides to put them,
     # so the case returns to the member as a draft to check and submit (or withdraw).
-    if step.case.instrument == Instrument.WRITTEN_QUESTION:
+    if case.instrument == Instrument.WRITTEN_QUESTION:
         return State.DRAFT
     return State.INTAKE
 

@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 
 from raadsloket.access.viewer import Viewer
+from raadsloket.cases.errors import InvalidInput
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
@@ -135,6 +136,26 @@ def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
     return cleaned, errors
 
 
+def form_errors(form) -> dict[str, list[str]]:
+    return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
+
+
+def clean_input(form_class, data, files=None, **context) -> dict:
+    """Validate input with `form_class` the same way for web, API and CLI; Dutch errors.
+
+    The form is built once: its fields say which inputs may be lists (plain_input), then it
+    validates the input made plain.
+    """
+    form = form_class(data={}, files=files, **context)
+    plain, shape_errors = plain_input(form, data)
+    if shape_errors:
+        raise InvalidInput("Controleer de invoer.", errors=shape_errors)
+    form.data = plain
+    if not form.is_valid():
+        raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
+    return dict(form.cleaned_data)
+
+
 class ActionForm(forms.Form):
     """Every action form knows the case and who is acting."""
 
@@ -194,6 +215,24 @@ class CaseForm(forms.Form):
         )
         self.fields["co_requesters"].queryset = members
         self.fields["on_behalf_of"].queryset = members
+
+    def clean_on_behalf_of(self):
+        """Only a registered fractiemedewerker files for a member, and only of their own fractie."""
+        member = self.cleaned_data.get("on_behalf_of")
+        is_employee = Role.FRACTIE_EMPLOYEE in self.viewer.roles
+        if member is not None and not is_employee:
+            raise forms.ValidationError(
+                "Alleen een aangemelde fractiemedewerker dient in namens een raadslid."
+            )
+        if is_employee and Role.COUNCIL_MEMBER not in self.viewer.roles and member is None:
+            raise forms.ValidationError(
+                "Een fractiemedewerker dient in namens een raadslid: kies wie."
+            )
+        if member is not None and member.fractie_id != self.viewer.fractie_id:
+            raise forms.ValidationError(
+                "U kunt alleen namens een raadslid van uw eigen fractie indienen."
+            )
+        return member
 
     def clean(self):
         cleaned = super().clean()

@@ -6,15 +6,16 @@ otherwise asks the routing officer to appoint civil servants. The instruments' o
 what follows (cases/technical_question.py, assistance/workflow.py).
 """
 
+from raadsloket.access.actors import Actor as A
 from raadsloket.access.sections import Section
 from raadsloket.cases import effects
 from raadsloket.cases.forms import AssignForm, CloseForm, ConvertForm, DeferForm, NoteForm
 from raadsloket.cases.states import State as S
 from raadsloket.cases.workflow import Transition
 
-REQUESTER = frozenset({"requester"})
-GRIFFIE = frozenset({"griffie"})
-ROUTING = frozenset({"routing_officer"})
+REQUESTER = frozenset({A.REQUESTER})
+GRIFFIE = frozenset({A.GRIFFIE})
+ROUTING = frozenset({A.ROUTING_OFFICER})
 AT_INTAKE = frozenset({S.SUBMITTED, S.INTAKE})
 
 
@@ -36,8 +37,8 @@ def intake_rows(defer_from: frozenset[str] = AT_INTAKE) -> list[Transition]:
         Transition(frozenset({S.FORWARDED}), "assign", S.ASSIGNED, ROUTING, Section.ROUTING,
                    form=AssignForm, effect=effects.assign, describe=effects.describe_assign),
         # The glijdende schaal (spelregel 1): same case, other instrument, no retyping.
-        Transition(AT_INTAKE, "convert", effects.convert_target_state, GRIFFIE, Section.ROUTING,
-                   form=ConvertForm, effect=effects.convert_target_instrument,
+        Transition(AT_INTAKE, "convert", S.INTAKE, GRIFFIE, Section.ROUTING,
+                   form=ConvertForm, effect=effects.convert,
                    describe=effects.describe_convert),
         # Advising another instrument at intake closes the request with that advice.
         Transition(AT_INTAKE, "close", S.CLOSED, GRIFFIE, Section.ROUTING,
@@ -46,7 +47,7 @@ def intake_rows(defer_from: frozenset[str] = AT_INTAKE) -> list[Transition]:
         # (handreiking, spelregel 2).
         Transition(defer_from, "defer", S.DEFERRED, GRIFFIE, Section.ROUTING,
                    form=DeferForm, effect=effects.defer, describe=effects.describe_defer),
-        Transition(frozenset({S.DEFERRED}), "resume", effects.resume_target, GRIFFIE,
+        Transition(frozenset({S.DEFERRED}), "resume", S.INTAKE, GRIFFIE,
                    Section.ROUTING, effect=effects.resume, describe=effects.describe_resume),
     ]
     # fmt: on

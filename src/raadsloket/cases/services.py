@@ -12,10 +12,10 @@ from raadsloket.access.viewer import forget_viewer, viewer_for
 from raadsloket.audit import chain
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
-from raadsloket.cases.forms import CaseForm, DirectContactForm
+from raadsloket.cases.forms import CaseForm, DirectContactForm, clean_input
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
-from raadsloket.cases.transitions import clean_input, perform, record_creation
+from raadsloket.cases.transitions import perform, record_creation
 from raadsloket.organisation.roles import Role
 
 BREAK_GLASS_MINUTES = 30
@@ -31,30 +31,6 @@ def create_case(user, data, *, submit: bool = False) -> Case:
         raise ActionForbidden(problem)
     cleaned = clean_input(CaseForm, data, viewer=viewer)
     on_behalf_of = cleaned.get("on_behalf_of")
-    is_employee = Role.FRACTIE_EMPLOYEE in viewer.roles
-    if on_behalf_of is not None and not is_employee:
-        raise InvalidInput(
-            "Controleer de invoer.",
-            errors={
-                "on_behalf_of": [
-                    "Alleen een aangemelde fractiemedewerker dient in namens een raadslid."
-                ]
-            },
-        )
-    if is_employee and Role.COUNCIL_MEMBER not in viewer.roles and on_behalf_of is None:
-        raise InvalidInput(
-            "Controleer de invoer.",
-            errors={
-                "on_behalf_of": ["Een fractiemedewerker dient in namens een raadslid: kies wie."]
-            },
-        )
-    if on_behalf_of is not None and on_behalf_of.fractie_id != user.fractie_id:
-        raise InvalidInput(
-            "Controleer de invoer.",
-            errors={
-                "on_behalf_of": ["U kunt alleen namens een raadslid van uw eigen fractie indienen."]
-            },
-        )
     profile = viewer.profile
     if cleaned["instrument"] == Instrument.ASSISTANCE:
         # Profile openness: only the requester, or every member receives the answer.

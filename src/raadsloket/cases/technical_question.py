@@ -6,6 +6,7 @@ possible as far as the griffie can, and otherwise asks the routing officer to ap
 servant (RULES.md, "Information request").
 """
 
+from raadsloket.access.actors import Actor as A
 from raadsloket.access.sections import Section
 from raadsloket.cases import effects
 from raadsloket.cases.forms import CloseForm, DeliverForm
@@ -24,11 +25,11 @@ TABLE = [
     *intake_rows(),
     # Direct contact for small factual information, logged afterwards by the civil servant
     # (profile channel "direct_small_facts"; Utrecht, handreiking spelregel 2).
-    Transition(frozenset({S.DRAFT}), "deliver", S.DELIVERED, frozenset({"contact_author"}),
+    Transition(frozenset({S.DRAFT}), "deliver", S.DELIVERED, frozenset({A.CONTACT_AUTHOR}),
                Section.ANSWER, form=DeliverForm, guard=effects.guard_direct_contact,
                effect=effects.deliver_direct_contact, describe=effects.describe_direct_contact),
     Transition(frozenset({S.ASSIGNED}), "deliver", S.DELIVERED,
-               frozenset({"assignee", "griffie"}), Section.ANSWER,
+               frozenset({A.ASSIGNEE, A.GRIFFIE}), Section.ANSWER,
                form=DeliverForm, effect=effects.deliver, describe=effects.describe_deliver),
     Transition(frozenset({S.DELIVERED}), "close", S.CLOSED, GRIFFIE | REQUESTER, Section.ANSWER,
                form=CloseForm, effect=effects.close, describe=effects.describe_close),

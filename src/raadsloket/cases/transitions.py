@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The one function that changes a case's status, and the one that creates a case.
+"""The one function that changes a case's status.
 
-perform(): access check → guard → change → timeline and audit event, in one transaction.
+perform(): access check → guard → change → timeline and audit event → notifications, in one
+transaction. The notices are sent inside it on purpose: a legally required notice rolls back
+with the transition it reports.
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from raadsloket.access.cases import Relations, get_case_for, relation_names
-from raadsloket.access.sections import CONTENT_SECTIONS, Section
+from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.audit import chain
 from raadsloket.cases import workflow
@@ -19,13 +21,13 @@ from raadsloket.cases.errors import (
     ActionForbidden,
     ActionNotAvailable,
     GuardFailed,
-    InvalidInput,
     UnknownAction,
     VersionConflict,
 )
-from raadsloket.cases.forms import plain_input
+from raadsloket.cases.forms import clean_input
 from raadsloket.cases.models import Case, TimelineEvent
 from raadsloket.cases.signals import transition_performed
+from raadsloket.cases.states import State
 
 
 @dataclass
@@ -43,21 +45,6 @@ class Step:
     @property
     def profile(self):
         return self.viewer.profile
-
-
-def form_errors(form) -> dict[str, list[str]]:
-    return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
-
-
-def clean_input(form_class, data, files=None, **context) -> dict[str, Any]:
-    """Validate input with `form_class` the same way for web, API and CLI; Dutch errors."""
-    data, shape_errors = plain_input(form_class(**context), data)
-    if shape_errors:
-        raise InvalidInput("Controleer de invoer.", errors=shape_errors)
-    form = form_class(data=data or {}, files=files, **context)
-    if not form.is_valid():
-        raise InvalidInput("Controleer de invoer.", errors=form_errors(form))
-    return dict(form.cleaned_data)
 
 
 def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) -> dict[str, Any]:
@@ -108,9 +95,10 @@ def perform(
             problem = row.guard(step)
             if problem:
                 raise GuardFailed(problem)
-        if row.effect is not None:
-            row.effect(step)
-        case.state = row.target(step) if callable(row.target) else row.target
+        chosen = row.effect(step) if row.effect is not None else None
+        if chosen is not None and chosen not in State.values:
+            raise TypeError(f"the effect of {action!r} returned {chosen!r}, not a state")
+        case.state = chosen or row.target or step.from_state
         case.version += 1
         case.save()
         detail = row.describe(step) if row.describe else ""
@@ -161,30 +149,6 @@ def record_creation(case: Case, user) -> None:
         municipality_id=case.municipality_id,
         case_id=case.pk,
         detail={"instrument": case.instrument},
-    )
-
-
-def record_list_read(user, shown) -> None:
-    """One audit event for a list or search page that shows content of several cases."""
-    read = {case.pk: sorted(str(s) for s in visible & CONTENT_SECTIONS) for case, visible in shown}
-    read = {pk: names for pk, names in read.items() if names}
-    if read:
-        chain.record(
-            "case.list_read",
-            actor=user,
-            municipality_id=user.municipality_id,
-            detail={"cases": read},
-        )
-
-
-def record_read(user, case: Case, sections) -> None:
-    """Every read of confidential content leaves an audit event (issue 2, item 6)."""
-    chain.record(
-        "case.read",
-        actor=user,
-        municipality_id=case.municipality_id,
-        case_id=case.pk,
-        detail={"sections": sorted(str(s) for s in sections)},
     )
 
 

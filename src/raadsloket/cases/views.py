@@ -23,6 +23,7 @@ from raadsloket.access.sections import CONTENT_SECTIONS, Section
 from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor.panel import advice_context
 from raadsloket.assistance.models import Kickoff, Mediation
+from raadsloket.audit.reads import record_list_read, record_read
 from raadsloket.cases import lists, workflow
 from raadsloket.cases.deadlines import running_deadline
 from raadsloket.cases.effects import may_request
@@ -39,13 +40,7 @@ from raadsloket.cases.models import CaseFile
 from raadsloket.cases.ranking import candidates_for
 from raadsloket.cases.services import break_glass, create_case, log_direct_contact
 from raadsloket.cases.states import ANSWERED_STATES, WRITTEN_ANSWERED_STATES, State
-from raadsloket.cases.transitions import (
-    available_actions,
-    perform,
-    record_list_read,
-    record_read,
-    row_for,
-)
+from raadsloket.cases.transitions import available_actions, perform, row_for
 from raadsloket.lib.views import apply_errors, forbidden
 from raadsloket.organisation.roles import Role
 from raadsloket.policy.deadlines import describe_term

@@ -2,13 +2,17 @@
 """Each instrument's states and transitions as a table: (from, action, to, actors, guard).
 
 Instruments register their table at start-up (AppConfig.ready); `perform` in transitions.py is
-the only code that applies a row.
+the only code that applies a row. A row's target is where the case goes; an effect that has to
+choose (the driehoek keeps a refusal or assigns, the last evaluation closes the round) returns
+the state instead, and a row with target None leaves the state as it is (hours are logged while
+the work goes on).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from raadsloket.access.actors import Actor
 from raadsloket.access.sections import Section
 
 if TYPE_CHECKING:
@@ -70,29 +74,29 @@ ACTION_LABELS = {
 }
 
 Guard = Callable[["Step"], str | None]
-Effect = Callable[["Step"], None]
-Target = str | Callable[["Step"], str]
+# An effect changes the case and its related rows; it may return the state the case goes to.
+Effect = Callable[["Step"], str | None]
 
 
 @dataclass(frozen=True)
 class Transition:
     sources: frozenset[str]
     action: str
-    target: Target
-    # Relation names from raadsloket.access.cases.relation_names.
-    actors: frozenset[str]
+    target: str | None
+    # Who may apply the row (access.cases.relation_names says who is which).
+    actors: frozenset[Actor]
     section: Section
     form: "type[forms.Form] | None" = None
     guard: Guard | None = None
     effect: Effect | None = None
     describe: Callable[["Step"], str] | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
         return ACTION_LABELS[self.action]
 
 
+ACTORS = frozenset(Actor)
 _TABLES: dict[str, tuple[Transition, ...]] = {}
 
 
@@ -100,6 +104,11 @@ def register(instrument: str, table: list[Transition]) -> None:
     for row in table:
         if row.action not in ACTIONS:
             raise ValueError(f"unknown action {row.action!r} in the {instrument} table")
+        unknown = sorted(str(actor) for actor in row.actors if actor not in ACTORS)
+        if unknown or not row.actors:
+            raise ValueError(
+                f"the {instrument} row {row.action!r} names no actor or an unknown one: {unknown}"
+            )
     _TABLES[instrument] = tuple(table)
 
 
@@ -118,6 +127,6 @@ def rows_for_action(instrument: str, action: str) -> list[Transition]:
     return [row for row in table(instrument) if row.action == action]
 
 
-def available(instrument: str, state: str, relations: frozenset[str]) -> list[Transition]:
+def available(instrument: str, state: str, relations: frozenset[Actor]) -> list[Transition]:
     """The rows this actor could apply now (guards are checked when performed)."""
     return [row for row in table(instrument) if state in row.sources and row.actors & relations]

@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from raadsloket.access.viewer import viewer_for
+from raadsloket.audit.reads import record_list_read
 from raadsloket.cases.lists import CaseList
-from raadsloket.cases.transitions import record_list_read
 from raadsloket.web import start
 
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from raadsloket.access.overviews import sees_written_overview
 from raadsloket.access.viewer import viewer_for
+from raadsloket.audit.reads import record_list_read
 from raadsloket.cases import lists
 from raadsloket.cases.deadlines import running_deadline
-from raadsloket.cases.transitions import record_list_read
 from raadsloket.organisation.roles import Role
 from raadsloket.written_questions import overview as written_overview
 

@@ -9,6 +9,7 @@ as an ingekomen stuk for the next meeting. The term runs from registration (RULE
 
 from django.utils import timezone
 
+from raadsloket.access.actors import Actor as A
 from raadsloket.access.sections import Section
 from raadsloket.cases import effects
 from raadsloket.cases.forms import ConvertForm
@@ -29,7 +30,7 @@ from raadsloket.written_questions.forms import (
 
 # The college's inbox registers answers; the griffie may do so when the answer reaches it on
 # paper (the answer always passes through the griffier, RULES.md).
-COLLEGE_SIDE = frozenset({"college_contact", "griffie"})
+COLLEGE_SIDE = frozenset({A.COLLEGE_CONTACT, A.GRIFFIE})
 AWAITING_ANSWER = frozenset({S.REGISTERED, S.POSTPONED})
 
 
@@ -143,8 +144,8 @@ TABLE = [
                form=SendBackForm, effect=send_back, describe=describe_send_back),
     # The glijdende schaal (spelregel 1): a question that asks only for facts is a technische
     # vraag; one that needs the civil service's help to work out a proposal is ambtelijke bijstand.
-    Transition(frozenset({S.SUBMITTED}), "convert", effects.convert_target_state, GRIFFIE,
-               Section.ROUTING, form=ConvertForm, effect=effects.convert_target_instrument,
+    Transition(frozenset({S.SUBMITTED}), "convert", S.INTAKE, GRIFFIE,
+               Section.ROUTING, form=ConvertForm, effect=effects.convert,
                describe=effects.describe_convert),
     Transition(AWAITING_ANSWER, "answer", S.ANSWERED, COLLEGE_SIDE, Section.ANSWER,
                form=CollegeAnswerForm, effect=answer, describe=describe_answer),

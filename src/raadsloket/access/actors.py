@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Who may act on a case, by relation: the names the transition tables use.
+
+`access.cases.relation_names` decides which of these a viewer is for one case;
+`cases.workflow.register` refuses a table that names anything else, so a typo cannot make a row
+silently unreachable.
+"""
+
+from enum import StrEnum
+
+
+class Actor(StrEnum):
+    # The member who asked (or a co-requester, or the fractiemedewerker who filed it).
+    REQUESTER = "requester"
+    # The griffier and raadsadviseurs: intake, startgesprek, mediation.
+    GRIFFIE = "griffie"
+    # The gemeentesecretaris or kabinetschef the profile names, once the case is forwarded.
+    ROUTING_OFFICER = "routing_officer"
+    # The civil servant assigned to the request.
+    ASSIGNEE = "assignee"
+    # The civil servant who logged a direct contact (profile channel direct_small_facts).
+    CONTACT_AUTHOR = "contact_author"
+    # The college's inbox, for registered schriftelijke vragen.
+    COLLEGE_CONTACT = "college_contact"
+    # Griffier, secretaris and burgemeester, deciding an objection (handreiking, spelregel 3).
+    TRIANGLE = "triangle"
