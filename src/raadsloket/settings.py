@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     # Serves the API docs page (Swagger UI) from local static files: the CSP allows no CDN.
     "ninja",
     "template_partials",
-    "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
     "django_otp",
@@ -130,7 +129,6 @@ AUTH_USER_MODEL = "organisation.Person"
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: refuses a locked-out login before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [

@@ -551,7 +551,7 @@ def test_written_questions_on_time_per_portfolio_holder(built, report):
     assert numbers(table, holder("wethouder1")) == [2, 1, 0, 0, 1, 50]
     # wethouder2: W2 term 1-10, answered 8-10: late, 0%.
     assert numbers(table, holder("wethouder2")) == [1, 0, 1, 0, 0, 0]
-    # P3 (2025) is not registered in 2026.
+    # P3, from 2025, is not registered in 2026.
     assert len(table.rows) == 2
 
 

@@ -64,7 +64,7 @@ ROLE_PEOPLE = {
     "beheerder": "beheerder",
 }
 
-# (municipality, confidentiality, state, member, co-requesters, servant)
+# Each case: municipality, confidentiality, state, member, co-requesters and civil servant.
 CASES = [
     ("voorbeeld", "confidential", "closed", "raadslid1", ("raadslid2",), "ambtenaar1"),
     ("voorbeeld", "confidential", "in_progress", "raadslid8", (), "ambtenaar6"),

@@ -58,15 +58,15 @@ class ReportData:
     # case pk -> department ids of its assigned civil servants (None: no department recorded)
     case_departments: dict[int, set[int | None]]
     departments: dict[int, str]
-    # (department id, day, hours, fractie id of the case's requester)
+    # Per hours entry: department id, day, hours and the fractie id of the case's requester.
     hours: list[tuple[int | None, date, float, int | None]]
-    # (department id, day, estimated hours)
+    # Per assignment: department id, day and the estimated hours.
     estimates: list[tuple[int | None, date, float]]
-    # (action, day, instrument, refusal ground, fractie id)
+    # Per timeline event: action, day, instrument, refusal ground and fractie id.
     events: list[tuple[str, date, str, str, int | None]]
-    # (forum, outcome, day)
+    # Per mediation: forum, outcome and day.
     mediations: list[tuple[str, str, date]]
-    # (perspective, score, day)
+    # Per evaluation: perspective, score and day.
     evaluations: list[tuple[str, int, date]]
     fracties: list[Fractie]
     coalition: list[CoalitionMembership]

@@ -99,8 +99,3 @@ def euro(value) -> str:
 @register.filter
 def area_label(code: str) -> str:
     return _AREA_LABELS.get(code, code)
-
-
-@register.filter
-def has_section(sections, name: str) -> bool:
-    return name in sections
