@@ -112,47 +112,56 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
     if rel.manager:
         # An assignment of their staff exists, so the trajectory has started.
         seen.add(Section.HOURS)
-    if (
+    if _college_told_of_start(viewer, case):
+        seen.add(Section.TRAJECTORY)
+    if viewer.has(Role.MAYOR, Role.MUNICIPAL_SECRETARY) and case.state == State.OBJECTED:
+        # The driehoek mediates on the refusal (handreiking, spelregel 3).
+        seen |= MAYOR_MEDIATION_SECTIONS
+    if case.state in ANSWERED_STATES and (
+        # An open answer reaches every member; a secret one the whole council (art. 25).
+        (viewer.is_member and not case.confidential) or (viewer.is_council_member and case.secret)
+    ):
+        seen |= SHARED_ANSWER_SECTIONS
+    if case.instrument == Instrument.WRITTEN_QUESTION:
+        seen |= written_question_sections(viewer, case)
+    if Role.ADMINISTRATOR in viewer.roles:
+        # Metadata only; everything during an audited break-glass read of this one case.
+        seen |= ALL_SECTIONS if case.pk in viewer.break_glass_cases else {Section.METADATA}
+
+    if case.secret and Section.ANSWER in seen and not _holds_secret_answer(viewer, case, rel):
+        seen.discard(Section.ANSWER)
+    return frozenset(seen)
+
+
+def _college_told_of_start(viewer: Viewer, case: Case) -> bool:
+    """The profile may tell the college that a trajectory of ambtelijke bijstand started
+    (instrument, policy area, period), once a civil servant is assigned; never its content."""
+    return (
         viewer.is_college
         and viewer.profile is not None
         and viewer.profile.openness.college_notified_of_start
         and case.instrument == Instrument.ASSISTANCE
         and case.assigned_at is not None
-    ):
-        seen.add(Section.TRAJECTORY)
-    if viewer.has(Role.MAYOR, Role.MUNICIPAL_SECRETARY) and case.state == State.OBJECTED:
-        # The driehoek mediates on the refusal (handreiking, spelregel 3).
-        seen |= MAYOR_MEDIATION_SECTIONS
-    if viewer.is_member and case.state in ANSWERED_STATES and not case.confidential:
-        seen |= SHARED_ANSWER_SECTIONS
-    if case.instrument == Instrument.WRITTEN_QUESTION:
-        seen |= written_question_sections(viewer, case)
-    if viewer.is_council_member and case.secret and case.state in ANSWERED_STATES:
-        seen |= SHARED_ANSWER_SECTIONS
-    if Role.ADMINISTRATOR in viewer.roles:
-        seen.add(Section.METADATA)
-        if case.pk in viewer.break_glass_cases:
-            seen |= ALL_SECTIONS
+    )
 
-    if case.secret and Section.ANSWER in seen:
-        # Art. 25 Gemeentewet: only the whole council, the griffie and the author hold it.
-        # For a written question the author is the college that gave the answer.
-        author = (
-            rel.assignee
-            or rel.contact_author
-            or (case.instrument == Instrument.WRITTEN_QUESTION and _college_side(viewer))
-        )
-        if not (viewer.is_council_member or viewer.is_griffie or author):
-            seen.discard(Section.ANSWER)
-        # Art. 25: the college's secret answer reaches the council as a whole, on publication;
-        # until then not even the member who asked holds it.
-        if (
-            case.instrument == Instrument.WRITTEN_QUESTION
-            and case.state != State.PUBLISHED
-            and not (viewer.is_griffie or author)
-        ):
-            seen.discard(Section.ANSWER)
-    return frozenset(seen)
+
+def _holds_secret_answer(viewer: Viewer, case: Case, rel: Relations) -> bool:
+    """Art. 25 Gemeentewet: only the whole council, the griffie and the author hold a secret
+    answer. For a written question the author is the college that gave the answer, and the
+    answer reaches the council as a whole on publication: until then not even the member who
+    asked holds it."""
+    author = (
+        rel.assignee
+        or rel.contact_author
+        or (case.instrument == Instrument.WRITTEN_QUESTION and _college_side(viewer))
+    )
+    if not (viewer.is_council_member or viewer.is_griffie or author):
+        return False
+    return not (
+        case.instrument == Instrument.WRITTEN_QUESTION
+        and case.state != State.PUBLISHED
+        and not (viewer.is_griffie or author)
+    )
 
 
 def _college_side(viewer: Viewer) -> bool:

@@ -257,8 +257,7 @@ def _number(value: float | None) -> str:
 def format_report(report: Report) -> str:
     lines = ["Nauwkeurigheid (accuracy)"]
     lines.append(f"  alles  {_fraction(*report.accuracy())}")
-    for split in SPLITS:
-        lines.append(f"  {split:<6} {_fraction(*report.accuracy(split))}")
+    lines.extend(f"  {split:<6} {_fraction(*report.accuracy(split))}" for split in SPLITS)
     lines.append("")
     lines.append("Per instrument")
     lines.append(f"  {'instrument':<20} {'precisie':>8} {'recall':>7} {'aantal':>7}")

@@ -215,6 +215,20 @@ def _deadlines(case, profile):
     ]
 
 
+def _timeline(case, names: set[str]) -> list:
+    """The timeline events of the sections the viewer may see, each with its Dutch label."""
+    events = list(case.timeline.filter(section__in=names).select_related("actor"))
+    states = dict(State.choices)
+    for event in events:
+        label = EVENT_LABELS.get(event.action) or workflow.ACTION_LABELS.get(
+            event.action, event.action
+        )
+        if event.to_state and event.to_state != event.from_state:
+            label = f"{label} → {states.get(event.to_state, event.to_state)}"
+        event.label = label
+    return events
+
+
 def _detail_context(viewer, case, visible) -> dict:
     names = _section_names(visible)
     context = {"case": case, "sections": names, "profile": viewer.profile}
@@ -226,17 +240,7 @@ def _detail_context(viewer, case, visible) -> dict:
     ]
     if names & {"metadata", "trajectory"}:
         context["deadlines"] = _deadlines(case, viewer.profile) if "metadata" in names else []
-    context["timeline"] = timeline = list(
-        case.timeline.filter(section__in=names).select_related("actor")
-    )
-    states = dict(State.choices)
-    for event in timeline:
-        label = EVENT_LABELS.get(event.action) or workflow.ACTION_LABELS.get(
-            event.action, event.action
-        )
-        if event.to_state and event.to_state != event.from_state:
-            label = f"{label} → {states.get(event.to_state, event.to_state)}"
-        event.label = label
+    context["timeline"] = _timeline(case, names)
     context["secret_banner"] = case.secret and bool(names & {"request", "answer"})
     if names & {"routing", "hours"}:
         context["assignments"] = [
@@ -352,57 +356,11 @@ def case_action(request, pk: int, action: str):
     status = 200
     form = None
     if request.method == "POST":
-        version = context["version"]
-        try:
-            case = perform(
-                request.user, pk, action, request.POST, request.FILES, expected_version=version
-            )
-        except CaseNotFound:
-            raise Http404("Verzoek niet gevonden") from None
-        except UnknownAction:
-            raise Http404("Onbekende actie") from None
-        except ActionForbidden as error:
-            return forbidden(request, error.message)
-        except InvalidInput as error:
-            form = (
-                form_class(data=request.POST, files=request.FILES, case=case, viewer=viewer)
-                if form_class
-                else None
-            )
-            if form is not None:
-                form.is_valid()
-                apply_errors(form, error.errors)
-            context["error"] = error.message
-            status = 422
-        except DomainError as error:
-            # 409: someone was first, the state moved on, or a guard said no. Keep the input.
-            case, visible = _case_or_404(viewer, pk)
-            names = relation_names(viewer, case)
-            context.update(
-                case=case,
-                sections=_section_names(visible),
-                available=_available(case, action, names),
-                version=case.version,
-                error=error.message,
-                conflict=True,
-            )
-            form = form_class(data=request.POST, case=case, viewer=viewer) if form_class else None
-            status = error.status
-        else:
-            messages.success(
-                request,
-                f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
-                f"'{case.get_state_display()}'.",
-            )
-            url = reverse("case_detail", kwargs={"pk": case.pk})
-            try:
-                get_case_for(viewer, case.pk)
-            except CaseNotFound:
-                # The driehoek's decision took the case out of this actor's sight.
-                url = reverse("home")
-            if request.htmx:
-                return HttpResponseClientRedirect(url)
-            return redirect(url)
+        outcome = _post_action(request, viewer, pk, action, form_class, context)
+        if not isinstance(outcome, tuple):
+            return outcome
+        form, status = outcome
+        case = context["case"]  # reread after a conflict
     elif row is None:
         messages.error(
             request,
@@ -427,6 +385,63 @@ def case_action(request, pk: int, action: str):
         # Only the form is swapped; a 4xx would not be swapped by htmx, so answer 200.
         return render(request, template + "#action-form", context)
     return render(request, template, context, status=status)
+
+
+def _post_action(request, viewer, pk: int, action: str, form_class, context: dict):
+    """Perform the posted action: a redirect (or 403 page) when done, else (form, status) to
+    show the form again with the Dutch errors and the input kept."""
+    case = context["case"]
+    try:
+        case = perform(
+            request.user,
+            pk,
+            action,
+            request.POST,
+            request.FILES,
+            expected_version=context["version"],
+        )
+    except CaseNotFound:
+        raise Http404("Verzoek niet gevonden") from None
+    except UnknownAction:
+        raise Http404("Onbekende actie") from None
+    except ActionForbidden as error:
+        return forbidden(request, error.message)
+    except InvalidInput as error:
+        form = None
+        if form_class:
+            form = form_class(data=request.POST, files=request.FILES, case=case, viewer=viewer)
+            form.is_valid()
+            apply_errors(form, error.errors)
+        context["error"] = error.message
+        return form, 422
+    except DomainError as error:
+        # 409: someone was first, the state moved on, or a guard said no. Keep the input.
+        case, visible = _case_or_404(viewer, pk)
+        names = relation_names(viewer, case)
+        context.update(
+            case=case,
+            sections=_section_names(visible),
+            available=_available(case, action, names),
+            version=case.version,
+            error=error.message,
+            conflict=True,
+        )
+        form = form_class(data=request.POST, case=case, viewer=viewer) if form_class else None
+        return form, error.status
+    messages.success(
+        request,
+        f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
+        f"'{case.get_state_display()}'.",
+    )
+    url = reverse("case_detail", kwargs={"pk": case.pk})
+    try:
+        get_case_for(viewer, case.pk)
+    except CaseNotFound:
+        # The driehoek's decision took the case out of this actor's sight.
+        url = reverse("home")
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
 
 
 @login_required

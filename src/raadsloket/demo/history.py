@@ -706,19 +706,16 @@ def _plans(planner: _Planner, start: date, end: date, count: int, small: bool) -
     rng.shuffle(areas)
     # The side branches go to requests old enough to have reached them.
     settled = [i for i, day in enumerate(days) if day < end - timedelta(days=60)]
-    specials: dict[int, str] = {}
     assistance = [i for i in settled if instruments[i] == Instrument.ASSISTANCE]
     branches = SPECIAL_SMALL if small else SPECIAL
-    for i, branch in zip(
-        rng.sample(assistance, min(len(assistance), len(branches))), branches, strict=False
-    ):
-        specials[i] = branch
+    picked = rng.sample(assistance, min(len(assistance), len(branches)))
+    specials: dict[int, str] = dict(zip(picked, branches, strict=False))
     technical = [i for i in settled if instruments[i] == Instrument.TECHNICAL_QUESTION]
-    for i in rng.sample(technical, min(len(technical), 1)):
-        specials[i] = "defer_intake"
+    specials.update(dict.fromkeys(rng.sample(technical, min(len(technical), 1)), "defer_intake"))
     written = [i for i in settled if instruments[i] == Instrument.WRITTEN_QUESTION]
-    for i in rng.sample(written, min(len(written), 1 if small else 2)):
-        specials[i] = "postpone"
+    specials.update(
+        dict.fromkeys(rng.sample(written, min(len(written), 1 if small else 2)), "postpone")
+    )
 
     plans = []
     for i, day in enumerate(days):
@@ -833,6 +830,54 @@ def _perform(world: World, plan: _Plan) -> int:
     return case.pk
 
 
+def _terms_anew(case, event, step, old, new, due: dict, terms) -> list:
+    """Set the term a moved step starts in `due`; return the (old, new) dates its text names."""
+    found: list = []
+    if event.action == "submit":
+        due["intake_due"] = add_term(new, terms.intake)
+        found.append((add_term(old, terms.intake), due["intake_due"]))
+    elif event.action == "resume":
+        name, term = (
+            ("decision_due", terms.decision)
+            if (event.to_state == State.FORWARDED)
+            else ("intake_due", terms.intake)
+        )
+        due[name] = add_term(new, term)
+        found.append((add_term(old, term), due[name]))
+    elif event.action == "forward":
+        due["decision_due"] = add_term(new, terms.decision)
+    elif event.action in ("assign", "mediate") and event.to_state == State.ASSIGNED:
+        term = (
+            terms.technical_question
+            if (case.instrument == Instrument.TECHNICAL_QUESTION)
+            else terms.delivery
+        )
+        due["delivery_due"] = add_term(new, term)
+    elif event.action == "record_kickoff":
+        due["delivery_due"] = date.fromisoformat(step.data["due_date"])
+    elif event.action == "register":
+        due["answer_due"] = add_term(new, terms.written_question)
+        found.append((add_term(old, terms.written_question), due["answer_due"]))
+    return found
+
+
+def _move_case(case: Case, plan: "_Plan", due: dict, moved: dict) -> None:
+    """The case's own moments, terms and dates as the plan meant them."""
+    for name, value in due.items():
+        if value is not None:
+            setattr(case, name, value)
+    for name in CASE_MOMENTS:
+        value = getattr(case, name)
+        if value is not None:
+            setattr(case, name, moved[value])
+    if case.state == State.DEFERRED:
+        case.deferred_until = plan.deferred_until
+    if case.postponed_to is not None:
+        case.postponed_to = plan.postponed_to
+    if case.meeting_date is not None:
+        case.meeting_date = plan.meeting_date
+
+
 def _move_back(world: World, plans: dict[int, _Plan]) -> None:
     """Give every row the steps wrote the moment of its step, and count the terms anew."""
     terms = world.municipality.policy.terms
@@ -855,50 +900,14 @@ def _move_back(world: World, plans: dict[int, _Plan]) -> None:
             _remember(moved, old, new)
             event.at = new
             swaps = [(step.loaded, step.meant)] if step.loaded else []
-            if event.action == "submit":
-                due["intake_due"] = add_term(new, terms.intake)
-                swaps.append((add_term(old, terms.intake), due["intake_due"]))
-            elif event.action == "resume":
-                name, term = (
-                    ("decision_due", terms.decision)
-                    if (event.to_state == State.FORWARDED)
-                    else ("intake_due", terms.intake)
-                )
-                due[name] = add_term(new, term)
-                swaps.append((add_term(old, term), due[name]))
-            elif event.action == "forward":
-                due["decision_due"] = add_term(new, terms.decision)
-            elif event.action in ("assign", "mediate") and event.to_state == State.ASSIGNED:
-                term = (
-                    terms.technical_question
-                    if (case.instrument == Instrument.TECHNICAL_QUESTION)
-                    else terms.delivery
-                )
-                due["delivery_due"] = add_term(new, term)
-            elif event.action == "record_kickoff":
-                due["delivery_due"] = date.fromisoformat(step.data["due_date"])
-            elif event.action == "register":
-                due["answer_due"] = add_term(new, terms.written_question)
-                swaps.append((add_term(old, terms.written_question), due["answer_due"]))
+            swaps += _terms_anew(case, event, step, old, new, due, terms)
             for loaded, meant in swaps:
                 loaded = loaded if isinstance(loaded, str) else f"{loaded:%d-%m-%Y}"
                 meant = meant if isinstance(meant, str) else f"{meant:%d-%m-%Y}"
                 event.detail = event.detail.replace(loaded, meant)
             changed_events.append(event)
         changed_events.append(create)
-        for name, value in due.items():
-            if value is not None:
-                setattr(case, name, value)
-        for name in CASE_MOMENTS:
-            value = getattr(case, name)
-            if value is not None:
-                setattr(case, name, moved[value])
-        if case.state == State.DEFERRED:
-            case.deferred_until = plan.deferred_until
-        if case.postponed_to is not None:
-            case.postponed_to = plan.postponed_to
-        if case.meeting_date is not None:
-            case.meeting_date = plan.meeting_date
+        _move_case(case, plan, due, moved)
     _save(TimelineEvent, changed_events, ["at", "detail"])
     _save(
         Case,

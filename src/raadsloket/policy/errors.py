@@ -98,12 +98,16 @@ def _describe(error: Any, root: type[pydantic.BaseModel] | None) -> str:
         return f"{_show(error['input'])} is niet toegestaan; kies uit: {', '.join(choices)}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return _bounds(field, ctx, error["input"])
+    return _length_or_shape(kind, ctx, error["input"])
+
+
+def _length_or_shape(kind: str, ctx: dict[str, Any], value: Any) -> str:
     if kind == "string_too_short":
         if ctx["min_length"] == 1:
             return "mag niet leeg zijn"
         return f"moet minstens {ctx['min_length']} tekens lang zijn"
     if kind == "string_too_long":
-        return f"mag hoogstens {ctx['max_length']} tekens lang zijn (nu: {len(error['input'])})"
+        return f"mag hoogstens {ctx['max_length']} tekens lang zijn (nu: {len(value)})"
     if kind == "too_short":
         noun = "element" if ctx["min_length"] == 1 else "elementen"
         return f"moet minstens {ctx['min_length']} {noun} bevatten"

@@ -289,12 +289,12 @@ def _check_dump(
                     )
     expected = {label: n for label, n in manifest["counts"].items() if n}
     if dict(counts) != expected:
-        for label in sorted(set(counts) | set(expected)):
-            if counts.get(label, 0) != expected.get(label, 0):
-                findings.append(
-                    f"{DUMP} bevat {counts.get(label, 0)} rijen {label}, het manifest noemt "
-                    f"{expected.get(label, 0)}"
-                )
+        findings.extend(
+            f"{DUMP} bevat {counts.get(label, 0)} rijen {label}, het manifest noemt "
+            f"{expected.get(label, 0)}"
+            for label in sorted(set(counts) | set(expected))
+            if counts.get(label, 0) != expected.get(label, 0)
+        )
 
 
 def verify_backup(directory: Path) -> Verification:

@@ -9,6 +9,7 @@ list, approver: no content) and keeps the list as the verklaring van vernietigin
 are never deleted: they hold only ids and states.
 """
 
+import contextlib
 import os
 from datetime import date
 from pathlib import Path
@@ -213,8 +214,6 @@ def _delete_files(names: list[str]) -> None:
         if not name:
             continue
         default_storage.delete(name)
-        try:
-            # The case's own folder (cases/<municipality>/<case>/), once empty.
+        # The case's own folder (cases/<municipality>/<case>/), once empty.
+        with contextlib.suppress(OSError, NotImplementedError):
             os.rmdir(Path(default_storage.path(name)).parent)
-        except (OSError, NotImplementedError):
-            pass

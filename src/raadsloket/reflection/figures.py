@@ -300,21 +300,20 @@ def _lead_times(data: ReportData, times: tuple[dict, dict]) -> Table:
 
 def _written_on_time(data: ReportData) -> Table:
     questions = Case.objects.filter(municipality=data.municipality)
-    rows = []
-    for item in on_time_rows(questions, data.period.start, data.period.end, data.today):
-        rows.append(
-            Row(
-                item.holder,
-                [
-                    Cell(item.registered),
-                    Cell(item.on_time),
-                    Cell(item.late),
-                    Cell(item.open_in_term),
-                    Cell(item.open_overdue),
-                    Cell(item.rate, "%") if item.rate is not None else Cell(None),
-                ],
-            )
+    rows = [
+        Row(
+            item.holder,
+            [
+                Cell(item.registered),
+                Cell(item.on_time),
+                Cell(item.late),
+                Cell(item.open_in_term),
+                Cell(item.open_overdue),
+                Cell(item.rate, "%") if item.rate is not None else Cell(None),
+            ],
         )
+        for item in on_time_rows(questions, data.period.start, data.period.end, data.today)
+    ]
     return Table(
         key="schriftelijke_vragen_op_tijd",
         title="Schriftelijke vragen binnen de termijn, per portefeuillehouder",
