@@ -105,11 +105,11 @@ audit: $(VENV)/.installed
 lint: setup
 	@$(BIN)/ruff check src tests
 
-# Issue 4, item 7: 200 users for 10 minutes against gunicorn on PostgreSQL (not part of `make test`).
+# Load test: 200 users for 10 minutes against gunicorn on PostgreSQL (not part of `make test`).
 load: setup
 	@sh bench/load/run.sh
 
-# Issue 6, item 3: wrk against gunicorn on PostgreSQL for each data size (not part of `make test`);
+# Benchmark (docs/scaling.md): wrk against gunicorn on PostgreSQL for each data size (not part of `make test`);
 # bench/perf/run.py prints the table and writes var/bench/results.json and var/bench/p95.svg.
 # Quick: make bench BENCH_SIZES="10000" BENCH_SECONDS=5; without `raadsloket generate` (or with
 # BENCH_DATA=demo) it measures the demo data once.

@@ -8,7 +8,7 @@ bind = "127.0.0.1:8000"
 workers = max(2, multiprocessing.cpu_count())
 threads = 4
 # Above the longest pause between a browser's requests: a 2-second keep-alive (gunicorn's
-# default) made clients meet closed connections under load (issue 4, load test).
+# default) made clients meet closed connections under load (bench/load).
 keepalive = 30
 # A year report PDF takes seconds; nothing else comes near this.
 timeout = 60
@@ -23,5 +23,5 @@ forwarded_allow_ips = "127.0.0.1"
 def post_worker_init(worker):
     # Django's modules, settings and templates live as long as the worker: frozen, the garbage
     # collector stops walking them on every pass (about 15% of a start page's time, measured
-    # for issue 6 with bench/perf).
+    # with bench/perf, docs/scaling.md).
     gc.freeze()

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Issue 4, item 7: members, griffie, routing officer and civil servants acting at once.
+"""Load test: members, griffie, routing officer and civil servants acting at once.
 
 Every simulated user acts through the API with a real person's token. Two people racing for the
 same transition is expected: the loser gets 409 and that counts as a correct refusal, not an

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: EUPL-1.2
-# Issue 4, item 7: 200 simulated users for LOAD_TIME against gunicorn on PostgreSQL.
+# 200 simulated users for LOAD_TIME against gunicorn on PostgreSQL.
 # Usage: make load [LOAD_USERS=200] [LOAD_TIME=10m]
 set -eu
 USERS="${LOAD_USERS:-200}"

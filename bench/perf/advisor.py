@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The instrumentenwijzer's time per question (issue 6, item 4: at most 5 ms).
+"""The instrumentenwijzer's time per question (target: at most 5 ms, docs/scaling.md).
 
 Every question of the evaluation set (src/raadsloket/advisor/data/evaluation.jsonl) is
 advised REPEAT times in this process, after one warm-up; prints one JSON line with the median,

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The benchmark's report: a table per size, growth from the smallest to the largest size, and
-the issue's targets (issue 6, item 3). Reads var/bench/runs.json (bench/perf/run.py); writes
+the targets of docs/scaling.md. Reads var/bench/runs.json (bench/perf/run.py); writes
 var/bench/results.json and the chart var/bench/p95.svg.
 
     .venv/bin/python bench/perf/report.py [var/bench/runs.json]
@@ -186,7 +186,7 @@ def main(source: Path) -> None:
             f"{number(advisor['median_ms'], 2)} ms, p95 {number(advisor['p95_ms'], 2)} ms, "
             f"hoogste {number(advisor['max_ms'], 2)} ms)"
         )
-    print("\nDoelen (issue 6, punt 3 en 4):")
+    print("\nDoelen (docs/scaling.md):")
     for line in lines:
         print(f"  {line}")
     chart(runs, OUT / "p95.svg")

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""`make bench` (issue 6, item 3): response times of the main pages as the data grows.
+"""`make bench`: response times of the main pages as the data grows.
 
 For each size in BENCH_SIZES: generate a national data set in the benchmark database, VACUUM
 ANALYZE, start gunicorn, log in one persona per role and measure each page with wrk; then

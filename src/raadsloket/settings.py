@@ -109,7 +109,7 @@ if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # Short OLTP queries: PostgreSQL's JIT compiler spent 600 ms compiling a 7 ms start-page
-        # query at a million cases (issue 6, bench/perf). Off for raadsloket's sessions only.
+        # query at a million cases (docs/scaling.md). Off for raadsloket's sessions only.
         options = DATABASES["default"].setdefault("OPTIONS", {})
         options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 else:
@@ -202,7 +202,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Authentication (issue 4 item 1; BIO 9.4.2, OWASP ASVS level 2, V2 and V3).
+# Authentication (BIO 9.4.2, OWASP ASVS level 2, V2 and V3).
 # Two-factor (TOTP) for the griffie, routing officers, college and administrators; off only for
 # the demo (`make run`; `make run TWEESTAPS=aan` keeps it on). See raadsloket.security.two_factor.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)

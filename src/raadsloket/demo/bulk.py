@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Writing many rows fast: COPY on PostgreSQL, executemany on SQLite (issue 6, item 2).
+"""Writing many rows fast: COPY on PostgreSQL, executemany on SQLite.
 
 Rows are dicts keyed by field attname. The writer assigns primary keys itself (so that rows can
 point at each other before anything is written), fills every field the dict leaves out with the

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Write a national data set for measuring: people in every role, years of cases (issue 6).
+"""Write a national data set for measuring: people in every role, years of cases (docs/scaling.md).
 
 Every case has the timeline, audit events and related rows its state implies, as if it had
 gone through the workflow: the same tables and columns the pages read, written in bulk

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Two years of history for the demo, so the reflection report (issue 7) has something to show.
+"""Two years of history for the demo, so the reflection report has something to show.
 
 The requests of this calendar year up to today and of the whole previous year (for the trend)
 are made through the real workflow (`raadsloket.demo.lifecycle`) and then moved back in time:

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A demo municipality with every role (issue 2, item 9). Also the world the tests use."""
+"""A demo municipality with every role (the README's demo logins). Also the world the tests use."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -132,7 +132,7 @@ def build_municipality(
     password: str = "demo",
     overrides: dict | None = None,
 ) -> World:
-    """Create a municipality with every role; usernames as in issue 2, item 9."""
+    """Create a municipality with every role; usernames as in the README's demo logins."""
     municipality = Municipality.objects.create(
         name=name,
         slug=slug,

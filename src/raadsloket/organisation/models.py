@@ -158,7 +158,7 @@ class Expertise(models.Model):
 class CoalitionMembership(models.Model):
     """A fractie's time in the coalition that supports the college, with its dates.
 
-    The fairness view of the reflection reports (issue 7) compares coalition and opposition; a
+    The fairness view of the reflection reports compares coalition and opposition; a
     coalition changes during a council term, so a fractie counts on the side it was on for most
     days of the report's period (raadsloket.reflection.fairness.in_coalition).
     """

@@ -10,7 +10,7 @@ class Role(models.TextChoices):
     FRACTIE_EMPLOYEE = "fractie_employee", "fractiemedewerker (aangemeld bij de griffier)"
     FRACTIE_CHAIR = "fractie_chair", "fractievoorzitter"
     # Keeps the fractie's books: records expenses of the fractieondersteuning and submits the
-    # yearly statement (art. 33 lid 3; issue 5, item 3).
+    # yearly statement (art. 33 lid 3 Gemeentewet).
     FRACTIE_TREASURER = "fractie_treasurer", "penningmeester fractie"
     CLERK = "clerk", "griffier"
     COUNCIL_ADVISOR = "council_advisor", "raadsadviseur"
@@ -22,7 +22,7 @@ class Role(models.TextChoices):
     ALDERMAN = "alderman", "wethouder"
     ADMINISTRATOR = "administrator", "functioneel beheerder"
     # The college's inbox for schriftelijke vragen (bestuurssecretariaat): registers the
-    # college's answers and postponement notices (issue 3, item 3).
+    # college's answers and postponement notices (Reglement van Orde).
     COLLEGE_CONTACT = "college_contact", "contactpersoon college (bestuurssecretariaat)"
 
 

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A break-glass read is shown to the griffier: on the start page, and as a notification.
 
-ARCHITECTURE.md core idea 3: "any break-glass read asks for a reason and is audited"; issue 4
-item 5: the griffier sees it. Connected in PrivacyConfig.ready to the grant's creation, so the
+ARCHITECTURE.md core idea 3: "any break-glass read asks for a reason and is audited", and
+SECURITY.md: the griffier sees it. Connected in PrivacyConfig.ready to the grant's creation, so the
 notification is made in the same transaction as the grant (raadsloket.cases.services
 .break_glass) and rolls back with it. The notification names the case only: not the reason,
 not the case's content (raadsloket.notify.models), and not the administrator by name, so that it

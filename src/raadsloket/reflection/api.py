@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The reflection report in the API (issue 7): the same tables as the page and the files.
+"""The reflection report in the API: the same tables as the page and the files.
 
 Who sees which report is decided by raadsloket.access.reflection only. A hidden cell has no
 value here either: `value` is null and `shown` says "<3", "≥3" or "afgeschermd". Without a

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The griffie records which fracties form the coalition, and from when to when.
 
-Organisation data with dates (issue 7, item 2): the fairness view compares coalition and
+Organisation data with dates: the fairness view compares coalition and
 opposition over a period, so a coalition that changes during a term is recorded as it was.
 Each change runs in one transaction with its audit event.
 """

@@ -2,7 +2,7 @@
 """The rows the reflection figures are counted from: a fixed number of queries per report.
 
 Everything is read per municipality and as values (numbers, codes and dates): no subject, no
-question, no answer, no remark is ever loaded for a report (issue 7: counts and durations, never
+question, no answer, no remark is ever loaded for a report (counts and durations, never
 content).
 """
 

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Does the instrument serve every fractie? Use per fractie, coalition against opposition and
-small against large (issue 7, item 2), with small cells hidden (item 3, `suppression`).
+small against large (handreiking, "Voer het gesprek"), with small cells hidden (`suppression`).
 
 A request counts for the fractie of its requester. A fractie counts as coalition when it was in
 the coalition (organisation.CoalitionMembership) for most days of the period; "small" is at most

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The reflection report's figures for a municipality and a period (issue 7, item 1).
+"""The reflection report's figures for a municipality and a period (handreiking, "Periodieke reflectie").
 
 How each figure is counted is written in its table's note, in Dutch, so the presidium can check
 it. The rules in short: a request counts in the period it was submitted in; a lead time, a

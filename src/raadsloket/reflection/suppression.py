@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Small cells: hide counts that could point to a confidential trajectory of a fractie (issue 7).
+"""Small cells: hide counts that could point to a confidential trajectory of a fractie.
 
 The rule, in plain words:
 - A cell that counts fewer than the threshold (3) trajectories of an identifiable fractie is

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The reflection pages (issue 7): the report for a period with its charts and downloads, and the
+"""The reflection pages: the report for a period with its charts and downloads, and the
 griffie's coalition record. Who sees which report is decided by raadsloket.access.reflection; a
 viewer without a report gets a 404, as for a page that does not exist."""
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""`raadsloket check --deploy`: Django's deployment checks plus raadsloket's own (issue 6, item 1).
+"""`raadsloket check --deploy`: Django's deployment checks plus raadsloket's own (docs/deployment.md).
 
 Run before starting a production instance. Each finding says in Dutch what is wrong and which
 environment variable sets it right (see docs/deployment.md). Registered with `deploy=True`, so

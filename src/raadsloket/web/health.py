@@ -2,7 +2,7 @@
 """Liveness for a load balancer or systemd: the process answers, nothing more.
 
 It touches neither the database nor the session, so it is also the benchmark's floor: the cost
-of Django's middleware and a response on this server (issue 6, item 3).
+of Django's middleware and a response on this server (docs/scaling.md).
 """
 
 from django.http import HttpResponse

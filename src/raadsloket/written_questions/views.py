@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The page on schriftelijke vragen: the college's inbox, open and overdue questions, on-time
-rates per portefeuillehouder and the ingekomen stukken (issue 3, item 3)."""
+rates per portefeuillehouder and the ingekomen stukken (art. 155 Gemeentewet; Reglement van Orde)."""
 
 from datetime import date, timedelta
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""`raadsloket generate`: a national data set for benchmarks (issue 6, item 2)."""
+"""`raadsloket generate`: a national data set for benchmarks (docs/scaling.md)."""
 
 import argparse
 

@@ -2,7 +2,7 @@
 """`raadsloket report --gemeente SLUG --periode 2026 [--volledig|--geaggregeerd] [--pdf F]
 [--xlsx F] [--csv F] [--svg-map MAP]`.
 
-Prints the reflection report (issue 7) as Dutch text tables and, when asked, writes the same
+Prints the reflection report (handreiking, "Periodieke reflectie") as Dutch text tables and, when asked, writes the same
 report as PDF, XLSX, CSV and one SVG chart per table: for the griffie preparing the presidium's
 papers, and for showing the demo. The figures are those of raadsloket.reflection.figures, as on
 the web. Wrong input gives a Dutch message and exit code 2.
