@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor import catalogue, questionnaire
-from raadsloket.advisor.panel import MAX_CHARS, advice_context
+from raadsloket.advisor.forms import GuideForm
+from raadsloket.advisor.panel import advice_context
 from raadsloket.audit.reads import record_list_read
 from raadsloket.cases.instruments import Instrument
 
@@ -27,22 +28,22 @@ def instrument_guide(request):
         "text": "",
         "chosen_need": "",
     }
-    need_code = str(request.GET.get("behoefte", ""))
-    text = str(request.GET.get("vraag", ""))[:MAX_CHARS]
-    if need_code:
-        try:
-            chosen = questionnaire.need(need_code)
-        except KeyError:
-            context["error"] = "Kies een van de genoemde behoeften."
-        else:
-            advice = questionnaire.advise_need(need_code)
-            context.update(
-                chosen_need=chosen.code,
-                advice=advice,
-                best=catalogue.get(advice.instrument),
-                alternatives=[catalogue.get(other) for other in advice.alternatives],
-                handled_here=advice.instrument in Instrument.values,
-            )
+    form = GuideForm(request.GET)
+    form.is_valid()
+    need_code = form.cleaned_data.get("behoefte", "")
+    text = form.cleaned_data.get("vraag", "")
+    if form.errors:
+        context["error"] = next(iter(form.errors.values()))[0]
+    elif need_code:
+        chosen = questionnaire.need(need_code)
+        advice = questionnaire.advise_need(need_code)
+        context.update(
+            chosen_need=chosen.code,
+            advice=advice,
+            best=catalogue.get(advice.instrument),
+            alternatives=[catalogue.get(other) for other in advice.alternatives],
+            handled_here=advice.instrument in Instrument.values,
+        )
     elif text.strip():
         context["text"] = text
         found = advice_context(viewer, "", text)
