@@ -102,8 +102,14 @@ export AUDIT_REPORT
 audit: $(VENV)/.installed
 	@$(BIN)/python -c "$$AUDIT_REPORT"
 
-lint: setup
-	@$(BIN)/ruff check src tests
+# ruff (with complexity, simplification and performance rules), the formatter, the import
+# contracts (layers, no cycles between apps; pyproject.toml) and mypy on access, audit, cases
+# and policy. CI runs it before the tests.
+lint: $(VENV)/.installed
+	@$(BIN)/ruff check src tests bench
+	@$(BIN)/ruff format --check src tests bench
+	@$(BIN)/lint-imports
+	@$(BIN)/mypy
 
 # Load test: 200 users for 10 minutes against gunicorn on PostgreSQL (not part of `make test`).
 load: setup
