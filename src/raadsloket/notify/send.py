@@ -104,10 +104,10 @@ def send(
                 legally_required=must,
             )
         )
-    # In the caller's transaction, on purpose: a legally required notice (a refusal, the
-    # college's answer, a passed term) must roll back with the action that caused it, and an
-    # error here undoes that action rather than losing the notice (STYLE.md, "tells others after
-    # commit" is deliberately not followed for the rows).
+    # In the caller's transaction, on purpose (STYLE.md, on Amsterdam/signals' update_status):
+    # a legally required notice (a refusal, the college's answer, a passed term) must roll back
+    # with the action that caused it, and an error here undoes that action rather than losing
+    # the notice. Only the mail waits for the commit.
     created = Notification.objects.bulk_create(rows)
     direct = [row.pk for row in created if row.delivery == Delivery.IMMEDIATELY]
     if direct:
