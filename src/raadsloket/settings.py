@@ -274,8 +274,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "raadsloket <noreply@raadslok
 # Absolute links in mails and calendar invitations.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Reminders and mail run as tasks on the database backend (`raadsloket db_worker`); no Redis is
-# needed in the embedded default. TASKS_IMMEDIATE runs them inline (tests, one-shot commands).
+# Notification mail runs as a task on the database backend (`raadsloket db_worker`); no Redis is
+# needed in the embedded default. TASKS_IMMEDIATE runs it inline (tests, one-shot commands). The
+# daily reminders and summaries are the `raadsloket reminders` command, run by the timer.
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"

@@ -15,9 +15,10 @@ from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.states import State
 from raadsloket.demo.lifecycle import act, main_path
 from raadsloket.demo.people import build_municipality
-from raadsloket.notify.delivery import compose, load_case, notify
+from raadsloket.notify.delivery import compose, notify
 from raadsloket.notify.events import EVENTS
 from raadsloket.notify.models import Notification
+from raadsloket.notify.recipients import load_case
 from raadsloket.notify.reminders import remind
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +140,7 @@ def test_only_who_sees_the_metadata_may_be_told(utrecht, other_world, desk_for):
     everyone = [*utrecht.people.values(), *other_world.people.values()]
     loaded = load_case(case.pk)
     with transaction.atomic():
-        made = notify(loaded, "deliver", EVENTS["deliver"], [(p, False) for p in everyone])
+        made = notify(loaded, "deliver", EVENTS["deliver"], everyone)
         told = {row.recipient.username for row in made}
         transaction.set_rollback(True)
     # Requester, griffie, routing officer (after forwarding), the assigned civil servant, and the
@@ -218,7 +219,8 @@ def test_cross_municipality_candidates_are_dropped(desk, world, other_world):
             case,
             "submit",
             EVENTS["submit"],
-            [(other_world["griffier"], True), (other_world["raadslid1"], True)],
+            (),
+            required=[other_world["griffier"], other_world["raadslid1"]],
         )
         transaction.set_rollback(True)
     assert made == []

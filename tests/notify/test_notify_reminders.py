@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reminders before a term ends and escalation after, once per case, term, date and status."""
 
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,9 +12,9 @@ from notify_helpers import mailed, recipients
 
 from raadsloket.cases.states import State
 from raadsloket.notify.delivery import choose_delivery
+from raadsloket.notify.digest import send_digests
 from raadsloket.notify.models import Delivery, Notification, ReminderLog
 from raadsloket.notify.reminders import remind
-from raadsloket.notify.tasks import run_digests, run_reminders
 
 pytestmark = pytest.mark.django_db
 
@@ -127,13 +128,13 @@ def test_the_command_refuses_a_bad_date_in_dutch(db):
         call_command("reminders", "--date", "23-04-2025")
 
 
-def test_both_passes_run_as_tasks(submitted, world, mailoutbox):
+def test_both_passes_of_one_day_count_what_they_did(submitted, world, mailoutbox):
     choose_delivery(world["griffier"], Delivery.DAILY_DIGEST)
     with time_machine.travel(datetime(2025, 4, 23, 7, 0, tzinfo=AMSTERDAM), tick=False):
-        result = run_reminders.enqueue("2025-04-23")
-    assert result.return_value == {"near": 1, "overdue": 0, "notifications": 3}
-    result = run_digests.enqueue("2025-04-23")
-    assert result.return_value == {"mails": 1, "notifications": 1}
+        result = remind(date(2025, 4, 23))
+    assert asdict(result) == {"near": 1, "overdue": 0, "notifications": 3}
+    result = send_digests(date(2025, 4, 23))
+    assert asdict(result) == {"mails": 1, "notifications": 1}
     assert mailed(mailoutbox, world)["griffier"][-1].subject.startswith(
         "[raadsloket] Dagelijkse samenvatting 23-04-2025"
     )

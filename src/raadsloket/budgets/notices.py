@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Notifications of the fractieondersteuning and the opleidingsbudget (in the app and by mail).
 
-They are made inside the caller's transaction and mailed after it commits, through the same
-machinery as the case notifications (raadsloket.notify.delivery), respecting each person's
-choice (direct, dagelijkse samenvatting, uit). They are not about a case, so `case` is empty.
+They go through the one public `raadsloket.notify.send`, like the case notifications: made
+inside the caller's transaction (they roll back with the action) and mailed after it commits,
+respecting each person's choice (direct, dagelijkse samenvatting, uit). They are not about a
+case, so `case` is empty. Who holds a role comes from raadsloket.notify.recipients.
 
 What they say: who must act and where, never an amount. A notification's title shows in the
 app; its headline is the subject of the e-mail, which leaves the access layer, so it names
@@ -13,12 +14,9 @@ or an expense was put to it, not whose or how much (RULES.md "Fractieondersteuni
 cases go to the presidium; raadsloket.access.budgets: it sees no other fractie's amounts).
 """
 
-import functools
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from raadsloket.access.budgets import (
     decides_training,
@@ -30,10 +28,11 @@ from raadsloket.access.budgets import (
 )
 from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.budgets.models import Expense, SpendingQuestion, Statement, TrainingRequest
-from raadsloket.notify.delivery import _enqueue_mails, mail_delivery
-from raadsloket.notify.models import Delivery, Notification, NotificationSetting
+from raadsloket.notify import recipients
+from raadsloket.notify.models import Notification
+from raadsloket.notify.send import Message
+from raadsloket.notify.send import send as notify_send
 from raadsloket.organisation.models import Fractie, Person
-from raadsloket.organisation.roles import CLERK_OFFICE, PRESIDIUM, Role
 
 BUDGET = "Fractieondersteuning"
 ADJECTIVE = {
@@ -42,34 +41,12 @@ ADJECTIVE = {
 }
 TRAINING = "Opleidingsbudget"
 
-
-def people_with_role(municipality_id: int, roles: Iterable[str], fractie_id: int | None = None):
-    people = Person.objects.filter(
-        municipality_id=municipality_id, is_active=True, role_assignments__role__in=list(roles)
-    )
-    if fractie_id is not None:
-        people = people.filter(fractie_id=fractie_id)
-    return list(people.select_related("municipality").distinct().order_by("pk"))
-
-
-def griffie(municipality_id: int) -> list[Person]:
-    """Griffier and raadsadviseurs (Gemeentewet art. 107)."""
-    return people_with_role(municipality_id, CLERK_OFFICE)
-
-
-def treasurers(fractie: Fractie) -> list[Person]:
-    return people_with_role(fractie.municipality_id, [Role.FRACTIE_TREASURER], fractie.pk)
-
-
-def treasurers_and_chair(fractie: Fractie) -> list[Person]:
-    return people_with_role(
-        fractie.municipality_id, [Role.FRACTIE_TREASURER, Role.FRACTIE_CHAIR], fractie.pk
-    )
-
-
-def chairs(municipality_id: int) -> list[Person]:
-    """The presidium: the fractievoorzitters (GLOSSARY.md)."""
-    return people_with_role(municipality_id, PRESIDIUM)
+# Who is told, by role: the lookups live in raadsloket.notify.recipients (budgets.reminders too
+# reads them here).
+griffie = recipients.griffie_of
+treasurers = recipients.treasurers_of
+treasurers_and_chair = recipients.treasurers_and_chair_of
+chairs = recipients.presidium_of
 
 
 def send(
@@ -85,42 +62,21 @@ def send(
     actor=None,
     required: bool = False,
 ) -> list[Notification]:
-    """One notification per person who may open `link`; the "direct" ones mailed on commit."""
-    chosen: dict[int, Person] = {}
-    for person in people:
-        if actor is not None and person.pk == getattr(actor, "pk", None):
-            continue  # Nobody hears of their own action.
-        if person.municipality_id == municipality_id and person.is_active:
-            chosen.setdefault(person.pk, person)
-    chosen = {pk: person for pk, person in chosen.items() if may_see(viewer_for(person))}
-    settings = dict(
-        NotificationSetting.objects.filter(person_id__in=chosen).values_list(
-            "person_id", "delivery"
-        )
+    """One notification per person who may open `link` (`may_see`), by notify.send."""
+    message = Message(title=title, headline=headline, body=body)
+
+    def tell(person: Person) -> Message | None:
+        return message if may_see(viewer_for(person)) else None
+
+    return notify_send(
+        () if required else people,
+        event,
+        link,
+        municipality_id=municipality_id,
+        tell=tell,
+        required=people if required else (),
+        actor_id=getattr(actor, "pk", None),
     )
-    now = timezone.now()
-    rows = [
-        Notification(
-            municipality_id=municipality_id,
-            recipient=person,
-            event=event,
-            case=None,
-            title=title[:300],
-            headline=headline[:200],
-            body=body,
-            link=link,
-            created_at=now,
-            delivery=mail_delivery(person, settings.get(person.pk), required),
-            legally_required=required,
-        )
-        for person in chosen.values()
-    ]
-    created = Notification.objects.bulk_create(rows)
-    direct = [row.pk for row in created if row.delivery == Delivery.IMMEDIATELY]
-    if direct:
-        # Mail only what was committed: a rolled-back action sends nothing.
-        transaction.on_commit(functools.partial(_enqueue_mails, direct), robust=True)
-    return created
 
 
 def year_link(fractie: Fractie, year: int) -> str:

@@ -53,7 +53,7 @@ def attendees(case: Case) -> list[Person]:
 
 
 def kickoff_invitation(case: Case, case_url: str) -> bytes:
-    """The invitation for the case's planned startgesprek; `case` comes from delivery.load_case."""
+    """The invitation for the case's planned startgesprek; `case` comes from recipients.load_case."""
     kickoff = case.kickoff
     start = kickoff.planned_for
     # Each new plan of the same startgesprek is a newer version of the one entry (RFC 5546).

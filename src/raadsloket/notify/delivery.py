@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Make the notifications of one event, inside the caller's transaction, and mail them after.
+"""The notifications of one case event, through `raadsloket.notify.send`; the inbox helpers.
 
 The bubble (ARCHITECTURE.md core idea 3) decides who hears of a case: a candidate gets a
 notification only if the access layer shows them the case's metadata, because the notification
@@ -8,39 +8,24 @@ and the college (that a trajectory started) therefore hear nothing. Nobody hears
 action, and nobody of another municipality's case.
 """
 
-import functools
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from raadsloket.access.cases import Relations, sections, with_relations
+from raadsloket.access.cases import Relations, sections
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.models import Case
 from raadsloket.notify.events import Event
 from raadsloket.notify.models import Delivery, Notification, NotificationSetting
+from raadsloket.notify.send import Message, send
 from raadsloket.organisation.models import Person
 
 # The largest id a database column holds: a larger one in a URL is "not found", not a crash.
 MAX_ID = 2**63 - 1
-
-
-def load_case(case_id: int) -> Case:
-    """The case with everything the access layer and the recipient functions read."""
-    queryset = with_relations(Case.objects.all()).select_related(
-        "municipality",
-        "filed_by__municipality",
-        "requester__municipality",
-        "handler__municipality",
-        "routing_officer__municipality",
-    )
-    return queryset.prefetch_related(
-        "co_requesters__municipality", "assignments__civil_servant__municipality"
-    ).get(pk=case_id)
 
 
 def visible_sections(person: Person, case: Case) -> frozenset[Section]:
@@ -82,78 +67,41 @@ def compose(
     return title[:300], headline[:200], event.message.format(**fields)
 
 
-def mail_delivery(person: Person, chosen: str | None, required: bool) -> str:
-    if not person.email:
-        # In the app only.
-        return Delivery.OFF
-    if required:
-        return Delivery.IMMEDIATELY
-    return chosen or Delivery.IMMEDIATELY
-
-
 def notify(
     case: Case,
     code: str,
     event: Event,
-    people: Iterable[tuple[Person, bool]],
+    people: Iterable[Person],
     *,
+    required: Iterable[Person] = (),
     actor_id: int | None = None,
     now: datetime | None = None,
     facts: dict[str, Any] | None = None,
 ) -> list[Notification]:
-    """One notification per person who may hear of it; mail the "direct" ones after commit.
+    """Tell `people` (and, whatever they chose, `required`) of `event` on `case`.
 
-    `people` are (person, legally required) pairs; a person named twice is told once, as
-    required if any naming was. `case` comes from `load_case`.
+    Everyone is told as required when the event is (events.py). Only who may hear of the case
+    hears of it, each with what they may see. `case` comes from `recipients.load_case`.
     """
-    now = now or timezone.now()
+    if event.legally_required:
+        people, required = (), [*people, *required]
     facts = facts or {}
-    chosen: dict[int, tuple[Person, bool]] = {}
-    for person, required in people:
-        if person.pk == actor_id or not person.is_active:
-            continue
-        _, before = chosen.get(person.pk, (person, False))
-        chosen[person.pk] = (person, required or before)
-    settings = dict(
-        NotificationSetting.objects.filter(person_id__in=chosen).values_list(
-            "person_id", "delivery"
-        )
-    )
-    link = case_link(case)
-    rows = []
-    for person, required in chosen.values():
+
+    def tell(person: Person) -> Message | None:
         visible = may_hear_of(person, case)
-        if visible is None:
-            continue
-        title, headline, body = compose(case, event, visible, facts)
-        rows.append(
-            Notification(
-                municipality_id=case.municipality_id,
-                recipient=person,
-                event=code,
-                case=case,
-                title=title,
-                headline=headline,
-                body=body,
-                link=link,
-                created_at=now,
-                delivery=mail_delivery(person, settings.get(person.pk), required),
-                legally_required=required,
-            )
-        )
-    created = Notification.objects.bulk_create(rows)
-    direct = [row.pk for row in created if row.delivery == Delivery.IMMEDIATELY]
-    if direct:
-        # Mail only what was committed: rolled-back transitions send nothing.
-        transaction.on_commit(functools.partial(_enqueue_mails, direct), robust=True)
-    return created
+        return None if visible is None else Message(*compose(case, event, visible, facts))
 
-
-def _enqueue_mails(notification_ids: list[int]) -> None:
-    # Imported here: the tasks module imports the reminders, which import this module.
-    from raadsloket.notify.tasks import send_notification_mails
-
-    send_notification_mails.enqueue(notification_ids)
+    return send(
+        people,
+        code,
+        case_link(case),
+        municipality_id=case.municipality_id,
+        tell=tell,
+        required=required,
+        case=case,
+        actor_id=actor_id,
+        now=now,
+    )
 
 
 def unread_count(person) -> int:

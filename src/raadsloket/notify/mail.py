@@ -3,6 +3,10 @@
 
 An e-mail leaves the access layer, so it says only what happened and links to the case; its
 subject has the case's reference, instrument and event, never the subject of the request.
+
+`send_notification_mails` is the background task (django-tasks, settings.TASKS) that
+`raadsloket.notify.send` enqueues once the caller's transaction commits; `raadsloket db_worker`
+runs it. Its argument is JSON: a list of notification ids.
 """
 
 import logging
@@ -13,11 +17,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django_tasks import task
 
 from raadsloket.notify.calendar import kickoff_invitation
-from raadsloket.notify.delivery import load_case
 from raadsloket.notify.events import event_for
 from raadsloket.notify.models import Delivery, Notification
+from raadsloket.notify.recipients import load_case
 
 logger = logging.getLogger("raadsloket.notify")
 
@@ -137,6 +142,11 @@ def send_notifications(notification_ids: Iterable[int]) -> int:
                 Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
                 sent += 1
     return sent
+
+
+@task()
+def send_notification_mails(notification_ids: list[int]) -> int:
+    return send_notifications(notification_ids)
 
 
 def _send(message: EmailMessage, reference) -> bool:

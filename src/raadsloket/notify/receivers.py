@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Turn a performed transition into notifications (connected in NotifyConfig.ready).
 
-Runs inside perform()'s transaction: the notifications roll back with the transition, and an
-error here undoes the transition rather than losing a legally required notice.
+Runs inside perform()'s transaction, and so does `raadsloket.notify.send`: the notifications
+roll back with the transition, and an error here undoes the transition rather than losing a
+legally required notice.
 """
 
 from raadsloket.assistance.models import Kickoff
-from raadsloket.notify.delivery import load_case, notify
+from raadsloket.notify.delivery import notify
 from raadsloket.notify.events import EVENTS
+from raadsloket.notify.recipients import load_case
 
 
 def on_transition(sender, *, case, action, actor, now, **kwargs) -> None:
@@ -21,12 +23,11 @@ def on_transition(sender, *, case, action, actor, now, **kwargs) -> None:
         kickoff = Kickoff.objects.filter(case_id=case.pk).first()
         if kickoff is not None:
             facts["planned_for"] = kickoff.planned_for
-    people = ((person, event.legally_required) for person in event.recipients(loaded))
     notify(
         loaded,
         action,
         event,
-        people,
+        event.recipients(loaded),
         actor_id=getattr(actor, "pk", None),
         now=now,
         facts=facts,

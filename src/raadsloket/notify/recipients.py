@@ -1,32 +1,72 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Who may have to hear of an event, by relation to the case or by role in its municipality.
+"""Who may have to hear of something, by relation to a case or by role in a municipality.
 
-These are candidates only: raadsloket.notify.delivery drops everyone the access layer does not
-let see the case. Each function reads a case loaded by `delivery.load_case` (relations
-prefetched) and names people of the case's own municipality only.
+These are candidates only: `raadsloket.notify.send` drops everyone of another municipality, and
+its callers everyone the access layer does not let open the link. The case functions read a case
+loaded by `load_case` (relations prefetched) and name people of the case's own municipality only.
 """
 
 from collections.abc import Callable, Iterable, Iterator
 
+from raadsloket.access.cases import with_relations
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
-from raadsloket.organisation.models import Person
-from raadsloket.organisation.roles import CLERK_OFFICE, Role
+from raadsloket.organisation.models import Fractie, Person
+from raadsloket.organisation.roles import CLERK_OFFICE, PRESIDIUM, Role
 
 Recipients = Callable[[Case], Iterable[Person]]
 
 
-def with_role(case: Case, roles: Iterable[str]) -> Iterable[Person]:
-    return (
-        Person.objects.filter(
-            municipality_id=case.municipality_id,
-            is_active=True,
-            role_assignments__role__in=list(roles),
-        )
-        .select_related("municipality")
-        .distinct()
-        .order_by("pk")
+def load_case(case_id: int) -> Case:
+    """The case with everything the access layer and the recipient functions read."""
+    queryset = with_relations(Case.objects.all()).select_related(
+        "municipality",
+        "filed_by__municipality",
+        "requester__municipality",
+        "handler__municipality",
+        "routing_officer__municipality",
     )
+    return queryset.prefetch_related(
+        "co_requesters__municipality", "assignments__civil_servant__municipality"
+    ).get(pk=case_id)
+
+
+# --- by role in a municipality or a fractie -------------------------------------------------
+
+
+def with_role(
+    municipality_id: int, roles: Iterable[str], fractie_id: int | None = None
+) -> list[Person]:
+    """The active people of one municipality (and one fractie) who hold any of `roles`."""
+    people = Person.objects.filter(
+        municipality_id=municipality_id, is_active=True, role_assignments__role__in=list(roles)
+    )
+    if fractie_id is not None:
+        people = people.filter(fractie_id=fractie_id)
+    return list(people.select_related("municipality").distinct().order_by("pk"))
+
+
+def griffie_of(municipality_id: int) -> list[Person]:
+    """Griffier and raadsadviseurs (Gemeentewet art. 107)."""
+    return with_role(municipality_id, CLERK_OFFICE)
+
+
+def presidium_of(municipality_id: int) -> list[Person]:
+    """The presidium: the fractievoorzitters (GLOSSARY.md)."""
+    return with_role(municipality_id, PRESIDIUM)
+
+
+def treasurers_of(fractie: Fractie) -> list[Person]:
+    return with_role(fractie.municipality_id, [Role.FRACTIE_TREASURER], fractie.pk)
+
+
+def treasurers_and_chair_of(fractie: Fractie) -> list[Person]:
+    return with_role(
+        fractie.municipality_id, [Role.FRACTIE_TREASURER, Role.FRACTIE_CHAIR], fractie.pk
+    )
+
+
+# --- by relation to a case ------------------------------------------------------------------
 
 
 def requesters(case: Case) -> Iterator[Person]:
@@ -41,11 +81,11 @@ def requesters(case: Case) -> Iterator[Person]:
 
 def griffie(case: Case) -> Iterable[Person]:
     """Griffier and raadsadviseurs (Gemeentewet art. 107)."""
-    return with_role(case, CLERK_OFFICE)
+    return griffie_of(case.municipality_id)
 
 
 def griffier(case: Case) -> Iterable[Person]:
-    return with_role(case, [Role.CLERK])
+    return with_role(case.municipality_id, [Role.CLERK])
 
 
 def handler(case: Case) -> list[Person]:
@@ -66,11 +106,11 @@ def routing_officer(case: Case) -> list[Person]:
 
 
 def college_contacts(case: Case) -> Iterable[Person]:
-    return with_role(case, [Role.COLLEGE_CONTACT])
+    return with_role(case.municipality_id, [Role.COLLEGE_CONTACT])
 
 
 def council_members(case: Case) -> Iterable[Person]:
-    return with_role(case, [Role.COUNCIL_MEMBER])
+    return with_role(case.municipality_id, [Role.COUNCIL_MEMBER])
 
 
 def college_contacts_if_registered(case: Case) -> Iterable[Person]:

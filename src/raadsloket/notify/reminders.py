@@ -17,7 +17,7 @@ from raadsloket.cases.deadlines import NEAR, OVERDUE, Deadline, running_deadline
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import OPEN_STATES, State
 from raadsloket.notify import recipients
-from raadsloket.notify.delivery import load_case, notify
+from raadsloket.notify.delivery import notify
 from raadsloket.notify.events import DEADLINE_NEAR, DEADLINE_OVERDUE, REMINDERS
 from raadsloket.notify.models import ReminderLog
 from raadsloket.organisation.models import Municipality
@@ -92,11 +92,10 @@ def remind(today: date) -> ReminderCounts:
 
 
 def _notify(case_id: int, deadline: Deadline):
-    case = load_case(case_id)
+    case = recipients.load_case(case_id)
     code = CODES[deadline.status]
     event = REMINDERS[code]
-    people = [(person, False) for person in event.recipients(case)]
-    if deadline.status == OVERDUE:
-        people += [(person, True) for person in recipients.handler_or_griffie(case)]
+    # A passed term: the griffie is told whatever it chose (events.TERM_PASSED_RULE).
+    required = recipients.handler_or_griffie(case) if deadline.status == OVERDUE else ()
     facts = {"deadline": deadline.name, "due": f"{deadline.due:%d-%m-%Y}", "rule": deadline.rule}
-    return notify(case, code, event, people, facts=facts)
+    return notify(case, code, event, event.recipients(case), required=required, facts=facts)

@@ -11,7 +11,7 @@ who and why on the start page.
 """
 
 from raadsloket.notify import recipients
-from raadsloket.notify.delivery import load_case, notify
+from raadsloket.notify.delivery import notify
 from raadsloket.notify.events import Event
 
 BREAK_GLASS = "break_glass"
@@ -27,12 +27,12 @@ BREAK_GLASS_EVENT = Event(
 def on_break_glass(sender, *, instance, created: bool, raw: bool = False, **kwargs) -> None:
     if not created or raw:
         return
-    case = load_case(instance.case_id)
+    case = recipients.load_case(instance.case_id)
     notify(
         case,
         BREAK_GLASS,
         BREAK_GLASS_EVENT,
-        ((person, False) for person in BREAK_GLASS_EVENT.recipients(case)),
+        BREAK_GLASS_EVENT.recipients(case),
         actor_id=instance.person_id,
         now=instance.granted_at,
     )

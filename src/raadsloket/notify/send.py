@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one way to tell people something: `send` (import it as
+`from raadsloket.notify.send import send`).
+
+Every notification of raadsloket goes through it: the case notifications (delivery.notify, for
+transitions, reminders and break-glass reads) and those of the fractieondersteuning and the
+opleidingsbudget, which are not about a case. It makes the in-app notifications in the caller's
+transaction and mails them after it commits, each as the person chose (direct, dagelijkse
+samenvatting, uit; NotificationSetting), a legally required one at once whatever they chose.
+"""
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from raadsloket.cases.models import Case
+from raadsloket.notify.mail import send_notification_mails
+from raadsloket.notify.models import Delivery, Notification, NotificationSetting
+from raadsloket.organisation.models import Person
+
+
+@dataclass(frozen=True)
+class Message:
+    """What one person is told. `title` shows in the app; `headline` is the e-mail's subject,
+    which leaves the access layer, so it names less; `body` never holds the content itself."""
+
+    title: str
+    headline: str
+    body: str
+
+
+# What a person is told, or None when they may not hear of it (the access layer's answer).
+Tell = Callable[[Person], Message | None]
+
+
+def mail_delivery(person: Person, chosen: str | None, required: bool) -> str:
+    if not person.email:
+        # In the app only.
+        return Delivery.OFF
+    if required:
+        return Delivery.IMMEDIATELY
+    return chosen or Delivery.IMMEDIATELY
+
+
+def send(
+    people: Iterable[Person],
+    event: str,
+    link: str,
+    *,
+    municipality_id: int,
+    tell: Message | Tell,
+    required: Iterable[Person] = (),
+    case: Case | None = None,
+    actor_id: int | None = None,
+    now: datetime | None = None,
+) -> list[Notification]:
+    """One notification of `event` per person who may hear of it; mail the "direct" ones after
+    the caller's transaction commits.
+
+    `people` are told as each chose; `required` are told by e-mail at once whatever they chose
+    (a legally required notice: raadsloket.notify.events). A person named more than once is told
+    once, as required if any naming was. Nobody of another municipality hears of it, nobody
+    inactive, and nobody of their own action (`actor_id`). `tell` is the message, or a function
+    that gives each candidate's message or None when the access layer does not let them open
+    `link`.
+    """
+    now = now or timezone.now()
+    chosen: dict[int, tuple[Person, bool]] = {}
+    named = [(person, False) for person in people]
+    named += [(person, True) for person in required]
+    for person, must in named:
+        if person.pk == actor_id or not person.is_active:
+            continue
+        if person.municipality_id != municipality_id:
+            continue
+        _, before = chosen.get(person.pk, (person, False))
+        chosen[person.pk] = (person, must or before)
+    settings = dict(
+        NotificationSetting.objects.filter(person_id__in=chosen).values_list(
+            "person_id", "delivery"
+        )
+    )
+    rows = []
+    for person, must in chosen.values():
+        message = tell(person) if callable(tell) else tell
+        if message is None:
+            continue
+        rows.append(
+            Notification(
+                municipality_id=municipality_id,
+                recipient=person,
+                event=event,
+                case=case,
+                title=message.title[:300],
+                headline=message.headline[:200],
+                body=message.body,
+                link=link,
+                created_at=now,
+                delivery=mail_delivery(person, settings.get(person.pk), must),
+                legally_required=must,
+            )
+        )
+    # In the caller's transaction, on purpose (STYLE.md, on Amsterdam/signals' update_status):
+    # a legally required notice (a refusal, the college's answer, a passed term) must roll back
+    # with the action that caused it, and an error here undoes that action rather than losing
+    # the notice. Only the mail waits for the commit.
+    created = Notification.objects.bulk_create(rows)
+    direct = [row.pk for row in created if row.delivery == Delivery.IMMEDIATELY]
+    if direct:
+        # Mail only what was committed: a rolled-back action sends nothing.
+        transaction.on_commit(
+            functools.partial(send_notification_mails.enqueue, direct), robust=True
+        )
+    return created
