@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from raadsloket.access.cases import Relations, sections, with_relations
 from raadsloket.access.viewer import Viewer
-from raadsloket.cases.models import NEWEST_FIRST, OLDEST_FIRST, Case
+from raadsloket.cases.models import LONG_TEXTS, NEWEST_FIRST, OLDEST_FIRST, Case
 from raadsloket.cases.states import State
 from raadsloket.organisation.roles import Role
 
@@ -17,16 +17,6 @@ LIMIT = 50
 # A start page shows the newest few of each history list, with a link to the whole list;
 # work queues (intake, to assign, the college's inbox) are shown up to LIMIT.
 START_LIMIT = 20
-LONG_TEXTS = (
-    "question",
-    "background",
-    "answer",
-    "refusal_reasoning",
-    "objection",
-    "defer_reason",
-    "closing_note",
-    "postponement_reason",
-)
 INTAKE_STATES = (State.SUBMITTED, State.INTAKE, State.DEFERRED)
 
 

@@ -19,6 +19,17 @@ from raadsloket.organisation.roles import PolicyArea
 # million cases). OLDEST_FIRST is the same index walked the other way.
 NEWEST_FIRST = ("municipality_id", "-id")
 OLDEST_FIRST = ("-municipality_id", "id")
+# The long texts no list and no deadline pass reads (an answer can run to pages): deferred.
+LONG_TEXTS = (
+    "question",
+    "background",
+    "answer",
+    "refusal_reasoning",
+    "objection",
+    "defer_reason",
+    "closing_note",
+    "postponement_reason",
+)
 
 
 class Case(models.Model):

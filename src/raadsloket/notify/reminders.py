@@ -14,7 +14,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 
 from raadsloket.cases.deadlines import NEAR, OVERDUE, Deadline, running_deadline
-from raadsloket.cases.models import Case
+from raadsloket.cases.models import LONG_TEXTS, Case
 from raadsloket.cases.states import OPEN_STATES, State
 from raadsloket.notify import recipients
 from raadsloket.notify.delivery import notify
@@ -26,16 +26,6 @@ logger = logging.getLogger("raadsloket.notify")
 
 # States in which a term can run; drafts and deferred requests never do (cases/deadlines.py).
 WATCHED_STATES = (OPEN_STATES - {State.DRAFT, State.DEFERRED}) | recipients.AWAITING_COLLEGE
-# The long texts a term never depends on: the pass reads states and dates only.
-CONTENT_FIELDS = (
-    "question",
-    "background",
-    "answer",
-    "refusal_reasoning",
-    "objection",
-    "defer_reason",
-    "closing_note",
-)
 CODES = {NEAR: DEADLINE_NEAR, OVERDUE: DEADLINE_OVERDUE}
 
 
@@ -50,7 +40,7 @@ def flagged_cases(today: date) -> list[tuple[int, Deadline]]:
     """(case id, deadline) of each open case whose term is near or past on `today`."""
     profiles = {m.pk: m.policy for m in Municipality.objects.all()}
     flagged = []
-    cases = Case.objects.filter(state__in=WATCHED_STATES).defer(*CONTENT_FIELDS).order_by("pk")
+    cases = Case.objects.filter(state__in=WATCHED_STATES).defer(*LONG_TEXTS).order_by("pk")
     for case in cases.iterator(chunk_size=1000):
         deadline = running_deadline(case, profiles[case.municipality_id], today)
         if deadline is not None and deadline.status in CODES:
