@@ -87,7 +87,7 @@ class Relations:
         self.assignee = any(a.civil_servant_id == pid for a in assignments)
         self.manager = (
             any(
-                a.civil_servant.department_id is not None
+                a.civil_servant.department is not None
                 and a.civil_servant.department.manager_id == pid
                 for a in assignments
             )
@@ -202,7 +202,7 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     """Every case of which the viewer may see at least one section (same rules as `sections`)."""
     if not viewer.authenticated:
         return Case.objects.none()
-    pid = viewer.person_id
+    pid, municipality_id = viewer.me, viewer.tenant
     own = (
         Q(requester_id=pid)
         | Q(filed_by_id=pid)
@@ -241,7 +241,7 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
             Q(state__in=WRITTEN_REGISTERED_STATES)
             | Q(state=State.WITHDRAWN, registered_at__isnull=False)
         )
-    return Case.objects.filter(q, municipality_id=viewer.municipality_id)
+    return Case.objects.filter(q, municipality_id=municipality_id)
 
 
 def get_case_for(
@@ -253,7 +253,11 @@ def get_case_for(
     )
     if lock:
         queryset = queryset.select_for_update(of=("self",))
-    case = queryset.filter(pk=case_id, municipality_id=viewer.municipality_id).first()
+    case = (
+        queryset.filter(pk=case_id, municipality_id=viewer.municipality_id).first()
+        if viewer.municipality_id is not None
+        else None
+    )
     if case is None:
         raise CaseNotFound(case_id)
     visible = sections(viewer, case)

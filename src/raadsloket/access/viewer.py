@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from raadsloket.lib.errors import Forbidden
 from raadsloket.organisation.roles import CLERK_OFFICE, COLLEGE, REQUESTER_ROLES, Role
 from raadsloket.policy.schema import PolicyProfile
 
@@ -24,6 +25,28 @@ class Viewer:
     @property
     def authenticated(self) -> bool:
         return self.person_id is not None and self.municipality_id is not None
+
+    @property
+    def tenant(self) -> int:
+        """The viewer's municipality. Pages and domain functions that act for a person of a
+        municipality read it here; someone of none is refused in Dutch."""
+        if self.municipality_id is None:
+            raise Forbidden("U hoort bij geen gemeente.")
+        return self.municipality_id
+
+    @property
+    def me(self) -> int:
+        """The viewer's own person id (refused in Dutch when nobody is logged in)."""
+        if self.person_id is None:
+            raise Forbidden("Log in om verder te gaan.")
+        return self.person_id
+
+    @property
+    def policy(self) -> PolicyProfile:
+        """The verordening of the viewer's municipality (refused in Dutch when there is none)."""
+        if self.profile is None:
+            raise Forbidden("U hoort bij geen gemeente.")
+        return self.profile
 
     def has(self, *roles: str) -> bool:
         return any(role in self.roles for role in roles)

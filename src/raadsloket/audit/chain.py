@@ -138,6 +138,8 @@ def _rows_beyond_head() -> list[Finding]:
     Read the head again: rows honestly written during the walk came with a newer head.
     """
     fresh = AuditHead.objects.filter(pk=1).first()
+    if fresh is None:
+        return []  # called only when a head exists; a missing head is reported by the caller
     beyond = AuditEvent.objects.filter(seq__gt=fresh.seq).order_by("-seq").first()
     if beyond is None:
         return []

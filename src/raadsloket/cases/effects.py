@@ -141,6 +141,7 @@ def forward(step: Step) -> None:
 def describe_forward(step: Step) -> str:
     note = step.data.get("note") or ""
     officer = step.case.routing_officer
+    assert officer is not None, "forward sets the routing officer before describing it"
     text = f"Doorgeleid aan {officer.display_name} ({step.profile.routing_officer_label})."
     return f"{text} {note}".strip()
 
@@ -257,7 +258,7 @@ DEFAULT_CONVERSION = {
 def convert(step: Step) -> str:
     # The glijdende schaal (handreiking, spelregel 1): same case, other instrument, no retyping.
     case = step.case
-    case.instrument = step.data.get("target") or DEFAULT_CONVERSION[case.instrument]
+    case.instrument = step.data.get("target") or DEFAULT_CONVERSION[Instrument(case.instrument)]
     if case.instrument != Instrument.TECHNICAL_QUESTION:
         # An agenda cut-off belongs to technical questions only.
         case.agenda_item, case.meeting_date, case.answer_before = "", None, None

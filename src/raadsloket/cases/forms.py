@@ -7,6 +7,7 @@ The same forms serve the web pages and the API, so both give the same Dutch mess
 import mimetypes
 import unicodedata
 from decimal import Decimal
+from typing import TypeVar
 
 from django import forms
 from django.utils import timezone
@@ -64,7 +65,7 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_pk_value",
                     params={"pk": pk},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # Django's, not in the stubs
 
 
 def text_field(
@@ -134,6 +135,17 @@ def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
         else:
             cleaned[name] = value
     return cleaned, errors
+
+
+F = TypeVar("F", bound=forms.Field)
+
+
+def field_of(form: forms.BaseForm, name: str, kind: type[F]) -> F:
+    """A field of `form` as the kind it is, to set its choices or queryset per viewer."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
 
 
 def form_errors(form) -> dict[str, list[str]]:
@@ -206,15 +218,15 @@ class CaseForm(forms.Form):
         super().__init__(*args, **kwargs)
         members = (
             Person.objects.filter(
-                municipality_id=viewer.municipality_id,
+                municipality_id=viewer.tenant,
                 role_assignments__role=Role.COUNCIL_MEMBER,
                 is_active=True,
             )
-            .exclude(pk=viewer.person_id)
+            .exclude(pk=viewer.me)
             .order_by("last_name", "first_name")
         )
-        self.fields["co_requesters"].queryset = members
-        self.fields["on_behalf_of"].queryset = members
+        field_of(self, "co_requesters", forms.ModelMultipleChoiceField).queryset = members
+        field_of(self, "on_behalf_of", forms.ModelChoiceField).queryset = members
 
     def clean_on_behalf_of(self):
         """Only a registered fractiemedewerker files for a member, and only of their own fractie."""
@@ -235,7 +247,8 @@ class CaseForm(forms.Form):
         return member
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         instrument = cleaned.get("instrument")
         has_agenda = cleaned.get("agenda_item") or cleaned.get("meeting_date")
         if has_agenda and instrument != Instrument.TECHNICAL_QUESTION:
@@ -261,8 +274,8 @@ class DirectContactForm(forms.Form):
 
     def __init__(self, *args, viewer: Viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = Person.objects.filter(
-            municipality_id=viewer.municipality_id,
+        field_of(self, "member", forms.ModelChoiceField).queryset = Person.objects.filter(
+            municipality_id=viewer.tenant,
             role_assignments__role=Role.COUNCIL_MEMBER,
             is_active=True,
         ).order_by("last_name", "first_name")
@@ -292,7 +305,7 @@ class DeferForm(ActionForm):
 def civil_servants_of(viewer: Viewer):
     return (
         Person.objects.filter(
-            municipality_id=viewer.municipality_id,
+            municipality_id=viewer.tenant,
             role_assignments__role=Role.CIVIL_SERVANT,
             is_active=True,
         )
@@ -315,12 +328,15 @@ class AssignForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["civil_servants"].queryset = civil_servants_of(self.viewer)
+        field_of(
+            self, "civil_servants", forms.ModelMultipleChoiceField
+        ).queryset = civil_servants_of(self.viewer)
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         hours = cleaned.get("hours_estimate")
-        threshold = self.viewer.profile.routing.capacity_confirmation_hours
+        threshold = self.viewer.policy.routing.capacity_confirmation_hours
         if hours is not None and hours > threshold and not cleaned.get("capacity_confirmed"):
             # Profile: above this number of hours the routing officer confirms capacity.
             self.add_error(
@@ -341,8 +357,8 @@ class RefuseForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # No ground is preselected: the routing officer must choose one consciously.
-        self.fields["ground"].choices = [("", "— kies een grond —")] + [
-            (ground.code, ground.label) for ground in self.viewer.profile.refusal_grounds
+        field_of(self, "ground", forms.ChoiceField).choices = [("", "— kies een grond —")] + [
+            (ground.code, ground.label) for ground in self.viewer.policy.refusal_grounds
         ]
 
 
@@ -352,10 +368,11 @@ class DeliverForm(ActionForm):
         label="Geheimhouding (art. 25 Gemeentewet): alleen aan de gehele raad",
         required=False,
     )
-    files = MultipleFileField(label="Bijlagen", required=False)
+    # The form metaclass moves fields out of the class; `self.files` stays the uploaded files.
+    files = MultipleFileField(label="Bijlagen", required=False)  # type: ignore[assignment]
 
     def clean_files(self):
-        uploads = self.files.getlist("files") if self.files else []
+        uploads = self.files.getlist("files") if self.files else []  # type: ignore[attr-defined]
         if len(uploads) > MAX_FILES:
             raise forms.ValidationError(f"Hoogstens {MAX_FILES} bijlagen.")
         for upload in uploads:
@@ -382,7 +399,8 @@ class CloseForm(ActionForm):
     note = text_field("Toelichting", required=False, max_length=2000)
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         at_intake = self.case.state in (State.SUBMITTED, State.INTAKE)
         if at_intake and not cleaned.get("note"):
             self.add_error("note", "Leg uit waarom het verzoek na de intake wordt afgesloten.")
@@ -417,7 +435,7 @@ class ConvertForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [("", "— standaard —")] + [
+        field_of(self, "target", forms.ChoiceField).choices = [("", "— standaard —")] + [
             (value, label) for value, label in Instrument.choices if value != self.case.instrument
         ]
 

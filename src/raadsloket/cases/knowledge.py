@@ -90,7 +90,7 @@ def similar_questions(viewer: Viewer, text: str, limit: int = 5) -> list[Similar
         return []
     ranked = [
         (pk, score)
-        for pk, score in _index(viewer.municipality_id).query(text, k=limit * 4)
+        for pk, score in _index(viewer.tenant).query(text, k=limit * 4)
         if score >= MIN_SCORE
     ]
     if not ranked:

@@ -46,7 +46,7 @@ def rows(viewer: Viewer, queryset, limit: int = LIMIT) -> "CaseList":
     more = len(cases) > limit
     cases = cases[:limit]
     for case in cases:
-        case.visible = visible_sections(viewer, case)
+        case.visible = visible_sections(viewer, case)  # type: ignore[attr-defined]  # per row
     return CaseList(cases, more)
 
 
@@ -101,5 +101,5 @@ def keyset_page(
         # A number past either end (an old link, a typed URL): the newest page, not "nothing".
         return keyset_page(viewer, queryset, before=None, after=None, limit=limit)
     for case in cases:
-        case.visible = visible_sections(viewer, case)
+        case.visible = visible_sections(viewer, case)  # type: ignore[attr-defined]  # per row
     return KeysetPage(cases, newer=newer, older=older)

@@ -84,7 +84,7 @@ def candidates_for(viewer: Viewer, case: Case):
     """Civil servants of the municipality, ranked for this case (two queries)."""
     servants = list(
         Person.objects.filter(
-            municipality_id=viewer.municipality_id,
+            municipality_id=viewer.tenant,
             role_assignments__role=Role.CIVIL_SERVANT,
             is_active=True,
         ).select_related("department", "expertise")

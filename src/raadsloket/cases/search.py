@@ -75,8 +75,9 @@ def _matches(needle: str) -> tuple[Q | None, dict]:
 
 
 def _hit(case: Case, visible) -> bool:
-    return (Section.REQUEST in visible and case.request_match) or (
-        Section.ANSWER in visible and case.answer_match
+    # request_match and answer_match are the annotations of _matches.
+    return (Section.REQUEST in visible and getattr(case, "request_match", False)) or (
+        Section.ANSWER in visible and getattr(case, "answer_match", False)
     )
 
 
@@ -88,7 +89,7 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
     if match is None:
         return []
     matching = visible_cases(viewer).filter(match).order_by(*NEWEST_FIRST)
-    results = []
+    results: list[tuple[Case, frozenset]] = []
     before = None
     # No cap on candidates: a cap would let unreadable answers crowd out readable hits. Chunks
     # by case number: the ids come from the index alone, and where a case matches is worked out

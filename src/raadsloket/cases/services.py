@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Domain functions besides transitions: creating a case and the break-glass read."""
 
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,12 +18,13 @@ from raadsloket.cases.forms import CaseForm, DirectContactForm, clean_input
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.transitions import perform, record_creation
+from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
 
 BREAK_GLASS_MINUTES = 30
 
 
-def create_case(user, data, *, submit: bool = False) -> Case:
+def create_case(user: Person, data: Mapping[str, Any], *, submit: bool = False) -> Case:
     """A member's new request, as a draft (or submitted at once)."""
     viewer = viewer_for(user)
     if not viewer.authenticated:
@@ -31,7 +34,7 @@ def create_case(user, data, *, submit: bool = False) -> Case:
         raise ActionForbidden(problem)
     cleaned = clean_input(CaseForm, data, viewer=viewer)
     on_behalf_of = cleaned.get("on_behalf_of")
-    profile = viewer.profile
+    profile = viewer.policy
     if cleaned["instrument"] == Instrument.ASSISTANCE:
         # Profile openness: only the requester, or every member receives the answer.
         confidential = profile.openness.answers == "requester_only"
@@ -43,7 +46,7 @@ def create_case(user, data, *, submit: bool = False) -> Case:
         confidential = cleaned["confidential"] or not profile.openness.technical_questions_public
     with transaction.atomic():
         case = Case.objects.create(
-            municipality_id=viewer.municipality_id,
+            municipality_id=viewer.tenant,
             instrument=cleaned["instrument"],
             title=cleaned["title"],
             question=cleaned["question"],
@@ -63,7 +66,7 @@ def create_case(user, data, *, submit: bool = False) -> Case:
     return case
 
 
-def break_glass(user, case_id: int, reason: str) -> BreakGlass:
+def break_glass(user: Person, case_id: int, reason: str) -> BreakGlass:
     """An administrator's emergency read: asks a reason, is audited and shown to the griffier."""
     viewer = viewer_for(user)
     if Role.ADMINISTRATOR not in viewer.roles:
@@ -78,7 +81,7 @@ def break_glass(user, case_id: int, reason: str) -> BreakGlass:
             "Controleer de invoer.",
             errors={"reason": ["De reden mag hoogstens 2000 tekens hebben."]},
         )
-    case = Case.objects.filter(pk=case_id, municipality_id=viewer.municipality_id).first()
+    case = Case.objects.filter(pk=case_id, municipality_id=viewer.tenant).first()
     if case is None:
         raise CaseNotFound(case_id)
     now = timezone.now()
@@ -130,7 +133,7 @@ def resume_due_deferrals(today=None) -> list[int]:
     return resumed
 
 
-def log_direct_contact(user, data) -> Case:
+def log_direct_contact(user: Person, data: Mapping[str, Any]) -> Case:
     """Record a direct contact (profile channel "direct_small_facts"): logged afterwards.
 
     The case is created as a draft and delivered by the one transition function in the same
@@ -139,16 +142,16 @@ def log_direct_contact(user, data) -> Case:
     viewer = viewer_for(user)
     if Role.CIVIL_SERVANT not in viewer.roles:
         raise ActionForbidden("Alleen een ambtenaar legt een rechtstreeks contact vast.")
-    if viewer.profile.channel.mode != "direct_small_facts":
+    if viewer.policy.channel.mode != "direct_small_facts":
         raise ActionForbidden(
             "De verordening van uw gemeente kent geen rechtstreeks contact: verzoeken lopen "
             "via de griffie."
         )
     cleaned = clean_input(DirectContactForm, data, viewer=viewer)
-    confidential = cleaned["confidential"] or not viewer.profile.openness.technical_questions_public
+    confidential = cleaned["confidential"] or not viewer.policy.openness.technical_questions_public
     with transaction.atomic():
         case = Case.objects.create(
-            municipality_id=viewer.municipality_id,
+            municipality_id=viewer.tenant,
             instrument=Instrument.TECHNICAL_QUESTION,
             channel=Channel.DIRECT_CONTACT,
             title=cleaned["title"],

@@ -6,12 +6,14 @@ transaction. The notices are sent inside it on purpose: a legally required notic
 with the transition it reports.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from raadsloket.access.actors import Actor
 from raadsloket.access.cases import Relations, get_case_for, relation_names
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer, viewer_for
@@ -28,6 +30,7 @@ from raadsloket.cases.forms import clean_input
 from raadsloket.cases.models import Case, TimelineEvent
 from raadsloket.cases.signals import transition_performed
 from raadsloket.cases.states import State
+from raadsloket.organisation.models import Person
 
 
 @dataclass
@@ -53,7 +56,7 @@ def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) 
     return clean_input(row.form, data, files, case=case, viewer=viewer)
 
 
-def row_for(case: Case, action: str, names: frozenset[str]) -> workflow.Transition:
+def row_for(case: Case, action: str, names: frozenset[Actor]) -> workflow.Transition:
     """The table row `action` takes now, or why not: never allowed (403) or not now (409)."""
     rows = workflow.rows_for_action(case.instrument, action)
     if not any(row.actors & names for row in rows):
@@ -68,7 +71,12 @@ def row_for(case: Case, action: str, names: frozenset[str]) -> workflow.Transiti
 
 
 def perform(
-    user, case_id: int, action: str, data=None, files=None, expected_version: int | None = None
+    user: Person,
+    case_id: int,
+    action: str,
+    data: Mapping[str, Any] | None = None,
+    files: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
 ) -> Case:
     if action not in workflow.ACTIONS:
         raise UnknownAction(f"Onbekende actie '{action}'.")
@@ -131,7 +139,7 @@ def perform(
     return case
 
 
-def record_creation(case: Case, user) -> None:
+def record_creation(case: Case, user: Person) -> None:
     """Timeline and audit for a new draft (called inside the creating transaction)."""
     TimelineEvent.objects.create(
         case=case,
@@ -152,7 +160,9 @@ def record_creation(case: Case, user) -> None:
     )
 
 
-def available_actions(viewer: Viewer, case: Case, relations: frozenset[str]) -> list:
+def available_actions(
+    viewer: Viewer, case: Case, relations: frozenset[Actor]
+) -> list[workflow.Transition]:
     """The rows this actor may apply now: state and role fit, and no guard objects.
 
     Guards look only at the case, the profile and who acts, never at form input, so they can

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from raadsloket.access.actors import Actor
 from raadsloket.access.cases import (
     CaseNotFound,
     get_case_for,
@@ -139,7 +140,7 @@ def direct_contact_new(request):
     """A civil servant logs a direct contact afterwards (profile channel direct_small_facts)."""
     viewer = viewer_for(request.user)
     if Role.CIVIL_SERVANT not in viewer.roles or (
-        viewer.profile.channel.mode != "direct_small_facts"
+        viewer.policy.channel.mode != "direct_small_facts"
     ):
         return forbidden(
             request,
@@ -307,7 +308,7 @@ def case_detail(request, pk: int):
     return render(request, "cases/detail.html", _detail_context(viewer, case, visible))
 
 
-def _available(case, action: str, names: frozenset[str]) -> bool:
+def _available(case, action: str, names: frozenset[Actor]) -> bool:
     try:
         row_for(case, action, names)
     except DomainError:
@@ -315,7 +316,7 @@ def _available(case, action: str, names: frozenset[str]) -> bool:
     return True
 
 
-def _form_class(case, action: str, names):
+def _form_class(case, action: str, names: frozenset[Actor]):
     for row in workflow.rows_for_action(case.instrument, action):
         if row.actors & names:
             return row.form

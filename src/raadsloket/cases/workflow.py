@@ -16,8 +16,7 @@ from raadsloket.access.actors import Actor
 from raadsloket.access.sections import Section
 
 if TYPE_CHECKING:
-    from django import forms
-
+    from raadsloket.cases.forms import ActionForm
     from raadsloket.cases.transitions import Step
 
 # The verbs of the API (issue 2, item 4), in the order a case meets them.
@@ -86,7 +85,7 @@ class Transition:
     # Who may apply the row (access.cases.relation_names says who is which).
     actors: frozenset[Actor]
     section: Section
-    form: "type[forms.Form] | None" = None
+    form: "type[ActionForm] | None" = None
     guard: Guard | None = None
     effect: Effect | None = None
     describe: Callable[["Step"], str] | None = None

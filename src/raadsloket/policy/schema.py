@@ -7,7 +7,7 @@ the validators here are Dutch; `errors.dutch_messages` translates pydantic's own
 """
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -39,7 +39,7 @@ class Term(_Model):
 
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-WEEKDAYS: tuple[str, ...] = Weekday.__args__
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
 WEEKDAY_LABELS = dict(
     zip(
         WEEKDAYS,
