@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """THE place that decides who may see which part of a case, and who may act on it.
 
-The rules in plain words (issue 2, item 5; ARCHITECTURE.md "The bubble"):
+The rules in plain words (ARCHITECTURE.md, core idea 3 "The bubble"; RULES.md):
 - Nobody sees anything of another municipality.
 - A draft is seen only by its requester(s).
 - Requester and co-requesters (and a fractie employee who filed for them) see their whole case.

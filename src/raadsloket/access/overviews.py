@@ -8,7 +8,7 @@ from raadsloket.organisation.roles import PRESIDIUM, Role
 def sees_written_overview(viewer: Viewer) -> bool:
     """The overdue list and on-time rates of written questions: the griffie and the presidium.
 
-    Issue 3, item 3. The list holds metadata only (reference, subject, dates, portefeuillehouder)
+    The list holds metadata only (reference, subject, dates, portefeuillehouder)
     of registered questions, which every member may see anyway. The rates judge the college, so
     they are for the council's steering body: the griffie, the fractievoorzitters and the mayor,
     who chairs the council and its presidium; not for the wethouders.

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Who may see which reflection report (issue 7, items 3 and 5).
+"""Who may see which reflection report (handreiking, "Periodieke reflectie").
 
 The rules in plain words:
 - A report holds counts and durations, never content, and small cells about fracties are hidden

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The knowledge base of answered questions: "is dit al eerder gevraagd?" (issue 3, item 4).
+"""The knowledge base of answered questions: "is dit al eerder gevraagd?".
 
 Technische vragen are shared with every member unless the profile or the member says otherwise,
 and written questions are published to every member (RULES.md). When a member types a new

@@ -67,7 +67,7 @@ class KeysetPage:
     """One page of a list, newest first, found by case number rather than by page number.
 
     An offset page costs more the deeper one pages and the count costs more the more cases
-    there are; a page after or before a case number costs the same anywhere (issue 6).
+    there are; a page after or before a case number costs the same anywhere (docs/scaling.md).
     """
 
     cases: list

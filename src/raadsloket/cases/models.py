@@ -15,7 +15,7 @@ from raadsloket.organisation.roles import PolicyArea
 
 # Newest first within one municipality (every list is of one). Naming the municipality first lets
 # PostgreSQL walk index case_muni_newest; ordered by id alone it may walk the primary key
-# through every other municipality's cases looking for this one's (issue 6: 0.7 s per page at a
+# through every other municipality's cases looking for this one's (docs/scaling.md: 0.7 s per page at a
 # million cases). OLDEST_FIRST is the same index walked the other way.
 NEWEST_FIRST = ("municipality_id", "-id")
 OLDEST_FIRST = ("-municipality_id", "id")
@@ -159,13 +159,13 @@ class Case(models.Model):
             models.Index(fields=["requester", "state"], name="case_requester"),
             models.Index(fields=["routing_officer", "state"], name="case_routing"),
             # The college's inbox and the overdue list: the few registered or postponed written
-            # questions, found by state and then sorted (issue 6: ordered by answer_due alone,
+            # questions, found by state and then sorted (docs/scaling.md: ordered by answer_due alone,
             # the planner walked every published question of ten years to reach them).
             models.Index(
                 fields=["municipality", "instrument", "state", "answer_due"],
                 name="case_muni_state_due",
             ),
-            # Issue 6: each list walks its index in the order it shows and stops when the page is
+            # Each list walks its index in the order it shows and stops when the page is
             # full, so a page costs the same in a municipality of 100 or 100,000 cases. More such
             # indexes, and the full-text ones, in migration 0004 (PostgreSQL only).
             models.Index(fields=["municipality", "-id"], name="case_muni_newest"),

@@ -288,7 +288,7 @@ def _detail_context(viewer, case, visible) -> dict:
         and "request" in names
     )
     if viewer.is_griffie and "request" in names and case.state in (State.SUBMITTED, State.INTAKE):
-        # The griffie sees the advice at intake and can convert the case (issue 3, item 2).
+        # The griffie sees the advice at intake and can convert the case (handreiking, spelregel 1).
         context["intake_advice"] = advice_context(
             viewer, case.title, case.question, case.instrument
         )
@@ -303,7 +303,7 @@ def case_detail(request, pk: int):
     case, visible = _case_or_404(viewer, pk)
     content = visible & CONTENT_SECTIONS
     if content:
-        # Every read of confidential content is audited (issue 2, item 6).
+        # Every read of confidential content is audited (audit/reads.py, BIO 12.4.1).
         record_read(request.user, case, content)
     return render(request, "cases/detail.html", _detail_context(viewer, case, visible))
 

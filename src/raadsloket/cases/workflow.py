@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from raadsloket.cases.forms import ActionForm
     from raadsloket.cases.transitions import Step
 
-# The verbs of the API (issue 2, item 4), in the order a case meets them.
+# The verbs of the API and the pages, in the order a case meets them.
 ACTIONS = (
     "submit",
     "accept",

@@ -299,7 +299,7 @@ class TrainingBudget(_Model):
 
 
 class Reporting(_Model):
-    """Periodieke reflectie (handreiking, "Voer het gesprek"): who sees which report (issue 7).
+    """Periodieke reflectie (handreiking, "Voer het gesprek"): who sees which report.
 
     The griffie, the presidium and the driehoek always see the full report. The college and the
     members see the aggregate report (no figures per fractie) only when the municipality says so.

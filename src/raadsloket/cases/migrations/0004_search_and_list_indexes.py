@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Indexes for national scale (issue 6, item 4).
+"""Indexes for national scale (docs/scaling.md).
 
 Each list of a start page walks an index in the order it shows and stops when the page is full,
 so a page costs the same in a municipality of 100 or of 100,000 cases. On PostgreSQL also: the
