@@ -2,7 +2,7 @@
 """Who sees and does what with fractieondersteuning and the opleidingsbudget (issue 5, item 6).
 
 Every demo role is asked every access question about Lokaal Belang's budget in Gemeente
-Voorbeeld. The rules (raadsloket.access.budgets): a fractie sees its own; only its treasurer
+Voorbeeld. The rules (raadsloket.access.fractie_support): a fractie sees its own; only its treasurer
 keeps the books; the griffie sees all of its municipality and reviews; the presidium (the chairs)
 sees the overview and what was put to it; every member sees precedents and asks for training;
 the college and the civil service see nothing; nothing crosses municipalities. The queryset
@@ -18,14 +18,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import override_settings
 
-from raadsloket.access import budgets as access
+from raadsloket.access import fractie_support as access
+from raadsloket.access import training as training_access
 from raadsloket.access.viewer import ANONYMOUS, viewer_for
-from raadsloket.budgets.expenses import answer_question, record_expense, review_expense
-from raadsloket.budgets.models import Expense, SpendingQuestion, TrainingRequest
-from raadsloket.budgets.training import decide, request_training
 from raadsloket.demo.budgets import invoice_pdf
 from raadsloket.demo.people import World, build_municipality
+from raadsloket.fractie_support.expenses import answer_question, record_expense, review_expense
+from raadsloket.fractie_support.models import Expense, SpendingQuestion
 from raadsloket.organisation.models import Fractie, Municipality, Person
+from raadsloket.training.models import TrainingRequest
+from raadsloket.training.services import decide, request_training
 
 pytestmark = pytest.mark.django_db
 
@@ -205,10 +207,10 @@ def answers(viewer, scene: Scene) -> tuple[bool, ...]:
         access.sees_budget_pages(viewer),
         access.reviews_budgets(viewer),
         access.sees_precedents(viewer),
-        access.may_request_training(viewer),
-        access.decides_training(viewer),
-        access.sees_training_pages(viewer),
-        access.sees_training_request(viewer, scene.own_request),
+        training_access.may_request_training(viewer),
+        training_access.decides_training(viewer),
+        training_access.sees_training_pages(viewer),
+        training_access.sees_training_request(viewer, scene.own_request),
     )
 
 
@@ -238,7 +240,9 @@ def test_the_college_and_the_civil_service_see_nothing(scene, key):
     assert not access.visible_expenses(viewer, Expense.objects.all()).exists()
     assert not access.visible_questions(viewer, SpendingQuestion.objects.all()).exists()
     assert access.precedent_rows(viewer, SpendingQuestion.objects.all()) == []
-    assert not access.visible_training_requests(viewer, TrainingRequest.objects.all()).exists()
+    assert not training_access.visible_training_requests(
+        viewer, TrainingRequest.objects.all()
+    ).exists()
     for fractie in Fractie.objects.all():
         assert not access.sees_fractie_budget(viewer, fractie)
 
@@ -278,14 +282,14 @@ def test_the_querysets_agree_with_the_per_object_answers(scene, key):
         )
     }
 
-    requests = set(access.visible_training_requests(viewer, TrainingRequest.objects.all()))
+    requests = set(training_access.visible_training_requests(viewer, TrainingRequest.objects.all()))
     assert requests == {
         r
         for r in TrainingRequest.objects.all()
-        if access.sees_training_request(viewer, r)
+        if training_access.sees_training_request(viewer, r)
         or (
             # What the council's collective budget is spent on is every member's business.
-            access.sees_training_pages(viewer)
+            training_access.sees_training_pages(viewer)
             and r.municipality_id == viewer.municipality_id
             and r.kind == TrainingRequest.Kind.COLLECTIVE
             and r.status == TrainingRequest.Status.APPROVED
@@ -303,7 +307,7 @@ def test_nothing_crosses_municipalities(scene, key):
         (Fractie, access.visible_fracties),
         (Expense, access.visible_expenses),
         (SpendingQuestion, access.visible_questions),
-        (TrainingRequest, access.visible_training_requests),
+        (TrainingRequest, training_access.visible_training_requests),
     ):
         assert set(
             helper(viewer, model.objects.all()).values_list("municipality_id", flat=True)
@@ -366,7 +370,7 @@ def test_precedents_show_question_and_answer_without_fractie_or_amount(scene):
 def test_a_member_sees_own_requests_and_the_councils_courses(scene):
     viewer = viewer_for(scene.person(("member of Lokaal Belang", "main", "raadslid3")))
 
-    seen = access.visible_training_requests(viewer, TrainingRequest.objects.all())
+    seen = training_access.visible_training_requests(viewer, TrainingRequest.objects.all())
 
     assert {(r.person.username, r.kind, r.status) for r in seen} == {
         ("raadslid3", "personal", "submitted"),
@@ -402,7 +406,9 @@ def test_a_profile_without_opleidingsbudget_shows_nothing_of_it(scene):
             continue
         viewer = viewer_for(scene.person(key))
         assert answers(viewer, scene)[7:] == (False,) * 4, key[0]
-        assert not access.visible_training_requests(viewer, TrainingRequest.objects.all()).exists()
+        assert not training_access.visible_training_requests(
+            viewer, TrainingRequest.objects.all()
+        ).exists()
         assert answers(viewer, scene)[:7] == EXPECTED[key][:7], key[0]
 
 
@@ -413,4 +419,6 @@ def test_nobody_signed_out_or_inactive_sees_anything(scene):
     for viewer in (ANONYMOUS, viewer_for(inactive)):
         assert answers(viewer, scene) == NOTHING
         assert not access.visible_fracties(viewer, Fractie.objects.all()).exists()
-        assert not access.visible_training_requests(viewer, TrainingRequest.objects.all()).exists()
+        assert not training_access.visible_training_requests(
+            viewer, TrainingRequest.objects.all()
+        ).exists()

@@ -9,7 +9,7 @@ only where the rules (`expected_sections`) let this reader see its section.
 Fractieondersteuning and the opleidingsbudget (issue 5) are crawled the same way: every
 municipality of the matrix gets expense lines, questions and course requests with a marker
 each (`budget_bubble`), and the budget pages and API are walked; `BUDGET_SEES` restates who may
-read which of them (raadsloket.access.budgets).
+read which of them (raadsloket.access.fractie_support).
 """
 
 import re
@@ -27,10 +27,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from raadsloket.access.viewer import viewer_for
-from raadsloket.budgets.expenses import answer_question, record_expense, review_expense
-from raadsloket.budgets.training import decide, request_training
 from raadsloket.cases.models import Case
+from raadsloket.fractie_support.expenses import answer_question, record_expense, review_expense
 from raadsloket.organisation.models import Fractie
+from raadsloket.training.services import decide, request_training
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +136,7 @@ TRAINING_REQUESTERS = {f"raadslid{n}" for n in range(1, 30)} | {"commissielid1"}
 
 
 def budget_sees(audience: str, username: str) -> bool:
-    """The rules of raadsloket.access.budgets, restated for the demo people of one municipality.
+    """The rules of raadsloket.access.fractie_support, restated for the demo people of one municipality.
     The college, the civil service and the administrator are in none of these sets."""
     if username in GRIFFIE_USERS:
         return True

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The fractieondersteuning and opleidingsbudget API (raadsloket.budgets.api), per role.
+"""The fractieondersteuning and opleidingsbudget API (raadsloket.fractie_support.api), per role.
 
 A fractie sees its own budget; the griffie all of its municipality; the presidium totals and
 the unclear cases; the college, the civil service, the administrator and another municipality
@@ -16,11 +16,12 @@ from django.test import Client
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.api.tokens import issue
-from raadsloket.budgets.expenses import answer_question, record_expense, review_expense
-from raadsloket.budgets.models import Expense, SpendingQuestion, Statement, TrainingRequest
-from raadsloket.budgets.statement import approve, submit
-from raadsloket.budgets.training import decide, request_training
+from raadsloket.fractie_support.expenses import answer_question, record_expense, review_expense
+from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement
+from raadsloket.fractie_support.statement import approve, submit
 from raadsloket.organisation.models import Fractie
+from raadsloket.training.models import TrainingRequest
+from raadsloket.training.services import decide, request_training
 
 pytestmark = pytest.mark.django_db
 
@@ -844,7 +845,7 @@ def every_url(budgets) -> list[str]:
     return urls
 
 
-# What each reader may see of the markers (the rules of raadsloket.access.budgets, restated).
+# What each reader may see of the markers (the rules of raadsloket.access.fractie_support, restated).
 MAY_SEE = {
     "raadslid3": {LB_LINE, LB_QUESTION, LB_QUESTION_LINE, VVD_PRECEDENT, COLLECTIVE},
     "raadslid7": {VVD_LINE, VVD_UNCLEAR, VVD_PRECEDENT, VVD_PRECEDENT_LINE, COLLECTIVE},

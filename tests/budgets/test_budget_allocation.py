@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from raadsloket.budgets.allocation import Period, allocate, check_periods, year_amounts
+from raadsloket.fractie_support.allocation import Period, allocate, year_amounts
 
 D = Decimal
 
@@ -224,9 +224,3 @@ def test_the_lines_always_add_up_to_the_exact_total_rounded_once(support):
     assert allocation.days == 365
     assert sum(line.fixed_part for line in allocation.lines) == exact_fixed
     assert sum(line.seat_part for line in allocation.lines) == exact_seats.quantize(D("0.01"))
-
-
-def test_overlapping_periods_are_refused():
-    with pytest.raises(ValueError, match="overlappen"):
-        check_periods([Period(3, end=date(2026, 6, 30)), Period(2, start=date(2026, 6, 30))])
-    check_periods([Period(3, end=date(2026, 6, 30)), Period(2, start=date(2026, 7, 1))])

@@ -18,22 +18,16 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from raadsloket.access.budgets import precedent_rows
+from raadsloket.access.fractie_support import precedent_rows
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.models import (
-    Expense,
-    SeatPeriod,
-    SpendingQuestion,
-    Statement,
-    TrainingRequest,
-    TrainingYear,
-)
-from raadsloket.budgets.statement import accounting_deadline, figures
 from raadsloket.demo.budgets import PREVIOUS_YEAR, BudgetSummary, invoice_pdf, load_budgets
 from raadsloket.demo.people import World, build_municipality
+from raadsloket.fractie_support.models import Expense, SeatPeriod, SpendingQuestion, Statement
+from raadsloket.fractie_support.statement import accounting_deadline, figures
 from raadsloket.organisation.models import Fractie, Municipality, Person
 from raadsloket.organisation.roles import Role
+from raadsloket.training.models import TrainingRequest, TrainingYear
 
 pytestmark = pytest.mark.django_db
 

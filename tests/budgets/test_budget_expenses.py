@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.expenses import (
+from raadsloket.fractie_support.expenses import (
     Counting,
     answer_question,
     counting,
@@ -26,8 +26,8 @@ from raadsloket.budgets.expenses import (
     remove_expense,
     review_expense,
 )
-from raadsloket.budgets.models import Expense, SpendingQuestion
-from raadsloket.budgets.statement import approve, figures, return_statement, submit
+from raadsloket.fractie_support.models import Expense, SpendingQuestion
+from raadsloket.fractie_support.statement import approve, figures, return_statement, submit
 from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 from raadsloket.policy.loader import build_profile, load_preset
 

@@ -21,20 +21,20 @@ from openpyxl import load_workbook
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets import downloads
-from raadsloket.budgets.expenses import answer_question, record_expense, review_expense
-from raadsloket.budgets.exports import (
+from raadsloket.fractie_support import downloads
+from raadsloket.fractie_support.expenses import answer_question, record_expense, review_expense
+from raadsloket.fractie_support.exports import (
     PdfUnavailable,
     build_document,
     render_html,
     write_pdf,
     write_xlsx,
 )
-from raadsloket.budgets.money import euro
-from raadsloket.budgets.statement import approve, figures, submit
-from raadsloket.budgets.training import request_training
+from raadsloket.fractie_support.statement import approve, figures, submit
+from raadsloket.lib.money import euro
 from raadsloket.organisation.models import Fractie
 from raadsloket.privacy.inzage import export
+from raadsloket.training.services import request_training
 
 YEAR = 2025
 # Inside 2025 and after it: the treasurer records, then submits the year's statement.
@@ -105,15 +105,15 @@ def current(world, fractie):
 
 
 def pdf_url(fractie, year=YEAR):
-    return reverse("budgets:statement_pdf", args=[fractie.pk, year])
+    return reverse("fractie_support:statement_pdf", args=[fractie.pk, year])
 
 
 def xlsx_url(fractie, year=YEAR):
-    return reverse("budgets:statement_xlsx", args=[fractie.pk, year])
+    return reverse("fractie_support:statement_xlsx", args=[fractie.pk, year])
 
 
 def proof_url(expense):
-    return reverse("budgets:proof", args=[expense.pk])
+    return reverse("fractie_support:proof", args=[expense.pk])
 
 
 # --- PDF ------------------------------------------------------------------------------------

@@ -17,15 +17,15 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from raadsloket.access.viewer import viewer_for
-from raadsloket.budgets.expenses import answer_question, record_expense, review_expense
-from raadsloket.budgets.models import BudgetReminderLog
-from raadsloket.budgets.reminders import remind_statements
-from raadsloket.budgets.statement import approve, return_statement, submit
-from raadsloket.budgets.training import decide, request_training
+from raadsloket.fractie_support.expenses import answer_question, record_expense, review_expense
+from raadsloket.fractie_support.models import BudgetReminderLog
+from raadsloket.fractie_support.reminders import remind_statements
+from raadsloket.fractie_support.statement import approve, return_statement, submit
 from raadsloket.notify.delivery import choose_delivery
 from raadsloket.notify.models import Delivery, Notification
 from raadsloket.organisation.models import Fractie, Person
 from raadsloket.organisation.roles import Role
+from raadsloket.training.services import decide, request_training
 
 SITE_URL = "https://raadsloket.voorbeeld.nl"
 DURING = date(2025, 12, 20)
@@ -103,7 +103,7 @@ def test_a_question_goes_to_the_griffie_only_and_is_mailed_on_commit(world, othe
         question = ask(world)
     assert told("budget_question_asked") == GRIFFIE
     row = Notification.objects.filter(event="budget_question_asked").first()
-    assert row.case is None and row.link == reverse("budgets:question", args=[question.pk])
+    assert row.case is None and row.link == reverse("fractie_support:question", args=[question.pk])
     assert "Lokaal Belang" in row.title and "€" not in row.title + row.body
     # The e-mail subject names neither the fractie nor an amount; the link is absolute.
     sent = {message.to[0]: message for message in mail.outbox}
@@ -170,7 +170,7 @@ def test_the_statement_course_tells_griffie_then_treasurer_and_chair(world, comm
     approve(viewer_for(griffier), griffier, fractie(world), 2025)
     assert told("budget_statement_approved") == BOOKKEEPERS
     row = Notification.objects.get(event="budget_statement_approved", recipient=treasurer)
-    assert row.link == reverse("budgets:fractie_year", args=[fractie(world).pk, 2025])
+    assert row.link == reverse("fractie_support:fractie_year", args=[fractie(world).pk, 2025])
     assert "€" not in row.title + row.body
 
 

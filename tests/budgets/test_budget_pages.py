@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from raadsloket.budgets.forms import parse_amount
-from raadsloket.budgets.models import Expense, SpendingQuestion, Statement
+from raadsloket.fractie_support.forms import parse_amount
+from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement
 from raadsloket.organisation.models import Fractie
 
 pytestmark = pytest.mark.django_db
@@ -30,11 +30,11 @@ def fractie_of(world, name: str) -> Fractie:
 
 
 def year_url(fractie_obj, year: int) -> str:
-    return reverse("budgets:fractie_year", args=[fractie_obj.pk, year])
+    return reverse("fractie_support:fractie_year", args=[fractie_obj.pk, year])
 
 
 def action_url(fractie_obj, year: int, action: str) -> str:
-    return reverse("budgets:fractie_action", args=[fractie_obj.pk, year, action])
+    return reverse("fractie_support:fractie_action", args=[fractie_obj.pk, year, action])
 
 
 def page(client, url, status=200) -> str:
@@ -87,10 +87,10 @@ def test_treasurer_records_an_expense_with_a_proof_and_sees_it(client, world):
     assert expense.amount == Decimal("125.50") and expense.proof_name == "bon.pdf"
     html = page(client, response.url)
     assert "Zaalhuur fractievergadering maart" in html and "€ 125,50" in html
-    assert reverse("budgets:proof", args=[expense.pk]) in html
+    assert reverse("fractie_support:proof", args=[expense.pk]) in html
     assert "is vastgelegd in" in html
     # The treasurer may remove a line the griffie has not reviewed yet.
-    assert reverse("budgets:expense_action", args=[expense.pk, "verwijderen"]) in html
+    assert reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"]) in html
 
 
 def test_a_not_allowed_category_is_refused_with_the_rule_and_nothing_is_stored(client, world):
@@ -189,11 +189,11 @@ def test_college_and_civil_service_see_nothing(client, world, username):
     )
     client.force_login(world[username])
     for url in [
-        reverse("budgets:index"),
+        reverse("fractie_support:index"),
         year_url(lb, last_year()),
-        reverse("budgets:seats"),
-        reverse("budgets:precedents"),
-        reverse("budgets:question", args=[question.pk]),
+        reverse("fractie_support:seats"),
+        reverse("fractie_support:precedents"),
+        reverse("fractie_support:question", args=[question.pk]),
     ]:
         page(client, url, status=404)
     assert "Fractieondersteuning" not in page(client, "/")
@@ -212,7 +212,7 @@ def test_the_presidium_sees_totals_of_all_fracties_but_no_lines_of_others(client
     vvd = fractie_of(world, "VVD")
     add_expenses(lb, 3, timezone.localdate().year)
     client.force_login(world["raadslid7"])  # VVD chair
-    html = page(client, reverse("budgets:index"))
+    html = page(client, reverse("fractie_support:index"))
     assert "Alle fracties in" in html and "Lokaal Belang" in html
     # Counted: 11 + 12 (the first is "overig" without a question to the griffie).
     assert "€ 23,00" in html
@@ -227,7 +227,7 @@ def test_the_presidium_sees_totals_of_all_fracties_but_no_lines_of_others(client
 def test_a_member_gets_their_own_fractie_on_the_index(client, world):
     lb = fractie_of(world, "Lokaal Belang")
     client.force_login(world["raadslid3"])
-    html = page(client, reverse("budgets:index"))
+    html = page(client, reverse("fractie_support:index"))
     assert "Lokaal Belang" in html and "Alle fracties" not in html
     assert year_url(lb, timezone.localdate().year) in html
     assert "VVD" not in html
@@ -239,11 +239,13 @@ def test_unknown_actions_and_wrong_methods(client, world):
     assert client.post(action_url(lb, last_year(), "opblazen")).status_code == 404
     assert client.get(action_url(lb, last_year(), "indienen")).status_code == 405
     assert (
-        client.post(reverse("budgets:expense_action", args=[10**30, "verwijderen"])).status_code
+        client.post(
+            reverse("fractie_support:expense_action", args=[10**30, "verwijderen"])
+        ).status_code
         == 404
     )
     page(client, year_url(lb, 1900), status=404)
-    html = page(client, reverse("budgets:index") + "?jaar=abc")
+    html = page(client, reverse("fractie_support:index") + "?jaar=abc")
     assert "Lokaal Belang" in html
 
 
@@ -266,12 +268,12 @@ def test_the_griffie_answers_and_other_fracties_see_the_precedent_without_amount
     assert "wacht op het antwoord van de griffie" in page(client, response.url)
 
     client.force_login(world["griffier"])
-    index = page(client, reverse("budgets:index"))
-    assert reverse("budgets:question", args=[question.pk]) in index
-    detail = page(client, reverse("budgets:question", args=[question.pk]))
+    index = page(client, reverse("fractie_support:index"))
+    assert reverse("fractie_support:question", args=[question.pk]) in index
+    detail = page(client, reverse("fractie_support:question", args=[question.pk]))
     assert "€ 777,77" in detail and "Beantwoorden" in detail
     response = client.post(
-        reverse("budgets:question", args=[question.pk]),
+        reverse("fractie_support:question", args=[question.pk]),
         {"answer": "allowed", "reasoning": "Een inwonersavond is achterbanraadpleging."},
     )
     assert response.status_code == 302
@@ -279,17 +281,17 @@ def test_the_griffie_answers_and_other_fracties_see_the_precedent_without_amount
     assert question.answer == "allowed"
 
     client.force_login(world["raadslid8"])  # VVD treasurer
-    url = reverse("budgets:precedents") + "?categorie=overig"
+    url = reverse("fractie_support:precedents") + "?categorie=overig"
     for html in (page(client, url), client.get(url, HTTP_HX_REQUEST="true").content.decode()):
         assert "catering van een inwonersavond" in html
         assert "Een inwonersavond is achterbanraadpleging." in html
         assert "777" not in html and "Lokaal Belang" not in html
-    everything = page(client, reverse("budgets:precedents"))
+    everything = page(client, reverse("fractie_support:precedents"))
     assert "catering van een inwonersavond" in everything and "777" not in everything
     year_page = page(client, year_url(fractie_of(world, "VVD"), timezone.localdate().year))
     assert "catering van een inwonersavond" in year_page and "777" not in year_page
     # The question itself, with its fractie, stays with Lokaal Belang and the griffie.
-    page(client, reverse("budgets:question", args=[question.pk]), status=404)
+    page(client, reverse("fractie_support:question", args=[question.pk]), status=404)
 
 
 def test_the_answer_form_refuses_without_reasoning(client, world):
@@ -298,13 +300,15 @@ def test_the_answer_form_refuses_without_reasoning(client, world):
         municipality=world.municipality, fractie=lb, category="overig", question="Mag dit? " * 3
     )
     client.force_login(world["griffier"])
-    response = client.post(reverse("budgets:question", args=[question.pk]), {"answer": "allowed"})
+    response = client.post(
+        reverse("fractie_support:question", args=[question.pk]), {"answer": "allowed"}
+    )
     assert response.status_code == 400 and "Dit veld is verplicht" in response.content.decode()
     question.refresh_from_db()
     assert question.answer == ""
     client.force_login(world["raadslid1"])  # own fractie sees the question, cannot answer
     response = client.post(
-        reverse("budgets:question", args=[question.pk]),
+        reverse("fractie_support:question", args=[question.pk]),
         {"answer": "allowed", "reasoning": "Ik vind van wel, dus het mag."},
     )
     assert response.status_code == 403
@@ -326,7 +330,7 @@ def test_review_return_resubmit_and_approve(client, world):
     assert Statement.objects.get(fractie=lb, year=year).status == "submitted"
 
     client.force_login(world["griffier"])
-    review = reverse("budgets:expense_action", args=[expense.pk, "beoordelen"])
+    review = reverse("fractie_support:expense_action", args=[expense.pk, "beoordelen"])
     response = client.post(review, {"review": "remark", "remark": ""})
     assert response.status_code == 400  # a remark needs text
     response = client.post(review, {"review": "remark", "remark": "Bon is slecht leesbaar."})
@@ -341,7 +345,7 @@ def test_review_return_resubmit_and_approve(client, world):
     html = page(client, year_url(lb, year))
     assert "Verantwoording opnieuw indienen" in html
     # Reviewed lines are no longer the treasurer's to remove.
-    assert reverse("budgets:expense_action", args=[expense.pk, "verwijderen"]) not in html
+    assert reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"]) not in html
     assert client.post(action_url(lb, year, "indienen")).status_code == 302
 
     client.force_login(world["griffier"])
@@ -393,7 +397,7 @@ def test_a_seat_change_on_the_seats_page_changes_the_allocation_shown(client, wo
     before = page(client, year_url(lb, year))
     assert before.count("t/m") >= 1 and f"1-7-{year}" not in before
     response = client.post(
-        reverse("budgets:seats"),
+        reverse("fractie_support:seats"),
         {
             "action": "zetels",
             "fractie": lb.pk,
@@ -409,7 +413,7 @@ def test_a_seat_change_on_the_seats_page_changes_the_allocation_shown(client, wo
     assert lb.seats == 5
     # A second change before the first is refused with the service's reason, input kept.
     response = client.post(
-        reverse("budgets:seats"),
+        reverse("fractie_support:seats"),
         {"action": "zetels", "fractie": lb.pk, "on": f"{year}-03-01", "seats": "4"},
     )
     assert response.status_code == 409 and "op volgorde van datum" in response.content.decode()
@@ -419,11 +423,11 @@ def test_a_split_on_the_seats_page_makes_a_new_fractie_with_its_members(client, 
     lb = fractie_of(world, "Lokaal Belang")
     year = last_year()
     client.force_login(world["griffier"])
-    html = page(client, reverse("budgets:seats") + f"?splitsen={lb.pk}")
+    html = page(client, reverse("fractie_support:seats") + f"?splitsen={lb.pk}")
     leaving = world["raadslid6"]
     assert f'value="{leaving.pk}"' in html
     response = client.post(
-        reverse("budgets:seats") + f"?splitsen={lb.pk}",
+        reverse("fractie_support:seats") + f"?splitsen={lb.pk}",
         {
             "action": "afsplitsen",
             "fractie": lb.pk,
@@ -437,7 +441,7 @@ def test_a_split_on_the_seats_page_makes_a_new_fractie_with_its_members(client, 
     new = Fractie.objects.get(municipality=world.municipality, name="Groep Onafhankelijk")
     leaving.refresh_from_db()
     assert leaving.fractie_id == new.pk
-    messages = page(client, reverse("budgets:seats"))
+    messages = page(client, reverse("fractie_support:seats"))
     assert "penningmeester" in messages
     html = page(client, year_url(new, year))
     assert f"1-10-{year} t/m 31-12-{year}" in html
@@ -446,8 +450,8 @@ def test_a_split_on_the_seats_page_makes_a_new_fractie_with_its_members(client, 
 
 def test_the_seats_page_is_for_the_griffie_only(client, world):
     client.force_login(world["raadslid1"])
-    page(client, reverse("budgets:seats"), status=404)
-    response = client.post(reverse("budgets:seats"), {"action": "zetels"})
+    page(client, reverse("fractie_support:seats"), status=404)
+    response = client.post(reverse("fractie_support:seats"), {"action": "zetels"})
     assert response.status_code == 404
 
 
@@ -480,10 +484,10 @@ def test_the_overview_does_not_grow_with_the_expenses(client, world):
     year = timezone.localdate().year
     add_expenses(lb, 2, year)
     client.force_login(world["griffier"])
-    few = count_queries(client, reverse("budgets:index"))
+    few = count_queries(client, reverse("fractie_support:index"))
     add_expenses(lb, 40, year)
     Expense.objects.filter(pk__in=Expense.objects.values("pk")[:5]).update(review="unclear")
-    assert count_queries(client, reverse("budgets:index")) == few
+    assert count_queries(client, reverse("fractie_support:index")) == few
 
 
 def test_a_future_date_is_refused_with_the_input_kept(client, world):
@@ -501,12 +505,12 @@ def test_a_merge_on_the_seats_page_ends_the_old_fracties(client, world):
     year = last_year()
     client.force_login(world["griffier"])
     response = client.post(
-        reverse("budgets:seats"),
+        reverse("fractie_support:seats"),
         {"action": "samenvoegen", "fracties": [cu.pk], "on": f"{year}-05-01", "name": "Samen"},
     )
     assert response.status_code == 400 and "minstens twee fracties" in response.content.decode()
     response = client.post(
-        reverse("budgets:seats"),
+        reverse("fractie_support:seats"),
         {
             "action": "samenvoegen",
             "fracties": [cu.pk, sp.pk],
@@ -523,7 +527,7 @@ def test_a_merge_on_the_seats_page_ends_the_old_fracties(client, world):
 
 def test_the_category_box_comes_as_a_fragment_for_htmx(client, world):
     client.force_login(world["raadslid2"])
-    url = reverse("budgets:precedents") + "?category=giften"
+    url = reverse("fractie_support:precedents") + "?category=giften"
     response = client.get(url, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
@@ -535,7 +539,7 @@ def test_the_griffie_of_another_municipality_cannot_review(client, world, other_
     add_expenses(lb, 1, last_year())
     expense = Expense.objects.get()
     client.force_login(other_world["griffier"])
-    url = reverse("budgets:expense_action", args=[expense.pk, "beoordelen"])
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "beoordelen"])
     assert client.post(url, {"review": "ok"}).status_code == 404
     expense.refresh_from_db()
     assert expense.review == ""
@@ -567,7 +571,7 @@ def test_the_treasurer_removes_an_unreviewed_expense(client, world):
     client.force_login(world["raadslid2"])
     assert record(client, lb).status_code == 302
     expense = Expense.objects.get()
-    url = reverse("budgets:expense_action", args=[expense.pk, "verwijderen"])
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
     client.force_login(world["raadslid3"])  # a member, not the treasurer
     assert client.post(url).status_code == 403 and Expense.objects.exists()
     client.force_login(world["raadslid2"])

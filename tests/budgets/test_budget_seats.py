@@ -12,9 +12,14 @@ import pytest
 
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.allocation import allocate
-from raadsloket.budgets.models import SeatPeriod
-from raadsloket.budgets.seats import change_seats, merge_fracties, periods_for, split_fractie
+from raadsloket.fractie_support.allocation import allocate
+from raadsloket.fractie_support.models import SeatPeriod
+from raadsloket.fractie_support.seats import (
+    change_seats,
+    merge_fracties,
+    periods_for,
+    split_fractie,
+)
 from raadsloket.lib.errors import Conflict, DomainError
 from raadsloket.organisation.models import Fractie, Person
 

@@ -16,10 +16,10 @@ import pytest
 from raadsloket.access.viewer import forget_viewer
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.expenses import answer_question, record_expense, review_expense
-from raadsloket.budgets.models import Statement
-from raadsloket.budgets.seats import merge_fracties, split_fractie
-from raadsloket.budgets.statement import (
+from raadsloket.fractie_support.expenses import answer_question, record_expense, review_expense
+from raadsloket.fractie_support.models import Statement
+from raadsloket.fractie_support.seats import merge_fracties, split_fractie
+from raadsloket.fractie_support.statement import (
     accounting_deadline,
     approve,
     figures,

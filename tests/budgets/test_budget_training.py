@@ -15,8 +15,9 @@ import pytest
 
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.models import TrainingRequest, TrainingYear
-from raadsloket.budgets.training import (
+from raadsloket.lib.errors import Conflict, DomainError, Forbidden
+from raadsloket.training.models import TrainingRequest, TrainingYear
+from raadsloket.training.services import (
     collective_budget,
     decide,
     personal_budget,
@@ -24,7 +25,6 @@ from raadsloket.budgets.training import (
     set_year_budget,
     withdraw,
 )
-from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.models import TrainingRequest, TrainingYear
-from raadsloket.budgets.training_forms import parse_amount
+from raadsloket.training.forms import parse_amount
+from raadsloket.training.models import TrainingRequest, TrainingYear
 
 pytestmark = pytest.mark.django_db
 

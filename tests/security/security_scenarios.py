@@ -27,28 +27,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "access"))
 
 from bubble_scenarios import MARKER_SECTION, Scenario, new_scenario  # noqa: E402
 
-from raadsloket.access.budgets import (  # noqa: E402
+from raadsloket.access.cases import sections  # noqa: E402
+from raadsloket.access.fractie_support import (  # noqa: E402
     precedent_rows,
     visible_expenses,
     visible_questions,
-    visible_training_requests,
 )
-from raadsloket.access.cases import sections  # noqa: E402
+from raadsloket.access.training import visible_training_requests  # noqa: E402
 from raadsloket.access.viewer import forget_viewer, viewer_for  # noqa: E402
 from raadsloket.api.tokens import issue  # noqa: E402
-from raadsloket.budgets.expenses import (  # noqa: E402
+from raadsloket.demo.people import World, build_municipality  # noqa: E402
+from raadsloket.fractie_support.expenses import (  # noqa: E402
     answer_question,
     record_expense,
     review_expense,
 )
-from raadsloket.budgets.models import (  # noqa: E402
-    Expense,
-    SpendingQuestion,
-    TrainingRequest,
-)
-from raadsloket.budgets.training import decide, request_training  # noqa: E402
-from raadsloket.demo.people import World, build_municipality  # noqa: E402
+from raadsloket.fractie_support.models import Expense, SpendingQuestion  # noqa: E402
 from raadsloket.notify.models import Delivery, Notification  # noqa: E402
+from raadsloket.training.models import TrainingRequest  # noqa: E402
+from raadsloket.training.services import decide, request_training  # noqa: E402
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -171,7 +168,7 @@ def _notify_requester(scenario: Scenario) -> int:
 
 
 def sees_budget_mark(viewer, mark: BudgetMark) -> bool:
-    """Whether the access layer (raadsloket.access.budgets) lets `viewer` read the marked text."""
+    """Whether the access layer (raadsloket.access.fractie_support) lets `viewer` read the marked text."""
     if mark.kind == "expense":
         return visible_expenses(viewer, Expense.objects.filter(pk=mark.pk)).exists()
     if mark.kind == "question":

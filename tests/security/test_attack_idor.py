@@ -24,23 +24,24 @@ from django.test import Client
 from django.utils import timezone
 from security_scenarios import body, budget_urls, crawl_site, leaks_in, object_urls
 
-from raadsloket.access.budgets import (
+from raadsloket.access.cases import sections
+from raadsloket.access.fractie_support import (
     precedent_rows,
     sees_budget_overview,
     sees_fractie_budget,
     visible_expenses,
     visible_questions,
-    visible_training_requests,
 )
-from raadsloket.access.cases import sections
 from raadsloket.access.models import BreakGlass
+from raadsloket.access.training import visible_training_requests
 from raadsloket.access.viewer import forget_viewer, viewer_for
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.models import Expense, SpendingQuestion, Statement, TrainingRequest
 from raadsloket.cases.models import Case, CaseFile, TimelineEvent
 from raadsloket.cases.workflow import ACTIONS
+from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement
 from raadsloket.notify.models import Notification
 from raadsloket.organisation.models import Fractie
+from raadsloket.training.models import TrainingRequest
 
 pytestmark = pytest.mark.django_db
 

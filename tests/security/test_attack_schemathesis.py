@@ -5,7 +5,7 @@ For every operation of /api/v1/openapi.json and every role the issue names, gene
 (valid and invalid, with random ids and with the ids of real cases and notifications) must give
 no 5xx, a status and a body the schema declares, and no marker word of a case section the role
 may not see (decided by raadsloket.access.cases.sections for that person and case), nor of a
-budget line, question or course request (raadsloket.access.budgets).
+budget line, question or course request (raadsloket.access.fractie_support).
 
 ASVS V13.1 (API robustness), V4.2.1 (no IDOR through the API), V14.3 (no stack traces).
 Runs in `make test` on SQLite and PostgreSQL; RAADSLOKET_SCHEMATHESIS_EXAMPLES raises the examples
@@ -77,7 +77,7 @@ def real_ids(attack):
         "case_id": [s.case_id for s in attack.scenarios],
         "notification_id": list(attack.notifications.values()),
         "action": list(ACTIONS),
-        # Fractieondersteuning and opleidingsbudget (raadsloket.budgets.api).
+        # Fractieondersteuning and opleidingsbudget (raadsloket.fractie_support.api).
         "fractie_id": attack.fractie_ids(),
         "question_id": attack.budget_ids("question"),
         "request_id": attack.budget_ids("training"),

@@ -81,6 +81,17 @@ class Viewer:
 ANONYMOUS = Viewer(person_id=None, municipality_id=None, roles=frozenset(), profile=None)
 
 
+def in_council_side(viewer: Viewer, municipality_id: int | None) -> bool:
+    """Signed in, of this municipality and not of the college: the council's own tools
+    (fractieondersteuning, opleidingsbudget) are the council's, Gemeentewet art. 33 lid 2."""
+    return (
+        viewer.authenticated
+        and municipality_id is not None
+        and viewer.municipality_id == municipality_id
+        and not viewer.is_college
+    )
+
+
 def viewer_for(user) -> Viewer:
     """Build the access context once per user object (i.e. once per request)."""
     if user is None or not getattr(user, "is_authenticated", False):

@@ -10,11 +10,12 @@ from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor.api import router as advisor_router
 from raadsloket.api import errors
 from raadsloket.api.tokens import authenticate
-from raadsloket.budgets import api as budgets_api
 from raadsloket.cases.api import router as cases_router
+from raadsloket.fractie_support.api import router as fractie_support_router
 from raadsloket.lib.api import ERRORS
 from raadsloket.notify.api import router as notify_router
 from raadsloket.reflection.api import router as reflection_router
+from raadsloket.training.api import router as training_router
 from raadsloket.written_questions.api import router as written_questions_router
 
 
@@ -68,5 +69,6 @@ api.add_router("/", cases_router)
 api.add_router("/", advisor_router)
 api.add_router("/", written_questions_router)
 api.add_router("/", notify_router)
-budgets_api.install(api)
+api.add_router("/", fractie_support_router)
+api.add_router("/", training_router)
 api.add_router("/", reflection_router)

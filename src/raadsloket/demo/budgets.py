@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A year of fractieondersteuning and opleidingsbudget for the demo (issue 5, item 7).
+"""A year of fractieondersteuning and opleidingsbudget for the demo.
 
 Everything goes through the services the treasurers and the griffie use, so the audit chain
 holds every step. Two years: the previous one, closed and mostly approved (so the current year
@@ -17,14 +17,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from raadsloket.access.viewer import viewer_for
-from raadsloket.budgets import expenses, statement, training
-from raadsloket.budgets.allocation import allocate
-from raadsloket.budgets.models import Expense, SpendingQuestion, TrainingRequest
-from raadsloket.budgets.money import cents, euro
-from raadsloket.budgets.seats import periods_for, split_fractie
 from raadsloket.demo.people import World
+from raadsloket.fractie_support import expenses, statement
+from raadsloket.fractie_support.allocation import allocate
+from raadsloket.fractie_support.models import Expense, SpendingQuestion
+from raadsloket.fractie_support.seats import periods_for, split_fractie
+from raadsloket.lib.money import cents, euro
 from raadsloket.organisation.models import Fractie, Person, RoleAssignment
 from raadsloket.organisation.roles import Role
+from raadsloket.training import services as training
+from raadsloket.training.models import TrainingRequest
 
 SPLIT_NAME = "Groep Van Dam"
 SPLIT_FROM = "Lokaal Belang"

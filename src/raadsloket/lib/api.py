@@ -1,8 +1,41 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The error schema every API router shares, so that an app's router needs nothing of `api/`
-(the root imports the routers, never the other way round)."""
+"""What every API router shares, so that an app's router needs nothing of `api/` (the root
+imports the routers, never the other way round): the error schema and the conventions.
 
-from ninja import Schema
+- Amounts are strings with two decimals ("1234.50"), never floats; dates are ISO.
+- An object the caller may not see answers 404 exactly like a missing id (also ids beyond
+  2**63-1, which the database cannot hold); an action the caller may not do on an object they
+  do see answers 403. Lists show only what the caller may see (empty for outsiders).
+- Every refusal of the domain (DomainError) is a Dutch JSON error with its status and field.
+"""
+
+import re
+from decimal import Decimal
+
+from django.utils import timezone
+from ninja import Field, Schema
+
+from raadsloket.lib.errors import DomainError
+from raadsloket.lib.money import ZERO, cents
+
+MAX_ID = 2**63 - 1
+MAX_PAGE = 100
+# Digits with an optional decimal point or comma: no sign, exponent, spaces, NaN or Infinity.
+AMOUNT = re.compile(r"[0-9]{1,12}(?:[.,][0-9]{1,6})?")
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+AMOUNT_HELP = 'bedrag in euro als tekst met hoogstens twee decimalen, bijvoorbeeld "125.50"'
+
+
+class YearFilter(Schema):
+    year: int | None = Field(
+        None, ge=FIRST_YEAR, le=LAST_YEAR, description="het jaar; standaard het lopende jaar"
+    )
+
+
+class PageFilter(YearFilter):
+    after: int | None = Field(None, description="de next_after van de vorige pagina")
+    limit: int = 50
 
 
 class ErrorOut(Schema):
@@ -23,3 +56,28 @@ ERRORS = {
     413: ErrorOut,
     422: ErrorOut,
 }
+
+
+def api_amount(value) -> str:
+    """An amount as "1234.50": exact, and never "-0.00"."""
+    amount = cents(Decimal(value))
+    return f"{amount if amount else ZERO:.2f}"
+
+
+def parse_amount(text: str, field: str) -> Decimal:
+    """'125.50' or '125,50' as a Decimal; the domain checks the range and the cents."""
+    if not AMOUNT.fullmatch(text or ""):
+        raise DomainError('Schrijf het bedrag als tekst, bijvoorbeeld "125.50".', field=field)
+    return Decimal(text.replace(",", "."))
+
+
+def this_year_or(year: int | None) -> int:
+    return year if year is not None else timezone.localdate().year
+
+
+def page_limit(limit: int) -> int:
+    return max(1, min(limit, MAX_PAGE))
+
+
+def valid_id(value: int) -> bool:
+    return 0 < value <= MAX_ID

@@ -31,7 +31,7 @@ INVITATION_TYPE = "text/calendar; method=REQUEST"
 FOOTER = (
     "Deze e-mail bevat bewust geen inhoud van het verzoek: die leest u na inloggen in raadsloket."
 )
-# Notifications without a case (fractieondersteuning, opleidingsbudget: raadsloket.budgets).
+# Notifications without a case (fractieondersteuning, opleidingsbudget: raadsloket.fractie_support).
 FOOTER_NO_CASE = (
     "Deze e-mail bevat bewust geen inhoud en geen bedragen: die leest u na inloggen in raadsloket."
 )

@@ -17,6 +17,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.cases.models import Case
 from raadsloket.notify.mail import send_notification_mails
 from raadsloket.notify.models import Delivery, Notification, NotificationSetting
@@ -116,3 +117,35 @@ def send(
             functools.partial(send_notification_mails.enqueue, direct), robust=True
         )
     return created
+
+
+def send_where_allowed(
+    municipality_id: int,
+    event: str,
+    people: Iterable[Person],
+    may_see: Callable[[Viewer], bool],
+    *,
+    title: str,
+    headline: str,
+    body: str,
+    link: str,
+    actor=None,
+    required: bool = False,
+) -> list[Notification]:
+    """One notification per person who may open `link` (`may_see`, the access layer's answer
+    for that person), by `send`: for notifications without a case (fractieondersteuning,
+    opleidingsbudget)."""
+    message = Message(title=title, headline=headline, body=body)
+
+    def tell(person: Person) -> Message | None:
+        return message if may_see(viewer_for(person)) else None
+
+    return send(
+        () if required else people,
+        event,
+        link,
+        municipality_id=municipality_id,
+        tell=tell,
+        required=people if required else (),
+        actor_id=getattr(actor, "pk", None),
+    )

@@ -280,6 +280,11 @@ class FractieSupport(_Model):
     def category(self, code: str) -> SpendingCategory | None:
         return next((category for category in self.categories if category.code == code), None)
 
+    def category_label(self, code: str) -> str:
+        """The category's name; a code the profile no longer has is shown as such."""
+        category = self.category(code)
+        return category.label if category else f"{code} (onbekende categorie)"
+
 
 class TrainingBudget(_Model):
     """Opleidingsbudget (toolkit seed, "Leren en ontwikkelen"): set by the council per year."""

@@ -19,14 +19,15 @@ from raadsloket.access.models import BreakGlass
 from raadsloket.api.models import ApiToken
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
-from raadsloket.budgets.models import Expense, SpendingQuestion, TrainingRequest
-from raadsloket.budgets.money import euro
+from raadsloket.fractie_support.models import Expense, SpendingQuestion
+from raadsloket.lib.money import euro
 from raadsloket.notify.models import Delivery, Notification, NotificationSetting
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
 from raadsloket.privacy import cases as case_part
 from raadsloket.privacy.labels import audit_label, day, reference, when
 from raadsloket.privacy.viewer import export_viewer
+from raadsloket.training.models import TrainingRequest
 
 TITLE = "Inzage persoonsgegevens"
 LEGAL_BASIS = "Algemene verordening gegevensbescherming (AVG), artikel 15"

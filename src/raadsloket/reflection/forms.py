@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django import forms
 
-from raadsloket.budgets.forms import date_field
+from raadsloket.fractie_support.forms import date_field
 
 
 class CoalitionForm(forms.Form):

@@ -3,11 +3,12 @@
 
 from django import forms, template
 
-from raadsloket.access.budgets import sees_budget_pages, sees_training_pages
+from raadsloket.access.fractie_support import sees_budget_pages
 from raadsloket.access.reflection import report_audience
+from raadsloket.access.training import sees_training_pages
 from raadsloket.access.viewer import viewer_for
-from raadsloket.budgets import money
 from raadsloket.cases.effects import may_request
+from raadsloket.lib import money
 from raadsloket.organisation.roles import PolicyArea, Role
 
 register = template.Library()

@@ -4,7 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from raadsloket.budgets.reminders import remind_statements
+from raadsloket.fractie_support.reminders import remind_statements
 from raadsloket.notify.digest import send_digests
 from raadsloket.notify.reminders import remind
 

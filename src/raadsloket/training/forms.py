@@ -1,0 +1,185 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Forms of the opleidingen pages: they read the input; the rules live in `training`.
+
+The forms only turn text into values (an amount, a date) and say in Dutch what could not be
+read. Whether a course fits the budget, and the rule that the budget is not for party-political
+training (toolkit seed, "Leren en ontwikkelen"), are checked by `raadsloket.training.services`,
+so the API and the pages give the same answer.
+"""
+
+import re
+from decimal import Decimal
+
+from django import forms
+
+from raadsloket.lib import money
+from raadsloket.training.models import TrainingRequest
+
+AMOUNT_EXAMPLE = "Vul een bedrag in zoals 1.234,56 of 1234.56."
+TOO_MANY_DECIMALS = "Een bedrag heeft hoogstens twee cijfers achter de komma."
+# Dutch: dots group thousands, a comma separates the cents ("1.234,56"). Tried first, so that
+# "1.234" is a thousand and not one euro and a fraction.
+_DUTCH = re.compile(r"(\d+|\d{1,3}(?:\.\d{3})+)(?:,(\d+))?")
+# International: commas group thousands, a point separates the cents ("1234.56", "1,234.56").
+_POINT = re.compile(r"(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?")
+# Long enough for any amount the budgets allow; a longer text is a typing error, not money.
+_MAX_LENGTH = 20
+
+
+def parse_amount(raw: str) -> Decimal:
+    """'€ 1.234,56', '1234,56', '1234.56' → Decimal('1234.56'); anything else a Dutch error."""
+    text = (raw or "").strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
+    if not text or len(text) > _MAX_LENGTH:
+        raise forms.ValidationError(AMOUNT_EXAMPLE, code="invalid")
+    for pattern, group_mark in ((_DUTCH, "."), (_POINT, ",")):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        whole, fraction = match.group(1).replace(group_mark, ""), match.group(2) or ""
+        if len(fraction) > 2:
+            raise forms.ValidationError(TOO_MANY_DECIMALS, code="decimals")
+        return Decimal(f"{whole}.{fraction or '0'}").quantize(money.CENT)
+    raise forms.ValidationError(AMOUNT_EXAMPLE, code="invalid")
+
+
+def plain_amount(value: Decimal | None) -> str:
+    """An amount as the form shows it back: '10.000,00' (what `parse_amount` reads)."""
+    return "" if value is None else money.euro(value).removeprefix("€ ")
+
+
+class AmountField(forms.CharField):
+    """A euro amount typed the Dutch or the international way; the value is a Decimal."""
+
+    def __init__(self, **kwargs):
+        # No max_length: its validator would measure the Decimal; parse_amount limits length.
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "maxlength": _MAX_LENGTH})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        return parse_amount(text)
+
+
+class DutchDateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        # The browser's date picker sends and shows ISO dates.
+        super().__init__(format="%Y-%m-%d")
+
+
+def date_field(label: str, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        help_text=help_text,
+        widget=DutchDateInput(),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+        error_messages={
+            "required": "Vul de datum in.",
+            "invalid": "Vul een geldige datum in, bijvoorbeeld 15-03-2026.",
+        },
+    )
+
+
+def _text(label: str, missing: str, max_length: int, help_text: str = "", **kwargs):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        help_text=help_text,
+        error_messages={
+            "required": missing,
+            "max_length": f"Hoogstens {max_length} tekens.",
+        },
+        **kwargs,
+    )
+
+
+KIND_CHOICES = [
+    (TrainingRequest.Kind.PERSONAL, "Persoonlijk: uit uw eigen opleidingsbudget"),
+    (TrainingRequest.Kind.COLLECTIVE, "Collectief: voor de raad, uit het collectieve budget"),
+]
+
+
+class TrainingRequestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Uit welk budget",
+        choices=KIND_CHOICES,
+        initial=TrainingRequest.Kind.PERSONAL,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies persoonlijk of collectief.",
+            "invalid_choice": "Kies persoonlijk of collectief.",
+        },
+    )
+    title = _text("Naam van de opleiding", "Vul de naam van de opleiding in.", 200)
+    provider = _text("Aanbieder", "Vul de aanbieder in.", 200)
+    start_date = date_field(
+        "Datum (eerste dag)",
+        "Het jaar van deze datum bepaalt uit welk jaarbudget de opleiding wordt betaald.",
+    )
+    cost = AmountField(
+        label="Kosten",
+        help_text="In euro's, inclusief btw, bijvoorbeeld 1.234,56.",
+        error_messages={"required": "Vul de kosten in."},
+    )
+    purpose = _text(
+        "Doel voor uw raadswerk",
+        "Beschrijf wat de opleiding bijdraagt aan uw raadswerk.",
+        4000,
+        "Wat leert u, en hoe helpt dat u (of de raad) bij het raadswerk?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    not_party_political = forms.BooleanField(
+        label="Deze opleiding is geen partijpolitieke scholing",
+        required=False,
+    )
+
+    def __init__(self, *args, rule: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rule = rule
+        self.fields["not_party_political"].help_text = rule
+
+    def clean_not_party_political(self):
+        ticked = self.cleaned_data.get("not_party_political")
+        if not ticked:
+            # Toolkit seed: the budget may not be spent on party-political training. Said here
+            # as well as in `request_training`, so the rule shows beside any other error.
+            raise forms.ValidationError(self.rule, code="party_political")
+        return ticked
+
+
+class DecisionForm(forms.Form):
+    """The griffie's motivering; whether one is needed (a refusal) is the domain's rule."""
+
+    reden = forms.CharField(
+        label="Motivering",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": "De motivering is hoogstens 4000 tekens."},
+    )
+
+
+class YearBudgetForm(forms.Form):
+    collective = AmountField(
+        label="Collectief budget voor de raad",
+        help_text="Voor opleidingen van de raad als geheel, per jaar.",
+        error_messages={"required": "Vul het collectieve budget in (€ 0,00 mag)."},
+    )
+    personal = AmountField(
+        label="Persoonlijk budget per raadslid",
+        help_text="Per raadslid en commissielid, per jaar.",
+        error_messages={"required": "Vul het persoonlijke budget in (€ 0,00 mag)."},
+    )
+    decision = _text(
+        "Raadsbesluit",
+        "",
+        300,
+        "Verwijzing naar het besluit waarmee de raad het budget vaststelde, bijvoorbeeld "
+        "'Programmabegroting 2026, p. 16'.",
+        required=False,
+    )

@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The shapes of the opleidingsbudget API (raadsloket.training.api): filters, payloads and
+answers. Amounts are strings with two decimals, never floats (raadsloket.lib.api)."""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Schema
+
+from raadsloket.lib.api import AMOUNT_HELP, PageFilter
+
+
+class TrainingFilter(PageFilter):
+    status: Literal["submitted", "approved", "refused", "withdrawn"] | None = None
+
+
+class TrainingOut(Schema):
+    id: int
+    mine: bool
+    person: str | None = Field(None, description="alleen bij uw eigen aanvragen en voor de griffie")
+    year: int
+    kind: str
+    kind_label: str
+    title: str
+    provider: str
+    start_date: dt.date
+    cost: str
+    purpose: str
+    status: str
+    status_label: str
+    submitted_at: dt.datetime
+    decided_at: dt.datetime | None
+    decision_reason: str | None
+
+
+class TrainingListOut(Schema):
+    items: list[TrainingOut]
+    next_after: int | None = None
+
+
+class TrainingIn(Schema):
+    kind: Literal["personal", "collective"]
+    title: str = Field(..., max_length=1000)
+    provider: str = Field(..., max_length=1000)
+    start_date: dt.date
+    cost: str = Field(..., max_length=32, description=AMOUNT_HELP)
+    purpose: str = Field(..., max_length=10_000)
+    not_party_political: bool = Field(
+        ..., description="de opleiding is geen partijpolitieke scholing"
+    )
+
+
+class DecisionIn(Schema):
+    approve: bool
+    reason: str = Field("", max_length=10_000)
+
+
+class BudgetOut(Schema):
+    kind: str
+    year: int
+    amount: str
+    approved: str
+    pending: str
+    remaining: str
+
+
+class TrainingBudgetOut(Schema):
+    year: int
+    rule: str
+    personal: BudgetOut | None = Field(None, description="uw eigen persoonlijke budget")
+    collective: BudgetOut
