@@ -5,7 +5,8 @@ griffie's decisions.
 Toolkit seed, "Leren en ontwikkelen": raadsleden have a right to good support and schooling;
 the council can set a collective and a personal training budget, for the functional schooling
 of council members and never for party-political training. Who sees what is decided only in
-`raadsloket.access.fractie_support`; whatever a viewer may not see answers 404, as if it did not exist.
+`raadsloket.access.training`; whatever a viewer may not see answers 404, as if it did not
+exist.
 Every change goes through `raadsloket.training.services`, which checks the rules and writes the
 audit chain.
 """
