@@ -46,3 +46,15 @@ def preset_world(request, db):
     return build_municipality(
         f"Gemeente {request.param}", request.param, preset=request.param, password="demo"
     )
+
+
+@pytest.fixture
+def login(client):
+    """Log a person in by username of the world and return the client."""
+
+    def as_(person):
+        client.logout()
+        client.force_login(person)
+        return client
+
+    return as_
