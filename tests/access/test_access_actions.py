@@ -7,13 +7,13 @@ item 5: an invisible case is 404 (CaseNotFound), a visible case with a forbidden
 """
 
 import pytest
-from bubble_scenarios import PROFILES, STATES, Scenario, routing_username
 
 from raadsloket.access.cases import CaseNotFound, relation_names, sections
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases import workflow
 from raadsloket.cases.errors import ActionForbidden, ActionNotAvailable
 from raadsloket.cases.transitions import perform
+from tests.access.bubble_scenarios import PROFILES, STATES, Scenario, routing_username
 
 pytestmark = pytest.mark.django_db
 

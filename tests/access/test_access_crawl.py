@@ -20,7 +20,6 @@ from decimal import Decimal
 from urllib.parse import urldefrag
 
 import pytest
-from bubble_scenarios import MARKER_SECTION
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
@@ -31,6 +30,7 @@ from raadsloket.budgets.expenses import answer_question, record_expense, review_
 from raadsloket.budgets.training import decide, request_training
 from raadsloket.cases.models import Case
 from raadsloket.organisation.models import Fractie
+from tests.access.bubble_scenarios import MARKER_SECTION
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,14 @@ import os
 from collections import Counter
 
 import pytest
-from bubble_scenarios import (
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
+
+from raadsloket.access.cases import sections, visible_cases
+from raadsloket.access.viewer import viewer_for
+from raadsloket.cases.search import search_cases
+from tests.access.bubble_scenarios import (
     ANSWERED,
     CONFIDENTIALITIES,
     MARKER_SECTION,
@@ -25,13 +32,6 @@ from bubble_scenarios import (
     Scenario,
     username_for,
 )
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
-from django.urls import NoReverseMatch, reverse
-
-from raadsloket.access.cases import sections, visible_cases
-from raadsloket.access.viewer import viewer_for
-from raadsloket.cases.search import search_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -561,7 +561,7 @@ def test_a_committee_member_requester_does_not_receive_a_secret_answer(client, w
 
 
 def new_secret_case(world, *, filer, member):
-    from bubble_scenarios import new_scenario
+    from tests.access.bubble_scenarios import new_scenario
 
     return new_scenario(
         world, "vng-model", "secret", "delivered", filer=filer, member=member, co_requesters=()

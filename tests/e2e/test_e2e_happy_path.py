@@ -5,12 +5,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from browser import confirm, do, login, open_case
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from raadsloket.cases.models import Case
 from raadsloket.demo.people import build_municipality
+from tests.e2e.browser import confirm, do, login, open_case
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from browser import login, settled
 from playwright.sync_api import Page, expect
 
 from raadsloket.demo.lifecycle import act, new_case
 from raadsloket.demo.people import build_municipality
+from tests.e2e.browser import login, settled
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -5,11 +5,11 @@ through registration, the college's answer and publication in the real UI."""
 import re
 
 import pytest
-from browser import confirm, do, login, open_case
 from playwright.sync_api import Page, expect
 
 from raadsloket.cases.models import Case
 from raadsloket.demo.people import build_municipality
+from tests.e2e.browser import confirm, do, login, open_case
 
 
 @pytest.mark.django_db(transaction=True)

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from django.db import transaction
-from notify_helpers import mailed, recipients
 
 from raadsloket.access.sections import Section
 from raadsloket.cases.errors import InvalidInput
@@ -20,6 +19,7 @@ from raadsloket.notify.events import EVENTS
 from raadsloket.notify.models import Notification
 from raadsloket.notify.recipients import load_case
 from raadsloket.notify.reminders import remind
+from tests.notify.notify_helpers import mailed, recipients
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,6 @@ the access layer allows.
 """
 
 import re
-import sys
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,34 +20,29 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-# The scenario builder of the access tests writes markers into every section of a case; reuse
-# it rather than keep a second copy of the workflow with markers.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "access"))
-
-from bubble_scenarios import MARKER_SECTION, Scenario, new_scenario  # noqa: E402
-
-from raadsloket.access.budgets import (  # noqa: E402
+from raadsloket.access.budgets import (
     precedent_rows,
     visible_expenses,
     visible_questions,
     visible_training_requests,
 )
-from raadsloket.access.cases import sections  # noqa: E402
-from raadsloket.access.viewer import forget_viewer, viewer_for  # noqa: E402
-from raadsloket.api.tokens import issue  # noqa: E402
-from raadsloket.budgets.expenses import (  # noqa: E402
+from raadsloket.access.cases import sections
+from raadsloket.access.viewer import forget_viewer, viewer_for
+from raadsloket.api.tokens import issue
+from raadsloket.budgets.expenses import (
     answer_question,
     record_expense,
     review_expense,
 )
-from raadsloket.budgets.models import (  # noqa: E402
+from raadsloket.budgets.models import (
     Expense,
     SpendingQuestion,
     TrainingRequest,
 )
-from raadsloket.budgets.training import decide, request_training  # noqa: E402
-from raadsloket.demo.people import World, build_municipality  # noqa: E402
-from raadsloket.notify.models import Delivery, Notification  # noqa: E402
+from raadsloket.budgets.training import decide, request_training
+from raadsloket.demo.people import World, build_municipality
+from raadsloket.notify.models import Delivery, Notification
+from tests.access.bubble_scenarios import MARKER_SECTION, Scenario, new_scenario
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

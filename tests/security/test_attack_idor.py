@@ -22,7 +22,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
-from security_scenarios import body, budget_urls, crawl_site, leaks_in, object_urls
 
 from raadsloket.access.budgets import (
     precedent_rows,
@@ -41,6 +40,7 @@ from raadsloket.cases.models import Case, CaseFile, TimelineEvent
 from raadsloket.cases.workflow import ACTIONS
 from raadsloket.notify.models import Notification
 from raadsloket.organisation.models import Fractie
+from tests.security.security_scenarios import body, budget_urls, crawl_site, leaks_in, object_urls
 
 pytestmark = pytest.mark.django_db
 

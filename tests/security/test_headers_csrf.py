@@ -10,11 +10,11 @@ from django.conf import settings as django_settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 from django.utils.http import url_has_allowed_host_and_scheme
-from security_scenarios import ROLE_PEOPLE, crawl_site, object_urls
 
 from raadsloket.audit.models import AuditEvent
 from raadsloket.cases.models import Case, TimelineEvent
 from raadsloket.notify.models import Notification
+from tests.security.security_scenarios import ROLE_PEOPLE, crawl_site, object_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
-from security_scenarios import ROLE_PEOPLE, body, crawl_site, object_urls
+
+from tests.security.security_scenarios import ROLE_PEOPLE, body, crawl_site, object_urls
 
 pytestmark = pytest.mark.django_db
 
