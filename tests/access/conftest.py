@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 
 from raadsloket.api.tokens import issue
 from raadsloket.demo.people import World
-from tests.access.bubble_scenarios import ROLES, Scenario, build_matrix, person_for
+from tests.support.scenarios import ROLES, Scenario, build_matrix, person_for
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

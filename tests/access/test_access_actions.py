@@ -13,7 +13,7 @@ from raadsloket.access.viewer import viewer_for
 from raadsloket.cases import workflow
 from raadsloket.cases.errors import ActionForbidden, ActionNotAvailable
 from raadsloket.cases.transitions import perform
-from tests.access.bubble_scenarios import PROFILES, STATES, Scenario, routing_username
+from tests.support.scenarios import PROFILES, STATES, Scenario, routing_username
 
 pytestmark = pytest.mark.django_db
 

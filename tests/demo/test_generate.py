@@ -19,9 +19,9 @@ from raadsloket.assistance.models import HoursEntry
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent, AuditHead
 from raadsloket.cases.models import Assignment, Case, TimelineEvent
-from raadsloket.demo.people import build_municipality
 from raadsloket.organisation.models import Municipality, Person, RoleAssignment
 from raadsloket.organisation.roles import Role
+from tests.support.world import build_voorbeeld
 
 pytestmark = pytest.mark.django_db
 # --replace flushes the database; on PostgreSQL TRUNCATE refuses tables with deferred foreign
@@ -212,7 +212,7 @@ def test_the_same_seed_gives_the_same_set_and_another_seed_another():
 
 
 def test_a_database_with_a_real_municipality_is_refused_in_dutch_and_left_alone():
-    build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+    build_voorbeeld()
     before = row_counts()
     for replace in ([], ["--replace"]):
         with pytest.raises(CommandError) as refused:

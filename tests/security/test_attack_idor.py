@@ -40,7 +40,8 @@ from raadsloket.cases.models import Case, CaseFile, TimelineEvent
 from raadsloket.cases.workflow import ACTIONS
 from raadsloket.notify.models import Notification
 from raadsloket.organisation.models import Fractie
-from tests.security.security_scenarios import body, budget_urls, crawl_site, leaks_in, object_urls
+from tests.security.security_scenarios import budget_urls
+from tests.support.crawl import body, case_page_urls, crawl_site, leaks_in
 
 pytestmark = pytest.mark.django_db
 
@@ -461,7 +462,8 @@ def test_an_outsider_crawling_web_and_api_reads_nothing_hidden(attack, role):
         return response
 
     crawl = crawl_site(
-        attack.web(person), ["/", "/meldingen/", *object_urls(attack), *budget_urls(attack)]
+        attack.web(person),
+        ["/", "/meldingen/", *case_page_urls(attack.scenarios), *budget_urls(attack)],
     )
     for url, response, text in crawl.pages:
         assert response.status_code < 500, (url, response.status_code)
@@ -483,7 +485,7 @@ def test_the_crawl_would_notice_a_leak(attack):
         s for s in attack.scenarios if s.state == "closed" and s.world is attack.voorbeeld
     )
     requester = Case.objects.get(pk=scenario.case_id).requester
-    crawl = crawl_site(attack.web(requester), ["/", *object_urls(attack)])
+    crawl = crawl_site(attack.web(requester), ["/", *case_page_urls(attack.scenarios)])
     seen = "".join(text for _, _, text in crawl.pages)
     for kind in ("TITEL", "VRAAG", "ANTWOORD", "DOEL"):
         assert scenario.marker(kind) in seen, kind

@@ -10,16 +10,11 @@ from django.utils import timezone
 from raadsloket.cases.models import Case
 from raadsloket.demo.lifecycle import act, new_case, run_to
 from raadsloket.demo.people import build_municipality
+from tests.support.pages import page
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Leerlingenvervoer met vrijwilligers"
-
-
-def page(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content[:500]
-    return response.content.decode()
 
 
 def test_anonymous_is_sent_to_the_dutch_login(client):
