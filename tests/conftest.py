@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Shared fixtures: a demo-shaped municipality and named people per role."""
+"""Shared fixtures: the municipalities of tests/support/world.py, named people per role."""
 
 import os
 
 import pytest
 
-from raadsloket.demo.people import build_municipality
+from raadsloket.access.viewer import viewer_for
+from raadsloket.organisation.models import Person
+from tests.support.world import build_domstede, build_preset_town, build_voorbeeld
 
 
 def pytest_configure(config):
@@ -30,19 +32,47 @@ def _two_factor_off(settings):
 @pytest.fixture
 def world(db):
     """Gemeente Voorbeeld on the VNG model profile."""
-    return build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+    return build_voorbeeld()
 
 
 @pytest.fixture
 def other_world(db):
     """A second municipality (Utrecht profile): its people must never see Voorbeeld's cases."""
-    return build_municipality(
-        "Gemeente Domstede", "domstede", preset="utrecht", prefix="u-", password="demo"
-    )
+    return build_domstede()
 
 
 @pytest.fixture(params=["vng-model", "utrecht", "echt-susteren"])
 def preset_world(request, db):
-    return build_municipality(
-        f"Gemeente {request.param}", request.param, preset=request.param, password="demo"
-    )
+    return build_preset_town(request.param)
+
+
+@pytest.fixture
+def login(client):
+    """Log a person in by username of the world and return the client."""
+
+    def as_(person):
+        client.logout()
+        client.force_login(person)
+        return client
+
+    return as_
+
+
+@pytest.fixture
+def fresh():
+    """A person as the next request would see them (roles, fractie and profile re-read)."""
+
+    def get(person: Person) -> Person:
+        return Person.objects.select_related("municipality").get(pk=person.pk)
+
+    return get
+
+
+@pytest.fixture
+def as_viewer(fresh):
+    """The access context of a person, built fresh (it is cached per user object)."""
+
+    def get(person: Person):
+        return viewer_for(fresh(person))
+
+    return get

@@ -67,15 +67,15 @@ def _private_uses(module: str, tree: ast.AST) -> list[str]:
             for alias in node.names:
                 if _app_of(alias.name) not in (None, own) and alias.asname:
                     aliases[alias.asname] = alias.name
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Attribute)
-            and isinstance(node.value, ast.Name)
-            and node.value.id in aliases
-            and node.attr.startswith("_")
-            and not node.attr.startswith("__")
-        ):
-            found.append(f"{aliases[node.value.id]}.{node.attr}")
+    found += [
+        f"{aliases[node.value.id]}.{node.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in aliases
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+    ]
     return found
 
 

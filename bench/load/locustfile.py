@@ -12,7 +12,8 @@ import random
 
 from locust import HttpUser, between, task
 
-PEOPLE = json.load(open(os.environ.get("LOAD_PEOPLE", "var/load/people.json"), encoding="utf-8"))
+with open(os.environ.get("LOAD_PEOPLE", "var/load/people.json"), encoding="utf-8") as people:
+    PEOPLE = json.load(people)
 QUESTIONS = [
     "Hoeveel kinderen maken gebruik van het collectief leerlingenvervoer?",
     "Wat kost het onderhoud van de sporthal per jaar?",

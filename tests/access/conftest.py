@@ -1,15 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Module-scoped scenario data for the access tests: built once, rolled back at the end."""
 
+import sys
 from dataclasses import dataclass, field
 
 import pytest
-from bubble_scenarios import ROLES, Scenario, build_matrix, person_for
 from django.db import transaction
 from django.test import Client, override_settings
 
 from raadsloket.api.tokens import issue
 from raadsloket.demo.people import World
+from tests.support.scenarios import ROLES, Scenario, build_matrix, person_for
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -104,7 +105,7 @@ def bubble_files(bubble, settings):
 
 def pytest_terminal_summary(terminalreporter):
     """The size of the access matrix: how many (reader, case, surface) cells were asserted."""
-    module = __import__("sys").modules.get("test_access_matrix")
+    module = sys.modules.get("tests.access.test_access_matrix")
     cells = getattr(module, "CELLS", None)
     if cells:
         terminalreporter.write_line(

@@ -1,23 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Who may act in which state of ambtelijke bijstand, and what the others are told.
 
-The expected actions are issue 2 item 4 restated per state and relation; the refusals follow
+The expected actions are the transition tables of RULES.md restated per state and relation; the refusals follow
 item 5: an invisible case is 404 (CaseNotFound), a visible case with a forbidden action 403
 (ActionForbidden), an action of the wrong state 409 (ActionNotAvailable).
 """
 
 import pytest
-from bubble_scenarios import PROFILES, STATES, Scenario, routing_username
 
 from raadsloket.access.cases import CaseNotFound, relation_names, sections
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases import workflow
 from raadsloket.cases.errors import ActionForbidden, ActionNotAvailable
 from raadsloket.cases.transitions import perform
+from tests.support.scenarios import PROFILES, STATES, Scenario, routing_username
 
 pytestmark = pytest.mark.django_db
 
-# Issue 2, item 4: per state, who (by relation to the case) may do what.
+# RULES.md: per state, who (by relation to the case) may do what.
 EXPECTED_ACTIONS = {
     "draft": {"requester": {"submit", "withdraw"}},
     "submitted": {"requester": {"withdraw"}, "griffie": {"accept", "defer", "convert", "close"}},

@@ -2,28 +2,24 @@
 """A crawl as each outsider: no byte of a confidential case's content reaches them.
 
 Every web page reachable by links from "/", every case page, action page and answer file by
-id, every API list page and every API detail and timeline of every id in the database. The
-case content carries unique markers (bubble_scenarios.py); a marker may appear in a response
-only where the rules (`expected_sections`) let this reader see its section.
+id, every API list page and every API detail and timeline of every id in the database (the
+crawler is tests/support/crawl.py). The case content carries unique markers
+(tests/support/scenarios.py); a marker may appear in a response only where the rules
+(`expected_sections`) let this reader see its section.
 
-Fractieondersteuning and the opleidingsbudget (issue 5) are crawled the same way: every
+Fractieondersteuning and the opleidingsbudget are crawled the same way: every
 municipality of the matrix gets expense lines, questions and course requests with a marker
 each (`budget_bubble`), and the budget pages and API are walked; `BUDGET_SEES` restates who may
 read which of them (raadsloket.access.fractie_support).
 """
 
-import re
-from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from urllib.parse import urldefrag
 
 import pytest
-from bubble_scenarios import MARKER_SECTION
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from raadsloket.access.viewer import viewer_for
@@ -31,12 +27,11 @@ from raadsloket.cases.models import Case
 from raadsloket.fractie_support.expenses import answer_question, record_expense, review_expense
 from raadsloket.organisation.models import Fractie
 from raadsloket.training.services import decide, request_training
+from tests.support.crawl import body, case_page_urls, crawl_site
+from tests.support.scenarios import MARKER_SECTION
 
 pytestmark = pytest.mark.django_db
 
-HREF = re.compile(r'href="(/[^"]*)"')
-# Never follow: logging out would end the crawl; static files hold no case data.
-SKIP = ("/uitloggen", "/static/", "/api/v1/docs")
 MAX_PAGES = 400
 
 # (role in the matrix, profile of the municipality they belong to)
@@ -73,26 +68,6 @@ def forbidden_markers(bubble, role: str, profile: str) -> dict[str, str]:
 def reader_for(bubble, role: str, profile: str):
     scenario = next(s for s in bubble.scenarios if s.profile == profile)
     return bubble.person(scenario, role)
-
-
-def web_urls(bubble) -> list[str]:
-    try:
-        reverse("home")
-    except NoReverseMatch:
-        return []
-    urls = []
-    for scenario in bubble.scenarios:
-        urls.append(reverse("case_detail", args=[scenario.case_id]))
-        urls.append(f"{reverse('case_detail', args=[scenario.case_id])}/accept")
-        if scenario.file_token:
-            urls.append(reverse("case_file", args=[scenario.case_id, scenario.file_token]))
-    return urls
-
-
-def body(response) -> str:
-    if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content).decode(errors="replace")
-    return response.content.decode(errors="replace")
 
 
 # --- fractieondersteuning and opleidingsbudget --------------------------------------------
@@ -285,10 +260,8 @@ def budget_web_urls(bubble) -> list[str]:
     year = timezone.localdate().year
     urls = ["/fractieondersteuning/", "/fractieondersteuning/precedenten/", "/opleidingen/"]
     municipalities = {m.municipality_id for m in bubble.budget_markers}
-    for fractie_id in Fractie.objects.filter(municipality_id__in=municipalities).values_list(
-        "pk", flat=True
-    ):
-        urls.append(f"/fractieondersteuning/{fractie_id}/{year}/")
+    fracties = Fractie.objects.filter(municipality_id__in=municipalities)
+    urls += [f"/fractieondersteuning/{pk}/{year}/" for pk in fracties.values_list("pk", flat=True)]
     return urls
 
 
@@ -325,10 +298,11 @@ def test_an_outsider_crawling_everything_reads_no_confidential_content(
     leaks: list[str] = []
     fetched = 0
 
-    def check(url: str, response) -> str:
+    def check(url: str, response, text: str | None = None) -> str:
         nonlocal fetched
         fetched += 1
-        text = body(response)
+        if text is None:  # a crawled page was read by the crawl (a file streams only once)
+            text = body(response)
         assert response.status_code < 500, (url, response.status_code)
         for marker, what in forbidden.items():
             if marker in text:
@@ -336,17 +310,9 @@ def test_an_outsider_crawling_everything_reads_no_confidential_content(
         return text
 
     # The web: breadth-first over links from "/", then every case page and file by id.
-    seen: set[str] = set()
-    queue = deque(["/", *web_urls(bubble), *budget_web_urls(bubble)])
-    while queue and len(seen) < MAX_PAGES:
-        url = urldefrag(queue.popleft())[0]
-        if url in seen or url.startswith(SKIP):
-            continue
-        seen.add(url)
-        response = client.get(url)
-        text = check(url, response)
-        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
-            queue.extend(link.replace("&amp;", "&") for link in HREF.findall(text))
+    start = ["/", *case_page_urls(bubble.scenarios), *budget_web_urls(bubble)]
+    for url, response, text in crawl_site(client, start, MAX_PAGES).pages:
+        check(url, response, text)
 
     # The API: every list page, the search, and every detail and timeline by id.
     after = None

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The access matrix of the bubble: role × relation × state × confidentiality × profile × surface.
 
-For every cell the expected sections come from `expected_sections` (bubble_scenarios.py), a
-plain restatement of issue 2 item 5; no cell asks raadsloket.access what to expect. Each case
+For every cell the expected sections come from `expected_sections` (tests/support/scenarios.py),
+a plain restatement of SECURITY.md's bubble; no cell asks raadsloket.access what to expect. Each case
 holds unique marker words in its title, question, background, routing notes, startgesprek, hours
 note, mediation, answer, attachment and evaluations, so a response body shows exactly which
 parts of which case reached its reader. Every check asserts both directions: what is allowed is
@@ -14,7 +14,14 @@ import os
 from collections import Counter
 
 import pytest
-from bubble_scenarios import (
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
+
+from raadsloket.access.cases import sections, visible_cases
+from raadsloket.access.viewer import viewer_for
+from raadsloket.cases.search import search_cases
+from tests.support.scenarios import (
     ANSWERED,
     CONFIDENTIALITIES,
     MARKER_SECTION,
@@ -25,13 +32,6 @@ from bubble_scenarios import (
     Scenario,
     username_for,
 )
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
-from django.urls import NoReverseMatch, reverse
-
-from raadsloket.access.cases import sections, visible_cases
-from raadsloket.access.viewer import viewer_for
-from raadsloket.cases.search import search_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -561,7 +561,7 @@ def test_a_committee_member_requester_does_not_receive_a_secret_answer(client, w
 
 
 def new_secret_case(world, *, filer, member):
-    from bubble_scenarios import new_scenario
+    from tests.support.scenarios import new_scenario
 
     return new_scenario(
         world, "vng-model", "secret", "delivered", filer=filer, member=member, co_requesters=()

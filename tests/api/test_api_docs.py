@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The API documentation page works under the Content-Security-Policy (issue 4, item 2)."""
+"""The API documentation page works under the Content-Security-Policy."""
 
 import re
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The audit log: every transition and every read of confidential content leaves an event, the
 chain is append-only, and `audit-verify` reports any changed, inserted or removed event
-(issue 2, item 6)."""
+(SECURITY.md, the audit log)."""
 
 import pytest
 from django.core.management import CommandError, call_command

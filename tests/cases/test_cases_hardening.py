@@ -15,10 +15,10 @@ from raadsloket.cases.errors import GuardFailed
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
 from raadsloket.demo.lifecycle import act, new_case, run_to
-from raadsloket.demo.people import build_municipality
 from raadsloket.env import local_secret_key
 from raadsloket.policy.deadlines import add_term
 from raadsloket.policy.schema import Term
+from tests.support.world import build_domstede
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def api(client, person, url, body=None):
 
 @pytest.fixture
 def domstede(db):
-    return build_municipality("Gemeente Domstede", "domstede", preset="utrecht", prefix="u-")
+    return build_domstede()
 
 
 def test_mayor_outside_the_driehoek_gets_no_ranking_and_no_state(client, domstede):

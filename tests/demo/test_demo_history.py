@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The demo's history (issue 7): two years of requests, so the year report has figures and trend.
+"""The demo's history: two years of requests, so the year report has figures and trend.
 
 The history is built once for this module on a fixed day (23 November 2026) with a running clock:
 every step is performed at load time and then moved back to its own moment.
@@ -20,7 +20,7 @@ from raadsloket.audit.models import AuditEvent
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import Assignment, Case, TimelineEvent
 from raadsloket.demo.history import load_history
-from raadsloket.demo.people import FRACTIES, build_municipality
+from raadsloket.demo.people import FRACTIES
 from raadsloket.notify.models import Notification
 from raadsloket.organisation.models import Fractie
 from raadsloket.organisation.roles import PolicyArea
@@ -29,6 +29,7 @@ from raadsloket.reflection import fairness
 from raadsloket.reflection.data import load
 from raadsloket.reflection.figures import build_report
 from raadsloket.reflection.periods import year
+from tests.support.world import build_voorbeeld
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def built(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            world = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+            world = build_voorbeeld()
             count = load_history(world, today=TODAY)
             yield world, count
         finally:

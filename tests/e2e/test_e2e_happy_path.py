@@ -5,17 +5,17 @@ import re
 from datetime import timedelta
 
 import pytest
-from browser import confirm, do, login, open_case
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from raadsloket.cases.models import Case
-from raadsloket.demo.people import build_municipality
+from tests.e2e.browser import confirm, do, login, open_case
+from tests.support.world import build_voorbeeld
 
 
 @pytest.mark.django_db(transaction=True)
 def test_member_to_answer_through_the_ui(live_server, page: Page):
-    world = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+    world = build_voorbeeld()
     base = live_server.url
     today = timezone.localdate()
 

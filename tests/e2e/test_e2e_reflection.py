@@ -8,18 +8,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from browser import login, settled
 from playwright.sync_api import Page, expect
 
 from raadsloket.demo.lifecycle import act, new_case
-from raadsloket.demo.people import build_municipality
+from tests.e2e.browser import login, settled
+from tests.support.world import build_voorbeeld
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_fractievoorzitter_reads_the_report_with_charts(live_server, page: Page):
-    world = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+    world = build_voorbeeld()
     # Last year: figures per fractie come with a closed year.
     last_year = date.today().year - 1
     with time_machine.travel(datetime(last_year, 3, 2, 10, tzinfo=AMS), tick=True):

@@ -5,16 +5,16 @@ through registration, the college's answer and publication in the real UI."""
 import re
 
 import pytest
-from browser import confirm, do, login, open_case
 from playwright.sync_api import Page, expect
 
 from raadsloket.cases.models import Case
-from raadsloket.demo.people import build_municipality
+from tests.e2e.browser import confirm, do, login, open_case
+from tests.support.world import build_voorbeeld
 
 
 @pytest.mark.django_db(transaction=True)
 def test_advice_while_typing_then_a_written_question_to_publication(live_server, page: Page):
-    build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+    build_voorbeeld()
     base = live_server.url
 
     login(page, base, "raadslid1")

@@ -3,7 +3,8 @@
 committed (on_commit callbacks run) through the `desk` fixture."""
 
 import pytest
-from notify_helpers import SITE_URL, Desk
+
+from tests.notify.notify_helpers import SITE_URL, Desk
 
 
 @pytest.fixture(autouse=True)

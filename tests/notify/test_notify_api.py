@@ -2,11 +2,11 @@
 """GET /api/v1/notifications and POST /api/v1/notifications/{id}/read: the caller's own only."""
 
 import pytest
-from notify_helpers import SITE_URL
 
 from raadsloket.api.tokens import issue
 from raadsloket.cases.states import State
 from raadsloket.notify.models import Notification
+from tests.notify.notify_helpers import SITE_URL
 
 pytestmark = pytest.mark.django_db
 

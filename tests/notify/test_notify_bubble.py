@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from django.db import transaction
-from notify_helpers import mailed, recipients
 
 from raadsloket.access.sections import Section
 from raadsloket.cases.errors import InvalidInput
@@ -20,6 +19,7 @@ from raadsloket.notify.events import EVENTS
 from raadsloket.notify.models import Notification
 from raadsloket.notify.recipients import load_case
 from raadsloket.notify.reminders import remind
+from tests.notify.notify_helpers import mailed, recipients
 
 pytestmark = pytest.mark.django_db
 
@@ -188,11 +188,10 @@ def test_other_members_never_hear_of_a_confidential_technical_question(desk, wor
 
 def test_a_rolled_back_transition_leaves_no_notification_and_sends_no_mail(desk, world, mailoutbox):
     case = desk.new()
-    with desk.committed():
-        with transaction.atomic():
-            act(world, case, "submit", "raadslid1")
-            assert Notification.objects.exists()
-            transaction.set_rollback(True)
+    with desk.committed(), transaction.atomic():
+        act(world, case, "submit", "raadslid1")
+        assert Notification.objects.exists()
+        transaction.set_rollback(True)
     assert not Notification.objects.exists()
     assert mailoutbox == []
 

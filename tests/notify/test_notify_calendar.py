@@ -5,10 +5,10 @@ from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
-from notify_helpers import SITE_URL, mailed
 
 from raadsloket.cases.states import State
 from raadsloket.notify.calendar import kickoff_uid
+from tests.notify.notify_helpers import SITE_URL, mailed
 
 pytestmark = pytest.mark.django_db
 

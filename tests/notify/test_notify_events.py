@@ -4,7 +4,6 @@ in the app and by e-mail, and nobody hears of their own action."""
 
 import pytest
 from django.utils import timezone
-from notify_helpers import SITE_URL, mailed, recipients
 
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.services import create_case, log_direct_contact
@@ -13,6 +12,7 @@ from raadsloket.demo.lifecycle import main_path
 from raadsloket.demo.people import build_municipality
 from raadsloket.notify.models import Delivery, Notification
 from raadsloket.notify.receivers import on_transition
+from tests.notify.notify_helpers import SITE_URL, mailed, recipients
 
 pytestmark = pytest.mark.django_db
 

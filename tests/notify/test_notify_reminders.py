@@ -8,13 +8,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
-from notify_helpers import mailed, recipients
 
 from raadsloket.cases.states import State
 from raadsloket.notify.delivery import choose_delivery
 from raadsloket.notify.digest import send_digests
 from raadsloket.notify.models import Delivery, Notification, ReminderLog
 from raadsloket.notify.reminders import remind
+from tests.notify.notify_helpers import mailed, recipients
 
 pytestmark = pytest.mark.django_db
 

@@ -7,13 +7,13 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from notify_helpers import mailed, recipients
 
 from raadsloket.cases.deadlines import running_deadline
 from raadsloket.notify.delivery import choose_delivery
 from raadsloket.notify.models import Delivery, Notification
 from raadsloket.notify.reminders import remind
 from raadsloket.organisation.models import Person, RoleAssignment
+from tests.notify.notify_helpers import mailed, recipients
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,18 @@
 # SPDX-License-Identifier: EUPL-1.2
 """`raadsloket policy check FILE` and `raadsloket policy show NAME`."""
 
+import subprocess
 import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from raadsloket.__main__ import main
 from raadsloket.policy.loader import load_preset, profile_to_toml
+
+CONSOLE_SCRIPT = Path(sys.executable).parent / "raadsloket"
 
 
 def run(*args: str) -> str:
@@ -105,3 +109,16 @@ def test_show_of_an_unknown_name_lists_the_presets(monkeypatch, capsys):
     code, out, err = run_cli(monkeypatch, capsys, "show", "amsterdam")
     assert code == 1
     assert "kies uit: vng-model, utrecht, echt-susteren" in err
+
+
+def test_console_script_shows_a_policy():
+    # A subprocess uses the real settings database: only commands that need none.
+    result = subprocess.run(
+        [str(CONSOLE_SCRIPT), "policy", "show", "vng-model"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "municipal_secretary" in result.stdout
+    assert "capacity_confirmation_hours" in result.stdout

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Who sees the reflection reports and how small cells are hidden, as profile rules (issue 7)."""
+"""Who sees the reflection reports and how small cells are hidden, as profile rules."""
 
 import pytest
 

@@ -8,10 +8,10 @@ parts of that case reached its reader.
 from dataclasses import dataclass
 
 import pytest
-from privacy_helpers import OWN_MARKER, SHARED_MARKER, mark_confidential_case
 
 from raadsloket.cases.models import Case
 from raadsloket.demo.lifecycle import new_case, run_to
+from tests.privacy.privacy_helpers import OWN_MARKER, SHARED_MARKER, mark_confidential_case
 
 
 @dataclass

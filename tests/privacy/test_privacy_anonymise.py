@@ -151,7 +151,7 @@ def test_anonymising_twice_is_refused(scene):
 
 
 def test_a_former_members_inzage_after_anonymisation_has_no_old_name(scene):
-    from privacy_helpers import export_text
+    from tests.privacy.privacy_helpers import export_text
 
     member = scene["raadslid7"]
     old = traces(member)

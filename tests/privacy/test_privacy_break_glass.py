@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A break-glass read by the administrator is shown to the griffier (issue 4, item 5)."""
+"""A break-glass read by the administrator is shown to the griffier."""
 
 import pytest
 

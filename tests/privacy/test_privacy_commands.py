@@ -6,11 +6,11 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
-from privacy_helpers import MARKERS, OWN_MARKER
 
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
 from raadsloket.organisation.models import Person
+from tests.privacy.privacy_helpers import MARKERS, OWN_MARKER
 
 
 def run(*args) -> tuple[str, str]:

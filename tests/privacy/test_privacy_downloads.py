@@ -6,11 +6,11 @@ import sys
 
 import pytest
 from django.urls import reverse
-from privacy_helpers import MARKERS, OWN_MARKER
 
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
 from raadsloket.privacy import views
+from tests.privacy.privacy_helpers import MARKERS, OWN_MARKER
 
 INDEX = "/privacy/"
 JSON_URL = "/privacy/inzage.json"

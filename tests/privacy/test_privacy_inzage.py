@@ -3,8 +3,6 @@
 
 import json
 
-from privacy_helpers import MARKERS, OWN_MARKER, SHARED_MARKER, export_text, leaked
-
 from raadsloket.access.cases import sections
 from raadsloket.access.viewer import viewer_for
 from raadsloket.api.models import ApiToken
@@ -14,6 +12,7 @@ from raadsloket.cases.models import TimelineEvent
 from raadsloket.cases.services import break_glass
 from raadsloket.notify.models import Notification
 from raadsloket.privacy.inzage import export
+from tests.privacy.privacy_helpers import MARKERS, OWN_MARKER, SHARED_MARKER, export_text, leaked
 
 ALL_MARKERS = set(MARKERS)
 REQUEST = {"PRIVTITEL", "PRIVVRAAG", "PRIVACHTERGROND"}

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import pytest
-from records_world import populate
+
+from tests.records.records_world import populate
 
 
 @pytest.fixture

@@ -13,13 +13,13 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
-from records_world import BINARY, media, snapshot
 
 from raadsloket.audit.chain import verify
 from raadsloket.audit.models import AuditEvent
 from raadsloket.cases.models import Case, CaseFile
 from raadsloket.demo.lifecycle import new_case
 from raadsloket.notify.models import Notification
+from tests.records.records_world import BINARY, media, snapshot
 
 CONSOLE_SCRIPT = Path(sys.executable).parent / "raadsloket"
 

@@ -11,7 +11,6 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from records_world import technical_question
 
 from raadsloket.assistance.models import HoursEntry
 from raadsloket.audit.chain import verify
@@ -22,6 +21,7 @@ from raadsloket.demo.lifecycle import new_case, new_written_question, run_to, ru
 from raadsloket.notify.models import Notification
 from raadsloket.records.models import DestructionItem, DestructionList
 from raadsloket.records.retention import add_years, retention_for
+from tests.records.records_world import technical_question
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

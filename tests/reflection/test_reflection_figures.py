@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Reflection report figures (issue 7) on a fixed fixture, against counts made by hand.
+"""Reflection report figures on a fixed fixture, against counts made by hand.
 
 Every case below is made through the real workflow at a known moment (time_machine), so every
 timestamp is known. The expected numbers are literals, each with how it was counted.
@@ -74,13 +74,13 @@ from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
 from raadsloket.demo.lifecycle import act, new_case, new_written_question, run_to
-from raadsloket.demo.people import build_municipality
 from raadsloket.organisation.models import CoalitionMembership, Fractie
 from raadsloket.reflection import fairness
 from raadsloket.reflection.data import load
 from raadsloket.reflection.figures import NO_DEPARTMENT, build_report
 from raadsloket.reflection.periods import parse
 from raadsloket.reflection.tables import Hidden
+from tests.support.world import build_domstede, build_voorbeeld
 
 AMS = ZoneInfo("Europe/Amsterdam")
 MARK = "ZQXINHOUD"
@@ -391,10 +391,8 @@ def built(django_db_setup, django_db_blocker):
         ),
         transaction.atomic(),
     ):
-        world = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
-        other = build_municipality(
-            "Gemeente Domstede", "domstede", preset="utrecht", prefix="u-", password="demo"
-        )
+        world = build_voorbeeld()
+        other = build_domstede()
         cases = build_fixture(world)
         build_other(other)
         yield Built(world, other, cases)

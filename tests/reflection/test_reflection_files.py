@@ -27,7 +27,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from raadsloket.demo.lifecycle import new_case, run_to
-from raadsloket.demo.people import World, build_municipality
+from raadsloket.demo.people import World
 from raadsloket.organisation.models import Fractie
 from raadsloket.reflection.charts import DARK, chart_description, chart_svg
 from raadsloket.reflection.exports import (
@@ -41,6 +41,7 @@ from raadsloket.reflection.figures import Report, build_report
 from raadsloket.reflection.periods import year
 from raadsloket.reflection.tables import Cell, Hidden, Row, Table
 from raadsloket.reflection.yearreport import PdfUnavailable, render_html, write_pdf
+from tests.support.world import build_voorbeeld
 
 # Every test is marked, so pytest-django sets up the test database even when only tests that use
 # the module's scene are selected (unmarked, `scene` would run on the development database).
@@ -76,7 +77,7 @@ def scene(django_db_setup, django_db_blocker, tmp_path_factory):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            world = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+            world = build_voorbeeld()
             fracties = Fractie.objects.filter(municipality=world.municipality)
             fracties.filter(name="D66").update(name=MARKUP)
             fracties.filter(name="CDA").update(name=FORMULA)

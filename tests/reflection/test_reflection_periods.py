@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Report periods: a year, a quarter or a council term, written as text (issue 7)."""
+"""Report periods: a year, a quarter or a council term, written as text."""
 
 from datetime import date
 

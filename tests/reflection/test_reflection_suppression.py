@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Small-cell suppression (issue 7): "<3" cannot be undone by subtracting from totals.
+"""Small-cell suppression: "<3" cannot be undone by subtracting from totals.
 
 The checks do not trust the implementation: an attacker's view is built from what a table shows
 (shown cells exact, "<3" cells 0, 1 or 2, "≥3" cells 3 or more, every published sum exact, a

@@ -5,9 +5,9 @@ security_scenarios.py, built once per module and rolled back after it."""
 import pytest
 from django.db import transaction
 from django.test import override_settings
-from security_scenarios import FAST_HASHERS, ROLE_PEOPLE, build_world
 
 from raadsloket.api.tokens import issue
+from tests.security.security_scenarios import FAST_HASHERS, ROLE_PEOPLE, build_world
 
 
 @pytest.fixture(scope="module")

@@ -1,51 +1,41 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The world of the attack tests: two municipalities with confidential cases, and a crawler.
+"""The world of the attack tests: two municipalities with confidential cases.
 
-Every text of a case carries a unique marker word (tests/access/bubble_scenarios.py), so a
+The crawler is tests/support/crawl.py, shared with the access tests.
+
+Every text of a case carries a unique marker word (tests/support/scenarios.py), so a
 response body shows exactly which part of which case reached its reader. Who may see what is
 asked of `raadsloket.access.cases.sections()` per reader and case: the attack tests do not
 restate the rules (tests/access does that), they check that no surface gives away more than
 the access layer allows.
 """
 
-import re
-import sys
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urldefrag
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-# The scenario builder of the access tests writes markers into every section of a case; reuse
-# it rather than keep a second copy of the workflow with markers.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "access"))
-
-from bubble_scenarios import MARKER_SECTION, Scenario, new_scenario  # noqa: E402
-
-from raadsloket.access.cases import sections  # noqa: E402
-from raadsloket.access.fractie_support import (  # noqa: E402
-    precedent_rows,
-    visible_expenses,
-    visible_questions,
-)
-from raadsloket.access.training import visible_training_requests  # noqa: E402
-from raadsloket.access.viewer import forget_viewer, viewer_for  # noqa: E402
-from raadsloket.api.tokens import issue  # noqa: E402
-from raadsloket.demo.people import World, build_municipality  # noqa: E402
-from raadsloket.fractie_support.expenses import (  # noqa: E402
+from raadsloket.access.cases import sections
+from raadsloket.access.fractie_support import precedent_rows, visible_expenses, visible_questions
+from raadsloket.access.training import visible_training_requests
+from raadsloket.access.viewer import forget_viewer, viewer_for
+from raadsloket.api.tokens import issue
+from raadsloket.demo.people import World
+from raadsloket.fractie_support.expenses import (
     answer_question,
     record_expense,
     review_expense,
 )
-from raadsloket.fractie_support.models import Expense, SpendingQuestion  # noqa: E402
-from raadsloket.notify.models import Delivery, Notification  # noqa: E402
-from raadsloket.training.models import TrainingRequest  # noqa: E402
-from raadsloket.training.services import decide, request_training  # noqa: E402
+from raadsloket.fractie_support.models import Expense, SpendingQuestion
+from raadsloket.notify.models import Delivery, Notification
+from raadsloket.training.models import TrainingRequest
+from raadsloket.training.services import decide, request_training
+from tests.support.scenarios import MARKER_SECTION, Scenario, new_scenario
+from tests.support.world import build_domstede, build_voorbeeld
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -300,10 +290,7 @@ def budget_urls(world: AttackWorld) -> list[str]:
 
 
 def build_world(media_root: Path) -> AttackWorld:
-    voorbeeld = build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
-    domstede = build_municipality(
-        "Gemeente Domstede", "domstede", preset="utrecht", prefix="u-", password="demo"
-    )
+    voorbeeld, domstede = build_voorbeeld(), build_domstede()
     worlds = {"voorbeeld": (voorbeeld, "vng-model"), "domstede": (domstede, "utrecht")}
     scenarios = []
     for where, confidentiality, state, member, co, servant in CASES:
@@ -325,61 +312,3 @@ def build_world(media_root: Path) -> AttackWorld:
         built.notifications[scenario.case_id] = _notify_requester(scenario)
     built.budget_marks = build_budgets(voorbeeld, domstede)
     return built
-
-
-def body(response) -> str:
-    if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content).decode(errors="replace")
-    return response.content.decode(errors="replace")
-
-
-def leaks_in(text: str, forbidden: dict[str, str]) -> list[str]:
-    return [what for marker, what in forbidden.items() if marker in text]
-
-
-HREF = re.compile(r'href="(/[^"]*)"')
-FORM = re.compile(r'<form\b[^>]*\bmethod="post"[^>]*>', re.IGNORECASE)
-FORM_ACTION = re.compile(r'\baction="(/[^"]*)"')
-# Never follow: logging out would end the crawl; static files and the API's Swagger page hold
-# no case data (the page's own headers are checked separately).
-SKIP = ("/uitloggen", "/static/", "/api/v1/docs")
-
-
-@dataclass
-class Crawl:
-    """What one crawl fetched: (url, response, text) per page, and the POST forms it saw."""
-
-    pages: list[tuple[str, object, str]] = field(default_factory=list)
-    post_forms: set[str] = field(default_factory=set)
-
-
-def crawl_site(client: Client, start: list[str], max_pages: int = 300) -> Crawl:
-    """Breadth-first over every same-site link from `start`, as `client` (GET only)."""
-    result = Crawl()
-    seen: set[str] = set()
-    queue = deque(start)
-    while queue and len(seen) < max_pages:
-        url = urldefrag(queue.popleft())[0].replace("&amp;", "&")
-        if url in seen or url.startswith(SKIP):
-            continue
-        seen.add(url)
-        response = client.get(url)
-        text = body(response)
-        result.pages.append((url, response, text))
-        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
-            queue.extend(HREF.findall(text))
-            for form in FORM.findall(text):
-                action = FORM_ACTION.search(form)
-                result.post_forms.add((action.group(1) if action else url).replace("&amp;", "&"))
-    return result
-
-
-def object_urls(world: AttackWorld) -> list[str]:
-    """Every case page, action page and answer file of the world, by id."""
-    urls = []
-    for scenario in world.scenarios:
-        urls.append(f"/verzoeken/{scenario.case_id}")
-        urls.append(f"/verzoeken/{scenario.case_id}/accept")
-        if scenario.file_token:
-            urls.append(f"/verzoeken/{scenario.case_id}/bestanden/{scenario.file_token}")
-    return urls

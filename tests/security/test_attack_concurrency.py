@@ -24,7 +24,7 @@ from django.conf import settings as django_settings
 from raadsloket.api.tokens import issue
 from raadsloket.cases.models import Assignment, Case, TimelineEvent
 from raadsloket.demo.lifecycle import new_case, run_to
-from raadsloket.demo.people import build_municipality
+from tests.support.world import build_voorbeeld
 
 pytestmark = [
     pytest.mark.skipif(
@@ -46,7 +46,7 @@ def race_world(settings, live_server):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.TWO_FACTOR_REQUIRED = False
-    return build_municipality("Gemeente Voorbeeld", "voorbeeld", password="demo")
+    return build_voorbeeld()
 
 
 def race(calls) -> list:

@@ -29,9 +29,9 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from security_scenarios import ROLE_PEOPLE
 
 from raadsloket.cases.workflow import ACTIONS
+from tests.security.security_scenarios import ROLE_PEOPLE
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ def fail(username: str, times: int, *, ip: str = "10.0.0.1"):
 def test_the_settings_follow_the_brief():
     assert settings.AXES_FAILURE_LIMIT == 5
     assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
-    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=30)
+    assert timedelta(minutes=30) == settings.AXES_COOLOFF_TIME
     assert settings.AXES_RESET_ON_SUCCESS is True
 
 

@@ -10,11 +10,12 @@ from django.conf import settings as django_settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 from django.utils.http import url_has_allowed_host_and_scheme
-from security_scenarios import ROLE_PEOPLE, crawl_site, object_urls
 
 from raadsloket.audit.models import AuditEvent
 from raadsloket.cases.models import Case, TimelineEvent
 from raadsloket.notify.models import Notification
+from tests.security.security_scenarios import ROLE_PEOPLE
+from tests.support.crawl import case_page_urls, crawl_site
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,9 @@ def test_every_form_the_crawl_finds_is_csrf_protected(attack):
     # break-glass form and the college contact.
     for role in ("griffier", "member", "secretaris", "beheerder", "collegecontact"):
         username = ROLE_PEOPLE[role]
-        crawl = crawl_site(attack.web(attack.role(role)), ["/", *object_urls(attack)], 120)
+        crawl = crawl_site(
+            attack.web(attack.role(role)), ["/", *case_page_urls(attack.scenarios)], 120
+        )
         for action in crawl.post_forms:
             forms.setdefault(action, username)
     assert len(forms) >= 8, sorted(forms)

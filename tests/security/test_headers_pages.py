@@ -10,7 +10,9 @@ from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
-from security_scenarios import ROLE_PEOPLE, body, crawl_site, object_urls
+
+from tests.security.security_scenarios import ROLE_PEOPLE
+from tests.support.crawl import body, case_page_urls, crawl_site
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +110,7 @@ def test_every_page_carries_the_headers_and_no_inline_code(attack, role):
     start = ["/", "/inloggen/", "/verzoeken/", "/meldingen/", "/bestaat-niet"]
     if role is not None:
         client.force_login(attack.role(role))
-        start += object_urls(attack)
+        start += case_page_urls(attack.scenarios)
     crawl = crawl_site(client, start)
     problems = []
     html_pages = 0

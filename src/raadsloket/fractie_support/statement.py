@@ -165,10 +165,9 @@ def _figures(fractie: Fractie, year: int, support: FractieSupport, depth: int) -
     balance = opening + allocation.total - spent
     cap = reserve_cap(support, allocation.total)
     surplus = max(balance, ZERO)
-    if support.unspent == "repay":
-        closing = ZERO
-    else:
-        closing = surplus if cap is None else min(surplus, cap)
+    # Repaid in full, or kept in reserve up to the cap (RULES.md "Fractieondersteuning").
+    kept = surplus if cap is None else min(surplus, cap)
+    closing = ZERO if support.unspent == "repay" else kept
     return Figures(
         fractie=fractie,
         year=year,

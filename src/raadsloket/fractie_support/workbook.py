@@ -138,8 +138,8 @@ def _allocation_sheet(sheet: Worksheet, doc: "StatementDocument") -> str:
     return f"Toekenning!G2:G{last}" if doc.allocation_lines else ""
 
 
-def _summary_sheet(sheet, doc, allocation_range, counted_range, amount_range) -> None:
-    sheet.cell(row=1, column=1, value=doc.title).font = Font(bold=True, size=14)
+def _info_rows(sheet, doc) -> int:
+    """The statement's header (municipality, fractie, status, ...); returns the last row used."""
     state = "vastgesteld door de griffie" if doc.approved else "concept: nog niet vastgesteld"
     if doc.provisional:
         state += "; voorlopig, de beginreserve hangt af van een eerder jaar"
@@ -162,7 +162,21 @@ def _summary_sheet(sheet, doc, allocation_range, counted_range, amount_range) ->
             _text(sheet, row, 2, value)
         else:
             sheet.cell(row=row, column=2, value=value)
-    row = len(info) + 4
+    return len(info) + 2
+
+
+def _closing_formula(doc, balance: str, cap: str) -> str | int:
+    """The closing reserve as Excel computes it: the profile's rule for what is not spent."""
+    if doc.unspent == "repay":
+        return 0
+    if doc.totals.reserve_cap is None:
+        return f"=MAX({balance},0)"
+    return f"=MIN(MAX({balance},0),{cap})"
+
+
+def _summary_sheet(sheet, doc, allocation_range, counted_range, amount_range) -> None:
+    sheet.cell(row=1, column=1, value=doc.title).font = Font(bold=True, size=14)
+    row = _info_rows(sheet, doc) + 2
     _header(sheet, row, ("Onderdeel", "Bedrag", "Controle (formule)", "Klopt", "Toelichting"))
     rows: dict[str, int] = {}
 
@@ -218,13 +232,9 @@ def _summary_sheet(sheet, doc, allocation_range, counted_range, amount_range) ->
     )
     line("cap", "Reservemaximum", t.reserve_cap)
     balance, cap = f"B{rows['balance']}", f"B{rows['cap']}"
-    if doc.unspent == "repay":
-        closing = 0
-    elif t.reserve_cap is None:
-        closing = f"=MAX({balance},0)"
-    else:
-        closing = f"=MIN(MAX({balance},0),{cap})"
-    line("closing", "Eindreserve", t.closing_reserve, closing, bold=True)
+    line(
+        "closing", "Eindreserve", t.closing_reserve, _closing_formula(doc, balance, cap), bold=True
+    )
     line(
         "to_repay",
         "Terug te betalen",

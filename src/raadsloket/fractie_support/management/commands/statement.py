@@ -72,11 +72,11 @@ def render_text(doc: StatementDocument) -> str:
         f"  {'Van':<11} {'Tot en met':<11} {'Dagen':>5} {'Zetels':>6} {'Vast deel':>15} "
         f"{'Zeteldeel':>15} {'Totaal':>15}",
     ]
-    for line in doc.allocation_lines:
-        lines.append(
-            f"  {line.start:%d-%m-%Y}  {line.end:%d-%m-%Y}  {line.days:>5} {line.seats:>6} "
-            f"{euro(line.fixed_part):>15} {euro(line.seat_part):>15} {euro(line.total):>15}"
-        )
+    lines += [
+        f"  {line.start:%d-%m-%Y}  {line.end:%d-%m-%Y}  {line.days:>5} {line.seats:>6} "
+        f"{euro(line.fixed_part):>15} {euro(line.seat_part):>15} {euro(line.total):>15}"
+        for line in doc.allocation_lines
+    ]
     lines += [_row("Totaal toekenning", t.allocation), "", "Besteding per categorie"]
     for category in doc.categories:
         lines.append(_row(category.label, category.amount, f"{category.count}×"))

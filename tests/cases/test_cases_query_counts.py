@@ -136,7 +136,7 @@ def test_start_pages_cost_the_same_at_10_and_200_cases():
     assert max(at_200.values()) < 40
 
 
-# Issue 6: the case page, the keyset list, the API list and the API search, per reader.
+# The case page, the keyset list, the API list and the API search, per reader.
 READERS = ["griffier", "raadslid1"]
 
 

@@ -1,12 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Fixtures for the fractieondersteuning and opleidingsbudget tests: named people, proofs."""
+"""Fixtures for the fractieondersteuning tests: the profile's amounts, fracties, proofs."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from raadsloket.access.viewer import viewer_for
 from raadsloket.demo.budgets import invoice_pdf
-from raadsloket.organisation.models import Fractie, Person
+from raadsloket.organisation.models import Fractie
 from raadsloket.policy.loader import load_preset
 
 
@@ -14,26 +13,6 @@ from raadsloket.policy.loader import load_preset
 def support():
     """The VNG model profile's fractieondersteuning: € 1.314,30 + € 199,77 per seat (2026)."""
     return load_preset("vng-model").fractie_support
-
-
-@pytest.fixture
-def fresh():
-    """A person as the next request would see them (roles, fractie and profile re-read)."""
-
-    def get(person: Person) -> Person:
-        return Person.objects.select_related("municipality").get(pk=person.pk)
-
-    return get
-
-
-@pytest.fixture
-def as_viewer(fresh):
-    """The access context of a person, built fresh (it is cached per user object)."""
-
-    def get(person: Person):
-        return viewer_for(fresh(person))
-
-    return get
 
 
 @pytest.fixture

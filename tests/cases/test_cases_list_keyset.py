@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The case list pages by case number: "Oudere verzoeken" and "Nieuwere verzoeken", 50 a page.
 
-A page after or before a case number costs the same anywhere in the list (issue 6). Walking the
+A page after or before a case number costs the same anywhere in the list (docs/scaling.md). Walking the
 links must show every case the reader may see exactly once, newest first, and nothing else;
 a link someone typed or mangled shows the newest page instead of an error.
 """

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Who sees and does what with fractieondersteuning and the opleidingsbudget (issue 5, item 6).
+"""Who sees and does what with fractieondersteuning and the opleidingsbudget (Gemeentewet art. 33 lid 2).
 
 Every demo role is asked every access question about Lokaal Belang's budget in Gemeente
 Voorbeeld. The rules (raadsloket.access.fractie_support): a fractie sees its own; only its treasurer

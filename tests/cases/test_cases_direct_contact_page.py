@@ -5,14 +5,14 @@ import pytest
 from django.urls import reverse
 
 from raadsloket.cases.models import Case
-from raadsloket.demo.people import build_municipality
+from tests.support.world import build_domstede
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def domstede(db):
-    return build_municipality("Gemeente Domstede", "domstede", preset="utrecht", prefix="u-")
+    return build_domstede()
 
 
 def test_civil_servant_under_utrecht_logs_a_contact_and_sees_it(client, domstede):

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The fractieondersteuning pages: who sees what, recording, review and seats (issue 5)."""
+"""The fractieondersteuning pages: who sees what, recording, review and seats."""
 
 from datetime import date, timedelta
 from decimal import Decimal

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Ambtelijke bijstand end to end through the API, under each preset (issue 2, items 4, 5, 8).
+"""Ambtelijke bijstand end to end through the API, under each preset (SECURITY.md; RULES.md "Ambtelijke bijstand").
 
 At every step: the state, the actions each person is offered, and what each person sees — the
 requester, the griffie, the routing officer, the assigned civil servant, their manager, the
@@ -546,7 +546,7 @@ def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
     null(mayor, "answer", "kickoff", "evaluations")
     assert [a["action"] for a in mayor["available_actions"]] == ["mediate"]
     assert desk.actions("griffier", case_id) == ["mediate"]
-    # While the driehoek mediates the member may still withdraw (issue 2: before delivery).
+    # While the driehoek mediates the member may still withdraw (RULES.md: until delivery).
     assert desk.actions("raadslid1", case_id) == ["withdraw"]
     assert desk.get("wethouder1", case_id).status_code == 404
     if preset == "echt-susteren":
@@ -811,7 +811,7 @@ def test_technical_question_answered_by_an_appointed_civil_servant(desk, preset_
 
 
 def test_offered_actions_leave_out_what_the_guard_refuses(desk, preset_world):
-    """A case page shows only the actions this user may take (issue 2, item 7)."""
+    """A case page shows only the actions this user may take."""
     preset = preset_world.municipality.policy_preset
     case_id = _to_in_progress(desk, preset_world)
     desk.act("ambtenaar1", case_id, "deliver", {"answer": ANSWER})
@@ -824,7 +824,7 @@ def test_offered_actions_leave_out_what_the_guard_refuses(desk, preset_world):
 
 def test_college_never_hears_of_a_request_that_did_not_start(desk, preset_world):
     """Utrecht: the college is told that a trajectory started — not of refused or advised-away
-    requests, which never became one (issue 2, item 5)."""
+    requests, which never became one (SECURITY.md, the bubble)."""
     world = preset_world
     advised = desk.create("raadslid1")["id"]
     desk.act("griffier", advised, "accept")

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The opleidingen pages (issue 5, items 5-7): budgets, requests, the griffie's decisions.
+"""The opleidingen pages (toolkit seed, "Opleidingsbudget"): budgets, requests, the griffie's decisions.
 
 Toolkit seed, "Leren en ontwikkelen": a collective and a personal training budget set by the
 council, for functional schooling and never for party-political training.

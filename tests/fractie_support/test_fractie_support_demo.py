@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The demo's fractieondersteuning (issue 5, item 7): a year of realistic spending, one split.
+"""The demo's fractieondersteuning: a year of realistic spending, one split.
 
 The demo is built for a fixed "today" (23 November 2026) so the figures are the same every run;
 one test builds it on 2 January to show nothing depends on the time of year.

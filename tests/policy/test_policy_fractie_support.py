@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Fractieondersteuning and opleidingsbudget as rules in the policy profile (issue 5, item 1).
+"""Fractieondersteuning and opleidingsbudget as rules in the policy profile (RULES.md "Fractieondersteuning").
 
 Gemeentewet art. 33 lid 2 and 3; the toolkit seed ("Fractieondersteuning", "Leren en
 ontwikkelen"). A griffier edits these values: every mistake is explained in Dutch.

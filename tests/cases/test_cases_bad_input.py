@@ -454,7 +454,7 @@ def test_every_action_has_bad_input_cases():
         "close",
         "withdraw",
     }
-    # The written-question verbs have theirs in tests/written/test_written_workflow.py.
+    # The written-question verbs have theirs in tests/written_questions/test_written_workflow.py.
     written = {"register", "send_back", "answer", "postpone", "publish"}
     assert covered | without_input | written == set(ACTIONS)
 

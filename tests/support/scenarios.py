@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Scenario data for the access tests of the bubble (issue 2, items 5 and 10).
+"""Scenario data for the access tests of the bubble (SECURITY.md).
 
 Each case carries unique marker words in every piece of content, so a test can tell from a
 response body exactly which parts of which case reached the reader. The rules the tests check
@@ -125,10 +125,12 @@ def is_secretary(role: str, profile: str) -> bool:
     return username_for(role, profile) == "secretaris"
 
 
-def expected_sections(
+# One branch per rule of SECURITY.md's bubble, in its order, so the two can be read side by side.
+def expected_sections(  # noqa: C901
     role: str, state: str, confidential: bool, secret: bool, profile: str
 ) -> frozenset[str]:
-    """Issue 2, item 5, in plain code. Empty: the case does not exist for this reader."""
+    """The bubble's rules (SECURITY.md; access/cases.py) in plain code. Empty: the case does not
+    exist for this reader."""
     if role.endswith("of another municipality"):
         return frozenset()  # "another municipality: nothing, ever"
     if state == "draft":
