@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from raadsloket.fractie_support.allocation import AllocationLine
-from raadsloket.fractie_support.figures import CategoryRow, statement_figures
+from raadsloket.fractie_support.figures import CategoryRow, StatementFigures, statement_figures
 from raadsloket.fractie_support.models import Statement
 from raadsloket.fractie_support.statement import figures
 from raadsloket.fractie_support.workbook import statement_workbook
@@ -56,23 +56,6 @@ class ExpenseRow:
 
 
 @dataclass(frozen=True)
-class Totals:
-    opening_reserve: Decimal
-    allocation: Decimal
-    spent: Decimal
-    not_counted: Decimal
-    balance: Decimal
-    reserve_cap: Decimal | None
-    closing_reserve: Decimal
-    to_repay: Decimal
-    deficit: Decimal
-
-    @property
-    def available(self) -> Decimal:
-        return self.opening_reserve + self.allocation
-
-
-@dataclass(frozen=True)
 class StatementDocument:
     municipality: str
     fractie: str
@@ -92,7 +75,8 @@ class StatementDocument:
     days_in_year: int
     allocation_lines: tuple[AllocationLine, ...]
     categories: tuple[CategoryRow, ...]
-    totals: Totals
+    # The totals (opening reserve … deficit, available) as figures.py shows them.
+    totals: StatementFigures
     expenses: tuple[ExpenseRow, ...]
     review_remark: str
     submitted_at: datetime | None
@@ -137,17 +121,7 @@ def build_document(fractie: Fractie, year: int, profile: PolicyProfile) -> State
         days_in_year=shown.days_in_year,
         allocation_lines=shown.allocation_lines,
         categories=shown.by_category,
-        totals=Totals(
-            shown.opening_reserve,
-            shown.allocation,
-            shown.spent,
-            shown.not_counted,
-            shown.balance,
-            shown.reserve_cap,
-            shown.closing_reserve,
-            shown.to_repay,
-            shown.deficit,
-        ),
+        totals=shown,
         expenses=tuple(_expense_row(line, support) for line in current.lines),
         review_remark=statement.review_remark if statement else "",
         submitted_at=statement.submitted_at if statement else None,
