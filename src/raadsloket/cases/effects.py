@@ -14,7 +14,7 @@ from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import REQUESTER_ROLES, Role
-from raadsloket.policy.deadlines import add_term, agenda_deadlines, describe_term
+from raadsloket.policy.deadlines import agenda_deadlines, describe_term
 
 
 def may_request(viewer, profile) -> str | None:
@@ -37,7 +37,7 @@ def submit(step: Step) -> None:
     case = step.case
     case.submitted_at = step.now
     term = step.profile.terms.intake
-    case.intake_due = add_term(step.now, term)
+    case.intake_due = step.due(term)
     if case.meeting_date is not None:
         # A technical question about an agenda item is answered before the meeting when it is
         # in before the profile's cut-off (RULES.md, "Technische vragen").
@@ -88,9 +88,9 @@ def resume(step: Step) -> str:
     case.deferred_until = None
     # Aanhouden pauses the request: the running term starts again from the resumption.
     if case.resume_state in (State.SUBMITTED, State.INTAKE):
-        case.intake_due = add_term(step.now, step.profile.terms.intake)
+        case.intake_due = step.due(step.profile.terms.intake)
     elif case.resume_state == State.FORWARDED:
-        case.decision_due = add_term(step.now, step.profile.terms.decision)
+        case.decision_due = step.due(step.profile.terms.decision)
     return case.resume_state or State.INTAKE
 
 
@@ -135,7 +135,7 @@ def forward(step: Step) -> None:
     if case.handler_id is None:
         case.handler = step.user
     # Model-verordening: the griffier asks the secretaris (or kabinetschef) to appoint.
-    case.decision_due = add_term(step.now, step.profile.terms.decision)
+    case.decision_due = step.due(step.profile.terms.decision)
 
 
 def describe_forward(step: Step) -> str:
@@ -168,7 +168,7 @@ def assign(step: Step) -> None:
         if case.instrument == Instrument.TECHNICAL_QUESTION
         else step.profile.terms.delivery
     )
-    case.delivery_due = add_term(step.now, term)
+    case.delivery_due = step.due(term)
 
 
 def describe_assign(step: Step) -> str:
