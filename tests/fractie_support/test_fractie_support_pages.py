@@ -578,3 +578,29 @@ def test_the_treasurer_removes_an_unreviewed_expense(client, world):
     response = client.post(url)
     assert response.status_code == 302 and not Expense.objects.exists()
     assert "is verwijderd" in page(client, response.url)
+
+
+def test_the_waiting_notice_says_1_uitgave_wacht_and_2_uitgaven_wachten(client, world):
+    # Dutch agreement instead of "1 uitgave(n) wachten".
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    question = "Mogen wij de catering van een inwonersavond hieruit betalen?"
+    response = record(client, lb, category="overig", question=question)
+    assert response.status_code == 302
+
+    html = page(client, response.url)
+    assert "1 uitgave wacht op het antwoord van de griffie; de fractie kan" in html
+    assert "uitgave(n)" not in html
+
+    response = record(client, lb, category="overig", question=question, description="Zaalhuur")
+    assert "2 uitgaven wachten op het antwoord van de griffie" in page(client, response.url)
+
+
+def test_the_deadline_note_says_1_dag_and_2_dagen():
+    from raadsloket.fractie_support.pages import deadline_note
+
+    deadline, status = date(2027, 2, 15), Statement.Status.OPEN
+    assert deadline_note(deadline, status, date(2027, 2, 14)) == "nog 1 dag"
+    assert deadline_note(deadline, status, date(2027, 2, 13)) == "nog 2 dagen"
+    assert deadline_note(deadline, status, date(2027, 2, 16)) == "de termijn is 1 dag verstreken"
+    assert deadline_note(deadline, status, date(2027, 2, 25)) == "de termijn is 10 dagen verstreken"

@@ -38,6 +38,7 @@ from raadsloket.fractie_support.forms import (
 from raadsloket.fractie_support.models import Expense, SpendingQuestion
 from raadsloket.lib.errors import DomainError
 from raadsloket.lib.money import euro
+from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Fractie, Person
 
 # The largest id a database key holds: a bigger one in a URL is a 404, not an overflow.
@@ -418,7 +419,7 @@ def _split(request, forms_, by_id):
     )
     return (
         f"{new} is met ingang van {data['on']:%d-%m-%Y} afgesplitst van {chosen} met "
-        f"{data['seats']} zetel(s). Wijs in {new} een fractievoorzitter en een penningmeester "
+        f"{counted(data['seats'], 'zetel', 'zetels')}. Wijs in {new} een fractievoorzitter en een penningmeester "
         "aan: zonder die rollen kan de nieuwe fractie geen uitgaven vastleggen."
     )
 
