@@ -46,7 +46,13 @@ def _is_id(value) -> bool:
 
 
 class PersonChoiceField(forms.ModelChoiceField):
-    """A person by id; an id no database can hold is an invalid choice, not a crash."""
+    """A person by id; an id no database can hold is an invalid choice, not a crash.
+
+    The empty option says in Dutch what to choose, never Django's "---------".
+    """
+
+    def __init__(self, *args, empty_label: str = "— kies een persoon —", **kwargs):
+        super().__init__(*args, empty_label=empty_label, **kwargs)
 
     def to_python(self, value):
         if value not in self.empty_values and not _is_id(value):
@@ -206,6 +212,7 @@ class CaseForm(forms.Form):
         label="Namens raadslid (alleen voor een aangemelde fractiemedewerker)",
         queryset=Person.objects.none(),
         required=False,
+        empty_label="— niet namens een raadslid —",
     )
     co_requesters = PeopleChoiceField(
         label="Mede-indieners",
@@ -265,7 +272,9 @@ class CaseForm(forms.Form):
 class DirectContactForm(forms.Form):
     """A civil servant logs, afterwards, small factual information given to a member directly."""
 
-    member = PersonChoiceField(label="Raadslid", queryset=Person.objects.none())
+    member = PersonChoiceField(
+        label="Raadslid", queryset=Person.objects.none(), empty_label="— kies een raadslid —"
+    )
     title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
     question = text_field("Vraag van het raadslid", min_length=5)
     answer = text_field("Gegeven informatie", min_length=2)
@@ -282,7 +291,7 @@ class DirectContactForm(forms.Form):
 
 
 def allowed_instrument_choices() -> list[tuple[str, str]]:
-    return [("", "—")] + [(key, label) for key, label in ADVISABLE_INSTRUMENTS.items()]
+    return [("", "— geen instrument geadviseerd —")] + [(key, label) for key, label in ADVISABLE_INSTRUMENTS.items()]
 
 
 class NoteForm(ActionForm):

@@ -29,6 +29,7 @@ class RegisterForm(ActionForm):
         label="Portefeuillehouder (wethouder of burgemeester)",
         queryset=Person.objects.none(),
         required=False,
+        empty_label="— kies een portefeuillehouder —",
         help_text="Wie namens het college antwoordt; nodig voor de cijfers per portefeuillehouder.",
     )
     note = text_field("Toelichting", required=False, max_length=2000)
