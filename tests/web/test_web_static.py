@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The site's own static files: the stylesheet's error look."""
+"""The site's own static files: the stylesheet's error look and the favicon."""
 
 import re
+from xml.etree import ElementTree
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.test import Client
 
+FAVICON = "raadsloket/favicon.svg"
 NOT_TOUCHED = ':invalid:not(:user-invalid):not([aria-invalid="true"])'
 
 
@@ -43,3 +46,25 @@ def test_an_untouched_invalid_control_keeps_the_ordinary_look(control):
     selectors = {selector for selector, _ in site_css_rules()}
     assert f".{control}{NOT_TOUCHED}" in selectors
     assert f".{control}:user-invalid" in selectors
+
+
+def test_the_favicon_is_a_small_svg():
+    path = finders.find(FAVICON)
+    assert path is not None
+    with open(path, "rb") as handle:
+        data = handle.read()
+    assert len(data) < 2048
+    assert ElementTree.fromstring(data).tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_favicon_ico_leads_to_the_icon_instead_of_a_404():
+    # No django_db mark: the redirect needs neither a login nor the database.
+    response = Client().get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == f"/static/{FAVICON}"
+
+
+@pytest.mark.django_db
+def test_every_page_links_the_favicon(client):
+    html = client.get("/inloggen/").content.decode()
+    assert f'<link rel="icon" href="/static/{FAVICON}" type="image/svg+xml">' in html
