@@ -291,7 +291,9 @@ class DirectContactForm(forms.Form):
 
 
 def allowed_instrument_choices() -> list[tuple[str, str]]:
-    return [("", "— geen instrument geadviseerd —")] + [(key, label) for key, label in ADVISABLE_INSTRUMENTS.items()]
+    return [("", "— geen instrument geadviseerd —")] + [
+        (key, label) for key, label in ADVISABLE_INSTRUMENTS.items()
+    ]
 
 
 class NoteForm(ActionForm):
