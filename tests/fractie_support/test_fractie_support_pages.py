@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The fractieondersteuning pages: who sees what, recording, review and seats."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -578,3 +579,18 @@ def test_the_treasurer_removes_an_unreviewed_expense(client, world):
     response = client.post(url)
     assert response.status_code == 302 and not Expense.objects.exists()
     assert "is verwijderd" in page(client, response.url)
+
+
+def test_back_and_record_again_stores_one_expense_and_links_to_it(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    html = page(client, year_url(lb, last_year()))
+    token = re.search(r'name="submission_token" value="([^"]+)"', html).group(1)
+    assert record(client, lb, submission_token=token).status_code == 302
+    expense = Expense.objects.get(fractie=lb)
+    again = record(client, lb, submission_token=token)
+    assert Expense.objects.filter(fractie=lb).count() == 1
+    assert again.url == year_url(lb, last_year()) + f"#uitgave-{expense.pk}"
+    html = page(client, again.url)
+    assert "Deze uitgave is al vastgelegd." in html
+    assert f'href="{year_url(lb, last_year())}#uitgave-{expense.pk}"' in html

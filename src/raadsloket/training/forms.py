@@ -159,12 +159,12 @@ class TrainingRequestForm(forms.Form):
 class DecisionForm(forms.Form):
     """The griffie's motivering; whether one is needed (a refusal) is the domain's rule."""
 
-    reden = forms.CharField(
+    reden = LongTextField(
         label="Motivering",
+        noun="De motivering",
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": "De motivering is hoogstens 4000 tekens."},
     )
 
 

@@ -263,7 +263,8 @@ def request_action(request, pk: int, action: str):
     found = TrainingRequest.objects.select_related("person__municipality").filter(pk=pk).first()
     if found is None or not sees_training_request(viewer, found):
         raise Http404("Aanvraag niet gevonden")
-    reason = str(request.POST.get("reden", ""))[:4000]
+    # Kept whole for the re-shown form: an over-long motivering is refused, never cut.
+    reason = str(request.POST.get("reden", ""))
     try:
         if action == "intrekken":
             done = training.withdraw(viewer, request.user, found)
