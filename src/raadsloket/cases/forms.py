@@ -92,7 +92,7 @@ class LongTextField(forms.CharField):
         self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
 
     def to_python(self, value):
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         # A browser sends a line break as CR LF; count (and store) it as one, as the counter does.
         return text.replace("\r\n", "\n")
 

@@ -107,7 +107,7 @@ _RULES = {
 
 def chosen_instrument(value: object) -> Instrument:
     """The instrument a form names; anything else is the form's default, ambtelijke bijstand."""
-    return Instrument(value) if value in Instrument.values else Instrument.ASSISTANCE
+    return Instrument(str(value)) if value in Instrument.values else Instrument.ASSISTANCE
 
 
 def rules_for(instrument: Instrument, profile: PolicyProfile) -> dict:
