@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The fractieondersteuning pages: who sees what, recording, review and seats."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -604,3 +605,18 @@ def test_the_deadline_note_says_1_dag_and_2_dagen():
     assert deadline_note(deadline, status, date(2027, 2, 13)) == "nog 2 dagen"
     assert deadline_note(deadline, status, date(2027, 2, 16)) == "de termijn is 1 dag verstreken"
     assert deadline_note(deadline, status, date(2027, 2, 25)) == "de termijn is 10 dagen verstreken"
+
+
+def test_back_and_record_again_stores_one_expense_and_links_to_it(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    html = page(client, year_url(lb, last_year()))
+    token = re.search(r'name="submission_token" value="([^"]+)"', html).group(1)
+    assert record(client, lb, submission_token=token).status_code == 302
+    expense = Expense.objects.get(fractie=lb)
+    again = record(client, lb, submission_token=token)
+    assert Expense.objects.filter(fractie=lb).count() == 1
+    assert again.url == year_url(lb, last_year()) + f"#uitgave-{expense.pk}"
+    html = page(client, again.url)
+    assert "Deze uitgave is al vastgelegd." in html
+    assert f'href="{year_url(lb, last_year())}#uitgave-{expense.pk}"' in html

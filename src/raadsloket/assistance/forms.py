@@ -64,11 +64,13 @@ class RecordKickoffForm(ActionForm):
 
     held_on = forms.DateField(label="Gehouden op", widget=forms.DateInput(attrs={"type": "date"}))
     participants = forms.CharField(label="Deelnemers", max_length=500, min_length=3)
-    background = text_field("Achtergrond van de vraag", min_length=5)
-    goal = text_field("Doel", min_length=5)
+    background = text_field("Achtergrond van de vraag", min_length=5, noun="De achtergrond")
+    goal = text_field("Doel", min_length=5, noun="Het doel")
     agreed_hours = hours_field("Afgesproken uren")
     due_date = forms.DateField(label="Opleverdatum", widget=forms.DateInput(attrs={"type": "date"}))
-    loyalty_concerns = text_field("Loyaliteitsvragen (spagaat)", required=False)
+    loyalty_concerns = text_field(
+        "Loyaliteitsvragen (spagaat)", required=False, noun="De loyaliteitsvragen"
+    )
     member_acknowledged_rules = forms.BooleanField(
         label="Het raadslid kent de spelregels en onderschrijft ze",
         required=True,

@@ -34,6 +34,7 @@ from raadsloket.cases.serialize import case_payload
 from raadsloket.cases.services import create_case, log_direct_contact
 from raadsloket.cases.transitions import available_actions, perform
 from raadsloket.lib.api import ERRORS
+from raadsloket.lib.idempotency import AlreadySubmitted
 
 router = Router(tags=["verzoeken"])
 
@@ -83,11 +84,21 @@ def list_cases(request, filters: Query[ListFilters]):
     return {"items": items, "next_after": next_after}
 
 
-@router.post("/cases", response={201: CaseOut, **ERRORS}, summary="Nieuw verzoek")
+@router.post(
+    "/cases",
+    response={200: CaseOut, 201: CaseOut, **ERRORS},
+    summary="Nieuw verzoek (met Idempotency-Key: hoogstens één verzoek per sleutel)",
+)
 def new_case(request, payload: CaseIn):
     data = payload.dict()
     submit = data.pop("submit")
-    case = create_case(request.user, data, submit=submit)
+    # The same guard as the form's hidden token (lib/idempotency.py): a client that retries
+    # with the same key gets the case it made the first time (200), not a second one.
+    data["submission_token"] = request.headers.get("Idempotency-Key", "")
+    try:
+        case = create_case(request.user, data, submit=submit)
+    except AlreadySubmitted as error:
+        return Status(200, _detail(request, error.existing.pk))
     return Status(201, _detail(request, case.pk))
 
 

@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import TypeVar
 
 from django import forms
+from django.core.validators import MaxLengthValidator
+from django.urls import reverse
 from django.utils import timezone
 
 from raadsloket.access.viewer import Viewer
@@ -17,6 +19,7 @@ from raadsloket.cases.errors import InvalidInput
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
+from raadsloket.lib.idempotency import token_field
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import PolicyArea, Role
 
@@ -74,6 +77,47 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)  # type: ignore[misc]  # Django's, not in the stubs
 
 
+def dutch_count(number: int) -> str:
+    """10412 → "10.412", as a Dutch reader writes a number of characters."""
+    return f"{number:,}".replace(",", ".")
+
+
+class LongTextField(forms.CharField):
+    """A long text whose limit the member sees and is held to, never cut.
+
+    No HTML maxlength: a browser cuts a pasted text at it without a word, and the rest is lost.
+    The server refuses an over-long text with its length and the limit, and the page shows the
+    text again in full; `static/raadsloket/counter.js` counts down as one types.
+    """
+
+    def __init__(self, *, noun: str, max_length: int, **kwargs):
+        self.noun = noun
+        self.limit = max_length
+        super().__init__(max_length=max_length, **kwargs)
+        # Django's own validator would come first with its own words; ours says the numbers.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        # A browser sends a line break as CR LF; count (and store) it as one, as the counter does.
+        return text.replace("\r\n", "\n")
+
+    def validate(self, value):
+        super().validate(value)
+        if value and len(value) > self.limit:
+            raise forms.ValidationError(
+                f"{self.noun} is {dutch_count(len(value))} tekens; het maximum is "
+                f"{dutch_count(self.limit)}.",
+                code="max_length",
+            )
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        attrs["data-limit"] = str(self.limit)
+        return attrs
+
+
 def text_field(
     label: str,
     *,
@@ -81,9 +125,12 @@ def text_field(
     min_length: int | None = None,
     max_length: int = MAX_TEXT,
     help_text: str = "",
-) -> forms.CharField:
-    return forms.CharField(
+    noun: str = "",
+) -> LongTextField:
+    """A long text; `noun` names it in the message about its length ("De vraag")."""
+    return LongTextField(
         label=label,
+        noun=noun or f"De tekst bij '{label}'",
         required=required,
         min_length=min_length,
         max_length=max_length,
@@ -190,8 +237,10 @@ class CaseForm(forms.Form):
         label="Instrument", choices=Instrument.choices, initial=Instrument.ASSISTANCE
     )
     title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
-    question = text_field("Uw vraag of verzoek", min_length=10)
-    background = text_field("Achtergrond (waarvoor heeft u dit nodig?)", required=False)
+    question = text_field("Uw vraag of verzoek", min_length=10, noun="De vraag")
+    background = text_field(
+        "Achtergrond (waarvoor heeft u dit nodig?)", required=False, noun="De achtergrond"
+    )
     policy_area = forms.ChoiceField(label="Beleidsterrein", choices=PolicyArea.choices)
     confidential = forms.BooleanField(
         label="Vertrouwelijk behandelen",
@@ -219,10 +268,22 @@ class CaseForm(forms.Form):
         queryset=Person.objects.none(),
         required=False,
     )
+    submission_token = token_field()
 
     def __init__(self, *args, viewer: Viewer, **kwargs):
         self.viewer = viewer
         super().__init__(*args, **kwargs)
+        # With htmx the rules beside the form follow the chosen instrument (cases/rules.py);
+        # without JavaScript the links under the rules, or "Vraag advies", show them.
+        field_of(self, "instrument", forms.ChoiceField).widget.attrs.update(
+            {
+                "hx-get": reverse("case_new_rules"),
+                "hx-trigger": "change",
+                "hx-target": "#regels",
+                "hx-swap": "outerHTML",
+                "hx-sync": "this:replace",
+            }
+        )
         members = (
             Person.objects.filter(
                 municipality_id=viewer.tenant,
@@ -276,8 +337,8 @@ class DirectContactForm(forms.Form):
         label="Raadslid", queryset=Person.objects.none(), empty_label="— kies een raadslid —"
     )
     title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
-    question = text_field("Vraag van het raadslid", min_length=5)
-    answer = text_field("Gegeven informatie", min_length=2)
+    question = text_field("Vraag van het raadslid", min_length=5, noun="De vraag")
+    answer = text_field("Gegeven informatie", min_length=2, noun="De gegeven informatie")
     policy_area = forms.ChoiceField(label="Beleidsterrein", choices=PolicyArea.choices)
     confidential = forms.BooleanField(label="Vertrouwelijk (niet openbaar)", required=False)
 
@@ -302,7 +363,7 @@ class NoteForm(ActionForm):
 
 class DeferForm(ActionForm):
     until = forms.DateField(label="Aanhouden tot", widget=forms.DateInput(attrs={"type": "date"}))
-    reason = text_field("Reden", min_length=5, max_length=2000)
+    reason = text_field("Reden", min_length=5, max_length=2000, noun="De reden")
 
     def clean_until(self):
         until = self.cleaned_data["until"]
@@ -362,6 +423,7 @@ class RefuseForm(ActionForm):
     reasoning = text_field(
         "Motivering",
         min_length=20,
+        noun="De motivering",
         help_text="Een weigering is met redenen omkleed (model-verordening).",
     )
 
@@ -374,7 +436,7 @@ class RefuseForm(ActionForm):
 
 
 class DeliverForm(ActionForm):
-    answer = text_field("Antwoord", min_length=2, max_length=50_000)
+    answer = text_field("Antwoord", min_length=2, max_length=50_000, noun="Het antwoord")
     secret = forms.BooleanField(
         label="Geheimhouding (art. 25 Gemeentewet): alleen aan de gehele raad",
         required=False,

@@ -9,7 +9,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.utils.html import format_html
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from raadsloket.access.actors import Actor
@@ -39,9 +40,11 @@ from raadsloket.cases.forms import CaseForm, DirectContactForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import CaseFile
 from raadsloket.cases.ranking import candidates_for
+from raadsloket.cases.rules import chosen_instrument, rules_for
 from raadsloket.cases.services import break_glass, create_case, log_direct_contact
 from raadsloket.cases.states import ANSWERED_STATES, WRITTEN_ANSWERED_STATES, State
 from raadsloket.cases.transitions import available_actions, perform, row_for
+from raadsloket.lib.idempotency import AlreadySubmitted
 from raadsloket.lib.views import apply_errors, forbidden
 from raadsloket.organisation.roles import Role
 from raadsloket.policy.deadlines import describe_term
@@ -78,6 +81,58 @@ def _case_number(value: str | None) -> int | None:
     return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
+def _already_submitted(request, error: AlreadySubmitted):
+    """A second submit of one form: nothing new, a link to what the first one made."""
+    case = error.existing
+    url = reverse("case_detail", kwargs={"pk": case.pk})
+    messages.info(
+        request, format_html('{} <a href="{}">Bekijk {}</a>.', error.message, url, case.reference)
+    )
+    return redirect(url)
+
+
+def _new_case_page(request, viewer, form, advice: dict, status: int = 200):
+    if Role.FRACTIE_EMPLOYEE not in viewer.roles:
+        # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
+        del form.fields["on_behalf_of"]
+    source = form.data if form.is_bound else request.GET
+    rules = rules_for(chosen_instrument(source.get("instrument")), viewer.policy)
+    if not form.is_bound:
+        form.initial["instrument"] = rules["instrument"]
+    return render(
+        request,
+        "cases/new.html",
+        {"form": form, "profile": viewer.profile, "rules": rules, **advice},
+        status=status,
+    )
+
+
+def _post_new_case(request, viewer):
+    """Create the posted request: a redirect when done, else the form again with the errors."""
+    submit = "indienen" in request.POST
+    try:
+        case = create_case(request.user, request.POST, submit=submit)
+    except AlreadySubmitted as error:
+        return _already_submitted(request, error)
+    except InvalidInput as error:
+        form = CaseForm(data=request.POST, viewer=viewer)
+        form.is_valid()
+        apply_errors(form, error.errors)
+        return _new_case_page(request, viewer, form, {}, 422)
+    except ActionForbidden as error:
+        return forbidden(request, error.message)
+    except DomainError as error:
+        form = CaseForm(data=request.POST, viewer=viewer)
+        form.is_valid()
+        form.add_error(None, error.message)
+        return _new_case_page(request, viewer, form, {}, error.status)
+    if submit:
+        messages.success(request, f"Uw verzoek {case.reference} is ingediend bij de griffie.")
+    else:
+        messages.success(request, f"Uw verzoek {case.reference} is als concept opgeslagen.")
+    return redirect("case_detail", pk=case.pk)
+
+
 @login_required
 def case_new(request):
     viewer = viewer_for(request.user)
@@ -88,10 +143,9 @@ def case_new(request):
     )
     if problem:
         return forbidden(request, problem)
-    form = CaseForm(viewer=viewer)
-    status = 200
-    advice = {}
-    if request.method == "POST" and "advies" in request.POST:
+    if request.method == "POST" and "advies" not in request.POST:
+        return _post_new_case(request, viewer)
+    if request.method == "POST":
         # Without JavaScript: show the advice beside the form; nothing is saved yet.
         form = CaseForm(data=request.POST, viewer=viewer)
         advice = advice_context(
@@ -100,39 +154,19 @@ def case_new(request):
             str(request.POST.get("question", "")),
             str(request.POST.get("instrument", "")),
         )
-    elif request.method == "POST":
-        submit = "indienen" in request.POST
-        try:
-            case = create_case(request.user, request.POST, submit=submit)
-        except InvalidInput as error:
-            form = CaseForm(data=request.POST, viewer=viewer)
-            form.is_valid()
-            apply_errors(form, error.errors)
-            status = 422
-        except ActionForbidden as error:
-            return forbidden(request, error.message)
-        except DomainError as error:
-            form = CaseForm(data=request.POST, viewer=viewer)
-            form.is_valid()
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            if submit:
-                messages.success(
-                    request, f"Uw verzoek {case.reference} is ingediend bij de griffie."
-                )
-            else:
-                messages.success(request, f"Uw verzoek {case.reference} is als concept opgeslagen.")
-            return redirect("case_detail", pk=case.pk)
-    if Role.FRACTIE_EMPLOYEE not in viewer.roles:
-        # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
-        del form.fields["on_behalf_of"]
-    return render(
-        request,
-        "cases/new.html",
-        {"form": form, "profile": viewer.profile, **advice},
-        status=status,
-    )
+        return _new_case_page(request, viewer, form, advice)
+    return _new_case_page(request, viewer, CaseForm(viewer=viewer), {})
+
+
+@login_required
+@require_GET
+def case_new_rules(request):
+    """htmx: the rules beside the new-request form for the instrument just chosen."""
+    viewer = viewer_for(request.user)
+    if not viewer.authenticated:
+        raise Http404("Niet gevonden")
+    rules = rules_for(chosen_instrument(request.GET.get("instrument")), viewer.policy)
+    return render(request, "cases/includes/rules.html", {"rules": rules})
 
 
 @login_required

@@ -22,6 +22,7 @@ from raadsloket.cases.forms import safe_file_name
 from raadsloket.fractie_support import notices
 from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement, proof_path
 from raadsloket.lib.errors import Conflict, DomainError, Forbidden
+from raadsloket.lib.idempotency import insert_once
 from raadsloket.organisation.models import Fractie
 
 MAX_AMOUNT = Decimal("1000000.00")
@@ -133,8 +134,12 @@ def record_expense(
     proof: UploadedFile | None,
     question: str = "",
     today: date | None = None,
+    submission_token: str = "",
 ) -> Expense:
-    """The treasurer records one expense; a question makes it wait for the griffie's answer."""
+    """The treasurer records one expense; a question makes it wait for the griffie's answer.
+
+    `submission_token` is the form's (lib/idempotency.py): the same form twice records once.
+    """
     if not keeps_books(viewer, fractie):
         raise Forbidden("Alleen de penningmeester van de fractie legt uitgaven vast.")
     support = viewer.profile.fractie_support
@@ -166,7 +171,23 @@ def record_expense(
     token = secrets.token_hex(16)
     try:
         return _store_expense(
-            actor, fractie, on, amount, chosen.code, description, question, proof, shown, token
+            actor,
+            fractie,
+            Expense(
+                municipality_id=fractie.municipality_id,
+                fractie=fractie,
+                year=on.year,
+                date=on,
+                amount=amount,
+                category=chosen.code,
+                description=description,
+                recorded_by=actor,
+                submission_token=submission_token,
+            ),
+            question,
+            proof,
+            shown,
+            token,
         )
     except BaseException:
         # The row is gone with the transaction; its proof file must not stay behind.
@@ -177,35 +198,35 @@ def record_expense(
         raise
 
 
-def _store_expense(actor, fractie, on, amount, code, description, question, proof, shown, token):
+def _store_expense(actor, fractie, expense, question, proof, shown, token):
     with transaction.atomic():
-        _statement_open(fractie, on.year)
+        _statement_open(fractie, expense.year)
         asked = None
         if question:
             asked = SpendingQuestion.objects.create(
                 municipality_id=fractie.municipality_id,
                 fractie=fractie,
-                category=code,
+                category=expense.category,
                 question=question,
                 asked_by=actor,
             )
-        expense = Expense(
-            municipality_id=fractie.municipality_id,
-            fractie=fractie,
-            year=on.year,
-            date=on,
-            amount=amount,
-            category=code,
-            description=description,
-            question=asked,
-            recorded_by=actor,
-        )
+        expense.question = asked
         if shown is not None:
             expense.proof_token = token
             expense.proof_name, expense.proof_content_type = shown
             expense.proof_size = proof.size
             expense.proof.save(token, proof, save=False)
-        expense.save()
+        insert_once(
+            expense.save,
+            token=expense.submission_token,
+            existing=lambda: Expense.objects.filter(
+                municipality_id=fractie.municipality_id,
+                submission_token=expense.submission_token,
+            ).first(),
+            owned=lambda found: found.fractie_id == fractie.pk,
+            message="Deze uitgave is al vastgelegd.",
+        )
+        amount, code = expense.amount, expense.category
         record(
             "budgets.expense_recorded",
             actor=actor,

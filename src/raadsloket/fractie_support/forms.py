@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from raadsloket.fractie_support.models import Expense, SpendingQuestion
 from raadsloket.fractie_support.seats import MAX_SEATS
+from raadsloket.lib.idempotency import token_field
 from raadsloket.policy.schema import FractieSupport
 
 AMOUNT_EXAMPLE = "Vul een bedrag in zoals 1.234,56 of 1234.56."
@@ -144,6 +145,7 @@ class ExpenseForm(forms.Form):
             "de uitgave pas mee als de griffie heeft geantwoord dat ze is toegestaan."
         ),
     )
+    submission_token = token_field()
 
     def __init__(self, *args, support: FractieSupport, **kwargs):
         super().__init__(*args, **kwargs)

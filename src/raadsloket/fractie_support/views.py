@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from raadsloket.access.fractie_support import (
@@ -37,6 +38,7 @@ from raadsloket.fractie_support.forms import (
 )
 from raadsloket.fractie_support.models import Expense, SpendingQuestion
 from raadsloket.lib.errors import DomainError
+from raadsloket.lib.idempotency import AlreadySubmitted
 from raadsloket.lib.money import euro
 from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Fractie, Person
@@ -135,7 +137,16 @@ def _record(request, viewer, fractie, year):
             description=data["description"],
             proof=data["proof"],
             question=data["question"],
+            submission_token=data["submission_token"],
         )
+    except AlreadySubmitted as error:
+        # Back and submit again: nothing new; where the first submit's expense is.
+        found = error.existing
+        url = _year_url(fractie.pk, found.year, f"uitgave-{found.pk}")
+        messages.info(
+            request, format_html('{} <a href="{}">Bekijk de uitgave</a>.', error.message, url)
+        )
+        return redirect(url)
     except DomainError as error:
         add_service_error(form, error)
         return _year_page(

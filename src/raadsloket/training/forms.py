@@ -12,7 +12,9 @@ from decimal import Decimal
 
 from django import forms
 
+from raadsloket.cases.forms import LongTextField
 from raadsloket.lib import money
+from raadsloket.lib.idempotency import token_field
 from raadsloket.training.models import TrainingRequest
 
 AMOUNT_EXAMPLE = "Vul een bedrag in zoals 1.234,56 of 1234.56."
@@ -126,17 +128,19 @@ class TrainingRequestForm(forms.Form):
         help_text="In euro's, inclusief btw, bijvoorbeeld 1.234,56.",
         error_messages={"required": "Vul de kosten in."},
     )
-    purpose = _text(
-        "Doel voor uw raadswerk",
-        "Beschrijf wat de opleiding bijdraagt aan uw raadswerk.",
-        4000,
-        "Wat leert u, en hoe helpt dat u (of de raad) bij het raadswerk?",
+    purpose = LongTextField(
+        label="Doel voor uw raadswerk",
+        noun="Het doel voor uw raadswerk",
+        max_length=4000,
+        help_text="Wat leert u, en hoe helpt dat u (of de raad) bij het raadswerk?",
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Beschrijf wat de opleiding bijdraagt aan uw raadswerk."},
     )
     not_party_political = forms.BooleanField(
         label="Deze opleiding is geen partijpolitieke scholing",
         required=False,
     )
+    submission_token = token_field()
 
     def __init__(self, *args, rule: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -155,12 +159,12 @@ class TrainingRequestForm(forms.Form):
 class DecisionForm(forms.Form):
     """The griffie's motivering; whether one is needed (a refusal) is the domain's rule."""
 
-    reden = forms.CharField(
+    reden = LongTextField(
         label="Motivering",
+        noun="De motivering",
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": "De motivering is hoogstens 4000 tekens."},
     )
 
 

@@ -8,6 +8,7 @@ from raadsloket.access.reflection import report_audience
 from raadsloket.access.training import sees_training_pages
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.effects import may_request
+from raadsloket.cases.forms import dutch_count as _dutch_count
 from raadsloket.lib import money
 from raadsloket.organisation.roles import PolicyArea, Role
 
@@ -34,6 +35,12 @@ def _classes(widget: forms.Widget, invalid: bool) -> str:
     return base + (" utrecht-textbox--invalid" if invalid else "")
 
 
+@register.filter
+def dutch_count(number: int) -> str:
+    """10000 → "10.000"."""
+    return _dutch_count(int(number))
+
+
 @register.inclusion_tag("web/includes/field.html")
 def form_field(field):
     """One field: label, description, error message and input, tied by ids for screen readers."""
@@ -42,6 +49,10 @@ def form_field(field):
     describedby = []
     if field.help_text:
         describedby.append(f"{field.auto_id}-help")
+    # A long text's limit, shown under it (cases.forms.LongTextField).
+    limit = getattr(field.field, "limit", None)
+    if limit:
+        describedby.append(f"{field.auto_id}-count")
     if invalid:
         describedby.append(f"{field.auto_id}-error")
     attrs = {"class": _classes(widget, invalid)}
@@ -58,6 +69,7 @@ def form_field(field):
         "checkbox": checkbox,
         "invalid": invalid,
         "radio": isinstance(widget, forms.RadioSelect),
+        "limit": limit,
     }
 
 
