@@ -105,6 +105,21 @@ def test_a_not_allowed_category_is_refused_with_the_rule_and_nothing_is_stored(c
     assert not Expense.objects.exists() and not SpendingQuestion.objects.exists()
 
 
+def test_an_executable_renamed_pdf_is_refused_as_a_proof_and_nothing_is_stored(
+    client, world, settings
+):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    executable = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 56 + b"PE\0\0"
+    fake = SimpleUploadedFile("nep.pdf", executable, content_type="application/pdf")
+    response = record(client, lb, proof=fake)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "&#x27;nep.pdf&#x27; is geen geldig PDF-bestand." in html
+    assert 'value="Zaalhuur fractievergadering maart"' in html
+    assert not Expense.objects.exists()
+
+
 @pytest.mark.parametrize("amount", ["12,3,4", "twaalf", "1.2.3", "12,345", "-5"])
 def test_a_malformed_amount_gives_a_dutch_error_and_keeps_the_input(client, world, amount):
     lb = fractie_of(world, "Lokaal Belang")

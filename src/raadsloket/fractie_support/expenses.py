@@ -6,7 +6,6 @@ spending categories. A not-allowed category is refused with the rule that forbid
 one counts only once the griffie has said it may. Every change is in the audit chain.
 """
 
-import secrets
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,22 +17,19 @@ from django.utils import timezone
 from raadsloket.access.fractie_support import keeps_books, reviews_budgets
 from raadsloket.access.viewer import Viewer
 from raadsloket.audit.chain import record
-from raadsloket.cases.forms import safe_file_name
 from raadsloket.fractie_support import notices
 from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement, proof_path
+from raadsloket.lib import uploads
 from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 from raadsloket.organisation.models import Fractie
 
 MAX_AMOUNT = Decimal("1000000.00")
-MAX_PROOF_BYTES = 10 * 1024 * 1024
-# Proofs are receipts and invoices: a PDF or a photo. The first bytes must match the type, so a
+# Proofs are receipts and invoices: a PDF or a photo, checked by content (lib.uploads), so a
 # renamed executable or HTML page is not stored as "bon.pdf".
-PROOF_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-}
+PROOFS = uploads.Allowed(
+    (uploads.PDF, uploads.PNG, uploads.JPEG),
+    wrong_type="Een bewijsstuk is een PDF of een foto (.pdf, .png, .jpg).",
+)
 EDITABLE = (Statement.Status.OPEN, Statement.Status.RETURNED)
 
 
@@ -65,25 +61,6 @@ def counting(expense: Expense, support) -> Counting:
     elif category.status == "ask_griffie":
         return Counting(False, "eerst voorleggen aan de griffie")
     return Counting(True)
-
-
-def check_proof(upload: UploadedFile) -> tuple[str, str]:
-    """(shown file name, content type) of an acceptable proof, or a Dutch DomainError."""
-    name = safe_file_name(upload.name or "")
-    suffix = name.lower()[name.rfind(".") :] if "." in name else ""
-    if suffix not in PROOF_TYPES:
-        raise DomainError(
-            "Een bewijsstuk is een PDF of een foto (.pdf, .png, .jpg).", field="proof"
-        )
-    if upload.size > MAX_PROOF_BYTES:
-        raise DomainError("Een bewijsstuk is hoogstens 10 MB.", field="proof")
-    content_type, signatures = PROOF_TYPES[suffix]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
-        raise DomainError(f"'{name}' is geen geldig {suffix[1:].upper()}-bestand.", field="proof")
-    return name, content_type
 
 
 def _statement_open(fractie: Fractie, year: int) -> None:
@@ -162,11 +139,11 @@ def record_expense(
         question = _check_text(question, "De vraag aan de griffie", "question", low=10, high=4000)
     if proof is None and support.proof_required:
         raise DomainError("Voeg een bewijsstuk toe (factuur of bon).", field="proof")
-    shown = check_proof(proof) if proof is not None else None
-    token = secrets.token_hex(16)
+    shown = uploads.check_upload(proof, PROOFS, field="proof") if proof is not None else None
+    token = uploads.stored_name()
     try:
         return _store_expense(
-            actor, fractie, on, amount, chosen.code, description, question, proof, shown, token
+            actor, fractie, on, amount, chosen.code, description, question, shown, token
         )
     except BaseException:
         # The row is gone with the transaction; its proof file must not stay behind.
@@ -177,7 +154,7 @@ def record_expense(
         raise
 
 
-def _store_expense(actor, fractie, on, amount, code, description, question, proof, shown, token):
+def _store_expense(actor, fractie, on, amount, code, description, question, shown, token):
     with transaction.atomic():
         _statement_open(fractie, on.year)
         asked = None
@@ -202,9 +179,9 @@ def _store_expense(actor, fractie, on, amount, code, description, question, proo
         )
         if shown is not None:
             expense.proof_token = token
-            expense.proof_name, expense.proof_content_type = shown
-            expense.proof_size = proof.size
-            expense.proof.save(token, proof, save=False)
+            expense.proof_name, expense.proof_content_type = shown.name, shown.content_type
+            expense.proof_size = shown.size
+            expense.proof.save(token, shown.file, save=False)
         expense.save()
         record(
             "budgets.expense_recorded",
