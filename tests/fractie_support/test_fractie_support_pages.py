@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from raadsloket.audit.models import AuditEvent
 from raadsloket.fractie_support.forms import parse_amount
 from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement
 from raadsloket.organisation.models import Fractie
@@ -589,7 +590,61 @@ def test_the_treasurer_removes_an_unreviewed_expense(client, world):
     url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
     client.force_login(world["raadslid3"])  # a member, not the treasurer
     assert client.post(url).status_code == 403 and Expense.objects.exists()
+    assert client.post(url, {"bevestigd": "ja"}).status_code == 403 and Expense.objects.exists()
     client.force_login(world["raadslid2"])
-    response = client.post(url)
+    response = client.post(url, {"bevestigd": "ja"})
     assert response.status_code == 302 and not Expense.objects.exists()
     assert "is verwijderd" in page(client, response.url)
+
+
+def test_removing_an_expense_first_shows_what_will_be_removed_and_removes_nothing(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+    before = AuditEvent.objects.count()
+
+    response = client.post(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Uitgave verwijderen?" in html
+    for shown in ["Zaalhuur fractievergadering maart", "€ 125,50", "14-3-", "bon.pdf"]:
+        assert shown in html, shown
+    assert 'name="bevestigd" value="ja"' in html and f'action="{url}"' in html
+    assert f'href="{year_url(lb, last_year())}#uitgave-{expense.pk}"' in html
+    assert Expense.objects.filter(pk=expense.pk).exists()
+    assert AuditEvent.objects.count() == before
+
+
+def test_the_confirmed_removal_is_audited(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+
+    response = client.post(url, {"bevestigd": "ja"})
+
+    assert response.status_code == 302 and not Expense.objects.exists()
+    event = AuditEvent.objects.order_by("-pk").first()
+    assert event.action == "budgets.expense_removed" and event.detail["expense"] == expense.pk
+    # Asked again (from a second tab): the line is gone, so the Dutch 404 page.
+    assert client.post(url).status_code == 404
+
+
+def test_a_reviewed_expense_gets_no_confirmation_but_the_reason(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    Expense.objects.filter(pk=expense.pk).update(review=Expense.Review.OK)
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+
+    response = client.post(url)
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "al beoordeeld" in html and "Uitgave verwijderen?" not in html
+    assert Expense.objects.filter(pk=expense.pk).exists()

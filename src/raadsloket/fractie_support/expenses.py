@@ -67,6 +67,10 @@ def _statement_open(fractie: Fractie, year: int) -> None:
     # The fractie row serialises recording against submitting (statement._statement_for_update
     # takes the same lock), so no expense slips into a year while its statement is submitted.
     Fractie.objects.select_for_update().filter(pk=fractie.pk).first()
+    _check_year_open(fractie, year)
+
+
+def _check_year_open(fractie: Fractie, year: int) -> None:
     status = (
         Statement.objects.filter(fractie=fractie, year=year)
         .values_list("status", flat=True)
@@ -201,6 +205,18 @@ def _store_expense(actor, fractie, on, amount, code, description, question, show
     return expense
 
 
+def check_removable(viewer: Viewer, expense: Expense) -> None:
+    """Why `expense` may not be removed now (Forbidden or Conflict, in Dutch); the page asks
+    before it shows the confirmation, remove_expense again on the locked row."""
+    if not keeps_books(viewer, expense.fractie):
+        raise Forbidden("Alleen de penningmeester van de fractie verwijdert uitgaven.")
+    _check_year_open(expense.fractie, expense.year)
+    if expense.review:
+        raise Conflict(
+            "De griffie heeft deze uitgave al beoordeeld; vraag de griffie om een correctie."
+        )
+
+
 def remove_expense(viewer: Viewer, actor, expense: Expense) -> None:
     """The treasurer removes a wrong entry while the year's statement is still open."""
     if not keeps_books(viewer, expense.fractie):
@@ -210,10 +226,7 @@ def remove_expense(viewer: Viewer, actor, expense: Expense) -> None:
         locked = Expense.objects.select_for_update().filter(pk=expense.pk).first()
         if locked is None:
             raise Conflict("Deze uitgave is al verwijderd.")
-        if locked.review:
-            raise Conflict(
-                "De griffie heeft deze uitgave al beoordeeld; vraag de griffie om een correctie."
-            )
+        check_removable(viewer, locked)
         stored = locked.proof.name if locked.proof else ""
         record(
             "budgets.expense_removed",
