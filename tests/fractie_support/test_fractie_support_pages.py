@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from raadsloket.audit.models import AuditEvent
 from raadsloket.fractie_support.forms import parse_amount
 from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement
 from raadsloket.organisation.models import Fractie
@@ -104,6 +105,21 @@ def test_a_not_allowed_category_is_refused_with_the_rule_and_nothing_is_stored(c
     # The user's input is kept.
     assert 'value="Gift aan de voedselbank"' in html and 'value="125,50"' in html
     assert not Expense.objects.exists() and not SpendingQuestion.objects.exists()
+
+
+def test_an_executable_renamed_pdf_is_refused_as_a_proof_and_nothing_is_stored(
+    client, world, settings
+):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    executable = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 56 + b"PE\0\0"
+    fake = SimpleUploadedFile("nep.pdf", executable, content_type="application/pdf")
+    response = record(client, lb, proof=fake)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "&#x27;nep.pdf&#x27; is geen geldig PDF-bestand." in html
+    assert 'value="Zaalhuur fractievergadering maart"' in html
+    assert not Expense.objects.exists()
 
 
 @pytest.mark.parametrize("amount", ["12,3,4", "twaalf", "1.2.3", "12,345", "-5"])
@@ -575,8 +591,9 @@ def test_the_treasurer_removes_an_unreviewed_expense(client, world):
     url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
     client.force_login(world["raadslid3"])  # a member, not the treasurer
     assert client.post(url).status_code == 403 and Expense.objects.exists()
+    assert client.post(url, {"bevestigd": "ja"}).status_code == 403 and Expense.objects.exists()
     client.force_login(world["raadslid2"])
-    response = client.post(url)
+    response = client.post(url, {"bevestigd": "ja"})
     assert response.status_code == 302 and not Expense.objects.exists()
     assert "is verwijderd" in page(client, response.url)
 
@@ -620,3 +637,56 @@ def test_back_and_record_again_stores_one_expense_and_links_to_it(client, world)
     html = page(client, again.url)
     assert "Deze uitgave is al vastgelegd." in html
     assert f'href="{year_url(lb, last_year())}#uitgave-{expense.pk}"' in html
+
+
+def test_removing_an_expense_first_shows_what_will_be_removed_and_removes_nothing(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+    before = AuditEvent.objects.count()
+
+    response = client.post(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Uitgave verwijderen?" in html
+    for shown in ["Zaalhuur fractievergadering maart", "€ 125,50", "14-3-", "bon.pdf"]:
+        assert shown in html, shown
+    assert 'name="bevestigd" value="ja"' in html and f'action="{url}"' in html
+    assert f'href="{year_url(lb, last_year())}#uitgave-{expense.pk}"' in html
+    assert Expense.objects.filter(pk=expense.pk).exists()
+    assert AuditEvent.objects.count() == before
+
+
+def test_the_confirmed_removal_is_audited(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+
+    response = client.post(url, {"bevestigd": "ja"})
+
+    assert response.status_code == 302 and not Expense.objects.exists()
+    event = AuditEvent.objects.order_by("-pk").first()
+    assert event.action == "budgets.expense_removed" and event.detail["expense"] == expense.pk
+    # Asked again (from a second tab): the line is gone, so the Dutch 404 page.
+    assert client.post(url).status_code == 404
+
+
+def test_a_reviewed_expense_gets_no_confirmation_but_the_reason(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    Expense.objects.filter(pk=expense.pk).update(review=Expense.Review.OK)
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+
+    response = client.post(url)
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "al beoordeeld" in html and "Uitgave verwijderen?" not in html
+    assert Expense.objects.filter(pk=expense.pk).exists()

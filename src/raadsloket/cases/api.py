@@ -4,7 +4,7 @@ questions. Every route asks the access layer; changes go through the one transit
 Mounted by the root API (api/root.py), whose authentication (API token or session) applies."""
 
 from ninja import Field as ApiField
-from ninja import Query, Router, Schema, Status
+from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 
 from raadsloket.access.cases import (
     CaseNotFound,
@@ -139,6 +139,32 @@ def case_detail(request, case_id: int):
 )
 def case_action(request, case_id: int, action: str, payload: ActionIn):
     case = perform(request.user, case_id, action, payload.data, expected_version=payload.version)
+    return _acted(request, case_id, case)
+
+
+@router.post(
+    "/cases/{case_id}/actions/{action}/upload",
+    response={200: CaseOut, **ERRORS},
+    summary="Een actie met bijlagen uitvoeren (deliver; multipart/form-data)",
+    description="De velden van de actie als formuliervelden (answer, secret, version), de "
+    "bijlagen in 'files'. Toegestaan: PDF, Word, Excel, OpenDocument, CSV, tekst, PNG en JPEG "
+    "van hoogstens 10 MB, gecontroleerd op de inhoud.",
+)
+def case_action_with_files(
+    request,
+    case_id: int,
+    action: str,
+    files: File[list[UploadedFile]],
+    version: Form[int | None] = None,
+):
+    # The same form checks the fields and the files as on the page (cases.forms.DeliverForm).
+    case = perform(
+        request.user, case_id, action, request.POST, request.FILES, expected_version=version
+    )
+    return _acted(request, case_id, case)
+
+
+def _acted(request, case_id: int, case) -> dict:
     try:
         body = _detail(request, case_id)
     except CaseNotFound:

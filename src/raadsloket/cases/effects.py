@@ -1,17 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the shared actions change on a case. Called only by transitions.perform."""
 
-import secrets
 from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from raadsloket.cases.forms import guess_content_type, safe_file_name
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Channel, Instrument
 from raadsloket.cases.models import Assignment, CaseFile
 from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
+from raadsloket.lib.uploads import stored_name
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import REQUESTER_ROLES, Role
 from raadsloket.policy.deadlines import agenda_deadlines, describe_term
@@ -198,18 +197,19 @@ def record_answer(step: Step) -> None:
     case = step.case
     case.answer = step.data["answer"]
     case.secret = bool(step.data.get("secret"))
+    # Checked by DeliverForm (lib.uploads): the type served is the one the content proved.
     for upload in step.data.get("files") or []:
         stored = CaseFile(
             case=case,
             section="answer",
-            token=secrets.token_urlsafe(24),
-            original_name=safe_file_name(upload.name),
-            content_type=guess_content_type(upload.name),
+            token=stored_name(),
+            original_name=upload.name,
+            content_type=upload.content_type,
             size=upload.size,
             uploaded_by=step.user,
             uploaded_at=step.now,
         )
-        stored.file.save(stored.token, upload, save=False)
+        stored.file.save(stored.token, upload.file, save=False)
         stored.save()
 
 

@@ -4,8 +4,6 @@
 The same forms serve the web pages and the API, so both give the same Dutch messages.
 """
 
-import mimetypes
-import unicodedata
 from decimal import Decimal
 from typing import TypeVar
 
@@ -19,25 +17,29 @@ from raadsloket.cases.errors import InvalidInput
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
+from raadsloket.lib import uploads
+from raadsloket.lib.errors import DomainError
 from raadsloket.lib.idempotency import token_field
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import PolicyArea, Role
 
 MAX_TEXT = 10_000
 MAX_FILES = 5
-MAX_FILE_BYTES = 10 * 1024 * 1024
-ALLOWED_UPLOADS = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".odt": "application/vnd.oasis.opendocument.text",
-    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
-    ".csv": "text/csv",
-    ".txt": "text/plain",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-}
+# Model-verordening: an answer comes with the documents asked for (inzage or afschrift):
+# reports, letters, spreadsheets, photos. Checked by content (lib.uploads, ASVS V12.2.1).
+ATTACHMENTS = uploads.Allowed(
+    (
+        uploads.PDF,
+        uploads.DOCX,
+        uploads.XLSX,
+        uploads.ODT,
+        uploads.ODS,
+        uploads.CSV,
+        uploads.TXT,
+        uploads.PNG,
+        uploads.JPEG,
+    )
+)
 
 
 MAX_ID = 2**63 - 1
@@ -442,25 +444,24 @@ class DeliverForm(ActionForm):
         required=False,
     )
     # The form metaclass moves fields out of the class; `self.files` stays the uploaded files.
-    files = MultipleFileField(label="Bijlagen", required=False)  # type: ignore[assignment]
+    files = MultipleFileField(  # type: ignore[assignment]
+        label="Bijlagen",
+        required=False,
+        help_text="PDF, Word, Excel, OpenDocument, CSV, tekst of foto; hoogstens 5 bestanden "
+        "van elk 10 MB.",
+    )
 
     def clean_files(self):
-        uploads = self.files.getlist("files") if self.files else []  # type: ignore[attr-defined]
-        if len(uploads) > MAX_FILES:
+        given = self.files.getlist("files") if self.files else []  # type: ignore[attr-defined]
+        if len(given) > MAX_FILES:
             raise forms.ValidationError(f"Hoogstens {MAX_FILES} bijlagen.")
-        for upload in uploads:
-            name = upload.name.lower()
-            suffix = name[name.rfind(".") :] if "." in name else ""
-            if suffix not in ALLOWED_UPLOADS:
-                allowed = ", ".join(sorted(ALLOWED_UPLOADS))
-                raise forms.ValidationError(
-                    f"Bestandstype van '{upload.name}' is niet toegestaan; toegestaan: {allowed}."
-                )
-            if upload.size > MAX_FILE_BYTES:
-                raise forms.ValidationError(f"'{upload.name}' is groter dan 10 MB.")
-            if len(upload.name) > 200:
-                raise forms.ValidationError("Een bestandsnaam mag hoogstens 200 tekens hebben.")
-        return uploads
+        checked = []
+        for upload in given:
+            try:
+                checked.append(uploads.check_upload(upload, ATTACHMENTS))
+            except DomainError as refused:
+                raise forms.ValidationError(refused.message) from None
+        return checked
 
 
 class CloseForm(ActionForm):
@@ -480,24 +481,6 @@ class CloseForm(ActionForm):
         if not at_intake and cleaned.get("advised_instrument"):
             self.add_error("advised_instrument", "Een ander instrument adviseert u bij de intake.")
         return cleaned
-
-
-def guess_content_type(name: str) -> str:
-    suffix = name.lower()[name.rfind(".") :] if "." in name else ""
-    return (
-        ALLOWED_UPLOADS.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    )
-
-
-def safe_file_name(name: str) -> str:
-    """The uploader's file name as shown and offered for download (ASVS V12.3.1).
-
-    No path, and no control or direction characters: a right-to-left override makes
-    "<RLO>gnp.exe.txt" read as "txt.exe.png", a line break could end a header.
-    """
-    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
-    return cleaned.strip()[:200] or "bijlage"
 
 
 class ConvertForm(ActionForm):

@@ -5,7 +5,7 @@ Views ask the access layer what to show and `perform` to change anything."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -45,6 +45,7 @@ from raadsloket.cases.services import break_glass, create_case, log_direct_conta
 from raadsloket.cases.states import ANSWERED_STATES, WRITTEN_ANSWERED_STATES, State
 from raadsloket.cases.transitions import available_actions, perform, row_for
 from raadsloket.lib.idempotency import AlreadySubmitted
+from raadsloket.lib.uploads import download
 from raadsloket.lib.views import apply_errors, forbidden
 from raadsloket.organisation.roles import Role
 from raadsloket.policy.deadlines import describe_term
@@ -487,11 +488,8 @@ def case_file(request, pk: int, token: str):
     if stored is None or stored.section not in _section_names(visible):
         raise Http404("Bestand niet gevonden")
     record_read(request.user, case, {stored.section})
-    return FileResponse(
-        stored.file.open("rb"),
-        as_attachment=True,
-        filename=stored.original_name,
-        content_type=stored.content_type,
+    return download(
+        stored.file.open("rb"), filename=stored.original_name, content_type=stored.content_type
     )
 
 

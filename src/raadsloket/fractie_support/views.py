@@ -271,16 +271,9 @@ def expense_action(request, pk: int, action: str):
     # The presidium sees unclear lines of other fracties but not their year page: 404 too.
     if expense is None or not sees_fractie_budget(viewer, expense.fractie):
         raise Http404("Niet gevonden")
-    fractie, year = expense.fractie, expense.year
     if action == "verwijderen":
-        try:
-            expenses.remove_expense(viewer, request.user, expense)
-        except DomainError as error:
-            return _year_page(
-                request, viewer, fractie, year, error=error.message, status=error.status
-            )
-        messages.success(request, f"De uitgave '{expense.description}' is verwijderd.")
-        return redirect(_year_url(fractie.pk, year, "uitgaven"))
+        return _remove(request, viewer, expense)
+    fractie, year = expense.fractie, expense.year
     form = ReviewForm(request.POST, expense_id=expense.pk)
     bound = {f"review:{expense.pk}": form}
     if not form.is_valid():
@@ -295,6 +288,30 @@ def expense_action(request, pk: int, action: str):
     label = Expense.Review(form.cleaned_data["review"]).label
     messages.success(request, f"Beoordeling '{label}' vastgelegd bij '{expense.description}'.")
     return redirect(_year_url(fractie.pk, year, f"uitgave-{expense.pk}"))
+
+
+def _remove(request, viewer, expense):
+    """Two steps, without JavaScript: the first POST shows what would be removed, and only the
+    POST from that page (bevestigd=ja) removes it. There is no undo: the line and its proof
+    are gone, the audit chain keeps the removal (budgets.expense_removed)."""
+    fractie, year = expense.fractie, expense.year
+    try:
+        if request.POST.get("bevestigd") != "ja":
+            expenses.check_removable(viewer, expense)
+            return render(
+                request,
+                "fractie_support/expense_remove.html",
+                {
+                    "expense": expense,
+                    "category": viewer.profile.fractie_support.category_label(expense.category),
+                    "back": _year_url(fractie.pk, year, f"uitgave-{expense.pk}"),
+                },
+            )
+        expenses.remove_expense(viewer, request.user, expense)
+    except DomainError as error:
+        return _year_page(request, viewer, fractie, year, error=error.message, status=error.status)
+    messages.success(request, f"De uitgave '{expense.description}' is verwijderd.")
+    return redirect(_year_url(fractie.pk, year, "uitgaven"))
 
 
 # --- questions and precedents --------------------------------------------------------------
