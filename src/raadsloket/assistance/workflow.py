@@ -25,6 +25,7 @@ from raadsloket.cases.intake import GRIFFIE, REQUESTER, ROUTING, intake_rows, wi
 from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
 from raadsloket.cases.workflow import Transition, register
+from raadsloket.lib.numbers import format_decimal
 
 S = State
 
@@ -119,7 +120,7 @@ def record_kickoff(step: Step) -> None:
 def describe_record_kickoff(step: Step) -> str:
     return (
         f"Startgesprek gehouden op {step.data['held_on']:%d-%m-%Y}; afgesproken "
-        f"{step.data['agreed_hours']} uur, oplevering {step.data['due_date']:%d-%m-%Y}."
+        f"{format_decimal(step.data['agreed_hours'])} uur, oplevering {step.data['due_date']:%d-%m-%Y}."
     )
 
 
@@ -135,7 +136,7 @@ def log_hours(step: Step) -> None:
 
 
 def describe_log_hours(step: Step) -> str:
-    return f"{step.data['hours']} uur op {step.data['worked_on']:%d-%m-%Y}."
+    return f"{format_decimal(step.data['hours'])} uur op {step.data['worked_on']:%d-%m-%Y}."
 
 
 def perspective(step: Step) -> str | None:

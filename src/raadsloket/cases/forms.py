@@ -17,6 +17,7 @@ from raadsloket.cases.errors import InvalidInput
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
+from raadsloket.lib.numbers import DutchDecimalField, format_decimal
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import PolicyArea, Role
 
@@ -86,14 +87,20 @@ def text_field(
     )
 
 
-def hours_field(label: str, *, required: bool = True, maximum: str = "1000") -> forms.DecimalField:
-    return forms.DecimalField(
+def hours_field(label: str, *, required: bool = True, maximum: str = "1000") -> DutchDecimalField:
+    """Hours to the tenth, typed the Dutch way ("1,5"): a text input, since a browser's number
+    input reads the comma by its own locale and "1,5" arrived as 15 (lib/numbers.py)."""
+    return DutchDecimalField(
         label=label,
         required=required,
+        places=1,
         min_value=Decimal("0.5"),
         max_value=Decimal(maximum),
-        max_digits=6,
-        decimal_places=1,
+        help_text="Bijvoorbeeld 1,5",
+        error_messages={
+            "min_value": "Vul minstens 0,5 uur in.",
+            "max_value": f"Vul hoogstens {format_decimal(Decimal(maximum), 0)} uur in.",
+        },
     )
 
 
