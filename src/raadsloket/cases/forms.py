@@ -122,7 +122,8 @@ def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
     """JSON input made safe for a Django form: one scalar per field unless it takes several.
 
     A list or object for a single-value field is refused (not stringified); numbers become
-    text so that date and text fields parse them as a browser would send them.
+    text so that date and text fields parse them as a browser would send them, except for a
+    number field, which reads them without the Dutch grouping of typed text.
     """
     if data is None:
         return {}, {}
@@ -138,7 +139,8 @@ def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
         elif isinstance(value, list | tuple) and any(isinstance(v, list | dict) for v in value):
             errors[name] = ["Geef een lijst van losse waarden op."]
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            cleaned[name] = str(value)
+            # A number field reads a JSON number as a machine's number (lib/numbers.py).
+            cleaned[name] = value if isinstance(field, DutchDecimalField) else str(value)
         else:
             cleaned[name] = value
     return cleaned, errors

@@ -202,11 +202,16 @@ class DutchDecimalField(forms.Field):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        if isinstance(value, Decimal):
-            return value
+        # A number (a JSON number of the API, cases.forms.plain_input) is a machine's: its
+        # point is a decimal point, never Dutch grouping ("1.125" is not eleven hundred).
+        machine = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
         try:
             return parse_decimal(
-                str(value), places=self.places, signed=self.signed, currency=self.currency
+                str(value),
+                places=self.places,
+                signed=self.signed,
+                currency=self.currency and not machine,
+                strict=machine,
             )
         except NumberError as error:
             message = self.error_messages.get(error.code, error.message)
