@@ -19,6 +19,8 @@ from raadsloket.audit.models import AuditEvent
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
 from raadsloket.cases.transitions import perform
 from raadsloket.demo.lifecycle import act, new_case, run_to
+from raadsloket.reflection.data import load
+from raadsloket.reflection.periods import parse
 from tests.support.pages import page
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +153,10 @@ def test_nothing_to_correct_offers_no_correction(world, login):
     case = run_to(world, new_case(world, "raadslid1"), "in_progress")
     html = page(login(world["ambtenaar1"]), reverse("case_detail", args=[case.pk]))
     assert "Uren registreren" in html and "Uren corrigeren" not in html
+
+
+def test_the_reflection_report_counts_the_corrected_hours(world, login, logged):
+    correct(login(world["ambtenaar1"]), logged, "-1,5")
+    today = timezone.localdate()
+    data = load(world.municipality, parse(str(today.year)), today)
+    assert sum(hours for _, _, hours, _ in data.hours) == pytest.approx(2.0)
