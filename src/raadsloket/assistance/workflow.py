@@ -124,7 +124,8 @@ def record_kickoff(step: Step) -> None:
 def describe_record_kickoff(step: Step) -> str:
     return (
         f"Startgesprek gehouden op {step.data['held_on']:%d-%m-%Y}; afgesproken "
-        f"{format_decimal(step.data['agreed_hours'])} uur, oplevering {step.data['due_date']:%d-%m-%Y}."
+        f"{format_decimal(step.data['agreed_hours'])} uur, "
+        f"oplevering {step.data['due_date']:%d-%m-%Y}."
     )
 
 
