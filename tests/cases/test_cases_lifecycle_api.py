@@ -382,9 +382,20 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
             "worked_on": today().isoformat(),
             "hours": 3.5,
             "note": "Cijfers verzameld.",
+            "id": body["hours"][0]["id"],
+            "corrects": None,
+            "reason": None,
         }
     ]
     assert [entry["hours"] for entry in desk.detail("manager1", case_id)["hours"]] == [3.5]
+    # A correction is a new entry naming the one it corrects; the manager sees it as hours.
+    logged = body["hours"][0]["id"]
+    correction = {"entry": logged, "hours": -0.5, "reason": "Een half uur dubbel geschreven."}
+    body = desk.act("ambtenaar1", case_id, "correct_hours", correction)
+    assert [(e["hours"], e["corrects"]) for e in body["hours"]] == [(3.5, None), (-0.5, logged)]
+    assert body["hours"][1]["reason"] == "Een half uur dubbel geschreven."
+    boss = desk.detail("manager1", case_id)["hours"]
+    assert [(e["hours"], e["reason"]) for e in boss] == [(3.5, None), (-0.5, None)]
 
     body = desk.act("ambtenaar1", case_id, "deliver", {"answer": ANSWER})
     assert body["state"] == "delivered" and body["answer"] == ANSWER
@@ -408,7 +419,7 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
         case_id,
         "evaluated",
         preset,
-        {"raadslid1": [], "griffier": ["close"], "ambtenaar1": [], officer: []},
+        {"raadslid1": [], "griffier": ["close"], "ambtenaar1": ["correct_hours"], officer: []},
     )
 
     body = desk.act("griffier", case_id, "close", {"note": "Goed verlopen."})
@@ -431,6 +442,7 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
         "plan_kickoff",
         "record_kickoff",
         "log_hours",
+        "correct_hours",
         "deliver",
         "evaluate",
         "evaluate",
@@ -438,7 +450,10 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
         "close",
     ]
     # The manager's timeline holds only the hours; the routing officer's never the answer.
-    assert {e["action"] for e in desk.timeline("manager1", case_id)} == {"log_hours"}
+    assert {e["action"] for e in desk.timeline("manager1", case_id)} == {
+        "log_hours",
+        "correct_hours",
+    }
     assert not {"deliver", "plan_kickoff", "record_kickoff", "evaluate"} & {
         e["action"] for e in desk.timeline(officer, case_id)
     }

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from raadsloket.audit.models import AuditEvent
-from raadsloket.training.forms import parse_amount
+from raadsloket.lib.money import parse_amount
 from raadsloket.training.models import TrainingRequest, TrainingYear
 
 pytestmark = pytest.mark.django_db

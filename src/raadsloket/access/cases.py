@@ -10,7 +10,10 @@ The rules in plain words (ARCHITECTURE.md, core idea 3 "The bubble"; RULES.md):
   forwarded: the request and what is needed to assign or refuse; never the startgesprek, the
   answer or the evaluations.
 - An assigned civil servant sees the whole case from assignment on.
-- Their manager sees the hours claimed and the period, never subject or content.
+- Their manager sees the hours claimed and the period, never subject or content. Corrections of
+  hours are hours: each is recorded under the civil servant of the entry it corrects, so whoever
+  sees an entry sees its corrections (a manager those of their own staff only), and their reason,
+  like an entry's note, only inside the bubble.
 - The college sees only that a trajectory started (policy area, period), and only if the profile
   says so; the mayor and the secretary see request and refusal reasoning while the driehoek mediates.
 - Other members see nothing of a confidential case; of a non-confidential case they see the
@@ -196,6 +199,12 @@ def sees_hours_of(viewer: Viewer, visible: frozenset[Section], civil_servant) ->
         return True
     department = civil_servant.department
     return department is not None and department.manager_id == viewer.person_id
+
+
+def sees_hours_entry(viewer: Viewer, visible: frozenset[Section], entry) -> bool:
+    """One hours entry or correction of it. A correction carries the civil servant of the entry
+    it corrects (assistance.workflow.correct_hours), so it is seen exactly where that entry is."""
+    return Section.HOURS in visible and sees_hours_of(viewer, visible, entry.civil_servant)
 
 
 def visible_cases(viewer: Viewer) -> QuerySet[Case]:

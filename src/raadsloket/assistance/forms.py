@@ -5,8 +5,10 @@ from django import forms
 from django.utils import timezone
 
 from raadsloket.access.actors import Actor
+from raadsloket.assistance.hours import MAX_DAY, correctable_entries, counted
 from raadsloket.assistance.models import Evaluation, Mediation
-from raadsloket.cases.forms import ActionForm, AssignForm, hours_field, text_field
+from raadsloket.cases.forms import ActionForm, AssignForm, field_of, hours_field, text_field
+from raadsloket.lib.numbers import DutchDecimalField, format_decimal
 
 
 class ReasonForm(ActionForm):
@@ -108,6 +110,51 @@ class LogHoursForm(ActionForm):
         if worked_on > timezone.localdate():
             raise forms.ValidationError("Uren registreert u niet vooruit.")
         return worked_on
+
+
+class CorrectHoursForm(ActionForm):
+    """A correction of one's own logged hours: hours added or (negative) taken off, and why.
+
+    Whether the correction keeps the entry's total at zero or more is checked by the effect
+    (assistance.workflow.correct_hours), inside the transaction that writes it.
+    """
+
+    entry = forms.TypedChoiceField(
+        label="Registratie die u corrigeert",
+        coerce=int,
+        error_messages={
+            "required": "Kies de registratie die u corrigeert.",
+            "invalid_choice": "Kies een registratie van uzelf bij dit verzoek.",
+        },
+    )
+    hours = DutchDecimalField(
+        label="Correctie in uren",
+        places=1,
+        signed=True,
+        min_value=-MAX_DAY,
+        max_value=MAX_DAY,
+        help_text="Negatief om uren af te trekken (bijvoorbeeld -1,5), positief om bij te tellen.",
+        error_messages={
+            "required": "Vul in hoeveel uur u bijtelt of aftrekt.",
+            "min_value": f"Hoogstens {format_decimal(MAX_DAY, 0)} uur per correctie.",
+            "max_value": f"Hoogstens {format_decimal(MAX_DAY, 0)} uur per correctie.",
+        },
+    )
+    reason = text_field("Reden van de correctie", min_length=5, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        entries = correctable_entries(self.case, self.viewer.person_id)
+        field_of(self, "entry", forms.TypedChoiceField).choices = [("", "— kies —")] + [
+            (entry.pk, f"{entry.worked_on:%d-%m-%Y}: {format_decimal(counted(entry))} uur")
+            for entry in entries
+        ]
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if hours == 0:
+            raise forms.ValidationError("Een correctie van 0 uur verandert niets.")
+        return hours
 
 
 class EvaluateForm(ActionForm):

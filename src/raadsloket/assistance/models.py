@@ -28,7 +28,13 @@ class Kickoff(models.Model):
 
 
 class HoursEntry(models.Model):
-    """Hours actually spent by a civil servant; the only thing their manager sees."""
+    """Hours actually spent by a civil servant; the only thing their manager sees.
+
+    An entry is never edited: a mistake is corrected by a correcting entry (`corrects` names
+    the entry, `hours` the hours added or, negative, taken off, `reason` why), recorded under
+    the same civil servant and day, so that every sum of `hours` (start pages, case page,
+    reports) includes the corrections and whoever sees an entry sees its corrections.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hours_entries")
     civil_servant = models.ForeignKey(
@@ -38,9 +44,28 @@ class HoursEntry(models.Model):
     hours = models.DecimalField("uren", max_digits=5, decimal_places=1)
     note = models.CharField("toelichting", max_length=500, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name="corrigeert",
+    )
+    reason = models.CharField("reden van de correctie", max_length=500, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["civil_servant", "worked_on"], name="hours_servant")]
+        constraints = [
+            # Hours logged are positive; a correction (which may be negative) gives its reason.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(corrects__isnull=True, hours__gt=0)
+                    | (models.Q(corrects__isnull=False) & ~models.Q(reason="") & ~models.Q(hours=0))
+                ),
+                name="hours_entry_positive_or_correction",
+            )
+        ]
 
 
 class Mediation(models.Model):

@@ -9,6 +9,7 @@ from raadsloket.access.actors import Actor as A
 from raadsloket.access.sections import Section
 from raadsloket.assistance.forms import (
     PERSPECTIVE_BY_RELATION,
+    CorrectHoursForm,
     EvaluateForm,
     GriffieMediationForm,
     LogHoursForm,
@@ -17,14 +18,18 @@ from raadsloket.assistance.forms import (
     RecordKickoffForm,
     TriangleMediationForm,
 )
+from raadsloket.assistance.hours import correctable_entries, problem_with_correction
 from raadsloket.assistance.models import Evaluation, HoursEntry, Kickoff, Mediation
+from raadsloket.audit import chain
 from raadsloket.cases import effects
+from raadsloket.cases.errors import InvalidInput
 from raadsloket.cases.forms import CloseForm, DeliverForm, RefuseForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.intake import GRIFFIE, REQUESTER, ROUTING, intake_rows, withdraw_row
 from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
 from raadsloket.cases.workflow import Transition, register
+from raadsloket.lib.numbers import format_decimal
 
 S = State
 
@@ -119,7 +124,8 @@ def record_kickoff(step: Step) -> None:
 def describe_record_kickoff(step: Step) -> str:
     return (
         f"Startgesprek gehouden op {step.data['held_on']:%d-%m-%Y}; afgesproken "
-        f"{step.data['agreed_hours']} uur, oplevering {step.data['due_date']:%d-%m-%Y}."
+        f"{format_decimal(step.data['agreed_hours'])} uur, "
+        f"oplevering {step.data['due_date']:%d-%m-%Y}."
     )
 
 
@@ -135,7 +141,49 @@ def log_hours(step: Step) -> None:
 
 
 def describe_log_hours(step: Step) -> str:
-    return f"{step.data['hours']} uur op {step.data['worked_on']:%d-%m-%Y}."
+    return f"{format_decimal(step.data['hours'])} uur op {step.data['worked_on']:%d-%m-%Y}."
+
+
+def guard_correct_hours(step: Step) -> str | None:
+    if not correctable_entries(step.case, step.viewer.person_id).exists():
+        return "U heeft bij dit verzoek nog geen uren geregistreerd om te corrigeren."
+    return None
+
+
+def correct_hours(step: Step) -> None:
+    """A correcting entry, never an edit in place; under the corrected entry's civil servant and
+    day, so that sums and who sees it follow the entry (assistance/hours.py)."""
+    entry = correctable_entries(step.case, step.viewer.person_id).get(pk=step.data["entry"])
+    change = step.data["hours"]
+    problem = problem_with_correction(entry, change)
+    if problem:
+        raise InvalidInput(problem, field="hours")
+    correction = HoursEntry.objects.create(
+        case=step.case,
+        civil_servant=entry.civil_servant,
+        worked_on=entry.worked_on,
+        hours=change,
+        corrects=entry,
+        reason=step.data["reason"],
+        recorded_at=step.now,
+    )
+    # The audit chain holds which entry changed by how much; the reason stays in the bubble.
+    chain.record(
+        "hours.correct",
+        actor=step.user,
+        municipality_id=step.case.municipality_id,
+        case_id=step.case.pk,
+        detail={"entry": correction.pk, "corrects": entry.pk, "hours": str(change)},
+    )
+
+
+def describe_correct_hours(step: Step) -> str:
+    # The timeline of the hours section is the manager's too: no reason, only the figures.
+    entry = HoursEntry.objects.get(pk=step.data["entry"])
+    return (
+        f"Correctie van {format_decimal(step.data['hours'])} uur op de registratie van "
+        f"{entry.worked_on:%d-%m-%Y}."
+    )
 
 
 def perspective(step: Step) -> str | None:
@@ -227,6 +275,10 @@ TABLE = [
     Transition(frozenset({S.IN_PROGRESS, S.MEDIATION}), "log_hours", None,
                frozenset({A.ASSIGNEE}), Section.HOURS, form=LogHoursForm, effect=log_hours,
                describe=describe_log_hours),
+    # A correction of logged hours, also once the work is delivered: until the case closes.
+    Transition(frozenset({S.IN_PROGRESS, S.MEDIATION, S.DELIVERED, S.EVALUATED}), "correct_hours",
+               None, frozenset({A.ASSIGNEE}), Section.HOURS, form=CorrectHoursForm,
+               guard=guard_correct_hours, effect=correct_hours, describe=describe_correct_hours),
     Transition(frozenset({S.IN_PROGRESS}), "request_mediation", S.MEDIATION,
                frozenset({A.REQUESTER, A.ASSIGNEE}), Section.MEDIATION, form=ReasonForm,
                effect=request_mediation, describe=lambda step: step.data["reason"]),

@@ -10,6 +10,7 @@ from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Channel, Instrum
 from raadsloket.cases.models import Assignment, CaseFile
 from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
+from raadsloket.lib.numbers import format_decimal
 from raadsloket.lib.uploads import stored_name
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import REQUESTER_ROLES, Role
@@ -172,7 +173,7 @@ def assign(step: Step) -> None:
 
 def describe_assign(step: Step) -> str:
     names = ", ".join(person.display_name for person in step.data["civil_servants"])
-    return f"Toegewezen aan {names}; geschat {step.data['hours_estimate']} uur."
+    return f"Toegewezen aan {names}; geschat {format_decimal(step.data['hours_estimate'])} uur."
 
 
 def refuse(step: Step) -> None:

@@ -20,6 +20,7 @@ from raadsloket.cases.states import State
 from raadsloket.lib import uploads
 from raadsloket.lib.errors import DomainError
 from raadsloket.lib.idempotency import token_field
+from raadsloket.lib.numbers import DutchDecimalField, format_decimal
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import PolicyArea, Role
 
@@ -141,14 +142,20 @@ def text_field(
     )
 
 
-def hours_field(label: str, *, required: bool = True, maximum: str = "1000") -> forms.DecimalField:
-    return forms.DecimalField(
+def hours_field(label: str, *, required: bool = True, maximum: str = "1000") -> DutchDecimalField:
+    """Hours to the tenth, typed the Dutch way ("1,5"): a text input, since a browser's number
+    input reads the comma by its own locale and "1,5" arrived as 15 (lib/numbers.py)."""
+    return DutchDecimalField(
         label=label,
         required=required,
+        places=1,
         min_value=Decimal("0.5"),
         max_value=Decimal(maximum),
-        max_digits=6,
-        decimal_places=1,
+        help_text="Bijvoorbeeld 1,5",
+        error_messages={
+            "min_value": "Vul minstens 0,5 uur in.",
+            "max_value": f"Vul hoogstens {format_decimal(Decimal(maximum), 0)} uur in.",
+        },
     )
 
 
@@ -170,7 +177,8 @@ def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
     """JSON input made safe for a Django form: one scalar per field unless it takes several.
 
     A list or object for a single-value field is refused (not stringified); numbers become
-    text so that date and text fields parse them as a browser would send them.
+    text so that date and text fields parse them as a browser would send them, except for a
+    number field, which reads them without the Dutch grouping of typed text.
     """
     if data is None:
         return {}, {}
@@ -186,7 +194,8 @@ def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
         elif isinstance(value, list | tuple) and any(isinstance(v, list | dict) for v in value):
             errors[name] = ["Geef een lijst van losse waarden op."]
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            cleaned[name] = str(value)
+            # A number field reads a JSON number as a machine's number (lib/numbers.py).
+            cleaned[name] = value if isinstance(field, DutchDecimalField) else str(value)
         else:
             cleaned[name] = value
     return cleaned, errors

@@ -18,6 +18,7 @@ from raadsloket.access.cases import (
     CaseNotFound,
     get_case_for,
     relation_names,
+    sees_hours_entry,
     sees_hours_of,
     visible_cases,
 )
@@ -292,7 +293,7 @@ def _detail_context(viewer, case, visible) -> dict:
             for e in case.hours_entries.select_related("civil_servant__department").order_by(
                 "worked_on", "pk"
             )
-            if sees_hours_of(viewer, visible, e.civil_servant)
+            if sees_hours_entry(viewer, visible, e)
         ]
         context["hours_entries"] = entries
         context["hours_logged"] = sum((e.hours for e in entries), 0)

@@ -35,14 +35,13 @@ from raadsloket.access.training import (
 from raadsloket.access.viewer import viewer_for
 from raadsloket.lib.errors import DomainError, Forbidden
 from raadsloket.lib.idempotency import AlreadySubmitted
-from raadsloket.lib.money import ZERO, cents, euro
+from raadsloket.lib.money import ZERO, cents, euro, plain_amount
 from raadsloket.organisation.models import Person
 from raadsloket.training import services as training
 from raadsloket.training.forms import (
     DecisionForm,
     TrainingRequestForm,
     YearBudgetForm,
-    plain_amount,
 )
 from raadsloket.training.models import TrainingRequest
 

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Render Django form fields with NL Design System (Utrecht) classes, accessibly."""
 
+from decimal import InvalidOperation
+
 from django import forms, template
 
 from raadsloket.access.fractie_support import sees_budget_pages
@@ -10,6 +12,7 @@ from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.forms import dutch_count as _dutch_count
 from raadsloket.lib import money
+from raadsloket.lib.numbers import format_decimal
 from raadsloket.organisation.roles import PolicyArea, Role
 
 register = template.Library()
@@ -107,6 +110,19 @@ def who_am_i(context):
 def euro(value) -> str:
     """€ 1.314,30: amounts the Dutch way."""
     return money.euro(value)
+
+
+@register.filter
+def decimal(value, places=1) -> str:
+    """22,4 for `{{ total|decimal:1 }}`: hours and other numbers that are not money, with fixed
+    decimals, a decimal comma and thousands dots. Money keeps `euro`. Empty for None, so that
+    `|default:"—"` still applies; text that is no number is shown as it is."""
+    if value is None or value == "":
+        return ""
+    try:
+        return format_decimal(value, int(places))
+    except (InvalidOperation, TypeError, ValueError):
+        return value
 
 
 @register.filter
