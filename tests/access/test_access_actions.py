@@ -59,7 +59,8 @@ PEOPLE = {
     "raadslid1": {"requester"},  # the member the case is for
     "raadslid2": {"requester"},  # co-requester
     "fractiemedewerker1": {"requester"},  # filed it for raadslid1
-    "griffier": {"griffie", "triangle"},
+    # The griffier sits in the driehoek; whether that gives a vote is the profile's (below).
+    "griffier": {"griffie"},
     "raadsadviseur": {"griffie"},
     "ambtenaar1": {"assignee"},  # from assignment on
     "burgemeester": {"triangle"},
@@ -69,6 +70,11 @@ PEOPLE = {
     "wethouder1": set(),
     "beheerder": set(),
 }
+
+
+# RULES.md "Disputes": the mayor decides alone by default; a profile may have the driehoek of
+# griffier, secretaris and burgemeester decide together.
+DECIDED_BY = {"vng-model": "mayor", "utrecht": "mayor", "echt-susteren": "triangle"}
 
 
 def relations_of(username: str, scenario: Scenario) -> set[str]:
@@ -96,7 +102,8 @@ def relations_of(username: str, scenario: Scenario) -> set[str]:
         "closed",
     }:
         rel.add("routing officer")
-    if username == "secretaris":
+    if username in ("griffier", "secretaris") and DECIDED_BY[scenario.profile] == "triangle":
+        # The three decide the objection together, each with a vote (profile objection).
         rel.add("triangle")
     return rel
 

@@ -284,9 +284,10 @@ def bad_inputs(world, other_world):
                 ("list for reason", {"reason": A_LIST}, "reason"),
             ],
         ),
+        # RULES.md "Disputes": under the model-verordening the mayor decides the objection.
         "mediate": (
             "objected",
-            "griffier",
+            "burgemeester",
             [
                 ("empty", {}, "outcome"),
                 ("unknown outcome", {"outcome": "misschien", "notes": "x" * 20}, "outcome"),

@@ -114,7 +114,8 @@ OVERSIZE_ACTIONS = [
     ("in_progress", "ambtenaar6", "deliver", "answer", 50_001),
     ("in_progress", "ambtenaar6", "log_hours", "note", 501),
     ("in_progress", "ambtenaar6", "request_mediation", "reason", 5001),
-    ("objected", "secretaris", "mediate", "notes", 5001),
+    # RULES.md "Disputes": the mayor decides the objection (the secretaris no longer alone).
+    ("objected", "burgemeester", "mediate", "notes", 5001),
 ]
 
 

@@ -16,10 +16,13 @@ class ReasonForm(ActionForm):
 
 
 class TriangleMediationForm(AssignForm):
-    """The driehoek decides after an objection: assign after all, or uphold the refusal."""
+    """The driehoek decides after an objection: assign after all, or uphold the refusal.
+
+    By the profile (objection.decided_by) the burgemeester decides, or each of the three votes
+    and the decision falls once they agree (RULES.md "Disputes"); the form says which."""
 
     outcome = forms.ChoiceField(
-        label="Uitkomst",
+        label="Besluit",
         choices=[
             (Mediation.Outcome.ASSIGN, Mediation.Outcome.ASSIGN.label),
             (Mediation.Outcome.REFUSAL_UPHELD, Mediation.Outcome.REFUSAL_UPHELD.label),
@@ -33,6 +36,17 @@ class TriangleMediationForm(AssignForm):
         super().__init__(*args, **kwargs)
         self.fields["civil_servants"].required = False
         self.fields["hours_estimate"].required = False
+        if self.viewer.policy.objection.decided_by == "triangle":
+            self.fields["outcome"].label = "Uw stem"
+            self.fields["outcome"].help_text = (
+                "Griffier, gemeentesecretaris en burgemeester besluiten samen: het besluit valt "
+                "als alle drie voor dezelfde uitkomst hebben gestemd."
+            )
+        else:
+            self.fields["outcome"].help_text = (
+                "De burgemeester beslist over het bezwaar, na bemiddeling in de driehoek "
+                "(verordening ambtelijke bijstand)."
+            )
 
     def clean(self):
         cleaned = super().clean()

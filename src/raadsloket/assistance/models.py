@@ -115,3 +115,22 @@ class Evaluation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "perspective"], name="evaluation_unique")
         ]
+
+
+class TriangleVote(models.Model):
+    """One member's vote in the driehoek on an objection, when the profile has the three decide
+    together (objection.decided_by "triangle"; RULES.md "Disputes"). A member may change their
+    vote until the three agree; the decision is the outcome they all voted for."""
+
+    mediation = models.ForeignKey(Mediation, on_delete=models.CASCADE, related_name="votes")
+    # The role in which the voter sits in the driehoek (access.cases.triangle_seat).
+    seat = models.CharField(max_length=30)
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=20, choices=Mediation.Outcome.choices)
+    notes = models.TextField("toelichting")
+    cast_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mediation", "seat"], name="triangle_vote_unique")
+        ]

@@ -257,8 +257,8 @@ def _timeline(case, names: set[str]) -> list:
     events = list(case.timeline.filter(section__in=names).select_related("actor"))
     states = dict(State.choices)
     for event in events:
-        label = EVENT_LABELS.get(event.action) or workflow.ACTION_LABELS.get(
-            event.action, event.action
+        label = EVENT_LABELS.get(event.action) or workflow.label_for(
+            case.instrument, event.from_state, event.action
         )
         if event.to_state and event.to_state != event.from_state:
             label = f"{label} → {states.get(event.to_state, event.to_state)}"
@@ -385,7 +385,7 @@ def case_action(request, pk: int, action: str):
         "case": case,
         "sections": _section_names(visible),
         "action": action,
-        "label": workflow.ACTION_LABELS[action],
+        "label": workflow.label_for(case.instrument, case.state, action),
         "available": row is not None,
         "version": _version(request, case),
         "error": None,
@@ -401,8 +401,7 @@ def case_action(request, pk: int, action: str):
     elif row is None:
         messages.error(
             request,
-            f"'{workflow.ACTION_LABELS[action]}' kan niet in de status "
-            f"'{case.get_state_display()}'.",
+            f"'{context['label']}' kan niet in de status '{case.get_state_display()}'.",
         )
         return redirect("case_detail", pk=case.pk)
     elif form_class is not None:
@@ -422,6 +421,28 @@ def case_action(request, pk: int, action: str):
         # Only the form is swapped; a 4xx would not be swapped by htmx, so answer 200.
         return render(request, template + "#action-form", context)
     return render(request, template, context, status=status)
+
+
+def done_message(label: str, before: str, case) -> str:
+    """What the flash says after an action: the new status only if the status moved."""
+    if case.state != before:
+        return f"{label}: gelukt. Het verzoek is nu '{case.get_state_display()}'."
+    if case.state == State.DELIVERED:
+        # The round closes only once member, civil servant and griffie each evaluated
+        # (assistance.workflow.evaluate).
+        return (
+            f"{label}: vastgelegd. Het verzoek blijft '{case.get_state_display()}' tot raadslid, "
+            "ambtenaar en griffie elk hun evaluatie hebben gegeven."
+        )
+    if case.state == State.OBJECTED:
+        # The driehoek decides together: the case moves once the three agree
+        # (assistance.workflow.mediate_triangle).
+        return (
+            f"{label}: uw stem is vastgelegd. Het besluit valt als griffier, "
+            "gemeentesecretaris en burgemeester voor dezelfde uitkomst hebben gestemd; het "
+            f"verzoek blijft '{case.get_state_display()}'."
+        )
+    return f"{label}: vastgelegd. De status blijft '{case.get_state_display()}'."
 
 
 def _post_action(request, viewer, pk: int, action: str, form_class, context: dict):
@@ -465,11 +486,7 @@ def _post_action(request, viewer, pk: int, action: str, form_class, context: dic
         )
         form = form_class(data=request.POST, case=case, viewer=viewer) if form_class else None
         return form, error.status
-    messages.success(
-        request,
-        f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
-        f"'{case.get_state_display()}'.",
-    )
+    messages.success(request, done_message(context["label"], context["case"].state, case))
     url = reverse("case_detail", kwargs={"pk": case.pk})
     try:
         get_case_for(viewer, case.pk)

@@ -123,6 +123,18 @@ class Routing(_Model):
     capacity_confirmation_hours: int = Field(default=40, ge=1, le=1000)
 
 
+class Objection(_Model):
+    """Who decides an objection (bezwaar) to a refusal of ambtelijke bijstand.
+
+    RULES.md "Disputes" (model-verordening; handreiking, spelregel 3): the griffie mediates
+    first, then the driehoek of griffier, gemeentesecretaris and burgemeester; the burgemeester
+    mediates and in the end decides ("mayor"). Variant: the three decide together, the decision
+    taken once each of them has voted for the same outcome ("triangle").
+    """
+
+    decided_by: Literal["mayor", "triangle"] = "mayor"
+
+
 class Openness(_Model):
     # Handreiking, "Openbaarheid van de informatie": each municipality chooses whether only the
     # requester gets the answer or every member gets the same information. Secret information
@@ -367,6 +379,7 @@ class PolicyProfile(_Model):
     requesters: Requesters = Requesters()
     channel: Channel = Channel()
     routing: Routing = Routing()
+    objection: Objection = Objection()
     openness: Openness = Openness()
     refusal_grounds: list[RefusalGround] = Field(min_length=1)
     terms: Terms
