@@ -26,6 +26,8 @@ PROJECT_DIR = Path(env_str("RAADSLOKET_HOME", str(Path.cwd())))
 VAR_DIR = Path(env_str("RAADSLOKET_VAR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+# With DEBUG on, still the Dutch 400/404/500 pages (web.middleware); false shows Django's own.
+DUTCH_ERROR_PAGES = env_bool("DUTCH_ERROR_PAGES", True)
 SECRET_KEY = env_str("SECRET_KEY") or local_secret_key(VAR_DIR / "secret_key")
 if len(SECRET_KEY) < 20:
     raise ConfigurationError("SECRET_KEY is te kort (minimaal 20 tekens)")
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "raadsloket.security.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # With DEBUG (the demo) the Dutch error pages all the same, not Django's debug pages.
+    "raadsloket.web.middleware.DutchErrorPagesMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the Dutch lock-out page.
     "axes.middleware.AxesMiddleware",

@@ -10,6 +10,7 @@ import pytest
 
 from raadsloket.access.cases import CaseNotFound, relation_names, sections
 from raadsloket.access.viewer import viewer_for
+from raadsloket.assistance.models import HoursEntry
 from raadsloket.cases import workflow
 from raadsloket.cases.errors import ActionForbidden, ActionNotAvailable
 from raadsloket.cases.transitions import perform
@@ -35,15 +36,20 @@ EXPECTED_ACTIONS = {
     "in_progress": {
         "requester": {"withdraw", "request_mediation"},
         "griffie": {"deliver"},
-        "assignee": {"log_hours", "request_mediation", "deliver"},
+        "assignee": {"log_hours", "correct_hours", "request_mediation", "deliver"},
     },
-    "mediation": {"requester": {"withdraw"}, "griffie": {"mediate"}, "assignee": {"log_hours"}},
+    "mediation": {
+        "requester": {"withdraw"},
+        "griffie": {"mediate"},
+        "assignee": {"log_hours", "correct_hours"},
+    },
+    # Logged hours are corrected, never edited, until the case closes.
     "delivered": {
         "requester": {"evaluate"},
         "griffie": {"evaluate", "close"},
-        "assignee": {"evaluate"},
+        "assignee": {"evaluate", "correct_hours"},
     },
-    "evaluated": {"griffie": {"close"}},
+    "evaluated": {"griffie": {"close"}, "assignee": {"correct_hours"}},
     "closed": {},
     "withdrawn": {},
 }
@@ -53,7 +59,8 @@ PEOPLE = {
     "raadslid1": {"requester"},  # the member the case is for
     "raadslid2": {"requester"},  # co-requester
     "fractiemedewerker1": {"requester"},  # filed it for raadslid1
-    "griffier": {"griffie", "triangle"},
+    # The griffier sits in the driehoek; whether that gives a vote is the profile's (below).
+    "griffier": {"griffie"},
     "raadsadviseur": {"griffie"},
     "ambtenaar1": {"assignee"},  # from assignment on
     "burgemeester": {"triangle"},
@@ -63,6 +70,11 @@ PEOPLE = {
     "wethouder1": set(),
     "beheerder": set(),
 }
+
+
+# RULES.md "Disputes": the mayor decides alone by default; a profile may have the driehoek of
+# griffier, secretaris and burgemeester decide together.
+DECIDED_BY = {"vng-model": "mayor", "utrecht": "mayor", "echt-susteren": "triangle"}
 
 
 def relations_of(username: str, scenario: Scenario) -> set[str]:
@@ -90,7 +102,8 @@ def relations_of(username: str, scenario: Scenario) -> set[str]:
         "closed",
     }:
         rel.add("routing officer")
-    if username == "secretaris":
+    if username in ("griffier", "secretaris") and DECIDED_BY[scenario.profile] == "triangle":
+        # The three decide the objection together, each with a vote (profile objection).
         rel.add("triangle")
     return rel
 
@@ -160,6 +173,9 @@ def test_the_api_offers_the_same_actions_minus_those_a_guard_refuses(
         ):
             # The member's evaluation is the requester's own, not a co-requester's (guard).
             expected.discard("evaluate")
+        if not HoursEntry.objects.filter(case_id=scenario.case_id, civil_servant=person).exists():
+            # Only hours one has logged can be corrected (guard).
+            expected.discard("correct_hours")
         if offered != expected:
             problems.append(
                 f"API offers {username} {sorted(offered)} in state '{state}' "
@@ -227,6 +243,8 @@ FORBIDDEN = [
     ("in_progress", "raadslid1", "deliver"),
     ("in_progress", "ambtenaar1", "record_kickoff"),
     ("in_progress", "raadslid1", "log_hours"),  # hours are the civil servant's
+    ("delivered", "manager1", "correct_hours"),  # the manager sees corrections, makes none
+    ("delivered", "griffier", "correct_hours"),
 ]
 
 

@@ -409,6 +409,7 @@ TIMELINE_SECTION = {
     "plan_kickoff": "kickoff",
     "record_kickoff": "kickoff",
     "log_hours": "hours",
+    "correct_hours": "hours",
     "request_mediation": "mediation",
     "deliver": "answer",
     "evaluate": "evaluation",

@@ -92,7 +92,7 @@ def test_the_guide_page_answers_a_need_and_a_question(client, world):
     client.force_login(world["raadslid3"])
     page = client.get("/instrumentenwijzer/")
     assert page.status_code == 200 and "Alle instrumenten" in page.content.decode()
-    html = client.get("/instrumentenwijzer/", {"vraag": COLLEGE_VIEW}).content.decode()
+    html = client.post("/instrumentenwijzer/", {"vraag": COLLEGE_VIEW}).content.decode()
     assert "Advies van de instrumentenwijzer" in html
     html = client.get("/instrumentenwijzer/", {"behoefte": "bestaat-niet"}).content.decode()
     assert "Kies een van de genoemde behoeften" in html

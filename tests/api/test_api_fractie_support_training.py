@@ -435,6 +435,18 @@ def test_a_proof_that_is_not_a_pdf_is_refused_and_nothing_stays(budgets, setting
     assert missing.status_code == 422 and "proof" in missing.json()["errors"]
 
 
+def test_an_executable_renamed_pdf_is_refused_as_a_proof(budgets):
+    url = f"/api/v1/budgets/fracties/{budgets.lb.pk}/expenses/upload"
+    before = Expense.objects.count()
+    executable = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 56 + b"PE\0\0"
+    response = Client().post(
+        url, {**expense_body(), "proof": proof("nep.pdf", executable)}, **budgets.auth("raadslid2")
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"proof": ["'nep.pdf' is geen geldig PDF-bestand."]}
+    assert Expense.objects.count() == before
+
+
 def test_a_not_allowed_category_is_refused_with_the_rule(budgets):
     rule = budgets.world.municipality.policy.fractie_support.category("giften").rule
     url = f"/api/v1/budgets/fracties/{budgets.lb.pk}/expenses/upload"

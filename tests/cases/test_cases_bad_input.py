@@ -140,6 +140,7 @@ def check(problems, label, outcome, unchanged, status, field=None):
 
 OFFICER = "secretaris"
 A_LIST = ["eerste deel van de tekst", "tweede deel van de tekst"]
+CORRECTED = "Een uur te veel geschreven."
 
 
 def bad_inputs(world, other_world):
@@ -283,9 +284,10 @@ def bad_inputs(world, other_world):
                 ("list for reason", {"reason": A_LIST}, "reason"),
             ],
         ),
+        # RULES.md "Disputes": under the model-verordening the mayor decides the objection.
         "mediate": (
             "objected",
-            "griffier",
+            "burgemeester",
             [
                 ("empty", {}, "outcome"),
                 ("unknown outcome", {"outcome": "misschien", "notes": "x" * 20}, "outcome"),
@@ -380,6 +382,22 @@ def bad_inputs(world, other_world):
                 ("list for note", {"worked_on": days(0), "hours": 2, "note": A_LIST}, "note"),
             ],
         ),
+        "correct_hours": (
+            # Delivered: ambtenaar1 logged hours on the way (demo.lifecycle.main_path).
+            "delivered",
+            "ambtenaar1",
+            [
+                ("empty", {}, "entry"),
+                ("unknown entry", {"entry": 10**6, "hours": -1, "reason": CORRECTED}, "entry"),
+                ("zero hours", {"hours": 0, "reason": CORRECTED}, "hours"),
+                ("string for hours", {"hours": "drie", "reason": CORRECTED}, "hours"),
+                ("more than a day", {"hours": -25, "reason": CORRECTED}, "hours"),
+                ("too many decimals", {"hours": "-1,25", "reason": CORRECTED}, "hours"),
+                ("ambiguous hours", {"hours": "1,2,3", "reason": CORRECTED}, "hours"),
+                ("no reason", {"hours": -1}, "reason"),
+                ("list for reason", {"hours": -1, "reason": A_LIST}, "reason"),
+            ],
+        ),
         "request_mediation": (
             "in_progress",
             "ambtenaar1",
@@ -448,6 +466,7 @@ def test_every_action_has_bad_input_cases():
         "plan_kickoff",
         "record_kickoff",
         "log_hours",
+        "correct_hours",
         "request_mediation",
         "deliver",
         "evaluate",
@@ -472,6 +491,7 @@ def test_every_action_has_bad_input_cases():
         "plan_kickoff",
         "record_kickoff",
         "log_hours",
+        "correct_hours",
         "request_mediation",
         "deliver",
         "evaluate",
@@ -633,6 +653,7 @@ ACTOR_FOR = {
     "assign": OFFICER,
     "refuse": OFFICER,
     "log_hours": "ambtenaar1",
+    "correct_hours": "ambtenaar1",
 }
 
 

@@ -1,14 +1,18 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Every running term names its rule and says when it is near or past (profile reminder)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from raadsloket.cases.deadlines import NEAR, OK, OVERDUE, running_deadline
 from raadsloket.cases.states import State
 from raadsloket.demo.lifecycle import act, new_case, run_to
+
+AMS = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.mark.django_db
@@ -50,3 +54,18 @@ def test_deadlines_command_lists_overdue_cases_without_content(world, capsys):
     out = capsys.readouterr().out
     assert case.reference in out and "termijn verlopen" in out
     assert "Geheim onderwerp XYZ" not in out
+
+
+@pytest.mark.django_db
+def test_intake_term_skips_5_may_and_the_municipalitys_own_days(world):
+    # Submitted Monday 4 May 2026, 5 working days of intake. Bevrijdingsdag 5 May counts as a
+    # feestdag in every year (Algemene termijnenwet art. 3 lid 1), and the profile makes Monday
+    # 11 May a day of its own: 6, 7, 8, 12 and 13 May are the five working days.
+    world.municipality.policy_overrides = {"terms": {"local_holidays": ["2026-05-11"]}}
+    world.municipality.save()
+    with time_machine.travel(datetime(2026, 5, 4, 10, 0, tzinfo=AMS), tick=False):
+        case = run_to(world, new_case(world), State.SUBMITTED)
+
+    assert case.intake_due == date(2026, 5, 13)
+    # On Friday 8 May two working days are left (12 and 13 May): within the profile's reminder.
+    assert running_deadline(case, world.municipality.policy, date(2026, 5, 8)).status == NEAR

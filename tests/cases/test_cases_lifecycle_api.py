@@ -382,9 +382,20 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
             "worked_on": today().isoformat(),
             "hours": 3.5,
             "note": "Cijfers verzameld.",
+            "id": body["hours"][0]["id"],
+            "corrects": None,
+            "reason": None,
         }
     ]
     assert [entry["hours"] for entry in desk.detail("manager1", case_id)["hours"]] == [3.5]
+    # A correction is a new entry naming the one it corrects; the manager sees it as hours.
+    logged = body["hours"][0]["id"]
+    correction = {"entry": logged, "hours": -0.5, "reason": "Een half uur dubbel geschreven."}
+    body = desk.act("ambtenaar1", case_id, "correct_hours", correction)
+    assert [(e["hours"], e["corrects"]) for e in body["hours"]] == [(3.5, None), (-0.5, logged)]
+    assert body["hours"][1]["reason"] == "Een half uur dubbel geschreven."
+    boss = desk.detail("manager1", case_id)["hours"]
+    assert [(e["hours"], e["reason"]) for e in boss] == [(3.5, None), (-0.5, None)]
 
     body = desk.act("ambtenaar1", case_id, "deliver", {"answer": ANSWER})
     assert body["state"] == "delivered" and body["answer"] == ANSWER
@@ -408,11 +419,13 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
         case_id,
         "evaluated",
         preset,
-        {"raadslid1": [], "griffier": ["close"], "ambtenaar1": [], officer: []},
+        {"raadslid1": [], "griffier": ["close"], "ambtenaar1": ["correct_hours"], officer: []},
     )
 
     body = desk.act("griffier", case_id, "close", {"note": "Goed verlopen."})
-    assert body["state"] == "closed" and body["closed_at"] is not None
+    assert body["state"] == "closed"
+    # The mayor no longer sees the case's dates; the griffie does.
+    assert desk.detail("griffier", case_id)["closed_at"] is not None
     check_step(
         desk,
         case_id,
@@ -431,6 +444,7 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
         "plan_kickoff",
         "record_kickoff",
         "log_hours",
+        "correct_hours",
         "deliver",
         "evaluate",
         "evaluate",
@@ -438,7 +452,10 @@ def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
         "close",
     ]
     # The manager's timeline holds only the hours; the routing officer's never the answer.
-    assert {e["action"] for e in desk.timeline("manager1", case_id)} == {"log_hours"}
+    assert {e["action"] for e in desk.timeline("manager1", case_id)} == {
+        "log_hours",
+        "correct_hours",
+    }
     assert not {"deliver", "plan_kickoff", "record_kickoff", "evaluate"} & {
         e["action"] for e in desk.timeline(officer, case_id)
     }
@@ -510,6 +527,20 @@ def test_convert_to_technical_question_and_back(desk, preset_world):
     ]
 
 
+# RULES.md "Disputes" and the presets' objection.decided_by.
+DECIDED_BY = {"vng-model": "mayor", "utrecht": "mayor", "echt-susteren": "triangle"}
+
+
+def driehoek_decides(desk, preset: str, case_id: int, data: dict) -> dict:
+    """The driehoek's decision: the mayor's alone, or the three votes when they decide together."""
+    voters = ["burgemeester"]
+    if DECIDED_BY[preset] == "triangle":
+        voters = ["griffier", "secretaris", "burgemeester"]
+    for voter in voters:
+        body = desk.act(voter, case_id, "mediate", data)
+    return body
+
+
 def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
     world = preset_world
     preset = world.municipality.policy_preset
@@ -545,22 +576,24 @@ def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
     present(mayor, "title", "question", "refusal_reasoning", "objection")
     null(mayor, "answer", "kickoff", "evaluations")
     assert [a["action"] for a in mayor["available_actions"]] == ["mediate"]
-    assert desk.actions("griffier", case_id) == ["mediate"]
+    # RULES.md "Disputes": the mayor decides, unless the profile has the three vote together.
+    votes = ["mediate"] if DECIDED_BY[preset] == "triangle" else []
+    assert desk.actions("griffier", case_id) == votes
     # While the driehoek mediates the member may still withdraw (RULES.md: until delivery).
     assert desk.actions("raadslid1", case_id) == ["withdraw"]
     assert desk.get("wethouder1", case_id).status_code == 404
     if preset == "echt-susteren":
         # The kabinetschef routes; the secretaris sits in the driehoek.
         assert desk.actions("kabinetschef", case_id) == []
-        assert desk.actions("secretaris", case_id) == ["mediate"]
+        assert desk.actions("secretaris", case_id) == votes
     else:
-        assert desk.actions("secretaris", case_id) == ["mediate"]
+        assert desk.actions("secretaris", case_id) == votes
         assert desk.get(not_officer, case_id).status_code == 404
 
-    body = desk.act(
-        "griffier",
+    body = driehoek_decides(
+        desk,
+        preset,
         case_id,
-        "mediate",
         {
             "outcome": "assign",
             "notes": "De driehoek ziet raadswerk: bijstand wordt verleend.",
@@ -573,7 +606,7 @@ def test_refusal_objection_and_the_triangle_assigns(desk, preset_world):
     assert (mediation.forum, mediation.outcome, mediation.decided_by) == (
         "triangle",
         "assign",
-        world["griffier"],
+        world["burgemeester"],
     )
     assert desk.detail("ambtenaar2", case_id)["title"] == TITLE
     assert desk.actions("griffier", case_id) == ["plan_kickoff"]
@@ -592,15 +625,18 @@ def test_mayor_who_mediates_gets_the_outcome_not_a_404(desk, preset_world):
     case_id = _to_forwarded(desk)
     desk.act(OFFICER[world.municipality.policy_preset], case_id, "refuse", refuse_data(world))
     desk.act("raadslid1", case_id, "object", {"reason": "Dit is wel degelijk raadswerk."})
+    data = {
+        "outcome": "assign",
+        "notes": "De driehoek ziet raadswerk.",
+        **assign_data(world, "ambtenaar2", 8),
+    }
+    if DECIDED_BY[world.municipality.policy_preset] == "triangle":
+        # Deciding together: the mayor's is the last of the three votes.
+        for voter in ("griffier", "secretaris"):
+            desk.act(voter, case_id, "mediate", data)
     response = desk.client.post(
         f"/api/v1/cases/{case_id}/actions/mediate",
-        {
-            "data": {
-                "outcome": "assign",
-                "notes": "De driehoek ziet raadswerk.",
-                **assign_data(world, "ambtenaar2", 8),
-            }
-        },
+        {"data": data},
         content_type="application/json",
         **desk.headers("burgemeester"),
     )
@@ -617,13 +653,15 @@ def test_the_triangle_upholds_the_refusal(desk, preset_world):
     case_id = _to_forwarded(desk)
     desk.act(OFFICER[world.municipality.policy_preset], case_id, "refuse", refuse_data(world))
     desk.act("raadslid1", case_id, "object", {"reason": "Dit is wel degelijk raadswerk."})
-    body = desk.act(
-        "griffier",
+    body = driehoek_decides(
+        desk,
+        world.municipality.policy_preset,
         case_id,
-        "mediate",
         {"outcome": "refusal_upheld", "notes": "De weigering is goed gemotiveerd."},
     )
-    assert body["state"] == "closed" and body["closed_at"] is not None
+    assert body["state"] == "closed"
+    # The mayor no longer sees the case's dates; the griffie does.
+    assert desk.detail("griffier", case_id)["closed_at"] is not None
     assert Mediation.objects.get(case_id=case_id).outcome == "refusal_upheld"
     assert not Assignment.objects.filter(case_id=case_id).exists()
     check_actions(desk, case_id, {"raadslid1": [], "griffier": []})

@@ -229,3 +229,17 @@ def test_case_list_shows_titles_only_with_request_section(world, login):
     assert TITLE in page(login(world["griffier"]), reverse("case_list"))
     html = page(login(world["beheerder"]), reverse("case_list"))
     assert case.reference in html and TITLE not in html
+
+
+def test_a_confidential_case_names_one_indiener_or_several_indieners(world, login):
+    # Dutch singular and plural instead of "indiener(s)".
+    alone = new_case(world, "raadslid1", confidential=True)
+    together = new_case(
+        world, "raadslid1", confidential=True, co_requesters=[world["raadslid2"].pk]
+    )
+    client = login(world["raadslid1"])
+
+    assert "vertrouwelijk: alleen de indiener</dd>" in page(client, detail(alone))
+    html = page(client, detail(together))
+    assert "vertrouwelijk: alleen de indieners</dd>" in html
+    assert "indiener(s)" not in html

@@ -271,12 +271,12 @@ def test_reminders_go_once_at_30_and_7_days_and_once_after_the_deadline(world, o
 def test_the_daily_command_runs_the_statement_reminders(world):
     out = io.StringIO()
     call_command("reminders", "--date", "2026-01-16", stdout=out)
-    assert "Verantwoordingen fractieondersteuning: 8 herinnering(en) voor de termijn" in (
+    assert "Verantwoordingen fractieondersteuning: 8 herinneringen voor de termijn" in (
         out.getvalue()
     )
     out = io.StringIO()
     call_command("reminders", "--date", "2026-01-16", stdout=out)
-    assert "Verantwoordingen fractieondersteuning: 0 herinnering(en)" in out.getvalue()
+    assert "Verantwoordingen fractieondersteuning: 0 herinneringen voor" in out.getvalue()
 
 
 def test_no_reminders_where_the_municipality_pays_no_fractieondersteuning(world):

@@ -1,19 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The fractieondersteuning pages: who sees what, recording, review and seats."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.forms import ValidationError
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from raadsloket.fractie_support.forms import parse_amount
+from raadsloket.audit.models import AuditEvent
 from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement
+from raadsloket.lib.money import parse_amount
+from raadsloket.lib.numbers import NumberError
 from raadsloket.organisation.models import Fractie
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +107,21 @@ def test_a_not_allowed_category_is_refused_with_the_rule_and_nothing_is_stored(c
     assert not Expense.objects.exists() and not SpendingQuestion.objects.exists()
 
 
+def test_an_executable_renamed_pdf_is_refused_as_a_proof_and_nothing_is_stored(
+    client, world, settings
+):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    executable = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 56 + b"PE\0\0"
+    fake = SimpleUploadedFile("nep.pdf", executable, content_type="application/pdf")
+    response = record(client, lb, proof=fake)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "&#x27;nep.pdf&#x27; is geen geldig PDF-bestand." in html
+    assert 'value="Zaalhuur fractievergadering maart"' in html
+    assert not Expense.objects.exists()
+
+
 @pytest.mark.parametrize("amount", ["12,3,4", "twaalf", "1.2.3", "12,345", "-5"])
 def test_a_malformed_amount_gives_a_dutch_error_and_keeps_the_input(client, world, amount):
     lb = fractie_of(world, "Lokaal Belang")
@@ -137,7 +154,7 @@ def test_amounts_are_read_the_dutch_and_the_english_way(typed, amount):
 
 @pytest.mark.parametrize("typed", ["1,2,3", "12.345,6.7", "1.23.456", "abc", "1,234", ",", "1e5"])
 def test_nonsense_amounts_are_refused(typed):
-    with pytest.raises(ValidationError):
+    with pytest.raises(NumberError):
         parse_amount(typed)
 
 
@@ -574,7 +591,102 @@ def test_the_treasurer_removes_an_unreviewed_expense(client, world):
     url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
     client.force_login(world["raadslid3"])  # a member, not the treasurer
     assert client.post(url).status_code == 403 and Expense.objects.exists()
+    assert client.post(url, {"bevestigd": "ja"}).status_code == 403 and Expense.objects.exists()
     client.force_login(world["raadslid2"])
-    response = client.post(url)
+    response = client.post(url, {"bevestigd": "ja"})
     assert response.status_code == 302 and not Expense.objects.exists()
     assert "is verwijderd" in page(client, response.url)
+
+
+def test_the_waiting_notice_says_1_uitgave_wacht_and_2_uitgaven_wachten(client, world):
+    # Dutch agreement instead of "1 uitgave(n) wachten".
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    question = "Mogen wij de catering van een inwonersavond hieruit betalen?"
+    response = record(client, lb, category="overig", question=question)
+    assert response.status_code == 302
+
+    html = page(client, response.url)
+    assert "1 uitgave wacht op het antwoord van de griffie; de fractie kan" in html
+    assert "uitgave(n)" not in html
+
+    response = record(client, lb, category="overig", question=question, description="Zaalhuur")
+    assert "2 uitgaven wachten op het antwoord van de griffie" in page(client, response.url)
+
+
+def test_the_deadline_note_says_1_dag_and_2_dagen():
+    from raadsloket.fractie_support.pages import deadline_note
+
+    deadline, status = date(2027, 2, 15), Statement.Status.OPEN
+    assert deadline_note(deadline, status, date(2027, 2, 14)) == "nog 1 dag"
+    assert deadline_note(deadline, status, date(2027, 2, 13)) == "nog 2 dagen"
+    assert deadline_note(deadline, status, date(2027, 2, 16)) == "de termijn is 1 dag verstreken"
+    assert deadline_note(deadline, status, date(2027, 2, 25)) == "de termijn is 10 dagen verstreken"
+
+
+def test_back_and_record_again_stores_one_expense_and_links_to_it(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    html = page(client, year_url(lb, last_year()))
+    token = re.search(r'name="submission_token" value="([^"]+)"', html).group(1)
+    assert record(client, lb, submission_token=token).status_code == 302
+    expense = Expense.objects.get(fractie=lb)
+    again = record(client, lb, submission_token=token)
+    assert Expense.objects.filter(fractie=lb).count() == 1
+    assert again.url == year_url(lb, last_year()) + f"#uitgave-{expense.pk}"
+    html = page(client, again.url)
+    assert "Deze uitgave is al vastgelegd." in html
+    assert f'href="{year_url(lb, last_year())}#uitgave-{expense.pk}"' in html
+
+
+def test_removing_an_expense_first_shows_what_will_be_removed_and_removes_nothing(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+    before = AuditEvent.objects.count()
+
+    response = client.post(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Uitgave verwijderen?" in html
+    for shown in ["Zaalhuur fractievergadering maart", "€ 125,50", "14-3-", "bon.pdf"]:
+        assert shown in html, shown
+    assert 'name="bevestigd" value="ja"' in html and f'action="{url}"' in html
+    assert f'href="{year_url(lb, last_year())}#uitgave-{expense.pk}"' in html
+    assert Expense.objects.filter(pk=expense.pk).exists()
+    assert AuditEvent.objects.count() == before
+
+
+def test_the_confirmed_removal_is_audited(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+
+    response = client.post(url, {"bevestigd": "ja"})
+
+    assert response.status_code == 302 and not Expense.objects.exists()
+    event = AuditEvent.objects.order_by("-pk").first()
+    assert event.action == "budgets.expense_removed" and event.detail["expense"] == expense.pk
+    # Asked again (from a second tab): the line is gone, so the Dutch 404 page.
+    assert client.post(url).status_code == 404
+
+
+def test_a_reviewed_expense_gets_no_confirmation_but_the_reason(client, world):
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    assert record(client, lb).status_code == 302
+    expense = Expense.objects.get()
+    Expense.objects.filter(pk=expense.pk).update(review=Expense.Review.OK)
+    url = reverse("fractie_support:expense_action", args=[expense.pk, "verwijderen"])
+
+    response = client.post(url)
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "al beoordeeld" in html and "Uitgave verwijderen?" not in html
+    assert Expense.objects.filter(pk=expense.pk).exists()

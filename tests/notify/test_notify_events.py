@@ -69,13 +69,18 @@ def test_the_main_path_of_assistance_notifies_each_step(desk, world, mailoutbox)
     assert recipients("deliver") == {"raadslid1", "raadslid2"}
     # The routing officer hears a request waits for a decision.
     assert recipients("forward") == {"secretaris"}
-    # Actions without an event (accept, record_kickoff, log_hours, evaluate, close).
+    # Evaluations and the close go to the others of the bubble (events.py).
+    assert recipients("evaluate") == {"griffier"}
+    assert recipients("close") == {"raadslid1", "raadslid2", "ambtenaar1"}
+    # Accept, record_kickoff and log_hours tell nobody, as events.NOBODY says and why.
     assert set(Notification.objects.values_list("event", flat=True)) == {
         "submit",
         "forward",
         "assign",
         "plan_kickoff",
         "deliver",
+        "evaluate",
+        "close",
     }
     assert not Notification.objects.filter(legally_required=True).exists()
     # Every notification was mailed at once (nobody chose otherwise) and only once.
@@ -156,7 +161,7 @@ def test_in_app_rows_name_reference_instrument_event_and_link(desk, world):
     assert row.read_at is None and row.delivery == Delivery.IMMEDIATELY
 
 
-def test_an_action_without_an_event_notifies_nobody(desk, world):
+def test_an_action_whose_rule_is_nobody_notifies_nobody(desk, world):
     case = desk.run_to(desk.new(), State.INTAKE)
     Notification.objects.all().delete()
     for action in ("accept", "log_hours", "no_such_action"):

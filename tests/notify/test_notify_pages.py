@@ -77,6 +77,20 @@ def test_mark_all_read(client, world, delivered):
     assert Notification.objects.filter(recipient=world["griffier"], read_at=None).exists()
     html = client.get(reverse("notify:list")).content.decode()
     assert "U heeft geen ongelezen meldingen." in html
+    assert "3 meldingen als gelezen gemarkeerd." in html
+
+
+def test_marking_one_notification_read_says_melding_not_melding_en(client, world, delivered):
+    client = login(client, world["raadslid1"])
+    others = list(Notification.objects.filter(recipient=world["raadslid1"]))[1:]
+    for other in others:
+        client.post(reverse("notify:read", args=[other.pk]))
+
+    response = client.post(reverse("notify:read_all"), follow=True)
+
+    html = response.content.decode()
+    assert "1 melding als gelezen gemarkeerd." in html
+    assert "melding(en)" not in html
 
 
 def test_settings_form_in_dutch(client, world):

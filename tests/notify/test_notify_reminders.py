@@ -116,11 +116,11 @@ def test_drafts_deferred_and_closed_cases_are_not_watched(desk, world):
 def test_the_command_runs_one_pass_and_reports_in_dutch(submitted, capsys):
     call_command("reminders", "--date", "2025-04-23")
     out = capsys.readouterr().out
-    assert "Herinneringen 23-04-2025: 1 verzoek(en) met naderende termijn, 0 met verlopen" in out
-    assert "3 melding(en) gemaakt" in out
-    assert "Dagelijkse samenvatting: 0 e-mail(s)" in out
+    assert "Herinneringen 23-04-2025: 1 verzoek met naderende termijn, 0 met verlopen" in out
+    assert "3 meldingen gemaakt" in out
+    assert "Dagelijkse samenvatting: 0 e-mails met 0 meldingen verstuurd" in out
     call_command("reminders", "--date", "2025-04-23")
-    assert "0 melding(en) gemaakt" in capsys.readouterr().out
+    assert "0 meldingen gemaakt" in capsys.readouterr().out
 
 
 def test_the_command_refuses_a_bad_date_in_dutch(db):

@@ -58,7 +58,8 @@ def test_christmas_is_not_a_working_day():
 
 
 def test_easter_monday_is_not_a_working_day():
-    # Easter Monday 6 April 2026; the holidays package also counts Good Friday 3 April.
+    # Easter Monday 6 April 2026; Goede Vrijdag 3 April counts too (Algemene termijnenwet art. 3
+    # lid 2).
     assert not is_working_day(date(2026, 4, 6))
     assert add_term(date(2026, 4, 2), working(1)) == date(2026, 4, 7)
 

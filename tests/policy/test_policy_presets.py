@@ -4,9 +4,11 @@
 import pytest
 
 from raadsloket.policy.deadlines import describe_term
+from raadsloket.policy.errors import PolicyError
 from raadsloket.policy.loader import (
     DEFAULT_PRESET,
     PRESETS,
+    build_profile,
     load_file,
     load_preset,
     profile_to_toml,
@@ -99,10 +101,12 @@ def test_echt_susteren_routes_through_the_kabinetschef_and_otherwise_follows_vng
 
     assert echt.routing.officer == "cabinet_chief"
     assert echt.routing_officer_label == "kabinetschef"
+    # Its further safeguard: the driehoek decides an objection together.
+    assert echt.objection.decided_by == "triangle"
     different = {
         field for field in PolicyProfile.model_fields if getattr(echt, field) != getattr(vng, field)
     }
-    assert different == {"name", "label", "description", "routing"}
+    assert different == {"name", "label", "description", "routing", "objection"}
 
 
 @pytest.mark.parametrize("name", PRESETS)
@@ -127,3 +131,20 @@ def test_the_terms_of_a_preset_read_in_dutch():
     assert describe_term(terms.written_question) == (
         "30 kalenderdagen (valt het einde op za, zo of een feestdag, dan de eerstvolgende werkdag)"
     )
+
+
+def test_the_mayor_decides_an_objection_unless_the_profile_has_the_driehoek_vote():
+    # RULES.md "Disputes": the driehoek mediates; the mayor in the end decides. Echt-Susteren's
+    # preset has griffier, secretaris and burgemeester decide together.
+    assert PolicyProfile.model_fields["objection"].default.decided_by == "mayor"
+    assert load_preset("vng-model").objection.decided_by == "mayor"
+    assert load_preset("utrecht").objection.decided_by == "mayor"
+    assert load_preset("echt-susteren").objection.decided_by == "triangle"
+
+
+def test_an_unknown_decider_of_objections_is_refused_in_dutch():
+    with pytest.raises(PolicyError) as caught:
+        build_profile("vng-model", {"objection": {"decided_by": "wethouder"}})
+    assert caught.value.messages == [
+        "objection.decided_by: 'wethouder' is niet toegestaan; kies uit: mayor, triangle"
+    ]

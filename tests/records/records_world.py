@@ -20,8 +20,9 @@ from raadsloket.demo.lifecycle import (
     run_written_to,
 )
 
-# Every byte value, so that a copy that changes one is noticed.
-BINARY = bytes(range(256)) * 40
+# Every byte value, so that a copy that changes one is noticed; a PNG by its first bytes, as
+# uploads are checked by content (lib.uploads).
+BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
 
 
 def upload(name: str, content: bytes) -> MultiValueDict:
@@ -29,7 +30,12 @@ def upload(name: str, content: bytes) -> MultiValueDict:
 
 
 def technical_question(
-    world, member: str = "raadslid1", *, file: bytes | None = None, close: bool = True
+    world,
+    member: str = "raadslid1",
+    *,
+    file: bytes | None = None,
+    name: str = "laadpalen.csv",
+    close: bool = True,
 ) -> Case:
     """A technische vraag the griffie answers itself, with an attachment, then closes."""
     case = new_case(
@@ -41,7 +47,7 @@ def technical_question(
     )
     act(world, case, "submit", member)
     act(world, case, "accept", "griffier")
-    files = upload("laadpalen.csv", file) if file is not None else None
+    files = upload(name, file) if file is not None else None
     case = perform(world["griffier"], case.pk, "deliver", {"answer": "Er zijn er 212."}, files)
     if close:
         case = act(world, case, "close", "griffier", {"note": ""})
@@ -60,7 +66,7 @@ def populate(world, other_world) -> dict[str, Case]:
         "postponed": run_written_to(
             world, new_written_question(world, "raadslid2"), State.POSTPONED, "raadslid2"
         ),
-        "technical": technical_question(world, file=BINARY),
+        "technical": technical_question(world, file=BINARY, name="laadpalen.png"),
         "other": run_to(other_world, new_case(other_world), State.IN_PROGRESS),
     }
     delivered = run_to(

@@ -85,11 +85,11 @@ def test_leap_day_retention_falls_on_28_february():
 
 def test_the_list_shows_what_is_due_and_no_content(archive):
     with on(2025, 3, 1):
-        assert "Gemeente Voorbeeld: 0 verzoek(en)" in run()
+        assert "Gemeente Voorbeeld: 0 verzoeken voorbij" in run()
     with on(2025, 3, 2):
         out = run("--gemeente", "voorbeeld")
     technical = archive["technical"]
-    assert "Gemeente Voorbeeld: 1 verzoek(en) voorbij de bewaartermijn" in out
+    assert "Gemeente Voorbeeld: 1 verzoek voorbij de bewaartermijn" in out
     assert technical.reference in out and "technische vraag" in out
     assert "afgesloten 02-03-2020" in out and "vernietigbaar vanaf 02-03-2025 (5 jaar)" in out
     assert technical.title not in out and "212" not in out
@@ -99,7 +99,7 @@ def test_the_list_shows_what_is_due_and_no_content(archive):
         assert archive[key].reference in out
     assert archive["open"].reference not in out
     assert "Geheim bouwplan" not in out
-    assert "Gemeente Domstede: 1 verzoek(en)" in out
+    assert "Gemeente Domstede: 1 verzoek voorbij" in out
     assert "bestaat niet" in refused("--gemeente", "nergens")
 
 
@@ -120,7 +120,7 @@ def test_destruction_only_after_the_griffiers_approval(
     with on(2030, 3, 3):
         out = run("--propose", "--gemeente", "voorbeeld")
         destruction_list = DestructionList.objects.get()
-        assert f"vernietigingslijst {destruction_list.pk} met 4 verzoek(en)" in out
+        assert f"vernietigingslijst {destruction_list.pk} met 4 verzoeken." in out
         assert {i.case_ref for i in destruction_list.items.all()} == {c.pk for c in destroyed}
 
         message = refused("--destroy", str(destruction_list.pk))
@@ -143,7 +143,7 @@ def test_destruction_only_after_the_griffiers_approval(
         events_before = list(AuditEvent.objects.values_list("seq", "case_ref", "action"))
         with django_capture_on_commit_callbacks(execute=True):
             out = run("--destroy", str(destruction_list.pk))
-    assert "4 verzoek(en) vernietigd" in out
+    assert "4 verzoeken vernietigd" in out
 
     ids = [case.pk for case in destroyed]
     assert not Case.objects.filter(pk__in=ids).exists()

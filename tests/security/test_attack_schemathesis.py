@@ -180,6 +180,7 @@ def test_the_schema_is_the_one_the_api_serves(attack, api_schema):
         "/api/v1/cases/{case_id}",
         "/api/v1/cases/{case_id}/timeline",
         "/api/v1/cases/{case_id}/actions/{action}",
+        "/api/v1/cases/{case_id}/actions/{action}/upload",
         "/api/v1/notifications",
         "/api/v1/notifications/{notification_id}/read",
         "/api/v1/me",

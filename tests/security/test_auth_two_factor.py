@@ -274,7 +274,7 @@ def test_reset_command(world):
     set_up(logged_in("griffier"), world["griffier"])
     out = io.StringIO()
     call_command("reset_two_factor", "griffier", "--reden", "nieuwe telefoon", stdout=out)
-    assert "Tweestapsverificatie van 'griffier' hersteld (1 koppeling(en) verwijderd)" in (
+    assert "Tweestapsverificatie van 'griffier' hersteld (1 koppeling verwijderd)" in (
         out.getvalue()
     )
     assert not TOTPDevice.objects.filter(user=world["griffier"]).exists()

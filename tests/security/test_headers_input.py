@@ -21,8 +21,12 @@ from raadsloket.notify.forms import DeliveryForm
 
 pytestmark = pytest.mark.django_db
 
-# Django's Dutch "Zorg dat deze waarde niet meer dan 200 tekens bevat", or raadsloket's own.
-TOO_LONG = re.compile(r"niet meer dan [\d.]+ tekens|hoogstens [\d.]+ tekens")
+# Django's Dutch "Zorg dat deze waarde niet meer dan 200 tekens bevat", or raadsloket's own; a
+# long text says its length and the limit ("De vraag is 10.001 tekens; het maximum is 10.000.").
+TOO_LONG = re.compile(
+    r"niet meer dan [\d.]+ tekens|hoogstens [\d.]+ tekens"
+    r"|is [\d.]+ tekens; het maximum is [\d.]+\."
+)
 
 
 def too_long(text: str) -> bool:
@@ -110,7 +114,8 @@ OVERSIZE_ACTIONS = [
     ("in_progress", "ambtenaar6", "deliver", "answer", 50_001),
     ("in_progress", "ambtenaar6", "log_hours", "note", 501),
     ("in_progress", "ambtenaar6", "request_mediation", "reason", 5001),
-    ("objected", "secretaris", "mediate", "notes", 5001),
+    # RULES.md "Disputes": the mayor decides the objection (the secretaris no longer alone).
+    ("objected", "burgemeester", "mediate", "notes", 5001),
 ]
 
 

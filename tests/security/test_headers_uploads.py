@@ -6,7 +6,9 @@ ASVS V12.1 (file upload), V12.4 (file storage), V12.5 (file download), V14.4.2
 (Content-Disposition); BIO 12.2.1 (protection against malware: no active content served inline).
 """
 
+import io
 import unicodedata
+import zipfile
 from email.message import Message
 from pathlib import Path
 
@@ -16,9 +18,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import Resolver404, resolve
 from django.utils.datastructures import MultiValueDict
 
-from raadsloket.cases.forms import MAX_FILE_BYTES
 from raadsloket.cases.models import Case, CaseFile
 from raadsloket.cases.transitions import perform
+from raadsloket.lib.uploads import MAX_BYTES as MAX_FILE_BYTES
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +163,9 @@ HOSTILE_NAMES = [
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_the_download_header_is_safe_whatever_the_file_name(attack, name):
     scenario, servant = in_progress(attack)
-    upload = SimpleUploadedFile(name, b"Gewoon een bijlage.", content_type="text/html")
+    # The content is what the name says (lib.uploads checks it); the client's type is a lie.
+    content = b"%PDF-1.4 Gewoon een bijlage." if name.endswith(".pdf") else b"Gewoon een bijlage."
+    upload = SimpleUploadedFile(name, content, content_type="text/html")
     case = Case.objects.get(pk=scenario.case_id)
     perform(
         servant,
@@ -190,7 +194,7 @@ def test_the_download_header_is_safe_whatever_the_file_name(attack, name):
     assert served_name == stored.original_name
     assert "/" not in served_name and "\\" not in served_name
     assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in served_name), served_name
-    # The type comes from the allowed list by extension, never from the client.
+    # The type comes from the kind the content proved, never from the client.
     assert (
         response["Content-Type"] == "text/plain"
         if served_name.endswith(".txt")
@@ -212,3 +216,99 @@ def test_a_unicode_file_name_uploaded_through_the_web_comes_back_intact(attack):
     assert header.get_filename() == name
     assert download["Content-Type"] == "application/pdf"
     b"".join(download.streaming_content)
+
+
+# A Windows executable's first bytes (DOS header "MZ", PE signature), renamed to look harmless.
+EXECUTABLE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 44 + b"PE\0\0"
+)
+
+
+def fake_pdf() -> SimpleUploadedFile:
+    return SimpleUploadedFile("nep.pdf", EXECUTABLE, content_type="application/pdf")
+
+
+def deliver_by_api(attack, files, answer="Het antwoord met bijlagen."):
+    scenario, servant = in_progress(attack)
+    case = Case.objects.get(pk=scenario.case_id)
+    response = attack.web(servant).post(
+        f"/api/v1/cases/{case.pk}/actions/deliver/upload",
+        {"answer": answer, "version": str(case.version), "files": files},
+        **attack.bearer(servant),
+    )
+    return case, response
+
+
+def test_an_executable_renamed_pdf_is_refused_on_delivery_through_the_page(attack):
+    assert "&#x27;nep.pdf&#x27; is geen geldig PDF-bestand." in refused(attack, [fake_pdf()])
+
+
+def test_an_executable_renamed_pdf_is_refused_on_delivery_through_the_api(attack):
+    before = CaseFile.objects.count()
+    case, response = deliver_by_api(attack, [fake_pdf()])
+    assert response.status_code == 422, response.content
+    assert response.json()["errors"] == {"files": ["'nep.pdf' is geen geldig PDF-bestand."]}
+    assert CaseFile.objects.count() == before
+    assert Case.objects.get(pk=case.pk).state == "in_progress"
+
+
+def test_a_real_pdf_delivered_through_the_api_is_served_as_a_pdf_whatever_the_client_said(attack):
+    upload = SimpleUploadedFile("notitie.pdf", b"%PDF-1.7\n%%EOF\n", content_type="text/html")
+    case, response = deliver_by_api(attack, [upload])
+    assert response.status_code == 200, response.content
+    assert response.json()["state"] == "delivered"
+    stored = CaseFile.objects.filter(case_id=case.pk).order_by("-pk").get()
+    download = attack.web(case.requester).get(f"/verzoeken/{case.pk}/bestanden/{stored.token}")
+    assert download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(download.streaming_content) == b"%PDF-1.7\n%%EOF\n"
+
+
+def office_file(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+DOCX = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+ODS = {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "served"),
+    [
+        ("nota.docx", office_file(DOCX), "wordprocessingml.document"),
+        ("cijfers.ods", office_file(ODS), "application/vnd.oasis.opendocument.spreadsheet"),
+        ("cijfers.csv", "wijk;aantal\nnoord;12\nzuid;€ 3\n".encode("cp1252"), "text/csv"),
+        ("foto.JPG", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "image/jpeg"),
+    ],
+)
+def test_the_documents_an_answer_needs_are_accepted_by_their_content(attack, name, content, served):
+    case, response = deliver_by_web(attack, [SimpleUploadedFile(name, content)])
+    assert response.status_code == 302, response.content[:800]
+    stored = CaseFile.objects.filter(case_id=case.pk).order_by("-pk").get()
+    assert served in stored.content_type
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("nota.docx", EXECUTABLE, "'nota.docx' is geen geldig Word-bestand."),
+        (
+            "macro.docx",
+            office_file({**DOCX, "word/vbaProject.bin": b"\0"}),
+            "'macro.docx' is geen geldig Word-bestand.",
+        ),
+        ("cijfers.xlsx", office_file(DOCX), "'cijfers.xlsx' is geen geldig Excel-bestand."),
+        ("cijfers.ods", office_file(DOCX), "'cijfers.ods' is geen geldig ODS-bestand."),
+        ("lees.txt", EXECUTABLE, "'lees.txt' is geen geldig tekst-bestand."),
+        ("foto.png", b"%PDF-1.4", "'foto.png' is geen geldig PNG-bestand."),
+        ("leeg.pdf", b"", "'leeg.pdf' is leeg."),
+    ],
+)
+def test_content_that_does_not_match_its_name_is_refused_in_dutch(attack, name, content, message):
+    text = refused(attack, [SimpleUploadedFile(name, content)])
+    assert message.replace("'", "&#x27;") in text

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from raadsloket.audit.models import AuditEvent
-from raadsloket.training.forms import parse_amount
+from raadsloket.lib.money import parse_amount
 from raadsloket.training.models import TrainingRequest, TrainingYear
 
 pytestmark = pytest.mark.django_db
@@ -512,3 +512,38 @@ def test_the_pages_have_no_inline_styles_or_scripts(world, login, today):
         page = text(login(world[username]).get(url))
         assert " style=" not in page
         assert "<script>" not in page
+
+
+def test_back_and_submit_again_asks_for_one_course_and_links_to_it(world, login):
+    client = login(world["raadslid1"])
+    html = text(client.get(NEW))
+    token = re.search(r'name="submission_token" value="([^"]+)"', html).group(1)
+    assert client.post(NEW, course(submission_token=token)).status_code == 302
+    stored = TrainingRequest.objects.get()
+    again = client.post(NEW, course(submission_token=token), follow=True)
+    assert again.status_code == 200 and TrainingRequest.objects.count() == 1
+    page = text(again)
+    assert "Deze aanvraag is al ingediend." in page
+    assert f'href="{INDEX}?jaar={stored.year}#aanvraag-{stored.pk}"' in page
+
+
+def test_a_purpose_over_the_limit_is_refused_with_its_length_and_kept(world, login):
+    client = login(world["raadslid1"])
+    purpose = "Beter debatteren. " + "d" * 3_990
+    response = client.post(NEW, course(purpose=purpose))
+    page = text(response)
+    assert response.status_code == 400 and not TrainingRequest.objects.exists()
+    assert "Het doel voor uw raadswerk is 4.008 tekens; het maximum is 4.000." in page
+    assert purpose in page and "maximaal 4.000 tekens" in page
+
+
+def test_an_over_long_motivering_is_refused_and_kept_whole(world, login):
+    stored = make_request(world, world["raadslid1"])
+    client = login(world["griffier"])
+    reason = "Past niet bij het raadswerk. " + "m" * 3_979
+    response = client.post(action_url(stored.pk, "afwijzen"), {"reden": reason})
+    page = text(response)
+    stored.refresh_from_db()
+    assert stored.status == "submitted" and stored.decision_reason == ""
+    assert "De motivering is 4.008 tekens; het maximum is 4.000." in page
+    assert reason in page and "maximaal 4.000 tekens" in page

@@ -10,9 +10,14 @@ The rules in plain words (ARCHITECTURE.md, core idea 3 "The bubble"; RULES.md):
   forwarded: the request and what is needed to assign or refuse; never the startgesprek, the
   answer or the evaluations.
 - An assigned civil servant sees the whole case from assignment on.
-- Their manager sees the hours claimed and the period, never subject or content.
+- Their manager sees the hours claimed and the period, never subject or content. Corrections of
+  hours are hours: each is recorded under the civil servant of the entry it corrects, so whoever
+  sees an entry sees its corrections (a manager those of their own staff only), and their reason,
+  like an entry's note, only inside the bubble.
 - The college sees only that a trajectory started (policy area, period), and only if the profile
   says so; the mayor and the secretary see request and refusal reasoning while the driehoek mediates.
+- An objection to a refusal is decided by the burgemeester alone, or by griffier, secretaris and
+  burgemeester together, each with a vote, as the profile says (objection.decided_by).
 - Other members see nothing of a confidential case; of a non-confidential case they see the
   question and the delivered answer, never the startgesprek or the evaluations.
 - A functional administrator sees metadata only; a break-glass read (reason asked, audited) opens
@@ -198,6 +203,12 @@ def sees_hours_of(viewer: Viewer, visible: frozenset[Section], civil_servant) ->
     return department is not None and department.manager_id == viewer.person_id
 
 
+def sees_hours_entry(viewer: Viewer, visible: frozenset[Section], entry) -> bool:
+    """One hours entry or correction of it. A correction carries the civil servant of the entry
+    it corrects (assistance.workflow.correct_hours), so it is seen exactly where that entry is."""
+    return Section.HOURS in visible and sees_hours_of(viewer, visible, entry.civil_servant)
+
+
 def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     """Every case of which the viewer may see at least one section (same rules as `sections`)."""
     if not viewer.authenticated:
@@ -292,7 +303,29 @@ def relation_names(
         and case.state in WRITTEN_REGISTERED_STATES
     ):
         names.add(Actor.COLLEGE_CONTACT)
-    if viewer.in_triangle and case.state == State.OBJECTED:
+    if case.state == State.OBJECTED and decides_objection(viewer):
         # The driehoek acts only on an objection to a refusal (handreiking, spelregel 3).
         names.add(Actor.TRIANGLE)
     return frozenset(names)
+
+
+# The seats of the driehoek, in the order a person holding more than one role sits in it.
+TRIANGLE_SEATS = (Role.MAYOR, Role.MUNICIPAL_SECRETARY, Role.CLERK)
+
+
+def triangle_seat(viewer: Viewer) -> str | None:
+    """The role in which the viewer sits in the driehoek (handreiking, spelregel 3), if any."""
+    return next((role for role in TRIANGLE_SEATS if role in viewer.roles), None)
+
+
+def decides_objection(viewer: Viewer) -> bool:
+    """Who takes the decision on an objection to a refusal (RULES.md "Disputes").
+
+    Profile objection.decided_by "mayor" (the model-verordening): the burgemeester mediates and in
+    the end decides, alone. "triangle": griffier, gemeentesecretaris and burgemeester each vote.
+    """
+    if viewer.profile is None:
+        return False
+    if viewer.profile.objection.decided_by == "mayor":
+        return Role.MAYOR in viewer.roles
+    return triangle_seat(viewer) is not None

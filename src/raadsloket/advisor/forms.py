@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The instrumentenwijzer's form: a need from the questionnaire, or the question in words.
+"""The instrumentenwijzer's forms: a need from the questionnaire, or the question in words.
 
-An ordinary GET form, so the page works without JavaScript and a result can be bookmarked.
+A need is one of a fixed list, so it is a GET form: a link or bookmark can preselect it. The
+question may be confidential (the bubble), so it is only ever POSTed: it never lands in a URL,
+the browser's history or a server log. Both work without JavaScript.
 """
 
 from django import forms
@@ -10,9 +12,8 @@ from raadsloket.advisor import questionnaire
 from raadsloket.advisor.panel import MAX_CHARS
 
 
-class GuideForm(forms.Form):
+class NeedForm(forms.Form):
     behoefte = forms.CharField(required=False)
-    vraag = forms.CharField(required=False, strip=False)
 
     def clean_behoefte(self) -> str:
         code = self.cleaned_data["behoefte"]
@@ -22,6 +23,10 @@ class GuideForm(forms.Form):
             except KeyError:
                 raise forms.ValidationError("Kies een van de genoemde behoeften.") from None
         return code
+
+
+class QuestionForm(forms.Form):
+    vraag = forms.CharField(required=False, strip=False)
 
     def clean_vraag(self) -> str:
         # A long text is cut rather than refused: the advice reads its start.

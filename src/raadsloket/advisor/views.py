@@ -2,25 +2,31 @@
 """The instrumentenwijzer page: the catalogue, the questionnaire and the free-text advice.
 
 Handreiking, "Praktijkvoorbeeld: wanneer gebruik je welk instrument?"; toolkit, "Ken je
-instrumenten". Works without JavaScript: a choice or a question is an ordinary GET form.
-The same advice sits beside the new-request form (`case_advice`, htmx) and at intake.
+instrumenten". Works without JavaScript: a need is a GET form (a link may preselect it), the
+question a POST form whose advice is the response itself, so a confidential question never
+stands in a URL, a redirect, the browser's history or a server log (the bubble).
+The same advice sits beside the new-request form (`case_advice`, htmx, POST too) and at intake.
 """
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor import catalogue, questionnaire
-from raadsloket.advisor.forms import GuideForm
+from raadsloket.advisor.forms import NeedForm, QuestionForm
 from raadsloket.advisor.panel import advice_context
 from raadsloket.audit.reads import record_list_read
 from raadsloket.cases.instruments import Instrument
 
+TOO_SHORT = "Beschrijf uw vraag in een paar zinnen; dan kan de wijzer adviseren."
 
+
+@never_cache
 @login_required
+@require_http_methods(["GET", "POST"])
 def instrument_guide(request):
-    viewer = viewer_for(request.user)
     context = {
         "needs": questionnaire.NEEDS,
         "instruments": catalogue.all_instruments(),
@@ -28,30 +34,47 @@ def instrument_guide(request):
         "text": "",
         "chosen_need": "",
     }
-    form = GuideForm(request.GET)
-    form.is_valid()
-    need_code = form.cleaned_data.get("behoefte", "")
-    text = form.cleaned_data.get("vraag", "")
-    if form.errors:
-        context["error"] = next(iter(form.errors.values()))[0]
-    elif need_code:
-        chosen = questionnaire.need(need_code)
-        advice = questionnaire.advise_need(need_code)
-        context.update(
-            chosen_need=chosen.code,
-            advice=advice,
-            best=catalogue.get(advice.instrument),
-            alternatives=[catalogue.get(other) for other in advice.alternatives],
-            handled_here=advice.instrument in Instrument.values,
-        )
-    elif text.strip():
-        context["text"] = text
-        found = advice_context(viewer, "", text)
-        if found:
-            context.update(found)
-        else:
-            context["error"] = "Beschrijf uw vraag in een paar zinnen; dan kan de wijzer adviseren."
+    if request.method == "POST":
+        context.update(_question_advice(request))
+    else:
+        # A `vraag` in the query string (an old bookmark) is neither read nor shown.
+        context.update(_need_advice(NeedForm(request.GET)))
     return render(request, "advisor/instrument_guide.html", context)
+
+
+def _first_error(form) -> str:
+    return next(iter(form.errors.values()))[0]
+
+
+def _need_advice(form: NeedForm) -> dict:
+    if not form.is_valid():
+        return {"error": _first_error(form)}
+    code = form.cleaned_data["behoefte"]
+    if not code:
+        return {}
+    advice = questionnaire.advise_need(code)
+    return {
+        "chosen_need": code,
+        "advice": advice,
+        "best": catalogue.get(advice.instrument),
+        "alternatives": [catalogue.get(other) for other in advice.alternatives],
+        "handled_here": advice.instrument in Instrument.values,
+    }
+
+
+def _question_advice(request) -> dict:
+    form = QuestionForm(request.POST)
+    if not form.is_valid():
+        return {"error": _first_error(form)}
+    text = form.cleaned_data["vraag"]
+    found = advice_context(viewer_for(request.user), "", text) if text.strip() else {}
+    if not found:
+        return {"text": text, "error": TOO_SHORT}
+    # The similar answered questions are case content in a list (bubble: audit/reads).
+    record_list_read(
+        request.user, [(item.case, {"request", "answer"}) for item in found["similar"]]
+    )
+    return {"text": text, **found}
 
 
 @login_required

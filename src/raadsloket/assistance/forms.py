@@ -5,8 +5,10 @@ from django import forms
 from django.utils import timezone
 
 from raadsloket.access.actors import Actor
+from raadsloket.assistance.hours import MAX_DAY, correctable_entries, counted
 from raadsloket.assistance.models import Evaluation, Mediation
-from raadsloket.cases.forms import ActionForm, AssignForm, hours_field, text_field
+from raadsloket.cases.forms import ActionForm, AssignForm, field_of, hours_field, text_field
+from raadsloket.lib.numbers import DutchDecimalField, format_decimal
 
 
 class ReasonForm(ActionForm):
@@ -14,10 +16,13 @@ class ReasonForm(ActionForm):
 
 
 class TriangleMediationForm(AssignForm):
-    """The driehoek decides after an objection: assign after all, or uphold the refusal."""
+    """The driehoek decides after an objection: assign after all, or uphold the refusal.
+
+    By the profile (objection.decided_by) the burgemeester decides, or each of the three votes
+    and the decision falls once they agree (RULES.md "Disputes"); the form says which."""
 
     outcome = forms.ChoiceField(
-        label="Uitkomst",
+        label="Besluit",
         choices=[
             (Mediation.Outcome.ASSIGN, Mediation.Outcome.ASSIGN.label),
             (Mediation.Outcome.REFUSAL_UPHELD, Mediation.Outcome.REFUSAL_UPHELD.label),
@@ -31,6 +36,17 @@ class TriangleMediationForm(AssignForm):
         super().__init__(*args, **kwargs)
         self.fields["civil_servants"].required = False
         self.fields["hours_estimate"].required = False
+        if self.viewer.policy.objection.decided_by == "triangle":
+            self.fields["outcome"].label = "Uw stem"
+            self.fields["outcome"].help_text = (
+                "Griffier, gemeentesecretaris en burgemeester besluiten samen: het besluit valt "
+                "als alle drie voor dezelfde uitkomst hebben gestemd."
+            )
+        else:
+            self.fields["outcome"].help_text = (
+                "De burgemeester beslist over het bezwaar, na bemiddeling in de driehoek "
+                "(verordening ambtelijke bijstand)."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -64,11 +80,13 @@ class RecordKickoffForm(ActionForm):
 
     held_on = forms.DateField(label="Gehouden op", widget=forms.DateInput(attrs={"type": "date"}))
     participants = forms.CharField(label="Deelnemers", max_length=500, min_length=3)
-    background = text_field("Achtergrond van de vraag", min_length=5)
-    goal = text_field("Doel", min_length=5)
+    background = text_field("Achtergrond van de vraag", min_length=5, noun="De achtergrond")
+    goal = text_field("Doel", min_length=5, noun="Het doel")
     agreed_hours = hours_field("Afgesproken uren")
     due_date = forms.DateField(label="Opleverdatum", widget=forms.DateInput(attrs={"type": "date"}))
-    loyalty_concerns = text_field("Loyaliteitsvragen (spagaat)", required=False)
+    loyalty_concerns = text_field(
+        "Loyaliteitsvragen (spagaat)", required=False, noun="De loyaliteitsvragen"
+    )
     member_acknowledged_rules = forms.BooleanField(
         label="Het raadslid kent de spelregels en onderschrijft ze",
         required=True,
@@ -106,6 +124,51 @@ class LogHoursForm(ActionForm):
         if worked_on > timezone.localdate():
             raise forms.ValidationError("Uren registreert u niet vooruit.")
         return worked_on
+
+
+class CorrectHoursForm(ActionForm):
+    """A correction of one's own logged hours: hours added or (negative) taken off, and why.
+
+    Whether the correction keeps the entry's total at zero or more is checked by the effect
+    (assistance.workflow.correct_hours), inside the transaction that writes it.
+    """
+
+    entry = forms.TypedChoiceField(
+        label="Registratie die u corrigeert",
+        coerce=int,
+        error_messages={
+            "required": "Kies de registratie die u corrigeert.",
+            "invalid_choice": "Kies een registratie van uzelf bij dit verzoek.",
+        },
+    )
+    hours = DutchDecimalField(
+        label="Correctie in uren",
+        places=1,
+        signed=True,
+        min_value=-MAX_DAY,
+        max_value=MAX_DAY,
+        help_text="Negatief om uren af te trekken (bijvoorbeeld -1,5), positief om bij te tellen.",
+        error_messages={
+            "required": "Vul in hoeveel uur u bijtelt of aftrekt.",
+            "min_value": f"Hoogstens {format_decimal(MAX_DAY, 0)} uur per correctie.",
+            "max_value": f"Hoogstens {format_decimal(MAX_DAY, 0)} uur per correctie.",
+        },
+    )
+    reason = text_field("Reden van de correctie", min_length=5, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        entries = correctable_entries(self.case, self.viewer.person_id)
+        field_of(self, "entry", forms.TypedChoiceField).choices = [("", "— kies —")] + [
+            (entry.pk, f"{entry.worked_on:%d-%m-%Y}: {format_decimal(counted(entry))} uur")
+            for entry in entries
+        ]
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if hours == 0:
+            raise forms.ValidationError("Een correctie van 0 uur verandert niets.")
+        return hours
 
 
 class EvaluateForm(ActionForm):

@@ -28,7 +28,13 @@ class Kickoff(models.Model):
 
 
 class HoursEntry(models.Model):
-    """Hours actually spent by a civil servant; the only thing their manager sees."""
+    """Hours actually spent by a civil servant; the only thing their manager sees.
+
+    An entry is never edited: a mistake is corrected by a correcting entry (`corrects` names
+    the entry, `hours` the hours added or, negative, taken off, `reason` why), recorded under
+    the same civil servant and day, so that every sum of `hours` (start pages, case page,
+    reports) includes the corrections and whoever sees an entry sees its corrections.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hours_entries")
     civil_servant = models.ForeignKey(
@@ -38,9 +44,28 @@ class HoursEntry(models.Model):
     hours = models.DecimalField("uren", max_digits=5, decimal_places=1)
     note = models.CharField("toelichting", max_length=500, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name="corrigeert",
+    )
+    reason = models.CharField("reden van de correctie", max_length=500, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["civil_servant", "worked_on"], name="hours_servant")]
+        constraints = [
+            # Hours logged are positive; a correction (which may be negative) gives its reason.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(corrects__isnull=True, hours__gt=0)
+                    | (models.Q(corrects__isnull=False) & ~models.Q(reason="") & ~models.Q(hours=0))
+                ),
+                name="hours_entry_positive_or_correction",
+            )
+        ]
 
 
 class Mediation(models.Model):
@@ -89,4 +114,23 @@ class Evaluation(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["case", "perspective"], name="evaluation_unique")
+        ]
+
+
+class TriangleVote(models.Model):
+    """One member's vote in the driehoek on an objection, when the profile has the three decide
+    together (objection.decided_by "triangle"; RULES.md "Disputes"). A member may change their
+    vote until the three agree; the decision is the outcome they all voted for."""
+
+    mediation = models.ForeignKey(Mediation, on_delete=models.CASCADE, related_name="votes")
+    # The role in which the voter sits in the driehoek (access.cases.triangle_seat).
+    seat = models.CharField(max_length=30)
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=20, choices=Mediation.Outcome.choices)
+    notes = models.TextField("toelichting")
+    cast_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mediation", "seat"], name="triangle_vote_unique")
         ]

@@ -6,9 +6,11 @@ kickoff_planned → in_progress (⇄ mediation) → delivered → evaluated → 
 """
 
 from raadsloket.access.actors import Actor as A
+from raadsloket.access.cases import TRIANGLE_SEATS, triangle_seat
 from raadsloket.access.sections import Section
 from raadsloket.assistance.forms import (
     PERSPECTIVE_BY_RELATION,
+    CorrectHoursForm,
     EvaluateForm,
     GriffieMediationForm,
     LogHoursForm,
@@ -17,14 +19,20 @@ from raadsloket.assistance.forms import (
     RecordKickoffForm,
     TriangleMediationForm,
 )
-from raadsloket.assistance.models import Evaluation, HoursEntry, Kickoff, Mediation
+from raadsloket.assistance.hours import correctable_entries, problem_with_correction
+from raadsloket.assistance.models import Evaluation, HoursEntry, Kickoff, Mediation, TriangleVote
+from raadsloket.audit import chain
 from raadsloket.cases import effects
+from raadsloket.cases.errors import InvalidInput
 from raadsloket.cases.forms import CloseForm, DeliverForm, RefuseForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.intake import GRIFFIE, REQUESTER, ROUTING, intake_rows, withdraw_row
 from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
 from raadsloket.cases.workflow import Transition, register
+from raadsloket.lib.numbers import format_decimal
+from raadsloket.organisation.models import Person
+from raadsloket.organisation.roles import Role
 
 S = State
 
@@ -45,8 +53,16 @@ def _open_mediation(case, forum):
 
 
 def mediate_triangle(step: Step) -> str:
-    # Model-verordening: the griffie mediates first, then the driehoek; the mayor decides.
+    """The driehoek's decision on the objection: assign after all, or keep the refusal.
+
+    RULES.md "Disputes": the griffie mediates first, then the driehoek; by default the mayor
+    decides (access.cases.decides_objection says who may). When the profile has the three decide
+    together, this records the member's vote and the case moves only once every seat of the
+    driehoek voted for the same outcome; the vote that completes it carries the assignment.
+    """
     mediation = _open_mediation(step.case, Mediation.Forum.TRIANGLE)
+    if step.profile.objection.decided_by == "triangle" and not _agreed(step, mediation):
+        return S.OBJECTED
     mediation.outcome = step.data["outcome"]
     mediation.notes = step.data["notes"]
     mediation.decided_by = step.user
@@ -59,9 +75,50 @@ def mediate_triangle(step: Step) -> str:
     return S.CLOSED
 
 
+def required_seats(case) -> set[str]:
+    """The seats of the driehoek somebody holds in the case's municipality: each must vote."""
+    held = Person.objects.filter(
+        municipality_id=case.municipality_id,
+        is_active=True,
+        role_assignments__role__in=TRIANGLE_SEATS,
+    ).values_list("role_assignments__role", flat=True)
+    return set(held) & set(TRIANGLE_SEATS)
+
+
+def _agreed(step: Step, mediation: Mediation) -> bool:
+    """Record this member's vote (audited) and say whether the driehoek now agrees."""
+    seat = triangle_seat(step.viewer)
+    TriangleVote.objects.update_or_create(
+        mediation=mediation,
+        seat=seat,
+        defaults={
+            "voter": step.user,
+            "outcome": step.data["outcome"],
+            "notes": step.data["notes"],
+            "cast_at": step.now,
+        },
+    )
+    chain.record(
+        "case.triangle_vote",
+        actor=step.user,
+        municipality_id=step.case.municipality_id,
+        case_id=step.case.pk,
+        detail={"seat": seat, "outcome": step.data["outcome"]},
+    )
+    votes = dict(mediation.votes.values_list("seat", "outcome"))
+    missing = required_seats(step.case) - set(votes)
+    return not missing and set(votes.values()) == {step.data["outcome"]}
+
+
 def describe_mediate_triangle(step: Step) -> str:
     outcome = Mediation.Outcome(step.data["outcome"]).label
-    return f"Driehoek: {outcome}. {step.data['notes']}"
+    if step.case.state != S.OBJECTED:
+        return f"Driehoek: {outcome}. {step.data['notes']}"
+    seat = Role(triangle_seat(step.viewer)).label
+    return (
+        f"Stem van de {seat} in de driehoek: {outcome}. {step.data['notes']} Nog geen besluit: "
+        "griffier, gemeentesecretaris en burgemeester besluiten samen."
+    )
 
 
 def request_mediation(step: Step) -> None:
@@ -119,7 +176,8 @@ def record_kickoff(step: Step) -> None:
 def describe_record_kickoff(step: Step) -> str:
     return (
         f"Startgesprek gehouden op {step.data['held_on']:%d-%m-%Y}; afgesproken "
-        f"{step.data['agreed_hours']} uur, oplevering {step.data['due_date']:%d-%m-%Y}."
+        f"{format_decimal(step.data['agreed_hours'])} uur, "
+        f"oplevering {step.data['due_date']:%d-%m-%Y}."
     )
 
 
@@ -135,7 +193,49 @@ def log_hours(step: Step) -> None:
 
 
 def describe_log_hours(step: Step) -> str:
-    return f"{step.data['hours']} uur op {step.data['worked_on']:%d-%m-%Y}."
+    return f"{format_decimal(step.data['hours'])} uur op {step.data['worked_on']:%d-%m-%Y}."
+
+
+def guard_correct_hours(step: Step) -> str | None:
+    if not correctable_entries(step.case, step.viewer.person_id).exists():
+        return "U heeft bij dit verzoek nog geen uren geregistreerd om te corrigeren."
+    return None
+
+
+def correct_hours(step: Step) -> None:
+    """A correcting entry, never an edit in place; under the corrected entry's civil servant and
+    day, so that sums and who sees it follow the entry (assistance/hours.py)."""
+    entry = correctable_entries(step.case, step.viewer.person_id).get(pk=step.data["entry"])
+    change = step.data["hours"]
+    problem = problem_with_correction(entry, change)
+    if problem:
+        raise InvalidInput(problem, field="hours")
+    correction = HoursEntry.objects.create(
+        case=step.case,
+        civil_servant=entry.civil_servant,
+        worked_on=entry.worked_on,
+        hours=change,
+        corrects=entry,
+        reason=step.data["reason"],
+        recorded_at=step.now,
+    )
+    # The audit chain holds which entry changed by how much; the reason stays in the bubble.
+    chain.record(
+        "hours.correct",
+        actor=step.user,
+        municipality_id=step.case.municipality_id,
+        case_id=step.case.pk,
+        detail={"entry": correction.pk, "corrects": entry.pk, "hours": str(change)},
+    )
+
+
+def describe_correct_hours(step: Step) -> str:
+    # The timeline of the hours section is the manager's too: no reason, only the figures.
+    entry = HoursEntry.objects.get(pk=step.data["entry"])
+    return (
+        f"Correctie van {format_decimal(step.data['hours'])} uur op de registratie van "
+        f"{entry.worked_on:%d-%m-%Y}."
+    )
 
 
 def perspective(step: Step) -> str | None:
@@ -213,10 +313,12 @@ TABLE = [
                form=ReasonForm, effect=object_, describe=lambda step: step.data["reason"]),
     Transition(frozenset({S.REFUSED}), "close", S.CLOSED, GRIFFIE | REQUESTER, Section.ROUTING,
                form=CloseForm, effect=effects.close, describe=effects.describe_close),
-    # The driehoek assigns, or keeps the refusal and the case closes (mediate_triangle).
+    # The driehoek assigns, or keeps the refusal and the case closes; while the three deciding
+    # together do not agree yet the case stays objected (mediate_triangle).
     Transition(frozenset({S.OBJECTED}), "mediate", S.ASSIGNED,
                frozenset({A.TRIANGLE}), Section.ROUTING, form=TriangleMediationForm,
-               effect=mediate_triangle, describe=describe_mediate_triangle),
+               effect=mediate_triangle, describe=describe_mediate_triangle,
+               title="Besluit van de driehoek over het bezwaar"),
     Transition(frozenset({S.ASSIGNED}), "plan_kickoff", S.KICKOFF_PLANNED, GRIFFIE,
                Section.KICKOFF, form=PlanKickoffForm, effect=plan_kickoff,
                describe=describe_plan_kickoff),
@@ -227,6 +329,10 @@ TABLE = [
     Transition(frozenset({S.IN_PROGRESS, S.MEDIATION}), "log_hours", None,
                frozenset({A.ASSIGNEE}), Section.HOURS, form=LogHoursForm, effect=log_hours,
                describe=describe_log_hours),
+    # A correction of logged hours, also once the work is delivered: until the case closes.
+    Transition(frozenset({S.IN_PROGRESS, S.MEDIATION, S.DELIVERED, S.EVALUATED}), "correct_hours",
+               None, frozenset({A.ASSIGNEE}), Section.HOURS, form=CorrectHoursForm,
+               guard=guard_correct_hours, effect=correct_hours, describe=describe_correct_hours),
     Transition(frozenset({S.IN_PROGRESS}), "request_mediation", S.MEDIATION,
                frozenset({A.REQUESTER, A.ASSIGNEE}), Section.MEDIATION, form=ReasonForm,
                effect=request_mediation, describe=lambda step: step.data["reason"]),

@@ -4,7 +4,7 @@ questions. Every route asks the access layer; changes go through the one transit
 Mounted by the root API (api/root.py), whose authentication (API token or session) applies."""
 
 from ninja import Field as ApiField
-from ninja import Query, Router, Schema, Status
+from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 
 from raadsloket.access.cases import (
     CaseNotFound,
@@ -34,6 +34,7 @@ from raadsloket.cases.serialize import case_payload
 from raadsloket.cases.services import create_case, log_direct_contact
 from raadsloket.cases.transitions import available_actions, perform
 from raadsloket.lib.api import ERRORS
+from raadsloket.lib.idempotency import AlreadySubmitted
 
 router = Router(tags=["verzoeken"])
 
@@ -83,11 +84,21 @@ def list_cases(request, filters: Query[ListFilters]):
     return {"items": items, "next_after": next_after}
 
 
-@router.post("/cases", response={201: CaseOut, **ERRORS}, summary="Nieuw verzoek")
+@router.post(
+    "/cases",
+    response={200: CaseOut, 201: CaseOut, **ERRORS},
+    summary="Nieuw verzoek (met Idempotency-Key: hoogstens één verzoek per sleutel)",
+)
 def new_case(request, payload: CaseIn):
     data = payload.dict()
     submit = data.pop("submit")
-    case = create_case(request.user, data, submit=submit)
+    # The same guard as the form's hidden token (lib/idempotency.py): a client that retries
+    # with the same key gets the case it made the first time (200), not a second one.
+    data["submission_token"] = request.headers.get("Idempotency-Key", "")
+    try:
+        case = create_case(request.user, data, submit=submit)
+    except AlreadySubmitted as error:
+        return Status(200, _detail(request, error.existing.pk))
     return Status(201, _detail(request, case.pk))
 
 
@@ -128,6 +139,32 @@ def case_detail(request, case_id: int):
 )
 def case_action(request, case_id: int, action: str, payload: ActionIn):
     case = perform(request.user, case_id, action, payload.data, expected_version=payload.version)
+    return _acted(request, case_id, case)
+
+
+@router.post(
+    "/cases/{case_id}/actions/{action}/upload",
+    response={200: CaseOut, **ERRORS},
+    summary="Een actie met bijlagen uitvoeren (deliver; multipart/form-data)",
+    description="De velden van de actie als formuliervelden (answer, secret, version), de "
+    "bijlagen in 'files'. Toegestaan: PDF, Word, Excel, OpenDocument, CSV, tekst, PNG en JPEG "
+    "van hoogstens 10 MB, gecontroleerd op de inhoud.",
+)
+def case_action_with_files(
+    request,
+    case_id: int,
+    action: str,
+    files: File[list[UploadedFile]],
+    version: Form[int | None] = None,
+):
+    # The same form checks the fields and the files as on the page (cases.forms.DeliverForm).
+    case = perform(
+        request.user, case_id, action, request.POST, request.FILES, expected_version=version
+    )
+    return _acted(request, case_id, case)
+
+
+def _acted(request, case_id: int, case) -> dict:
     try:
         body = _detail(request, case_id)
     except CaseNotFound:

@@ -80,7 +80,8 @@ def running_deadline(case, profile, today: date) -> Deadline | None:
 
 
 def _deadline(name: str, due: date, rule: str, kind: str, profile, today: date) -> Deadline:
-    left = working_days_between(today, due) if kind == "working" else (due - today).days
+    local = profile.terms.local_holidays
+    left = working_days_between(today, due, local) if kind == "working" else (due - today).days
     if due < today:
         status = OVERDUE
     elif left <= profile.terms.reminder_days_before:

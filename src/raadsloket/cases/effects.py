@@ -1,20 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the shared actions change on a case. Called only by transitions.perform."""
 
-import secrets
 from decimal import Decimal
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from raadsloket.cases.forms import guess_content_type, safe_file_name
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Channel, Instrument
 from raadsloket.cases.models import Assignment, CaseFile
 from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
+from raadsloket.lib.numbers import format_decimal
+from raadsloket.lib.uploads import stored_name
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import REQUESTER_ROLES, Role
-from raadsloket.policy.deadlines import add_term, agenda_deadlines, describe_term
+from raadsloket.policy.deadlines import agenda_deadlines, describe_term
 
 
 def may_request(viewer, profile) -> str | None:
@@ -37,7 +37,7 @@ def submit(step: Step) -> None:
     case = step.case
     case.submitted_at = step.now
     term = step.profile.terms.intake
-    case.intake_due = add_term(step.now, term)
+    case.intake_due = step.due(term)
     if case.meeting_date is not None:
         # A technical question about an agenda item is answered before the meeting when it is
         # in before the profile's cut-off (RULES.md, "Technische vragen").
@@ -88,9 +88,9 @@ def resume(step: Step) -> str:
     case.deferred_until = None
     # Aanhouden pauses the request: the running term starts again from the resumption.
     if case.resume_state in (State.SUBMITTED, State.INTAKE):
-        case.intake_due = add_term(step.now, step.profile.terms.intake)
+        case.intake_due = step.due(step.profile.terms.intake)
     elif case.resume_state == State.FORWARDED:
-        case.decision_due = add_term(step.now, step.profile.terms.decision)
+        case.decision_due = step.due(step.profile.terms.decision)
     return case.resume_state or State.INTAKE
 
 
@@ -135,7 +135,7 @@ def forward(step: Step) -> None:
     if case.handler_id is None:
         case.handler = step.user
     # Model-verordening: the griffier asks the secretaris (or kabinetschef) to appoint.
-    case.decision_due = add_term(step.now, step.profile.terms.decision)
+    case.decision_due = step.due(step.profile.terms.decision)
 
 
 def describe_forward(step: Step) -> str:
@@ -168,12 +168,12 @@ def assign(step: Step) -> None:
         if case.instrument == Instrument.TECHNICAL_QUESTION
         else step.profile.terms.delivery
     )
-    case.delivery_due = add_term(step.now, term)
+    case.delivery_due = step.due(term)
 
 
 def describe_assign(step: Step) -> str:
     names = ", ".join(person.display_name for person in step.data["civil_servants"])
-    return f"Toegewezen aan {names}; geschat {step.data['hours_estimate']} uur."
+    return f"Toegewezen aan {names}; geschat {format_decimal(step.data['hours_estimate'])} uur."
 
 
 def refuse(step: Step) -> None:
@@ -198,18 +198,19 @@ def record_answer(step: Step) -> None:
     case = step.case
     case.answer = step.data["answer"]
     case.secret = bool(step.data.get("secret"))
+    # Checked by DeliverForm (lib.uploads): the type served is the one the content proved.
     for upload in step.data.get("files") or []:
         stored = CaseFile(
             case=case,
             section="answer",
-            token=secrets.token_urlsafe(24),
-            original_name=safe_file_name(upload.name),
-            content_type=guess_content_type(upload.name),
+            token=stored_name(),
+            original_name=upload.name,
+            content_type=upload.content_type,
             size=upload.size,
             uploaded_by=step.user,
             uploaded_at=step.now,
         )
-        stored.file.save(stored.token, upload, save=False)
+        stored.file.save(stored.token, upload.file, save=False)
         stored.save()
 
 

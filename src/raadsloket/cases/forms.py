@@ -4,12 +4,12 @@
 The same forms serve the web pages and the API, so both give the same Dutch messages.
 """
 
-import mimetypes
-import unicodedata
 from decimal import Decimal
 from typing import TypeVar
 
 from django import forms
+from django.core.validators import MaxLengthValidator
+from django.urls import reverse
 from django.utils import timezone
 
 from raadsloket.access.viewer import Viewer
@@ -17,24 +17,30 @@ from raadsloket.cases.errors import InvalidInput
 from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Instrument
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
+from raadsloket.lib import uploads
+from raadsloket.lib.errors import DomainError
+from raadsloket.lib.idempotency import token_field
+from raadsloket.lib.numbers import DutchDecimalField, format_decimal
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import PolicyArea, Role
 
 MAX_TEXT = 10_000
 MAX_FILES = 5
-MAX_FILE_BYTES = 10 * 1024 * 1024
-ALLOWED_UPLOADS = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".odt": "application/vnd.oasis.opendocument.text",
-    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
-    ".csv": "text/csv",
-    ".txt": "text/plain",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-}
+# Model-verordening: an answer comes with the documents asked for (inzage or afschrift):
+# reports, letters, spreadsheets, photos. Checked by content (lib.uploads, ASVS V12.2.1).
+ATTACHMENTS = uploads.Allowed(
+    (
+        uploads.PDF,
+        uploads.DOCX,
+        uploads.XLSX,
+        uploads.ODT,
+        uploads.ODS,
+        uploads.CSV,
+        uploads.TXT,
+        uploads.PNG,
+        uploads.JPEG,
+    )
+)
 
 
 MAX_ID = 2**63 - 1
@@ -46,7 +52,13 @@ def _is_id(value) -> bool:
 
 
 class PersonChoiceField(forms.ModelChoiceField):
-    """A person by id; an id no database can hold is an invalid choice, not a crash."""
+    """A person by id; an id no database can hold is an invalid choice, not a crash.
+
+    The empty option says in Dutch what to choose, never Django's "---------".
+    """
+
+    def __init__(self, *args, empty_label: str = "— kies een persoon —", **kwargs):
+        super().__init__(*args, empty_label=empty_label, **kwargs)
 
     def to_python(self, value):
         if value not in self.empty_values and not _is_id(value):
@@ -68,6 +80,47 @@ class PeopleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)  # type: ignore[misc]  # Django's, not in the stubs
 
 
+def dutch_count(number: int) -> str:
+    """10412 → "10.412", as a Dutch reader writes a number of characters."""
+    return f"{number:,}".replace(",", ".")
+
+
+class LongTextField(forms.CharField):
+    """A long text whose limit the member sees and is held to, never cut.
+
+    No HTML maxlength: a browser cuts a pasted text at it without a word, and the rest is lost.
+    The server refuses an over-long text with its length and the limit, and the page shows the
+    text again in full; `static/raadsloket/counter.js` counts down as one types.
+    """
+
+    def __init__(self, *, noun: str, max_length: int, **kwargs):
+        self.noun = noun
+        self.limit = max_length
+        super().__init__(max_length=max_length, **kwargs)
+        # Django's own validator would come first with its own words; ours says the numbers.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        # A browser sends a line break as CR LF; count (and store) it as one, as the counter does.
+        return text.replace("\r\n", "\n")
+
+    def validate(self, value):
+        super().validate(value)
+        if value and len(value) > self.limit:
+            raise forms.ValidationError(
+                f"{self.noun} is {dutch_count(len(value))} tekens; het maximum is "
+                f"{dutch_count(self.limit)}.",
+                code="max_length",
+            )
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        attrs["data-limit"] = str(self.limit)
+        return attrs
+
+
 def text_field(
     label: str,
     *,
@@ -75,9 +128,12 @@ def text_field(
     min_length: int | None = None,
     max_length: int = MAX_TEXT,
     help_text: str = "",
-) -> forms.CharField:
-    return forms.CharField(
+    noun: str = "",
+) -> LongTextField:
+    """A long text; `noun` names it in the message about its length ("De vraag")."""
+    return LongTextField(
         label=label,
+        noun=noun or f"De tekst bij '{label}'",
         required=required,
         min_length=min_length,
         max_length=max_length,
@@ -86,14 +142,20 @@ def text_field(
     )
 
 
-def hours_field(label: str, *, required: bool = True, maximum: str = "1000") -> forms.DecimalField:
-    return forms.DecimalField(
+def hours_field(label: str, *, required: bool = True, maximum: str = "1000") -> DutchDecimalField:
+    """Hours to the tenth, typed the Dutch way ("1,5"): a text input, since a browser's number
+    input reads the comma by its own locale and "1,5" arrived as 15 (lib/numbers.py)."""
+    return DutchDecimalField(
         label=label,
         required=required,
+        places=1,
         min_value=Decimal("0.5"),
         max_value=Decimal(maximum),
-        max_digits=6,
-        decimal_places=1,
+        help_text="Bijvoorbeeld 1,5",
+        error_messages={
+            "min_value": "Vul minstens 0,5 uur in.",
+            "max_value": f"Vul hoogstens {format_decimal(Decimal(maximum), 0)} uur in.",
+        },
     )
 
 
@@ -115,7 +177,8 @@ def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
     """JSON input made safe for a Django form: one scalar per field unless it takes several.
 
     A list or object for a single-value field is refused (not stringified); numbers become
-    text so that date and text fields parse them as a browser would send them.
+    text so that date and text fields parse them as a browser would send them, except for a
+    number field, which reads them without the Dutch grouping of typed text.
     """
     if data is None:
         return {}, {}
@@ -131,7 +194,8 @@ def plain_input(form: forms.Form, data) -> tuple[dict, dict[str, list[str]]]:
         elif isinstance(value, list | tuple) and any(isinstance(v, list | dict) for v in value):
             errors[name] = ["Geef een lijst van losse waarden op."]
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            cleaned[name] = str(value)
+            # A number field reads a JSON number as a machine's number (lib/numbers.py).
+            cleaned[name] = value if isinstance(field, DutchDecimalField) else str(value)
         else:
             cleaned[name] = value
     return cleaned, errors
@@ -184,8 +248,10 @@ class CaseForm(forms.Form):
         label="Instrument", choices=Instrument.choices, initial=Instrument.ASSISTANCE
     )
     title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
-    question = text_field("Uw vraag of verzoek", min_length=10)
-    background = text_field("Achtergrond (waarvoor heeft u dit nodig?)", required=False)
+    question = text_field("Uw vraag of verzoek", min_length=10, noun="De vraag")
+    background = text_field(
+        "Achtergrond (waarvoor heeft u dit nodig?)", required=False, noun="De achtergrond"
+    )
     policy_area = forms.ChoiceField(label="Beleidsterrein", choices=PolicyArea.choices)
     confidential = forms.BooleanField(
         label="Vertrouwelijk behandelen",
@@ -206,16 +272,29 @@ class CaseForm(forms.Form):
         label="Namens raadslid (alleen voor een aangemelde fractiemedewerker)",
         queryset=Person.objects.none(),
         required=False,
+        empty_label="— niet namens een raadslid —",
     )
     co_requesters = PeopleChoiceField(
         label="Mede-indieners",
         queryset=Person.objects.none(),
         required=False,
     )
+    submission_token = token_field()
 
     def __init__(self, *args, viewer: Viewer, **kwargs):
         self.viewer = viewer
         super().__init__(*args, **kwargs)
+        # With htmx the rules beside the form follow the chosen instrument (cases/rules.py);
+        # without JavaScript the links under the rules, or "Vraag advies", show them.
+        field_of(self, "instrument", forms.ChoiceField).widget.attrs.update(
+            {
+                "hx-get": reverse("case_new_rules"),
+                "hx-trigger": "change",
+                "hx-target": "#regels",
+                "hx-swap": "outerHTML",
+                "hx-sync": "this:replace",
+            }
+        )
         members = (
             Person.objects.filter(
                 municipality_id=viewer.tenant,
@@ -265,10 +344,12 @@ class CaseForm(forms.Form):
 class DirectContactForm(forms.Form):
     """A civil servant logs, afterwards, small factual information given to a member directly."""
 
-    member = PersonChoiceField(label="Raadslid", queryset=Person.objects.none())
+    member = PersonChoiceField(
+        label="Raadslid", queryset=Person.objects.none(), empty_label="— kies een raadslid —"
+    )
     title = forms.CharField(label="Onderwerp", max_length=200, min_length=3)
-    question = text_field("Vraag van het raadslid", min_length=5)
-    answer = text_field("Gegeven informatie", min_length=2)
+    question = text_field("Vraag van het raadslid", min_length=5, noun="De vraag")
+    answer = text_field("Gegeven informatie", min_length=2, noun="De gegeven informatie")
     policy_area = forms.ChoiceField(label="Beleidsterrein", choices=PolicyArea.choices)
     confidential = forms.BooleanField(label="Vertrouwelijk (niet openbaar)", required=False)
 
@@ -282,7 +363,9 @@ class DirectContactForm(forms.Form):
 
 
 def allowed_instrument_choices() -> list[tuple[str, str]]:
-    return [("", "—")] + [(key, label) for key, label in ADVISABLE_INSTRUMENTS.items()]
+    return [("", "— geen instrument geadviseerd —")] + [
+        (key, label) for key, label in ADVISABLE_INSTRUMENTS.items()
+    ]
 
 
 class NoteForm(ActionForm):
@@ -291,7 +374,7 @@ class NoteForm(ActionForm):
 
 class DeferForm(ActionForm):
     until = forms.DateField(label="Aanhouden tot", widget=forms.DateInput(attrs={"type": "date"}))
-    reason = text_field("Reden", min_length=5, max_length=2000)
+    reason = text_field("Reden", min_length=5, max_length=2000, noun="De reden")
 
     def clean_until(self):
         until = self.cleaned_data["until"]
@@ -351,6 +434,7 @@ class RefuseForm(ActionForm):
     reasoning = text_field(
         "Motivering",
         min_length=20,
+        noun="De motivering",
         help_text="Een weigering is met redenen omkleed (model-verordening).",
     )
 
@@ -363,31 +447,30 @@ class RefuseForm(ActionForm):
 
 
 class DeliverForm(ActionForm):
-    answer = text_field("Antwoord", min_length=2, max_length=50_000)
+    answer = text_field("Antwoord", min_length=2, max_length=50_000, noun="Het antwoord")
     secret = forms.BooleanField(
         label="Geheimhouding (art. 25 Gemeentewet): alleen aan de gehele raad",
         required=False,
     )
     # The form metaclass moves fields out of the class; `self.files` stays the uploaded files.
-    files = MultipleFileField(label="Bijlagen", required=False)  # type: ignore[assignment]
+    files = MultipleFileField(  # type: ignore[assignment]
+        label="Bijlagen",
+        required=False,
+        help_text="PDF, Word, Excel, OpenDocument, CSV, tekst of foto; hoogstens 5 bestanden "
+        "van elk 10 MB.",
+    )
 
     def clean_files(self):
-        uploads = self.files.getlist("files") if self.files else []  # type: ignore[attr-defined]
-        if len(uploads) > MAX_FILES:
+        given = self.files.getlist("files") if self.files else []  # type: ignore[attr-defined]
+        if len(given) > MAX_FILES:
             raise forms.ValidationError(f"Hoogstens {MAX_FILES} bijlagen.")
-        for upload in uploads:
-            name = upload.name.lower()
-            suffix = name[name.rfind(".") :] if "." in name else ""
-            if suffix not in ALLOWED_UPLOADS:
-                allowed = ", ".join(sorted(ALLOWED_UPLOADS))
-                raise forms.ValidationError(
-                    f"Bestandstype van '{upload.name}' is niet toegestaan; toegestaan: {allowed}."
-                )
-            if upload.size > MAX_FILE_BYTES:
-                raise forms.ValidationError(f"'{upload.name}' is groter dan 10 MB.")
-            if len(upload.name) > 200:
-                raise forms.ValidationError("Een bestandsnaam mag hoogstens 200 tekens hebben.")
-        return uploads
+        checked = []
+        for upload in given:
+            try:
+                checked.append(uploads.check_upload(upload, ATTACHMENTS))
+            except DomainError as refused:
+                raise forms.ValidationError(refused.message) from None
+        return checked
 
 
 class CloseForm(ActionForm):
@@ -407,24 +490,6 @@ class CloseForm(ActionForm):
         if not at_intake and cleaned.get("advised_instrument"):
             self.add_error("advised_instrument", "Een ander instrument adviseert u bij de intake.")
         return cleaned
-
-
-def guess_content_type(name: str) -> str:
-    suffix = name.lower()[name.rfind(".") :] if "." in name else ""
-    return (
-        ALLOWED_UPLOADS.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    )
-
-
-def safe_file_name(name: str) -> str:
-    """The uploader's file name as shown and offered for download (ASVS V12.3.1).
-
-    No path, and no control or direction characters: a right-to-left override makes
-    "<RLO>gnp.exe.txt" read as "txt.exe.png", a line break could end a header.
-    """
-    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
-    return cleaned.strip()[:200] or "bijlage"
 
 
 class ConvertForm(ActionForm):

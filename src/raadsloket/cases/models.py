@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.states import State
+from raadsloket.lib.idempotency import TOKEN_LENGTH, token_constraint_condition
 from raadsloket.organisation.models import Municipality
 from raadsloket.organisation.roles import PolicyArea
 
@@ -149,6 +150,8 @@ class Case(models.Model):
 
     # Optimistic locking: a transition names the version it saw.
     version = models.PositiveIntegerField(default=1)
+    # The new-request form's token (lib/idempotency.py): Back and "Indienen" again file nothing.
+    submission_token = models.CharField(max_length=TOKEN_LENGTH, blank=True, default="")
 
     class Meta:
         verbose_name = "verzoek"
@@ -169,6 +172,13 @@ class Case(models.Model):
             # full, so a page costs the same in a municipality of 100 or 100,000 cases. More such
             # indexes, and the full-text ones, in migration 0004 (PostgreSQL only).
             models.Index(fields=["municipality", "-id"], name="case_muni_newest"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "submission_token"],
+                condition=token_constraint_condition(),
+                name="case_submitted_once",
+            )
         ]
 
     def __str__(self) -> str:

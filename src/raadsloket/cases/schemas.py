@@ -22,6 +22,11 @@ class HoursOut(Schema):
     worked_on: date
     hours: float
     note: str | None = None
+    # A correcting entry: the id of the entry it corrects (hours may be negative), and why
+    # (inside the bubble only, like the note).
+    id: int | None = None
+    corrects: int | None = None
+    reason: str | None = None
 
 
 class KickoffOut(Schema):

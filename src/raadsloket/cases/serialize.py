@@ -4,7 +4,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from raadsloket.access.cases import sees_hours_of
+from raadsloket.access.cases import sees_hours_entry, sees_hours_of
 from raadsloket.access.sections import Section
 from raadsloket.cases.deadlines import running_deadline
 
@@ -121,11 +121,14 @@ def _detail_sections(case, s, data: dict, viewer) -> None:
                 "worked_on": h.worked_on,
                 "hours": float(h.hours),
                 "note": h.note if show_notes else None,
+                "id": h.pk,
+                "corrects": h.corrects_id,
+                "reason": h.reason if show_notes and h.corrects_id else None,
             }
             for h in case.hours_entries.select_related("civil_servant__department").order_by(
-                "worked_on"
+                "worked_on", "pk"
             )
-            if viewer is None or sees_hours_of(viewer, s, h.civil_servant)
+            if viewer is None or sees_hours_entry(viewer, s, h)
         ]
     if Section.KICKOFF in s:
         # A missing one-to-one raises an AttributeError subclass, which hasattr absorbs.

@@ -17,7 +17,9 @@ from raadsloket.cases.errors import ActionForbidden, InvalidInput
 from raadsloket.cases.forms import CaseForm, DirectContactForm, clean_input
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
+from raadsloket.cases.rules import is_confidential
 from raadsloket.cases.transitions import perform, record_creation
+from raadsloket.lib.idempotency import insert_once
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
 
@@ -34,29 +36,30 @@ def create_case(user: Person, data: Mapping[str, Any], *, submit: bool = False) 
         raise ActionForbidden(problem)
     cleaned = clean_input(CaseForm, data, viewer=viewer)
     on_behalf_of = cleaned.get("on_behalf_of")
-    profile = viewer.policy
-    if cleaned["instrument"] == Instrument.ASSISTANCE:
-        # Profile openness: only the requester, or every member receives the answer.
-        confidential = profile.openness.answers == "requester_only"
-    elif cleaned["instrument"] == Instrument.WRITTEN_QUESTION:
-        # Reglement van Orde: the griffier passes the questions to every member and the college.
-        confidential = False
-    else:
-        # Technische vragen are public unless the member objects (RULES.md).
-        confidential = cleaned["confidential"] or not profile.openness.technical_questions_public
+    token = cleaned.get("submission_token") or ""
     with transaction.atomic():
-        case = Case.objects.create(
-            municipality_id=viewer.tenant,
-            instrument=cleaned["instrument"],
-            title=cleaned["title"],
-            question=cleaned["question"],
-            background=cleaned.get("background") or "",
-            policy_area=cleaned["policy_area"],
-            requester=on_behalf_of or user,
-            filed_by=user if on_behalf_of else None,
-            confidential=confidential,
-            agenda_item=cleaned.get("agenda_item") or "",
-            meeting_date=cleaned.get("meeting_date"),
+        case = insert_once(
+            lambda: Case.objects.create(
+                municipality_id=viewer.tenant,
+                instrument=cleaned["instrument"],
+                title=cleaned["title"],
+                question=cleaned["question"],
+                background=cleaned.get("background") or "",
+                policy_area=cleaned["policy_area"],
+                requester=on_behalf_of or user,
+                filed_by=user if on_behalf_of else None,
+                confidential=is_confidential(
+                    cleaned["instrument"], viewer.policy, asked=cleaned["confidential"]
+                ),
+                agenda_item=cleaned.get("agenda_item") or "",
+                meeting_date=cleaned.get("meeting_date"),
+                submission_token=token,
+            ),
+            token=token,
+            existing=lambda: Case.objects.filter(
+                municipality_id=viewer.tenant, submission_token=token
+            ).first(),
+            owned=lambda case: user.pk in (case.requester_id, case.filed_by_id),
         )
         co_requesters = [p for p in cleaned.get("co_requesters") or [] if p.pk != case.requester_id]
         case.co_requesters.set(co_requesters)

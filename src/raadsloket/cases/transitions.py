@@ -8,6 +8,7 @@ with the transition it reports.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -31,6 +32,8 @@ from raadsloket.cases.models import Case, TimelineEvent
 from raadsloket.cases.signals import transition_performed
 from raadsloket.cases.states import State
 from raadsloket.organisation.models import Person
+from raadsloket.policy.deadlines import add_term
+from raadsloket.policy.schema import Term
 
 
 @dataclass
@@ -48,6 +51,10 @@ class Step:
     @property
     def profile(self):
         return self.viewer.profile
+
+    def due(self, term: Term) -> date:
+        """The last day of `term` from now, skipping the municipality's own days too."""
+        return add_term(self.now, term, self.profile.terms.local_holidays)
 
 
 def validate(row: workflow.Transition, case: Case, viewer: Viewer, data, files) -> dict[str, Any]:

@@ -5,11 +5,12 @@ Views ask the access layer what to show and `perform` to change anything."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.utils.html import format_html
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from raadsloket.access.actors import Actor
@@ -17,6 +18,7 @@ from raadsloket.access.cases import (
     CaseNotFound,
     get_case_for,
     relation_names,
+    sees_hours_entry,
     sees_hours_of,
     visible_cases,
 )
@@ -39,9 +41,12 @@ from raadsloket.cases.forms import CaseForm, DirectContactForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import CaseFile
 from raadsloket.cases.ranking import candidates_for
+from raadsloket.cases.rules import chosen_instrument, rules_for
 from raadsloket.cases.services import break_glass, create_case, log_direct_contact
 from raadsloket.cases.states import ANSWERED_STATES, WRITTEN_ANSWERED_STATES, State
 from raadsloket.cases.transitions import available_actions, perform, row_for
+from raadsloket.lib.idempotency import AlreadySubmitted
+from raadsloket.lib.uploads import download
 from raadsloket.lib.views import apply_errors, forbidden
 from raadsloket.organisation.roles import Role
 from raadsloket.policy.deadlines import describe_term
@@ -78,6 +83,58 @@ def _case_number(value: str | None) -> int | None:
     return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
+def _already_submitted(request, error: AlreadySubmitted):
+    """A second submit of one form: nothing new, a link to what the first one made."""
+    case = error.existing
+    url = reverse("case_detail", kwargs={"pk": case.pk})
+    messages.info(
+        request, format_html('{} <a href="{}">Bekijk {}</a>.', error.message, url, case.reference)
+    )
+    return redirect(url)
+
+
+def _new_case_page(request, viewer, form, advice: dict, status: int = 200):
+    if Role.FRACTIE_EMPLOYEE not in viewer.roles:
+        # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
+        del form.fields["on_behalf_of"]
+    source = form.data if form.is_bound else request.GET
+    rules = rules_for(chosen_instrument(source.get("instrument")), viewer.policy)
+    if not form.is_bound:
+        form.initial["instrument"] = rules["instrument"]
+    return render(
+        request,
+        "cases/new.html",
+        {"form": form, "profile": viewer.profile, "rules": rules, **advice},
+        status=status,
+    )
+
+
+def _post_new_case(request, viewer):
+    """Create the posted request: a redirect when done, else the form again with the errors."""
+    submit = "indienen" in request.POST
+    try:
+        case = create_case(request.user, request.POST, submit=submit)
+    except AlreadySubmitted as error:
+        return _already_submitted(request, error)
+    except InvalidInput as error:
+        form = CaseForm(data=request.POST, viewer=viewer)
+        form.is_valid()
+        apply_errors(form, error.errors)
+        return _new_case_page(request, viewer, form, {}, 422)
+    except ActionForbidden as error:
+        return forbidden(request, error.message)
+    except DomainError as error:
+        form = CaseForm(data=request.POST, viewer=viewer)
+        form.is_valid()
+        form.add_error(None, error.message)
+        return _new_case_page(request, viewer, form, {}, error.status)
+    if submit:
+        messages.success(request, f"Uw verzoek {case.reference} is ingediend bij de griffie.")
+    else:
+        messages.success(request, f"Uw verzoek {case.reference} is als concept opgeslagen.")
+    return redirect("case_detail", pk=case.pk)
+
+
 @login_required
 def case_new(request):
     viewer = viewer_for(request.user)
@@ -88,10 +145,9 @@ def case_new(request):
     )
     if problem:
         return forbidden(request, problem)
-    form = CaseForm(viewer=viewer)
-    status = 200
-    advice = {}
-    if request.method == "POST" and "advies" in request.POST:
+    if request.method == "POST" and "advies" not in request.POST:
+        return _post_new_case(request, viewer)
+    if request.method == "POST":
         # Without JavaScript: show the advice beside the form; nothing is saved yet.
         form = CaseForm(data=request.POST, viewer=viewer)
         advice = advice_context(
@@ -100,39 +156,19 @@ def case_new(request):
             str(request.POST.get("question", "")),
             str(request.POST.get("instrument", "")),
         )
-    elif request.method == "POST":
-        submit = "indienen" in request.POST
-        try:
-            case = create_case(request.user, request.POST, submit=submit)
-        except InvalidInput as error:
-            form = CaseForm(data=request.POST, viewer=viewer)
-            form.is_valid()
-            apply_errors(form, error.errors)
-            status = 422
-        except ActionForbidden as error:
-            return forbidden(request, error.message)
-        except DomainError as error:
-            form = CaseForm(data=request.POST, viewer=viewer)
-            form.is_valid()
-            form.add_error(None, error.message)
-            status = error.status
-        else:
-            if submit:
-                messages.success(
-                    request, f"Uw verzoek {case.reference} is ingediend bij de griffie."
-                )
-            else:
-                messages.success(request, f"Uw verzoek {case.reference} is als concept opgeslagen.")
-            return redirect("case_detail", pk=case.pk)
-    if Role.FRACTIE_EMPLOYEE not in viewer.roles:
-        # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
-        del form.fields["on_behalf_of"]
-    return render(
-        request,
-        "cases/new.html",
-        {"form": form, "profile": viewer.profile, **advice},
-        status=status,
-    )
+        return _new_case_page(request, viewer, form, advice)
+    return _new_case_page(request, viewer, CaseForm(viewer=viewer), {})
+
+
+@login_required
+@require_GET
+def case_new_rules(request):
+    """htmx: the rules beside the new-request form for the instrument just chosen."""
+    viewer = viewer_for(request.user)
+    if not viewer.authenticated:
+        raise Http404("Niet gevonden")
+    rules = rules_for(chosen_instrument(request.GET.get("instrument")), viewer.policy)
+    return render(request, "cases/includes/rules.html", {"rules": rules})
 
 
 @login_required
@@ -221,8 +257,8 @@ def _timeline(case, names: set[str]) -> list:
     events = list(case.timeline.filter(section__in=names).select_related("actor"))
     states = dict(State.choices)
     for event in events:
-        label = EVENT_LABELS.get(event.action) or workflow.ACTION_LABELS.get(
-            event.action, event.action
+        label = EVENT_LABELS.get(event.action) or workflow.label_for(
+            case.instrument, event.from_state, event.action
         )
         if event.to_state and event.to_state != event.from_state:
             label = f"{label} → {states.get(event.to_state, event.to_state)}"
@@ -257,7 +293,7 @@ def _detail_context(viewer, case, visible) -> dict:
             for e in case.hours_entries.select_related("civil_servant__department").order_by(
                 "worked_on", "pk"
             )
-            if sees_hours_of(viewer, visible, e.civil_servant)
+            if sees_hours_entry(viewer, visible, e)
         ]
         context["hours_entries"] = entries
         context["hours_logged"] = sum((e.hours for e in entries), 0)
@@ -349,7 +385,7 @@ def case_action(request, pk: int, action: str):
         "case": case,
         "sections": _section_names(visible),
         "action": action,
-        "label": workflow.ACTION_LABELS[action],
+        "label": workflow.label_for(case.instrument, case.state, action),
         "available": row is not None,
         "version": _version(request, case),
         "error": None,
@@ -365,8 +401,7 @@ def case_action(request, pk: int, action: str):
     elif row is None:
         messages.error(
             request,
-            f"'{workflow.ACTION_LABELS[action]}' kan niet in de status "
-            f"'{case.get_state_display()}'.",
+            f"'{context['label']}' kan niet in de status '{case.get_state_display()}'.",
         )
         return redirect("case_detail", pk=case.pk)
     elif form_class is not None:
@@ -386,6 +421,28 @@ def case_action(request, pk: int, action: str):
         # Only the form is swapped; a 4xx would not be swapped by htmx, so answer 200.
         return render(request, template + "#action-form", context)
     return render(request, template, context, status=status)
+
+
+def done_message(label: str, before: str, case) -> str:
+    """What the flash says after an action: the new status only if the status moved."""
+    if case.state != before:
+        return f"{label}: gelukt. Het verzoek is nu '{case.get_state_display()}'."
+    if case.state == State.DELIVERED:
+        # The round closes only once member, civil servant and griffie each evaluated
+        # (assistance.workflow.evaluate).
+        return (
+            f"{label}: vastgelegd. Het verzoek blijft '{case.get_state_display()}' tot raadslid, "
+            "ambtenaar en griffie elk hun evaluatie hebben gegeven."
+        )
+    if case.state == State.OBJECTED:
+        # The driehoek decides together: the case moves once the three agree
+        # (assistance.workflow.mediate_triangle).
+        return (
+            f"{label}: uw stem is vastgelegd. Het besluit valt als griffier, "
+            "gemeentesecretaris en burgemeester voor dezelfde uitkomst hebben gestemd; het "
+            f"verzoek blijft '{case.get_state_display()}'."
+        )
+    return f"{label}: vastgelegd. De status blijft '{case.get_state_display()}'."
 
 
 def _post_action(request, viewer, pk: int, action: str, form_class, context: dict):
@@ -429,11 +486,7 @@ def _post_action(request, viewer, pk: int, action: str, form_class, context: dic
         )
         form = form_class(data=request.POST, case=case, viewer=viewer) if form_class else None
         return form, error.status
-    messages.success(
-        request,
-        f"{workflow.ACTION_LABELS[action]}: gelukt. Het verzoek is nu "
-        f"'{case.get_state_display()}'.",
-    )
+    messages.success(request, done_message(context["label"], context["case"].state, case))
     url = reverse("case_detail", kwargs={"pk": case.pk})
     try:
         get_case_for(viewer, case.pk)
@@ -453,11 +506,8 @@ def case_file(request, pk: int, token: str):
     if stored is None or stored.section not in _section_names(visible):
         raise Http404("Bestand niet gevonden")
     record_read(request.user, case, {stored.section})
-    return FileResponse(
-        stored.file.open("rb"),
-        as_attachment=True,
-        filename=stored.original_name,
-        content_type=stored.content_type,
+    return download(
+        stored.file.open("rb"), filename=stored.original_name, content_type=stored.content_type
     )
 
 

@@ -39,6 +39,7 @@ ACTIONS = (
     "withdraw",
     "request_mediation",
     "log_hours",
+    "correct_hours",
     "register",
     "send_back",
     "answer",
@@ -65,6 +66,7 @@ ACTION_LABELS = {
     "withdraw": "Intrekken",
     "request_mediation": "Bemiddeling vragen",
     "log_hours": "Uren registreren",
+    "correct_hours": "Uren corrigeren",
     "register": "Registreren en doorzenden aan het college",
     "send_back": "Teruggeven aan het raadslid",
     "answer": "Antwoord van het college vastleggen",
@@ -89,10 +91,13 @@ class Transition:
     guard: Guard | None = None
     effect: Effect | None = None
     describe: Callable[["Step"], str] | None = None
+    # The row's own name where the action's label would mislead (the driehoek's decision is
+    # not the griffie's mediation, though both are "mediate").
+    title: str = ""
 
     @property
     def label(self) -> str:
-        return ACTION_LABELS[self.action]
+        return self.title or ACTION_LABELS[self.action]
 
 
 ACTORS = frozenset(Actor)
@@ -120,6 +125,12 @@ def find(instrument: str, state: str, action: str) -> Transition | None:
         if row.action == action and state in row.sources:
             return row
     return None
+
+
+def label_for(instrument: str, state: str, action: str) -> str:
+    """The name of `action` as taken from `state`: its row's title, else the action's label."""
+    row = find(instrument, state, action)
+    return row.label if row is not None else ACTION_LABELS.get(action, action)
 
 
 def rows_for_action(instrument: str, action: str) -> list[Transition]:

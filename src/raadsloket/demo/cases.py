@@ -410,11 +410,12 @@ def _backdate(case, days: int) -> None:
         return
     shift = timedelta(days=days)
     registered = case.registered_at - shift
+    terms = case.municipality.policy.terms
     Case.objects.filter(pk=case.pk).update(
         created_at=F("created_at") - shift,
         submitted_at=F("submitted_at") - shift,
         registered_at=registered,
-        answer_due=add_term(registered, case.municipality.policy.terms.written_question),
+        answer_due=add_term(registered, terms.written_question, terms.local_holidays),
         intake_due=F("intake_due") - shift,
     )
     TimelineEvent.objects.filter(case=case).update(at=F("at") - shift)

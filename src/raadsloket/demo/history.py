@@ -599,7 +599,8 @@ class _Planner:
         plan.steps.append(
             _Step("register", "griffier", {"portfolio_holder": self.world[holder].pk}, registered)
         )
-        due = add_term(registered, self.profile.terms.written_question)
+        terms = self.profile.terms
+        due = add_term(registered, terms.written_question, terms.local_holidays)
         if special == "postpone":
             notice = min(registered.date() + timedelta(days=rng.randint(18, 27)), due)
             new_date = max(notice + timedelta(days=rng.randint(14, 28)), due + timedelta(days=7))

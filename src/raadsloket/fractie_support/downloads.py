@@ -9,7 +9,7 @@ the audit chain.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -27,6 +27,7 @@ from raadsloket.fractie_support.exports import (
     write_xlsx,
 )
 from raadsloket.fractie_support.models import Expense
+from raadsloket.lib.uploads import download
 from raadsloket.organisation.models import Fractie
 
 # The largest id a database column holds: a larger one in a URL is "not found", not a crash.
@@ -130,12 +131,8 @@ def proof(request, pk: int):
         municipality_id=expense.municipality_id,
         detail={"fractie": expense.fractie_id, "expense": expense.pk},
     )
-    # FileResponse writes a non-ASCII name as RFC 5987 filename*=utf-8''... (as web.case_file).
-    response = FileResponse(
+    return download(
         handle,
-        as_attachment=True,
         filename=expense.proof_name or f"bewijsstuk-{expense.pk}",
-        content_type=expense.proof_content_type or "application/octet-stream",
+        content_type=expense.proof_content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

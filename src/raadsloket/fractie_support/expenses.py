@@ -6,7 +6,6 @@ spending categories. A not-allowed category is refused with the rule that forbid
 one counts only once the griffie has said it may. Every change is in the audit chain.
 """
 
-import secrets
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,22 +17,20 @@ from django.utils import timezone
 from raadsloket.access.fractie_support import keeps_books, reviews_budgets
 from raadsloket.access.viewer import Viewer
 from raadsloket.audit.chain import record
-from raadsloket.cases.forms import safe_file_name
 from raadsloket.fractie_support import notices
 from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement, proof_path
+from raadsloket.lib import uploads
 from raadsloket.lib.errors import Conflict, DomainError, Forbidden
+from raadsloket.lib.idempotency import insert_once
 from raadsloket.organisation.models import Fractie
 
 MAX_AMOUNT = Decimal("1000000.00")
-MAX_PROOF_BYTES = 10 * 1024 * 1024
-# Proofs are receipts and invoices: a PDF or a photo. The first bytes must match the type, so a
+# Proofs are receipts and invoices: a PDF or a photo, checked by content (lib.uploads), so a
 # renamed executable or HTML page is not stored as "bon.pdf".
-PROOF_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-}
+PROOFS = uploads.Allowed(
+    (uploads.PDF, uploads.PNG, uploads.JPEG),
+    wrong_type="Een bewijsstuk is een PDF of een foto (.pdf, .png, .jpg).",
+)
 EDITABLE = (Statement.Status.OPEN, Statement.Status.RETURNED)
 
 
@@ -67,29 +64,14 @@ def counting(expense: Expense, support) -> Counting:
     return Counting(True)
 
 
-def check_proof(upload: UploadedFile) -> tuple[str, str]:
-    """(shown file name, content type) of an acceptable proof, or a Dutch DomainError."""
-    name = safe_file_name(upload.name or "")
-    suffix = name.lower()[name.rfind(".") :] if "." in name else ""
-    if suffix not in PROOF_TYPES:
-        raise DomainError(
-            "Een bewijsstuk is een PDF of een foto (.pdf, .png, .jpg).", field="proof"
-        )
-    if upload.size > MAX_PROOF_BYTES:
-        raise DomainError("Een bewijsstuk is hoogstens 10 MB.", field="proof")
-    content_type, signatures = PROOF_TYPES[suffix]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
-        raise DomainError(f"'{name}' is geen geldig {suffix[1:].upper()}-bestand.", field="proof")
-    return name, content_type
-
-
 def _statement_open(fractie: Fractie, year: int) -> None:
     # The fractie row serialises recording against submitting (statement._statement_for_update
     # takes the same lock), so no expense slips into a year while its statement is submitted.
     Fractie.objects.select_for_update().filter(pk=fractie.pk).first()
+    _check_year_open(fractie, year)
+
+
+def _check_year_open(fractie: Fractie, year: int) -> None:
     status = (
         Statement.objects.filter(fractie=fractie, year=year)
         .values_list("status", flat=True)
@@ -133,8 +115,12 @@ def record_expense(
     proof: UploadedFile | None,
     question: str = "",
     today: date | None = None,
+    submission_token: str = "",
 ) -> Expense:
-    """The treasurer records one expense; a question makes it wait for the griffie's answer."""
+    """The treasurer records one expense; a question makes it wait for the griffie's answer.
+
+    `submission_token` is the form's (lib/idempotency.py): the same form twice records once.
+    """
     if not keeps_books(viewer, fractie):
         raise Forbidden("Alleen de penningmeester van de fractie legt uitgaven vast.")
     support = viewer.profile.fractie_support
@@ -162,11 +148,26 @@ def record_expense(
         question = _check_text(question, "De vraag aan de griffie", "question", low=10, high=4000)
     if proof is None and support.proof_required:
         raise DomainError("Voeg een bewijsstuk toe (factuur of bon).", field="proof")
-    shown = check_proof(proof) if proof is not None else None
-    token = secrets.token_hex(16)
+    shown = uploads.check_upload(proof, PROOFS, field="proof") if proof is not None else None
+    token = uploads.stored_name()
     try:
         return _store_expense(
-            actor, fractie, on, amount, chosen.code, description, question, proof, shown, token
+            actor,
+            fractie,
+            Expense(
+                municipality_id=fractie.municipality_id,
+                fractie=fractie,
+                year=on.year,
+                date=on,
+                amount=amount,
+                category=chosen.code,
+                description=description,
+                recorded_by=actor,
+                submission_token=submission_token,
+            ),
+            question,
+            shown,
+            token,
         )
     except BaseException:
         # The row is gone with the transaction; its proof file must not stay behind.
@@ -177,35 +178,35 @@ def record_expense(
         raise
 
 
-def _store_expense(actor, fractie, on, amount, code, description, question, proof, shown, token):
+def _store_expense(actor, fractie, expense, question, shown, token):
     with transaction.atomic():
-        _statement_open(fractie, on.year)
+        _statement_open(fractie, expense.year)
         asked = None
         if question:
             asked = SpendingQuestion.objects.create(
                 municipality_id=fractie.municipality_id,
                 fractie=fractie,
-                category=code,
+                category=expense.category,
                 question=question,
                 asked_by=actor,
             )
-        expense = Expense(
-            municipality_id=fractie.municipality_id,
-            fractie=fractie,
-            year=on.year,
-            date=on,
-            amount=amount,
-            category=code,
-            description=description,
-            question=asked,
-            recorded_by=actor,
-        )
+        expense.question = asked
         if shown is not None:
             expense.proof_token = token
-            expense.proof_name, expense.proof_content_type = shown
-            expense.proof_size = proof.size
-            expense.proof.save(token, proof, save=False)
-        expense.save()
+            expense.proof_name, expense.proof_content_type = shown.name, shown.content_type
+            expense.proof_size = shown.size
+            expense.proof.save(token, shown.file, save=False)
+        insert_once(
+            expense.save,
+            token=expense.submission_token,
+            existing=lambda: Expense.objects.filter(
+                municipality_id=fractie.municipality_id,
+                submission_token=expense.submission_token,
+            ).first(),
+            owned=lambda found: found.fractie_id == fractie.pk,
+            message="Deze uitgave is al vastgelegd.",
+        )
+        amount, code = expense.amount, expense.category
         record(
             "budgets.expense_recorded",
             actor=actor,
@@ -224,6 +225,18 @@ def _store_expense(actor, fractie, on, amount, code, description, question, proo
     return expense
 
 
+def check_removable(viewer: Viewer, expense: Expense) -> None:
+    """Why `expense` may not be removed now (Forbidden or Conflict, in Dutch); the page asks
+    before it shows the confirmation, remove_expense again on the locked row."""
+    if not keeps_books(viewer, expense.fractie):
+        raise Forbidden("Alleen de penningmeester van de fractie verwijdert uitgaven.")
+    _check_year_open(expense.fractie, expense.year)
+    if expense.review:
+        raise Conflict(
+            "De griffie heeft deze uitgave al beoordeeld; vraag de griffie om een correctie."
+        )
+
+
 def remove_expense(viewer: Viewer, actor, expense: Expense) -> None:
     """The treasurer removes a wrong entry while the year's statement is still open."""
     if not keeps_books(viewer, expense.fractie):
@@ -233,10 +246,7 @@ def remove_expense(viewer: Viewer, actor, expense: Expense) -> None:
         locked = Expense.objects.select_for_update().filter(pk=expense.pk).first()
         if locked is None:
             raise Conflict("Deze uitgave is al verwijderd.")
-        if locked.review:
-            raise Conflict(
-                "De griffie heeft deze uitgave al beoordeeld; vraag de griffie om een correctie."
-            )
+        check_removable(viewer, locked)
         stored = locked.proof.name if locked.proof else ""
         record(
             "budgets.expense_removed",

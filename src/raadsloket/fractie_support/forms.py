@@ -3,104 +3,22 @@
 services take. Whether an action is allowed is the services' and the access layer's business;
 the forms only turn text into dates, amounts and choices, with Dutch messages."""
 
-import re
-from decimal import Decimal
-
 from django import forms
 from django.urls import reverse
 
 from raadsloket.fractie_support.models import Expense, SpendingQuestion
 from raadsloket.fractie_support.seats import MAX_SEATS
+from raadsloket.lib.idempotency import token_field
+from raadsloket.lib.money import AmountField
+from raadsloket.lib.numbers import DutchIntegerField
 from raadsloket.policy.schema import FractieSupport
 
-AMOUNT_EXAMPLE = "Vul een bedrag in zoals 1.234,56 of 1234.56."
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
-# A group of digits between thousands separators; the first group may be shorter.
-_FIRST_GROUP = re.compile(r"[1-9][0-9]{0,2}|0")
-_GROUP = re.compile(r"[0-9]{3}")
-_DIGITS = re.compile(r"[0-9]*")
-MAX_WHOLE_DIGITS = 12
 CATEGORY_GROUPS = (
     ("allowed", "Toegestaan"),
     ("ask_griffie", "Eerst voorleggen aan de griffie"),
     ("not_allowed", "Niet toegestaan"),
 )
-
-
-def _ungroup(text: str, separator: str) -> str | None:
-    """'1.234.567' → '1234567' when every group after the first has three digits."""
-    groups = text.split(separator)
-    if not _FIRST_GROUP.fullmatch(groups[0]) or (len(groups) > 1 and groups[0] == "0"):
-        return None
-    if not all(_GROUP.fullmatch(group) for group in groups[1:]):
-        return None
-    return "".join(groups)
-
-
-def _split_amount(raw: str) -> tuple[str | None, str]:
-    """(whole part without separators, fraction) of an amount written the Dutch or the English
-    way; None for the whole part when the separators make no sense."""
-    if "," in raw and "." in raw:
-        # Both: the last one separates the cents ("1.234,56" or "1,234.56").
-        decimal, thousands = (",", ".") if raw.rfind(",") > raw.rfind(".") else (".", ",")
-        whole, _, fraction = raw.rpartition(decimal)
-        return (None if decimal in whole else _ungroup(whole, thousands)), fraction
-    if "," in raw:
-        # The Dutch decimal comma; more than one makes no amount.
-        whole, _, fraction = raw.partition(",")
-        return (None if "," in fraction else whole), fraction
-    if "." in raw:
-        # "1.234" and "1.234.567" are Dutch thousands; "1234.56" is an English decimal point.
-        grouped = _ungroup(raw, ".")
-        if grouped is not None and (raw.count(".") > 1 or len(raw.rpartition(".")[2]) == 3):
-            return grouped, ""
-        whole, _, fraction = raw.partition(".")
-        return (None if "." in fraction else whole), fraction
-    return raw, ""
-
-
-def parse_amount(text: str) -> Decimal:
-    """An amount in euros as people type it: '1.234,56', '1234,56', '1234.56', '€ 12'."""
-    raw = re.sub(r"[\s\u00a0\u202f€]", "", text or "")
-    if raw.startswith(("-", "−")):
-        raise forms.ValidationError("Vul een bedrag in zonder minteken.", code="negative")
-    whole, fraction = _split_amount(raw)
-    if whole is None or not _DIGITS.fullmatch(whole) or not _DIGITS.fullmatch(fraction):
-        raise forms.ValidationError(AMOUNT_EXAMPLE, code="invalid")
-    if not whole and not fraction:
-        raise forms.ValidationError(AMOUNT_EXAMPLE, code="invalid")
-    if len(fraction) > 2:
-        raise forms.ValidationError(
-            "Een bedrag heeft hoogstens twee cijfers achter de komma.", code="decimals"
-        )
-    if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise forms.ValidationError("Dat bedrag is te groot.", code="too_large")
-    return Decimal(f"{whole or '0'}.{fraction or '0'}").quantize(Decimal("0.01"))
-
-
-class AmountField(forms.CharField):
-    """A euro amount typed as text, so the Dutch comma is not lost to a number input."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 40)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
-        if len(text) > self.max_length:
-            raise forms.ValidationError(AMOUNT_EXAMPLE, code="max_length")
-        return parse_amount(text)
-
-    def validate(self, value):
-        if value is None and self.required:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-
-    def run_validators(self, value):
-        # CharField's length validators would measure the Decimal; to_python checked the text.
-        return None
 
 
 def date_field(label: str, **kwargs) -> forms.DateField:
@@ -144,6 +62,7 @@ class ExpenseForm(forms.Form):
             "de uitgave pas mee als de griffie heeft geantwoord dat ze is toegestaan."
         ),
     )
+    submission_token = token_field()
 
     def __init__(self, *args, support: FractieSupport, **kwargs):
         super().__init__(*args, **kwargs)
@@ -246,7 +165,7 @@ class AnswerForm(forms.Form):
 class SeatChangeForm(forms.Form):
     fractie = forms.ChoiceField(label="Fractie")
     on = date_field("Met ingang van")
-    seats = forms.IntegerField(label="Nieuw aantal zetels", min_value=1, max_value=MAX_SEATS)
+    seats = DutchIntegerField(label="Nieuw aantal zetels", min_value=1, max_value=MAX_SEATS)
     note = forms.CharField(
         label="Toelichting",
         required=False,
@@ -266,7 +185,7 @@ class SplitForm(forms.Form):
     fractie = forms.ChoiceField(widget=forms.HiddenInput)
     on = date_field("Met ingang van")
     name = forms.CharField(label="Naam van de nieuwe fractie", max_length=120)
-    seats = forms.IntegerField(
+    seats = DutchIntegerField(
         label="Zetels die de nieuwe fractie meeneemt", min_value=1, max_value=MAX_SEATS
     )
     members = forms.MultipleChoiceField(

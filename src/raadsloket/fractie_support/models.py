@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from raadsloket.lib.idempotency import TOKEN_LENGTH, token_constraint_condition
 from raadsloket.lib.money import MONEY, POSITIVE
 from raadsloket.organisation.models import Fractie, Municipality
 
@@ -136,12 +137,21 @@ class Expense(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The expense form's token (lib/idempotency.py): Back and submit again record nothing twice.
+    submission_token = models.CharField(max_length=TOKEN_LENGTH, blank=True, default="")
 
     class Meta:
         verbose_name = "uitgave"
         verbose_name_plural = "uitgaven"
         ordering = ["date", "pk"]
         indexes = [models.Index(fields=["fractie", "year", "date"], name="expense_fractie_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "submission_token"],
+                condition=token_constraint_condition(),
+                name="expense_recorded_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.date} {self.description}"

@@ -31,6 +31,7 @@ from raadsloket.fractie_support.forms import (
 )
 from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement
 from raadsloket.fractie_support.statement import accounting_deadline, figures
+from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Fractie
 from raadsloket.policy.schema import FractieSupport
 
@@ -84,9 +85,9 @@ def deadline_note(deadline: date, status: str, today: date) -> str:
         return ""
     days = (deadline - today).days
     if days < 0:
-        return f"de termijn is {-days} dag(en) verstreken"
+        return f"de termijn is {counted(-days, 'dag', 'dagen')} verstreken"
     if days <= 60:
-        return f"nog {days} dag(en)"
+        return f"nog {counted(days, 'dag', 'dagen')}"
     return ""
 
 

@@ -27,6 +27,7 @@ from raadsloket.fractie_support.models import Expense, Statement
 from raadsloket.fractie_support.seats import periods_for
 from raadsloket.lib.errors import Conflict, DomainError, Forbidden
 from raadsloket.lib.money import ZERO, cents, euro
+from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Fractie
 from raadsloket.policy.schema import FractieSupport
 
@@ -242,8 +243,9 @@ def submit(viewer: Viewer, actor, fractie: Fractie, year: int, *, today: date | 
         waiting = [line for line in current.lines if line.counting.waiting]
         if waiting:
             raise Conflict(
-                f"{len(waiting)} uitgave(n) wachten nog op het antwoord van de griffie; dien de "
-                "verantwoording in als die antwoorden er zijn."
+                f"{counted(len(waiting), 'uitgave wacht', 'uitgaven wachten')} nog op het "
+                "antwoord van de griffie; dien de verantwoording in als de griffie heeft "
+                "geantwoord."
             )
         statement.status = Statement.Status.SUBMITTED
         statement.submitted_at, statement.submitted_by = timezone.now(), actor
@@ -297,7 +299,8 @@ def approve(viewer: Viewer, actor, fractie: Fractie, year: int, *, remark: str =
         unclear = [line for line in current.lines if line.expense.review == Expense.Review.UNCLEAR]
         if unclear:
             raise Conflict(
-                f"{len(unclear)} uitgave(n) liggen nog bij het presidium; beoordeel ze eerst."
+                f"{counted(len(unclear), 'uitgave ligt', 'uitgaven liggen')} nog bij het "
+                "presidium; beoordeel die eerst."
             )
         if current.provisional:
             raise Conflict(

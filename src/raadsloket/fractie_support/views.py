@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from raadsloket.access.fractie_support import (
@@ -37,7 +38,9 @@ from raadsloket.fractie_support.forms import (
 )
 from raadsloket.fractie_support.models import Expense, SpendingQuestion
 from raadsloket.lib.errors import DomainError
+from raadsloket.lib.idempotency import AlreadySubmitted
 from raadsloket.lib.money import euro
+from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Fractie, Person
 
 # The largest id a database key holds: a bigger one in a URL is a 404, not an overflow.
@@ -134,7 +137,16 @@ def _record(request, viewer, fractie, year):
             description=data["description"],
             proof=data["proof"],
             question=data["question"],
+            submission_token=data["submission_token"],
         )
+    except AlreadySubmitted as error:
+        # Back and submit again: nothing new; where the first submit's expense is.
+        found = error.existing
+        url = _year_url(fractie.pk, found.year, f"uitgave-{found.pk}")
+        messages.info(
+            request, format_html('{} <a href="{}">Bekijk de uitgave</a>.', error.message, url)
+        )
+        return redirect(url)
     except DomainError as error:
         add_service_error(form, error)
         return _year_page(
@@ -259,16 +271,9 @@ def expense_action(request, pk: int, action: str):
     # The presidium sees unclear lines of other fracties but not their year page: 404 too.
     if expense is None or not sees_fractie_budget(viewer, expense.fractie):
         raise Http404("Niet gevonden")
-    fractie, year = expense.fractie, expense.year
     if action == "verwijderen":
-        try:
-            expenses.remove_expense(viewer, request.user, expense)
-        except DomainError as error:
-            return _year_page(
-                request, viewer, fractie, year, error=error.message, status=error.status
-            )
-        messages.success(request, f"De uitgave '{expense.description}' is verwijderd.")
-        return redirect(_year_url(fractie.pk, year, "uitgaven"))
+        return _remove(request, viewer, expense)
+    fractie, year = expense.fractie, expense.year
     form = ReviewForm(request.POST, expense_id=expense.pk)
     bound = {f"review:{expense.pk}": form}
     if not form.is_valid():
@@ -283,6 +288,30 @@ def expense_action(request, pk: int, action: str):
     label = Expense.Review(form.cleaned_data["review"]).label
     messages.success(request, f"Beoordeling '{label}' vastgelegd bij '{expense.description}'.")
     return redirect(_year_url(fractie.pk, year, f"uitgave-{expense.pk}"))
+
+
+def _remove(request, viewer, expense):
+    """Two steps, without JavaScript: the first POST shows what would be removed, and only the
+    POST from that page (bevestigd=ja) removes it. There is no undo: the line and its proof
+    are gone, the audit chain keeps the removal (budgets.expense_removed)."""
+    fractie, year = expense.fractie, expense.year
+    try:
+        if request.POST.get("bevestigd") != "ja":
+            expenses.check_removable(viewer, expense)
+            return render(
+                request,
+                "fractie_support/expense_remove.html",
+                {
+                    "expense": expense,
+                    "category": viewer.profile.fractie_support.category_label(expense.category),
+                    "back": _year_url(fractie.pk, year, f"uitgave-{expense.pk}"),
+                },
+            )
+        expenses.remove_expense(viewer, request.user, expense)
+    except DomainError as error:
+        return _year_page(request, viewer, fractie, year, error=error.message, status=error.status)
+    messages.success(request, f"De uitgave '{expense.description}' is verwijderd.")
+    return redirect(_year_url(fractie.pk, year, "uitgaven"))
 
 
 # --- questions and precedents --------------------------------------------------------------
@@ -418,7 +447,7 @@ def _split(request, forms_, by_id):
     )
     return (
         f"{new} is met ingang van {data['on']:%d-%m-%Y} afgesplitst van {chosen} met "
-        f"{data['seats']} zetel(s). Wijs in {new} een fractievoorzitter en een penningmeester "
+        f"{counted(data['seats'], 'zetel', 'zetels')}. Wijs in {new} een fractievoorzitter en een penningmeester "
         "aan: zonder die rollen kan de nieuwe fractie geen uitgaven vastleggen."
     )
 

@@ -18,6 +18,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from raadsloket.lib.text import counted
+
 if TYPE_CHECKING:
     from raadsloket.fractie_support.exports import StatementDocument
 
@@ -211,7 +213,7 @@ def _summary_sheet(sheet, doc, allocation_range, counted_range, amount_range) ->
             f"cat-{category.code}",
             f"Besteed: {category.label}",
             category.amount,
-            note=f"{category.count} uitgave(n)",
+            note=counted(category.count, "uitgave", "uitgaven"),
         )
     spent_formula = f"=SUM(B{first}:B{row})" if doc.categories else 0
     line("spent", "Besteed (telt mee)", t.spent, spent_formula, bold=True)

@@ -9,20 +9,17 @@ imports the routers, never the other way round): the error schema and the conven
 - Every refusal of the domain (DomainError) is a Dutch JSON error with its status and field.
 """
 
-import re
 from decimal import Decimal
 
 from django.utils import timezone
 from ninja import Field, Schema
 
 from raadsloket.lib.errors import DomainError
-from raadsloket.lib.money import ZERO, cents
+from raadsloket.lib.money import TOO_MANY_DECIMALS, ZERO, cents
+from raadsloket.lib.numbers import NumberError, parse_decimal
 
 MAX_ID = 2**63 - 1
 MAX_PAGE = 100
-# Digits with an optional decimal point or comma: no sign, exponent, spaces, NaN or Infinity.
-AMOUNT = re.compile(r"[0-9]{1,12}(?:[.,][0-9]{1,6})?")
-
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 AMOUNT_HELP = 'bedrag in euro als tekst met hoogstens twee decimalen, bijvoorbeeld "125.50"'
 
@@ -65,10 +62,16 @@ def api_amount(value) -> str:
 
 
 def parse_amount(text: str, field: str) -> Decimal:
-    """'125.50' or '125,50' as a Decimal; the domain checks the range and the cents."""
-    if not AMOUNT.fullmatch(text or ""):
-        raise DomainError('Schrijf het bedrag als tekst, bijvoorbeeld "125.50".', field=field)
-    return Decimal(text.replace(",", "."))
+    """'125.50' or '125,50' as a Decimal, read by the one parser (lib/numbers.py) in its strict
+    form: a machine writes no thousands grouping, so "1.234" is not read as twelve hundred."""
+    try:
+        return parse_decimal(text, places=2, strict=True)
+    except NumberError as error:
+        message = {
+            "decimals": TOO_MANY_DECIMALS,
+            "negative": "Een bedrag heeft geen minteken.",
+        }.get(error.code, 'Schrijf het bedrag als tekst, bijvoorbeeld "125.50".')
+        raise DomainError(message, field=field) from error
 
 
 def this_year_or(year: int | None) -> int:

@@ -61,6 +61,13 @@ _KEEP_ROOTS: tuple[str, ...] = ("gemeente", "geheim", "geld")
 _ROOT_ENDINGS = frozenset({"", "n", "s", "e", "lijk", "lijke"})
 
 _stemmer = snowballstemmer.stemmer("dutch")
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """ "1 uitgave", "0 uitgaven", "2 uitgaven": the singular for exactly one, never "uitgave(n)"."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
 # A snowball stemmer keeps its state on the object while it works; one at a time.
 _stemmer_lock = threading.Lock()
 

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Which action of a transition table tells whom what: one row per event.
 
-Add an event with one line in EVENTS. An action without a row sends no notification.
+Every action of every transition table has a rule here (tests/notify/test_notify_rules.py walks
+the tables): an Event in EVENTS, or an entry in NOBODY that says why nobody is told. An action
+whose rows mean different things (the griffie's mediation and the driehoek's decision are both
+"mediate") is refined by where the case came from and went to in BY_ROW; `rule_for` finds it.
 
 Legally required notices go by e-mail at once whatever a person chose (NotificationSetting):
-- refuse: the model-verordening says a refusal is reasoned ("met redenen omkleed") and sent to
-  the griffier and the member;
+- refuse, and the driehoek's decision that keeps the refusal: the model-verordening says a
+  refusal is reasoned ("met redenen omkleed") and sent to the griffier and the member;
 - answer and postpone (schriftelijke vragen): the Reglement van Orde says the college answers
   the member through the griffier, and when it is late informs the member with reasons and a new
   date; that notice counts as the answer for the term;
@@ -16,6 +19,7 @@ Everything else respects the person's choice: direct, dagelijkse samenvatting or
 
 from dataclasses import dataclass
 
+from raadsloket.cases.states import State
 from raadsloket.notify import recipients as r
 from raadsloket.notify.recipients import Recipients
 
@@ -30,6 +34,10 @@ COLLEGE_ANSWER_RULE = (
 POSTPONEMENT_RULE = (
     "het college meldt het raadslid met redenen en een nieuwe datum dat het antwoord later komt; "
     "dat uitstelbericht geldt als antwoord binnen de termijn (Reglement van Orde)"
+)
+REFUSAL_UPHELD_RULE = (
+    "een weigering wordt met redenen omkleed aan de griffier en het raadslid gezonden; het "
+    "besluit van de driehoek dat de weigering in stand laat ook (verordening ambtelijke bijstand)"
 )
 TERM_PASSED_RULE = (
     "de griffier bewaakt de termijnen van de raad (Gemeentewet art. 107a, verordening en "
@@ -79,6 +87,47 @@ EVENTS: dict[str, Event] = {
                           "gepland{when}.", invitation=True),
     "deliver": Event("opgeleverd", r.together(r.requesters, r.council_if_secret),
                      "Het antwoord op verzoek {reference} ({instrument}) is opgeleverd."),
+    # The griffier may ask to hold a request (handreiking, spelregel 2); the routing officer's
+    # term to decide pauses with it.
+    "defer": Event("aangehouden", r.together(r.requesters, r.routing_officer),
+                   "Verzoek {reference} ({instrument}) is aangehouden. De reden en de datum tot "
+                   "wanneer leest u in raadsloket."),
+    "resume": Event("hervat", r.together(r.requesters, r.routing_officer),
+                    "Verzoek {reference} ({instrument}) is hervat; de termijn loopt opnieuw."),
+    "close": Event("afgesloten", r.together(r.requesters, r.handler, r.assignees),
+                   "Verzoek {reference} ({instrument}) is afgesloten. Een toelichting of advies "
+                   "leest u in raadsloket."),
+    # RULES.md "Disputes" (handreiking, spelregel 3): an objection to a refusal goes to the
+    # driehoek, and the routing officer who refused hears of it.
+    "object": Event("bezwaar gemaakt", r.together(r.triangle, r.routing_officer, r.requesters),
+                    "Tegen de weigering van verzoek {reference} ({instrument}) is bezwaar "
+                    "gemaakt. Het bezwaar ligt bij de driehoek (griffier, gemeentesecretaris en "
+                    "burgemeester); de toelichting leest u in raadsloket."),
+    "triangle_vote": Event("stem driehoek", r.triangle,
+                           "Een lid van de driehoek heeft gestemd over het bezwaar bij verzoek "
+                           "{reference} ({instrument}). Het besluit valt als griffier, "
+                           "gemeentesecretaris en burgemeester het eens zijn."),
+    "objection_granted": Event("bezwaar toegekend",
+                               r.together(r.requesters, r.griffie, r.routing_officer,
+                                          r.assignees),
+                               "De driehoek heeft besloten over het bezwaar bij verzoek "
+                               "{reference} ({instrument}): de bijstand wordt alsnog verleend en "
+                               "er is een ambtenaar aangewezen."),
+    "objection_rejected": Event("weigering blijft", r.together(r.requesters, r.griffie,
+                                                               r.routing_officer),
+                                "De driehoek heeft besloten over het bezwaar bij verzoek "
+                                "{reference} ({instrument}): de weigering blijft in stand. De "
+                                "motivering leest u in raadsloket.",
+                                legally_required=True, rule=REFUSAL_UPHELD_RULE),
+    "request_mediation": Event("bemiddeling gevraagd",
+                               r.together(r.handler_or_griffie, r.requesters, r.assignees),
+                               "Voor verzoek {reference} ({instrument}) is bemiddeling door de "
+                               "griffie gevraagd."),
+    "mediate": Event("bemiddeld", r.together(r.requesters, r.assignees),
+                     "De griffie heeft bemiddeld bij verzoek {reference} ({instrument}); het werk "
+                     "gaat verder met nieuwe afspraken."),
+    "evaluate": Event("geëvalueerd", r.handler_or_griffie,
+                      "Voor verzoek {reference} ({instrument}) is een evaluatie vastgelegd."),
     # Schriftelijke vragen (Reglement van Orde; cases/written_question.py).
     "register": Event("geregistreerd", r.together(r.college_contacts, r.council_members),
                       "Schriftelijke vragen {reference} zijn geregistreerd en doorgezonden aan "
@@ -99,6 +148,41 @@ EVENTS: dict[str, Event] = {
                        "passen. De opmerking van de griffie leest u in raadsloket."),
 }
 # fmt: on
+
+# Actions after which nobody is told, and why (an explicit entry, not a missing one).
+NOBODY: dict[str, str] = {
+    "accept": (
+        "de griffie neemt het ingediende verzoek in behandeling; het raadslid kreeg al bericht "
+        "dat het is ingediend en hoort van de stap die voor hem iets verandert (omzetten, "
+        "aanhouden, antwoord, afsluiten)"
+    ),
+    "record_kickoff": (
+        "raadslid en ambtenaar spraken doel, uren en opleverdatum zelf af in het startgesprek, "
+        "waarvoor zij een uitnodiging kregen; de griffie legt alleen vast wat zij afspraken"
+    ),
+    "log_hours": (
+        "uren registreert de ambtenaar voor zichzelf terwijl het werk doorgaat; niemand hoeft "
+        "erop te handelen, en de leidinggevende ziet alleen de uren op het verzoek"
+    ),
+}
+
+# (action, state it came from, state it went to) → the event, where one action means several
+# things. The driehoek's "mediate": a vote while the three do not agree yet, or the decision.
+BY_ROW: dict[tuple[str, str, str], str] = {
+    ("mediate", State.OBJECTED, State.OBJECTED): "triangle_vote",
+    ("mediate", State.OBJECTED, State.ASSIGNED): "objection_granted",
+    ("mediate", State.OBJECTED, State.CLOSED): "objection_rejected",
+}
+
+
+def rule_for(action: str, from_state: str, to_state: str) -> tuple[str, Event] | str | None:
+    """(event code, Event) for who is told of this transition; the reason why nobody is as a
+    string; None when the action has no rule (tests/notify/test_notify_rules.py refuses that)."""
+    code = BY_ROW.get((action, from_state, to_state), action)
+    if code in EVENTS:
+        return code, EVENTS[code]
+    return NOBODY.get(action)
+
 
 # Reminders (raadsloket.notify.reminders); recipients depend on the state, not on an action.
 DEADLINE_NEAR = "deadline_near"

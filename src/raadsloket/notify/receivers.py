@@ -8,14 +8,16 @@ legally required notice.
 
 from raadsloket.assistance.models import Kickoff
 from raadsloket.notify.delivery import notify
-from raadsloket.notify.events import EVENTS
+from raadsloket.notify.events import rule_for
 from raadsloket.notify.recipients import load_case
 
 
-def on_transition(sender, *, case, action, actor, now, **kwargs) -> None:
-    event = EVENTS.get(action)
-    if event is None:
+def on_transition(sender, *, case, action, actor, now, from_state, **kwargs) -> None:
+    rule = rule_for(action, from_state, case.state)
+    if not isinstance(rule, tuple):
+        # NOBODY: telling nobody is this action's rule (events.py says why).
         return
+    code, event = rule
     # A fresh copy with its relations: the caller's object keeps its own caches untouched.
     loaded = load_case(case.pk)
     facts = {}
@@ -25,7 +27,7 @@ def on_transition(sender, *, case, action, actor, now, **kwargs) -> None:
             facts["planned_for"] = kickoff.planned_for
     notify(
         loaded,
-        action,
+        code,
         event,
         event.recipients(loaded),
         actor_id=getattr(actor, "pk", None),

@@ -12,7 +12,7 @@ from raadsloket.access.cases import with_relations
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
 from raadsloket.organisation.models import Fractie, Person
-from raadsloket.organisation.roles import CLERK_OFFICE, PRESIDIUM, Role
+from raadsloket.organisation.roles import CLERK_OFFICE, PRESIDIUM, TRIANGLE, Role
 
 Recipients = Callable[[Case], Iterable[Person]]
 
@@ -86,6 +86,11 @@ def griffie(case: Case) -> Iterable[Person]:
 
 def griffier(case: Case) -> Iterable[Person]:
     return with_role(case.municipality_id, [Role.CLERK])
+
+
+def triangle(case: Case) -> Iterable[Person]:
+    """The driehoek: griffier, gemeentesecretaris and burgemeester (handreiking, spelregel 3)."""
+    return with_role(case.municipality_id, TRIANGLE)
 
 
 def handler(case: Case) -> list[Person]:

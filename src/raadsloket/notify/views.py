@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from raadsloket.lib.text import counted
 from raadsloket.notify.delivery import choose_delivery, delivery_of, mark_all_read, mark_read
 from raadsloket.notify.forms import DeliveryForm
 from raadsloket.notify.models import Delivery, Notification
@@ -38,7 +39,7 @@ def notification_read(request, pk: int):
 @require_POST
 def notification_read_all(request):
     count = mark_all_read(request.user)
-    messages.success(request, f"{count} melding(en) als gelezen gemarkeerd.")
+    messages.success(request, f"{counted(count, 'melding', 'meldingen')} als gelezen gemarkeerd.")
     return redirect("notify:list")
 
 

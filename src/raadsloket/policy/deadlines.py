@@ -1,19 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Term arithmetic for the profile's terms, in calendar days or in working days.
 
-Working days skip Saturdays, Sundays and the Dutch public holidays of the `holidays` package.
+Working days skip Saturdays, Sundays and the Algemene termijnenwet's feestdagen
+(`public_holidays`), plus the municipality's own days (`terms.local_holidays` of the profile),
+which every function here takes as `local`.
 """
 
 import functools
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
-import holidays
 from django.utils import timezone
 
+from raadsloket.policy.public_holidays import statutory_holidays
 from raadsloket.policy.schema import WEEKDAYS, Term
 
+NO_LOCAL_HOLIDAYS: frozenset[date] = frozenset()
 
-def add_term(start: date | datetime, term: Term) -> date:
+
+def add_term(
+    start: date | datetime, term: Term, local: Collection[date] = NO_LOCAL_HOLIDAYS
+) -> date:
     """The last day of `term` counted from `start`.
 
     A working-day term counts from the first working day on or after `start`: a request made on a
@@ -24,10 +31,10 @@ def add_term(start: date | datetime, term: Term) -> date:
     day = _local_day(start)
     if term.kind == "calendar":
         end = day + timedelta(days=term.days)
-        return _next_working_day(end) if term.next_working_day else end
-    day = _next_working_day(day)
+        return _next_working_day(end, local) if term.next_working_day else end
+    day = _next_working_day(day, local)
     for _ in range(term.days):
-        day = _next_working_day(day + timedelta(days=1))
+        day = _next_working_day(day + timedelta(days=1), local)
     return day
 
 
@@ -38,22 +45,25 @@ def _local_day(start: date | datetime) -> date:
     return start
 
 
-def working_days_between(start: date, end: date) -> int:
+def working_days_between(
+    start: date, end: date, local: Collection[date] = NO_LOCAL_HOLIDAYS
+) -> int:
     """How many working days after `start` up to and including `end`; negative if `end` is earlier.
 
     For a working day `start`, `working_days_between(start, add_term(start, term)) == term.days`.
     """
     if end < start:
-        return -working_days_between(end, start)
+        return -working_days_between(end, start, local)
     return sum(
         1
         for offset in range(1, (end - start).days + 1)
-        if is_working_day(start + timedelta(offset))
+        if is_working_day(start + timedelta(offset), local)
     )
 
 
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
+def is_working_day(day: date, local: Collection[date] = NO_LOCAL_HOLIDAYS) -> bool:
+    # Algemene termijnenwet art. 1 lid 1: not a Saturday, Sunday or algemeen erkende feestdag.
+    return day.weekday() < 5 and day not in _holidays(day.year) and day not in local
 
 
 def describe_term(term: Term) -> str:
@@ -66,15 +76,15 @@ def describe_term(term: Term) -> str:
     return f"{term.days} {unit} (za, zo en feestdagen tellen niet mee)"
 
 
-def _next_working_day(day: date) -> date:
-    while not is_working_day(day):
+def _next_working_day(day: date, local: Collection[date]) -> date:
+    while not is_working_day(day, local):
         day += timedelta(days=1)
     return day
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("NL", years=year))
+    return frozenset(statutory_holidays(year))
 
 
 def agenda_deadlines(meeting: date, rule) -> tuple[datetime, datetime]:

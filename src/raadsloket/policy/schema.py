@@ -6,10 +6,18 @@ Every model is frozen (a profile is shared between requests) and strict: a TOML 
 the validators here are Dutch; `errors.dutch_messages` translates pydantic's own.
 """
 
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 # The pattern of a refusal ground's code; errors.py gives it a Dutch explanation.
@@ -115,6 +123,18 @@ class Routing(_Model):
     capacity_confirmation_hours: int = Field(default=40, ge=1, le=1000)
 
 
+class Objection(_Model):
+    """Who decides an objection (bezwaar) to a refusal of ambtelijke bijstand.
+
+    RULES.md "Disputes" (model-verordening; handreiking, spelregel 3): the griffie mediates
+    first, then the driehoek of griffier, gemeentesecretaris and burgemeester; the burgemeester
+    mediates and in the end decides ("mayor"). Variant: the three decide together, the decision
+    taken once each of them has voted for the same outcome ("triangle").
+    """
+
+    decided_by: Literal["mayor", "triangle"] = "mayor"
+
+
 class Openness(_Model):
     # Handreiking, "Openbaarheid van de informatie": each municipality chooses whether only the
     # requester gets the answer or every member gets the same information. Secret information
@@ -134,6 +154,23 @@ class RefusalGround(_Model):
     legal_text: str = Field(min_length=1, max_length=2000)
 
 
+def _iso_date(value: Any) -> date:
+    # A TOML file writes a date bare (2026-05-15); overrides stored as JSON hold it as text.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        RULE_ERROR, "moet een datum zijn als jjjj-mm-dd, bijvoorbeeld 2026-05-15"
+    )
+
+
+LocalHoliday = Annotated[date, BeforeValidator(_iso_date)]
+
+
 class Terms(_Model):
     # Model-verordening: "zo spoedig mogelijk", no number. Unless `binding` is set, these are
     # soft targets that remind, not hard deadlines.
@@ -145,6 +182,22 @@ class Terms(_Model):
     written_question: Term = Term(days=30, kind="calendar", next_working_day=True)
     reminder_days_before: int = Field(default=2, ge=0, le=60)
     binding: bool = False
+    # Days besides the Algemene termijnenwet's (art. 3 lid 1 and 2, policy/public_holidays.py) on
+    # which terms do not run: days equated by Koninklijk Besluit (art. 3 lid 3) and the
+    # municipality's own closing days, e.g. the Friday after Hemelvaartsdag.
+    local_holidays: list[LocalHoliday] = Field(default=[], max_length=200)
+
+    @field_validator("local_holidays")
+    @classmethod
+    def _local_holidays_once_each(cls, days: list[date]) -> list[date]:
+        duplicate = next((day for day in days if days.count(day) > 1), None)
+        if duplicate:
+            raise PydanticCustomError(
+                RULE_ERROR,
+                "de datum {day} komt meer dan eens voor",
+                {"day": duplicate.isoformat()},
+            )
+        return sorted(days)
 
 
 class Evaluation(_Model):
@@ -326,6 +379,7 @@ class PolicyProfile(_Model):
     requesters: Requesters = Requesters()
     channel: Channel = Channel()
     routing: Routing = Routing()
+    objection: Objection = Objection()
     openness: Openness = Openness()
     refusal_grounds: list[RefusalGround] = Field(min_length=1)
     terms: Terms

@@ -249,7 +249,7 @@ def lead_times(data: ReportData, period: Period) -> dict[str, list[int]]:
     for instrument, label, end_attribute, term_name in LEAD_TIME_STEPS:
         kind = getattr(terms, term_name).kind
         result[label] = [
-            days_between(row.submitted, getattr(row, end_attribute), kind)
+            days_between(row.submitted, getattr(row, end_attribute), kind, terms.local_holidays)
             for row in data.cases
             if row.instrument == instrument
             and _in(period, getattr(row, end_attribute))
@@ -257,7 +257,7 @@ def lead_times(data: ReportData, period: Period) -> dict[str, list[int]]:
         ]
     written_kind = terms.written_question.kind
     result["Schriftelijke vragen: registratie → antwoord college"] = [
-        days_between(row.registered, row.answered, written_kind)
+        days_between(row.registered, row.answered, written_kind, terms.local_holidays)
         for row in data.cases
         if row.instrument == Instrument.WRITTEN_QUESTION
         and _in(period, row.answered)

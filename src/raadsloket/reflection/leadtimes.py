@@ -3,18 +3,21 @@
 
 import math
 import statistics
+from collections.abc import Collection
 from datetime import date
 
-from raadsloket.policy.deadlines import working_days_between
+from raadsloket.policy.deadlines import NO_LOCAL_HOLIDAYS, working_days_between
 from raadsloket.policy.schema import DayKind
 
 DAY_UNITS = {"working": "werkdagen", "calendar": "kalenderdagen"}
 
 
-def days_between(start: date, end: date, kind: DayKind) -> int:
+def days_between(
+    start: date, end: date, kind: DayKind, local: Collection[date] = NO_LOCAL_HOLIDAYS
+) -> int:
     """Days from `start` to `end`, counted as the profile counts its terms (policy.deadlines)."""
     if kind == "working":
-        return max(working_days_between(start, end), 0)
+        return max(working_days_between(start, end, local), 0)
     return max((end - start).days, 0)
 
 

@@ -2,6 +2,7 @@
 from django import forms
 
 from raadsloket.api.tokens import MAX_DAYS
+from raadsloket.lib.numbers import DutchIntegerField
 
 
 class CodeForm(forms.Form):
@@ -32,7 +33,7 @@ class TokenForm(forms.Form):
             "max_length": "Gebruik hoogstens 100 tekens.",
         },
     )
-    days = forms.IntegerField(
+    days = DutchIntegerField(
         label="Geldig (dagen)",
         help_text=f"Hoogstens {MAX_DAYS} dagen; daarna werkt de sleutel niet meer.",
         initial=90,
@@ -41,6 +42,8 @@ class TokenForm(forms.Form):
         error_messages={
             "required": "Vul het aantal dagen in.",
             "invalid": "Vul een geheel aantal dagen in.",
+            "decimals": "Vul een geheel aantal dagen in.",
+            "negative": "Minstens 1 dag.",
             "min_value": "Minstens 1 dag.",
             "max_value": f"Hoogstens {MAX_DAYS} dagen.",
         },

@@ -7,61 +7,12 @@ training (toolkit seed, "Leren en ontwikkelen"), are checked by `raadsloket.trai
 so the API and the pages give the same answer.
 """
 
-import re
-from decimal import Decimal
-
 from django import forms
 
-from raadsloket.lib import money
+from raadsloket.cases.forms import LongTextField
+from raadsloket.lib.idempotency import token_field
+from raadsloket.lib.money import AmountField
 from raadsloket.training.models import TrainingRequest
-
-AMOUNT_EXAMPLE = "Vul een bedrag in zoals 1.234,56 of 1234.56."
-TOO_MANY_DECIMALS = "Een bedrag heeft hoogstens twee cijfers achter de komma."
-# Dutch: dots group thousands, a comma separates the cents ("1.234,56"). Tried first, so that
-# "1.234" is a thousand and not one euro and a fraction.
-_DUTCH = re.compile(r"(\d+|\d{1,3}(?:\.\d{3})+)(?:,(\d+))?")
-# International: commas group thousands, a point separates the cents ("1234.56", "1,234.56").
-_POINT = re.compile(r"(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?")
-# Long enough for any amount the budgets allow; a longer text is a typing error, not money.
-_MAX_LENGTH = 20
-
-
-def parse_amount(raw: str) -> Decimal:
-    """'€ 1.234,56', '1234,56', '1234.56' → Decimal('1234.56'); anything else a Dutch error."""
-    text = (raw or "").strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
-    if not text or len(text) > _MAX_LENGTH:
-        raise forms.ValidationError(AMOUNT_EXAMPLE, code="invalid")
-    for pattern, group_mark in ((_DUTCH, "."), (_POINT, ",")):
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        whole, fraction = match.group(1).replace(group_mark, ""), match.group(2) or ""
-        if len(fraction) > 2:
-            raise forms.ValidationError(TOO_MANY_DECIMALS, code="decimals")
-        return Decimal(f"{whole}.{fraction or '0'}").quantize(money.CENT)
-    raise forms.ValidationError(AMOUNT_EXAMPLE, code="invalid")
-
-
-def plain_amount(value: Decimal | None) -> str:
-    """An amount as the form shows it back: '10.000,00' (what `parse_amount` reads)."""
-    return "" if value is None else money.euro(value).removeprefix("€ ")
-
-
-class AmountField(forms.CharField):
-    """A euro amount typed the Dutch or the international way; the value is a Decimal."""
-
-    def __init__(self, **kwargs):
-        # No max_length: its validator would measure the Decimal; parse_amount limits length.
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"inputmode": "decimal", "maxlength": _MAX_LENGTH})
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
-        return parse_amount(text)
 
 
 class DutchDateInput(forms.DateInput):
@@ -126,17 +77,19 @@ class TrainingRequestForm(forms.Form):
         help_text="In euro's, inclusief btw, bijvoorbeeld 1.234,56.",
         error_messages={"required": "Vul de kosten in."},
     )
-    purpose = _text(
-        "Doel voor uw raadswerk",
-        "Beschrijf wat de opleiding bijdraagt aan uw raadswerk.",
-        4000,
-        "Wat leert u, en hoe helpt dat u (of de raad) bij het raadswerk?",
+    purpose = LongTextField(
+        label="Doel voor uw raadswerk",
+        noun="Het doel voor uw raadswerk",
+        max_length=4000,
+        help_text="Wat leert u, en hoe helpt dat u (of de raad) bij het raadswerk?",
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Beschrijf wat de opleiding bijdraagt aan uw raadswerk."},
     )
     not_party_political = forms.BooleanField(
         label="Deze opleiding is geen partijpolitieke scholing",
         required=False,
     )
+    submission_token = token_field()
 
     def __init__(self, *args, rule: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -155,12 +108,12 @@ class TrainingRequestForm(forms.Form):
 class DecisionForm(forms.Form):
     """The griffie's motivering; whether one is needed (a refusal) is the domain's rule."""
 
-    reden = forms.CharField(
+    reden = LongTextField(
         label="Motivering",
+        noun="De motivering",
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": "De motivering is hoogstens 4000 tekens."},
     )
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from raadsloket.lib.idempotency import TOKEN_LENGTH, token_constraint_condition
 from raadsloket.lib.money import MONEY, POSITIVE
 from raadsloket.organisation.models import Municipality
 
@@ -63,6 +64,8 @@ class TrainingRequest(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_reason = models.TextField("motivering", max_length=4000, blank=True)
+    # The request form's token (lib/idempotency.py): Back and submit again ask nothing twice.
+    submission_token = models.CharField(max_length=TOKEN_LENGTH, blank=True, default="")
 
     class Meta:
         verbose_name = "opleidingsaanvraag"
@@ -71,6 +74,13 @@ class TrainingRequest(models.Model):
         indexes = [
             models.Index(fields=["municipality", "year", "status"], name="training_req_year"),
             models.Index(fields=["person", "year"], name="training_req_person"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "submission_token"],
+                condition=token_constraint_condition(),
+                name="training_requested_once",
+            )
         ]
 
     def __str__(self) -> str:

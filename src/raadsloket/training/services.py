@@ -19,6 +19,7 @@ from raadsloket.access.training import decides_training, may_request_training
 from raadsloket.access.viewer import Viewer
 from raadsloket.audit.chain import record
 from raadsloket.lib.errors import Conflict, DomainError, Forbidden
+from raadsloket.lib.idempotency import insert_once
 from raadsloket.lib.money import ZERO, cents, euro
 from raadsloket.training import notices
 from raadsloket.training.models import TrainingRequest, TrainingYear
@@ -106,8 +107,12 @@ def request_training(
     purpose: str,
     not_party_political: bool,
     today: date | None = None,
+    submission_token: str = "",
 ) -> TrainingRequest:
-    """A member asks to pay a course from their personal budget or the council's collective one."""
+    """A member asks to pay a course from their personal budget or the council's collective one.
+
+    `submission_token` is the form's (lib/idempotency.py): the same form twice asks once.
+    """
     if not may_request_training(viewer):
         raise Forbidden("Alleen raadsleden en commissieleden vragen een opleiding aan.")
     profile = viewer.profile
@@ -137,6 +142,7 @@ def request_training(
             start_date=start_date,
             cost=cost,
             purpose=purpose,
+            submission_token=submission_token,
         )
         budget = _budget_for(request, profile)
         if cost > budget.remaining:
@@ -145,7 +151,15 @@ def request_training(
                 f"budget {start_date.year} over is ({euro(budget.remaining)}).",
                 field="cost",
             )
-        request.save()
+        insert_once(
+            request.save,
+            token=submission_token,
+            existing=lambda: TrainingRequest.objects.filter(
+                municipality_id=viewer.municipality_id, submission_token=submission_token
+            ).first(),
+            owned=lambda found: found.person_id == person.pk,
+            message="Deze aanvraag is al ingediend.",
+        )
         record(
             "budgets.training_requested",
             actor=person,

@@ -21,6 +21,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from raadsloket.access.training import (
@@ -33,14 +34,14 @@ from raadsloket.access.training import (
 )
 from raadsloket.access.viewer import viewer_for
 from raadsloket.lib.errors import DomainError, Forbidden
-from raadsloket.lib.money import ZERO, cents, euro
+from raadsloket.lib.idempotency import AlreadySubmitted
+from raadsloket.lib.money import ZERO, cents, euro, plain_amount
 from raadsloket.organisation.models import Person
 from raadsloket.training import services as training
 from raadsloket.training.forms import (
     DecisionForm,
     TrainingRequestForm,
     YearBudgetForm,
-    plain_amount,
 )
 from raadsloket.training.models import TrainingRequest
 
@@ -195,6 +196,16 @@ def _budgets_for_form(request, viewer, form) -> dict:
     }
 
 
+def _already_requested(request, error: AlreadySubmitted):
+    """Back and submit again: nothing new; where the first submit's request is."""
+    found = error.existing
+    url = _index_url(found.year, f"aanvraag-{found.pk}")
+    messages.info(
+        request, format_html('{} <a href="{}">Bekijk de aanvraag</a>.', error.message, url)
+    )
+    return redirect(url)
+
+
 @login_required
 def new_request(request):
     viewer = viewer_for(request.user)
@@ -218,7 +229,10 @@ def new_request(request):
                     cost=data["cost"],
                     purpose=data["purpose"],
                     not_party_political=data["not_party_political"],
+                    submission_token=data["submission_token"],
                 )
+            except AlreadySubmitted as error:
+                return _already_requested(request, error)
             except Forbidden as error:
                 return _forbidden(request, error.message)
             except DomainError as error:
@@ -248,7 +262,8 @@ def request_action(request, pk: int, action: str):
     found = TrainingRequest.objects.select_related("person__municipality").filter(pk=pk).first()
     if found is None or not sees_training_request(viewer, found):
         raise Http404("Aanvraag niet gevonden")
-    reason = str(request.POST.get("reden", ""))[:4000]
+    # Kept whole for the re-shown form: an over-long motivering is refused, never cut.
+    reason = str(request.POST.get("reden", ""))
     try:
         if action == "intrekken":
             done = training.withdraw(viewer, request.user, found)

@@ -1,13 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import path
+from django.views.generic import RedirectView
 
 from raadsloket.web import health, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("gezond", health.alive, name="health"),
+    # Browsers ask for /favicon.ico whatever the page links (a PDF, the API's JSON): send them to
+    # the one icon instead of a 404.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("raadsloket/favicon.svg"), permanent=True),
+        name="favicon",
+    ),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(

@@ -29,6 +29,7 @@ class RegisterForm(ActionForm):
         label="Portefeuillehouder (wethouder of burgemeester)",
         queryset=Person.objects.none(),
         required=False,
+        empty_label="— kies een portefeuillehouder —",
         help_text="Wie namens het college antwoordt; nodig voor de cijfers per portefeuillehouder.",
     )
     note = text_field("Toelichting", required=False, max_length=2000)
@@ -46,13 +47,17 @@ class SendBackForm(ActionForm):
 class CollegeAnswerForm(DeliverForm):
     """The college's answer; geheimhouding (art. 25) keeps it to the council as a whole."""
 
-    answer = text_field("Antwoord van het college", min_length=2, max_length=50_000)
+    answer = text_field(
+        "Antwoord van het college", min_length=2, max_length=50_000, noun="Het antwoord"
+    )
 
 
 class PostponeForm(ActionForm):
     """The uitstelbericht: reasons and a new date (Reglement van Orde; counts as an answer)."""
 
-    reason = text_field("Reden van het uitstel", min_length=10, max_length=2000)
+    reason = text_field(
+        "Reden van het uitstel", min_length=10, max_length=2000, noun="De reden van het uitstel"
+    )
     new_date = forms.DateField(
         label="Nieuwe datum van beantwoording", widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -19,7 +19,7 @@ from raadsloket.cases.states import State as S
 from raadsloket.cases.transitions import Step
 from raadsloket.cases.workflow import Transition, register
 from raadsloket.organisation.roles import Role
-from raadsloket.policy.deadlines import add_term, describe_term
+from raadsloket.policy.deadlines import describe_term
 from raadsloket.written_questions.forms import (
     CollegeAnswerForm,
     PostponeForm,
@@ -44,13 +44,13 @@ def guard_submit(step: Step) -> str | None:
 def submit(step: Step) -> None:
     # The griffier passes questions on "zo spoedig mogelijk"; the intake term is its target.
     step.case.submitted_at = step.now
-    step.case.intake_due = add_term(step.now, step.profile.terms.intake)
+    step.case.intake_due = step.due(step.profile.terms.intake)
 
 
 def register_question(step: Step) -> None:
     case = step.case
     case.registered_at = step.now
-    case.answer_due = add_term(step.now, step.profile.terms.written_question)
+    case.answer_due = step.due(step.profile.terms.written_question)
     case.portfolio_holder = step.data.get("portfolio_holder")
     case.handler = case.handler or step.user
     case.confidential = False

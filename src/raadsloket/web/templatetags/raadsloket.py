@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Render Django form fields with NL Design System (Utrecht) classes, accessibly."""
 
+from decimal import InvalidOperation
+
 from django import forms, template
 
 from raadsloket.access.fractie_support import sees_budget_pages
@@ -8,7 +10,9 @@ from raadsloket.access.reflection import report_audience
 from raadsloket.access.training import sees_training_pages
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.effects import may_request
+from raadsloket.cases.forms import dutch_count as _dutch_count
 from raadsloket.lib import money
+from raadsloket.lib.numbers import format_decimal
 from raadsloket.organisation.roles import PolicyArea, Role
 
 register = template.Library()
@@ -34,6 +38,12 @@ def _classes(widget: forms.Widget, invalid: bool) -> str:
     return base + (" utrecht-textbox--invalid" if invalid else "")
 
 
+@register.filter
+def dutch_count(number: int) -> str:
+    """10000 → "10.000"."""
+    return _dutch_count(int(number))
+
+
 @register.inclusion_tag("web/includes/field.html")
 def form_field(field):
     """One field: label, description, error message and input, tied by ids for screen readers."""
@@ -42,6 +52,10 @@ def form_field(field):
     describedby = []
     if field.help_text:
         describedby.append(f"{field.auto_id}-help")
+    # A long text's limit, shown under it (cases.forms.LongTextField).
+    limit = getattr(field.field, "limit", None)
+    if limit:
+        describedby.append(f"{field.auto_id}-count")
     if invalid:
         describedby.append(f"{field.auto_id}-error")
     attrs = {"class": _classes(widget, invalid)}
@@ -58,6 +72,7 @@ def form_field(field):
         "checkbox": checkbox,
         "invalid": invalid,
         "radio": isinstance(widget, forms.RadioSelect),
+        "limit": limit,
     }
 
 
@@ -95,6 +110,19 @@ def who_am_i(context):
 def euro(value) -> str:
     """€ 1.314,30: amounts the Dutch way."""
     return money.euro(value)
+
+
+@register.filter
+def decimal(value, places=1) -> str:
+    """22,4 for `{{ total|decimal:1 }}`: hours and other numbers that are not money, with fixed
+    decimals, a decimal comma and thousands dots. Money keeps `euro`. Empty for None, so that
+    `|default:"—"` still applies; text that is no number is shown as it is."""
+    if value is None or value == "":
+        return ""
+    try:
+        return format_decimal(value, int(places))
+    except (InvalidOperation, TypeError, ValueError):
+        return value
 
 
 @register.filter

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from raadsloket.audit.chain import verify
 from raadsloket.audit.models import AuditEvent
+from raadsloket.lib.text import counted
 
 
 class Command(BaseCommand):
@@ -13,6 +14,8 @@ class Command(BaseCommand):
         if findings:
             for finding in findings:
                 self.stderr.write(f"FOUT: {finding.message}")
-            raise CommandError(f"Auditketen is NIET intact: {len(findings)} bevinding(en).")
+            raise CommandError(
+                f"Auditketen is NIET intact: {counted(len(findings), 'bevinding', 'bevindingen')}."
+            )
         count = AuditEvent.objects.count()
         self.stdout.write(f"Auditketen intact: {count} regels gecontroleerd.")

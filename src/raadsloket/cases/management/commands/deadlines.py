@@ -5,6 +5,7 @@ from django.utils import timezone
 from raadsloket.cases.deadlines import NEAR, OVERDUE, running_deadline
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import OPEN_STATES
+from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Municipality
 
 
@@ -29,7 +30,9 @@ class Command(BaseCommand):
                 deadline = running_deadline(case, profile, today)
                 if deadline and deadline.status in (NEAR, OVERDUE):
                     flagged.append((case, deadline))
-            self.stdout.write(f"{municipality.name}: {len(flagged)} verzoek(en) met aandacht")
+            self.stdout.write(
+                f"{municipality.name}: {counted(len(flagged), 'verzoek', 'verzoeken')} met aandacht"
+            )
             for case, deadline in flagged:
                 # Reference and state only: this list may be read outside the bubble.
                 self.stdout.write(

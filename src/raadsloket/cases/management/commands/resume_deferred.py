@@ -2,6 +2,7 @@
 from django.core.management.base import BaseCommand
 
 from raadsloket.cases.services import resume_due_deferrals
+from raadsloket.lib.text import counted
 
 
 class Command(BaseCommand):
@@ -9,4 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         resumed = resume_due_deferrals()
-        self.stdout.write(f"{len(resumed)} aangehouden verzoek(en) hervat.")
+        self.stdout.write(
+            f"{counted(len(resumed), 'aangehouden verzoek', 'aangehouden verzoeken')} hervat."
+        )

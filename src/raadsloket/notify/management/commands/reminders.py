@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from raadsloket.fractie_support.reminders import remind_statements
+from raadsloket.lib.text import counted
 from raadsloket.notify.digest import send_digests
 from raadsloket.notify.reminders import remind
 
@@ -37,16 +38,16 @@ class Command(BaseCommand):
         statements = remind_statements(today)
         digests = send_digests(today)
         self.stdout.write(
-            f"Herinneringen {today:%d-%m-%Y}: {reminders.near} verzoek(en) met naderende "
+            f"Herinneringen {today:%d-%m-%Y}: {counted(reminders.near, 'verzoek', 'verzoeken')} met naderende "
             f"termijn, {reminders.overdue} met verlopen termijn; "
-            f"{reminders.notifications} melding(en) gemaakt."
+            f"{counted(reminders.notifications, 'melding', 'meldingen')} gemaakt."
         )
         self.stdout.write(
-            f"Verantwoordingen fractieondersteuning: {statements.near} herinnering(en) voor de "
-            f"termijn, {statements.overdue} na de termijn; {statements.notifications} "
-            "melding(en) gemaakt."
+            f"Verantwoordingen fractieondersteuning: {counted(statements.near, 'herinnering', 'herinneringen')} voor de "
+            f"termijn, {statements.overdue} na de termijn; "
+            f"{counted(statements.notifications, 'melding', 'meldingen')} gemaakt."
         )
         self.stdout.write(
-            f"Dagelijkse samenvatting: {digests.mails} e-mail(s) met "
-            f"{digests.notifications} melding(en) verstuurd."
+            f"Dagelijkse samenvatting: {counted(digests.mails, 'e-mail', 'e-mails')} met "
+            f"{counted(digests.notifications, 'melding', 'meldingen')} verstuurd."
         )

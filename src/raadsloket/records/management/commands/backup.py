@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from raadsloket.lib.text import counted
 from raadsloket.records.backup import BackupError, make_backup, manifest_digest, verify_backup
 
 
@@ -69,7 +70,7 @@ class Command(BaseCommand):
             for finding in result.findings:
                 self.stderr.write(f"FOUT: {finding}")
             raise CommandError(
-                f"Back-up {directory} is NIET in orde: {len(result.findings)} bevinding(en)."
+                f"Back-up {directory} is NIET in orde: {counted(len(result.findings), 'bevinding', 'bevindingen')}."
             )
         manifest = result.manifest
         self.stdout.write(

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from raadsloket.lib.text import counted
 from raadsloket.records.backup import BackupError
 from raadsloket.records.restore import restore_backup
 
@@ -44,7 +45,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"FOUT: {finding}")
             raise CommandError(
                 f"Hersteld, maar de auditketen is NIET intact: "
-                f"{len(restored.chain_findings)} bevinding(en)."
+                f"{counted(len(restored.chain_findings), 'bevinding', 'bevindingen')}."
             )
         self.stdout.write(
             f"Auditketen intact: {restored.chain_events} regels gecontroleerd; het herstel is "

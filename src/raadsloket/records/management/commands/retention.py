@@ -2,6 +2,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Municipality, Person
 from raadsloket.records import destruction
 from raadsloket.records.destruction import RecordsError
@@ -62,7 +63,7 @@ class Command(BaseCommand):
             elif destroy is not None:
                 done = destruction.destroy(destroy, timezone.localdate())
                 self.stdout.write(
-                    f"Vernietigingslijst {done.pk}: {done.items.count()} verzoek(en) vernietigd "
+                    f"Vernietigingslijst {done.pk}: {counted(done.items.count(), 'verzoek', 'verzoeken')} vernietigd "
                     f"met bestanden en tijdlijn; per verzoek een regel in de auditketen. De lijst "
                     "blijft bewaard als verklaring van vernietiging."
                 )
@@ -91,7 +92,7 @@ class Command(BaseCommand):
         for municipality in municipalities:
             due = due_cases(municipality, today)
             self.stdout.write(
-                f"{municipality.name}: {len(due)} verzoek(en) voorbij de bewaartermijn"
+                f"{municipality.name}: {counted(len(due), 'verzoek', 'verzoeken')} voorbij de bewaartermijn"
             )
             for retention in due:
                 case = retention.case
@@ -110,8 +111,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{municipality.name}: niets voor te stellen.")
                 continue
             self.stdout.write(
-                f"{municipality.name}: vernietigingslijst {made.pk} met {made.items.count()} "
-                f"verzoek(en). De griffier keurt hem goed met: raadsloket retention --approve "
+                f"{municipality.name}: vernietigingslijst {made.pk} met "
+                f"{counted(made.items.count(), 'verzoek', 'verzoeken')}. De griffier keurt hem goed met: raadsloket retention --approve "
                 f"{made.pk} --as GEBRUIKERSNAAM"
             )
 

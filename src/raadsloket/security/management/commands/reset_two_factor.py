@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.core.management.base import BaseCommand, CommandError
 
+from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Person
 from raadsloket.security.two_factor import reset_two_factor
 
@@ -25,6 +26,6 @@ class Command(BaseCommand):
             person, actor="commandoregel (reset_two_factor)", reason=reden[:500]
         )
         self.stdout.write(
-            f"Tweestapsverificatie van '{username}' hersteld ({count} koppeling(en) verwijderd). "
+            f"Tweestapsverificatie van '{username}' hersteld ({counted(count, 'koppeling', 'koppelingen')} verwijderd). "
             "Bij de volgende keer inloggen stelt deze gebruiker haar opnieuw in."
         )

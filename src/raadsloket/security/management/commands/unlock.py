@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.core.management.base import BaseCommand, CommandError
 
+from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Person
 from raadsloket.security.lockout import unlock
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         count = unlock(person, actor="commandoregel (unlock)")
         if count:
             self.stdout.write(
-                f"Blokkade van '{username}' opgeheven: {count} registratie(s) van mislukte "
+                f"Blokkade van '{username}' opgeheven: {counted(count, 'registratie', 'registraties')} van mislukte "
                 "inlogpogingen gewist. De opheffing staat in het auditlogboek."
             )
         else:
