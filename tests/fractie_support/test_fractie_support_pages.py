@@ -690,3 +690,20 @@ def test_a_reviewed_expense_gets_no_confirmation_but_the_reason(client, world):
     html = response.content.decode()
     assert "al beoordeeld" in html and "Uitgave verwijderen?" not in html
     assert Expense.objects.filter(pk=expense.pk).exists()
+
+
+def test_the_long_texts_of_a_fractie_page_carry_no_maxlength_that_would_cut_a_paste(client, world):
+    # A browser cuts a pasted text at maxlength without a word (lib.forms.LongTextField): the
+    # question to the griffie is refused with its length instead, and kept whole.
+    lb = fractie_of(world, "Lokaal Belang")
+    client.force_login(world["raadslid2"])
+    html = page(client, year_url(lb, last_year()))
+    question = re.search(r"<textarea[^>]*name=\"question\"[^>]*>", html).group(0)
+    assert "maxlength" not in question and 'data-limit="4000"' in question
+
+    response = record(client, lb, category="overig", question="Mag dit? " + "x" * 4000)
+
+    assert response.status_code == 400 and not Expense.objects.filter(fractie=lb).exists()
+    html = response.content.decode()
+    assert "De vraag aan de griffie is 4.009 tekens; het maximum is 4.000." in html
+    assert "x" * 4000 in html

@@ -483,6 +483,20 @@ def test_a_returned_statement_is_corrected_and_approved(lokaal, spend, treasurer
     assert approved.review_remark == "Akkoord."
 
 
+def test_an_over_long_approval_remark_is_refused_whole_and_nothing_is_approved(
+    lokaal, spend, treasurer, griffie
+):
+    spend("100.00")
+    submit(*treasurer, lokaal, 2026, today=LATER)
+
+    with pytest.raises(DomainError, match="^De opmerking is 4.001 tekens; het maximum is 4.000"):
+        approve(*griffie, lokaal, 2026, remark="x" * 4001)
+
+    statement = Statement.objects.get(fractie=lokaal, year=2026)
+    assert (statement.status, statement.review_remark) == (Statement.Status.SUBMITTED, "")
+    assert approve(*griffie, lokaal, 2026, remark="y" * 4000).review_remark == "y" * 4000
+
+
 def test_only_a_submitted_statement_is_approved(lokaal, griffie):
     with pytest.raises(Conflict, match="Alleen een ingediende verantwoording wordt"):
         approve(*griffie, lokaal, 2026)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from raadsloket.fractie_support.models import Expense, SpendingQuestion
 from raadsloket.fractie_support.seats import MAX_SEATS
+from raadsloket.lib.forms import LongTextField
 from raadsloket.lib.idempotency import token_field
 from raadsloket.lib.money import AmountField
 from raadsloket.lib.numbers import DutchIntegerField
@@ -52,7 +53,8 @@ class ExpenseForm(forms.Form):
         label="Bewijsstuk (factuur of bon)",
         help_text="Een PDF of een foto (.pdf, .png, .jpg), hoogstens 10 MB.",
     )
-    question = forms.CharField(
+    question = LongTextField(
+        noun="De vraag aan de griffie",
         label="Vraag aan de griffie",
         required=False,
         max_length=4000,
@@ -88,7 +90,8 @@ class ReviewForm(forms.Form):
         label="Beoordeling",
         choices=[("", "— kies —")] + [c for c in Expense.Review.choices if c[0]],
     )
-    remark = forms.CharField(
+    remark = LongTextField(
+        noun="De opmerking",
         label="Opmerking",
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -103,7 +106,8 @@ class ReviewForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    remark = forms.CharField(
+    remark = LongTextField(
+        noun="De toelichting",
         label="Wat moet de fractie verbeteren?",
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -114,7 +118,8 @@ class ReturnForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    remark = forms.CharField(
+    remark = LongTextField(
+        noun="De opmerking",
         label="Opmerking bij de vaststelling",
         required=False,
         max_length=4000,
@@ -150,7 +155,8 @@ class AnswerForm(forms.Form):
         choices=[c for c in SpendingQuestion.Answer.choices if c[0]],
         widget=forms.RadioSelect,
     )
-    reasoning = forms.CharField(
+    reasoning = LongTextField(
+        noun="De motivering",
         label="Motivering",
         max_length=4000,
         min_length=10,

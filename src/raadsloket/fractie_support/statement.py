@@ -26,6 +26,7 @@ from raadsloket.fractie_support.expenses import Counting, counting
 from raadsloket.fractie_support.models import Expense, Statement
 from raadsloket.fractie_support.seats import periods_for
 from raadsloket.lib.errors import Conflict, DomainError, Forbidden
+from raadsloket.lib.forms import dutch_count
 from raadsloket.lib.money import ZERO, cents, euro
 from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Fractie
@@ -289,6 +290,13 @@ def return_statement(viewer: Viewer, actor, fractie: Fractie, year: int, *, rema
 
 def approve(viewer: Viewer, actor, fractie: Fractie, year: int, *, remark: str = ""):
     """The griffie approves: the figures are frozen and the closing reserve carries over."""
+    remark = (remark or "").strip()
+    if len(remark) > 4000:
+        # Refused, never cut: a remark the griffie wrote must be kept whole or not at all.
+        raise DomainError(
+            f"De opmerking is {dutch_count(len(remark))} tekens; het maximum is 4.000.",
+            field="remark",
+        )
     if not reviews_budgets(viewer) or fractie.municipality_id != viewer.municipality_id:
         raise Forbidden("Alleen de griffie stelt verantwoordingen vast.")
     with transaction.atomic():
@@ -307,7 +315,7 @@ def approve(viewer: Viewer, actor, fractie: Fractie, year: int, *, remark: str =
                 f"Stel eerst de verantwoording over {year - 1} vast: de beginreserve komt daaruit."
             )
         statement.status = Statement.Status.APPROVED
-        statement.review_remark = (remark or "").strip()[:4000]
+        statement.review_remark = remark
         statement.reviewed_at, statement.reviewed_by = timezone.now(), actor
         statement.snapshot = current.as_snapshot()
         statement.save(

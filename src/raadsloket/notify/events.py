@@ -164,6 +164,10 @@ NOBODY: dict[str, str] = {
         "uren registreert de ambtenaar voor zichzelf terwijl het werk doorgaat; niemand hoeft "
         "erop te handelen, en de leidinggevende ziet alleen de uren op het verzoek"
     ),
+    "correct_hours": (
+        "een correctie van eigen uren is een boeking als het registreren zelf: niemand hoeft "
+        "erop te handelen; de leidinggevende ziet de gecorrigeerde totalen op het verzoek"
+    ),
 }
 
 # (action, state it came from, state it went to) → the event, where one action means several

@@ -9,7 +9,7 @@ so the API and the pages give the same answer.
 
 from django import forms
 
-from raadsloket.cases.forms import LongTextField
+from raadsloket.lib.forms import LongTextField
 from raadsloket.lib.idempotency import token_field
 from raadsloket.lib.money import AmountField
 from raadsloket.training.models import TrainingRequest

@@ -10,8 +10,8 @@ from raadsloket.access.reflection import report_audience
 from raadsloket.access.training import sees_training_pages
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.effects import may_request
-from raadsloket.cases.forms import dutch_count as _dutch_count
 from raadsloket.lib import money
+from raadsloket.lib.forms import dutch_count as _dutch_count
 from raadsloket.lib.numbers import format_decimal
 from raadsloket.organisation.roles import PolicyArea, Role
 
@@ -52,7 +52,7 @@ def form_field(field):
     describedby = []
     if field.help_text:
         describedby.append(f"{field.auto_id}-help")
-    # A long text's limit, shown under it (cases.forms.LongTextField).
+    # A long text's limit, shown under it (lib.forms.LongTextField).
     limit = getattr(field.field, "limit", None)
     if limit:
         describedby.append(f"{field.auto_id}-count")
