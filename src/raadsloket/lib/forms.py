@@ -4,10 +4,12 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from raadsloket.lib.numbers import format_decimal
+
 
 def dutch_count(number: int) -> str:
     """10412 → "10.412", as a Dutch reader writes a number of characters."""
-    return f"{number:,}".replace(",", ".")
+    return format_decimal(number, 0)
 
 
 class LongTextField(forms.CharField):
