@@ -200,8 +200,50 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+# The fields each instrument's own form asks for. An agendapunt and "vertrouwelijk" only mean
+# something for a technische vraag (cases/rules.py: is_confidential ignores it otherwise).
+_COMMON_FIELDS = (
+    "instrument",
+    "title",
+    "question",
+    "background",
+    "policy_area",
+    "on_behalf_of",
+    "co_requesters",
+    "submission_token",
+)
+INSTRUMENT_FIELDS = {
+    Instrument.ASSISTANCE: _COMMON_FIELDS,
+    Instrument.TECHNICAL_QUESTION: (*_COMMON_FIELDS, "confidential", "agenda_item", "meeting_date"),
+    Instrument.WRITTEN_QUESTION: _COMMON_FIELDS,
+}
+# Labels in each instrument's own words; the shared form keeps the general ones.
+INSTRUMENT_LABELS = {
+    Instrument.ASSISTANCE: {},
+    Instrument.TECHNICAL_QUESTION: {
+        "question": "Uw technische vraag",
+        "agenda_item": "Agendapunt (als uw vraag over een raadsvoorstel gaat)",
+    },
+    Instrument.WRITTEN_QUESTION: {
+        "question": "Uw vragen aan het college of de burgemeester",
+        "background": "Toelichting bij uw vragen",
+    },
+}
+
+
+def member_label(person: Person) -> str:
+    """A council member as the co-requester list names them: name and fractie."""
+    fractie = person.fractie.name if person.fractie_id else ""
+    return f"{person.display_name} ({fractie})" if fractie else person.display_name
+
+
 class CaseForm(forms.Form):
-    """A new request (verzoek) by a member."""
+    """A new request (verzoek) by a member.
+
+    With `instrument` it is that instrument's own form: only its fields, and the instrument is
+    the form's, whatever the input says. Without it (the API, the command line) the input names
+    the instrument and every field may be given.
+    """
 
     instrument = forms.ChoiceField(
         label="Instrument", choices=Instrument.choices, initial=Instrument.ASSISTANCE
@@ -233,27 +275,35 @@ class CaseForm(forms.Form):
         required=False,
         empty_label="— niet namens een raadslid —",
     )
+    # Checkboxes, not a ctrl-click multi-select: they work for everyone without JavaScript, and
+    # static/raadsloket/combobox.js turns them into a searchable list (cases/includes).
     co_requesters = PeopleChoiceField(
         label="Mede-indieners",
         queryset=Person.objects.none(),
         required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Raadsleden die het verzoek samen met u indienen; zij zien het verzoek en "
+        "het antwoord.",
     )
     submission_token = token_field()
 
-    def __init__(self, *args, viewer: Viewer, **kwargs):
+    def __init__(self, *args, viewer: Viewer, instrument: Instrument | None = None, **kwargs):
         self.viewer = viewer
+        self.instrument = instrument
         super().__init__(*args, **kwargs)
-        # With htmx the rules beside the form follow the chosen instrument (cases/rules.py);
-        # without JavaScript the links under the rules, or "Vraag advies", show them.
-        field_of(self, "instrument", forms.ChoiceField).widget.attrs.update(
-            {
-                "hx-get": reverse("case_new_rules"),
-                "hx-trigger": "change",
-                "hx-target": "#regels",
-                "hx-swap": "outerHTML",
-                "hx-sync": "this:replace",
-            }
-        )
+        if instrument is None:
+            # With htmx the rules beside the form follow the chosen instrument (cases/rules.py).
+            field_of(self, "instrument", forms.ChoiceField).widget.attrs.update(
+                {
+                    "hx-get": reverse("case_new_rules"),
+                    "hx-trigger": "change",
+                    "hx-target": "#regels",
+                    "hx-swap": "outerHTML",
+                    "hx-sync": "this:replace",
+                }
+            )
+        else:
+            self._only_fields_of(instrument)
         members = (
             Person.objects.filter(
                 municipality_id=viewer.tenant,
@@ -261,10 +311,35 @@ class CaseForm(forms.Form):
                 is_active=True,
             )
             .exclude(pk=viewer.me)
+            .select_related("fractie")
             .order_by("last_name", "first_name")
         )
-        field_of(self, "co_requesters", forms.ModelMultipleChoiceField).queryset = members
+        co_requesters = field_of(self, "co_requesters", forms.ModelMultipleChoiceField)
+        co_requesters.queryset = members
+        co_requesters.label_from_instance = member_label  # type: ignore[method-assign]
         field_of(self, "on_behalf_of", forms.ModelChoiceField).queryset = members
+
+    def _only_fields_of(self, instrument: Instrument) -> None:
+        wanted = INSTRUMENT_FIELDS[instrument]
+        for name in [name for name in self.fields if name not in wanted]:
+            del self.fields[name]
+        if not self.viewer.policy.openness.technical_questions_public:
+            # The answer is confidential anyway (cases/rules.py); a choice would mislead.
+            self.fields.pop("confidential", None)
+        elif "confidential" in self.fields:
+            self.fields["confidential"].help_text = (
+                "Zet dit aan als het antwoord niet openbaar mag worden."
+            )
+        for name, label in INSTRUMENT_LABELS[instrument].items():
+            self.fields[name].label = label
+        field = self.fields["instrument"]
+        field.widget = forms.HiddenInput()
+        field.initial = instrument
+        field.required = False
+
+    def clean_instrument(self):
+        # The form's own instrument wins over anything posted with it.
+        return self.instrument or self.cleaned_data.get("instrument")
 
     def clean_on_behalf_of(self):
         """Only a registered fractiemedewerker files for a member, and only of their own fractie."""

@@ -39,3 +39,28 @@ ADVISABLE_INSTRUMENTS = {
     "audit_office": "verzoek aan de rekenkamer",
     "budget_right": "budgetrecht (begroting, voorjaarsnota, jaarrekening)",
 }
+
+
+# Each instrument has its own new-request form at /verzoeken/nieuw/<slug>: Dutch words in the
+# address, as the rest of the site's addresses are.
+SLUGS = {
+    Instrument.ASSISTANCE: "ambtelijke-bijstand",
+    Instrument.TECHNICAL_QUESTION: "technische-vraag",
+    Instrument.WRITTEN_QUESTION: "schriftelijke-vragen",
+}
+
+# One line on what each instrument is, for the choice of form (catalogue.toml of the advisor says
+# it at length; handreiking, "Praktijkvoorbeeld: wanneer gebruik je welk instrument?").
+SUMMARIES = {
+    Instrument.ASSISTANCE: "Een ambtenaar helpt u uw eigen inbreng uit te werken, zoals een "
+    "motie, amendement of initiatiefvoorstel (art. 33 Gemeentewet).",
+    Instrument.TECHNICAL_QUESTION: "Een feitelijke vraag die de ambtelijke organisatie eenvoudig "
+    "kan beantwoorden: cijfers, data of een toelichting op een stuk.",
+    Instrument.WRITTEN_QUESTION: "Vragen aan het college of de burgemeester over hun informatie "
+    "en opvattingen; het antwoord gaat naar de hele raad (art. 155 Gemeentewet).",
+}
+
+
+def instrument_for_slug(slug: str) -> Instrument | None:
+    """The instrument whose form lives at this address; None for any other word."""
+    return next((instrument for instrument, known in SLUGS.items() if known == slug), None)

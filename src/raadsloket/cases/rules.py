@@ -6,7 +6,7 @@ openness that `is_confidential` gives, and the new-request form explains the sam
 (`rules_for`), in the words the case page uses once the case exists.
 """
 
-from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.instruments import SLUGS, Instrument
 from raadsloket.policy.deadlines import describe_term
 from raadsloket.policy.schema import PolicyProfile
 
@@ -116,5 +116,8 @@ def rules_for(instrument: Instrument, profile: PolicyProfile) -> dict:
         "instrument": instrument,
         "label": instrument.label,
         "rules": _RULES[instrument](profile),
-        "others": [(value, label) for value, label in Instrument.choices if value != instrument],
+        "slug": SLUGS[instrument],
+        "others": [
+            {"label": other.label, "slug": SLUGS[other]} for other in Instrument if other != instrument
+        ],
     }

@@ -26,15 +26,25 @@ from raadsloket.organisation.roles import Role
 BREAK_GLASS_MINUTES = 30
 
 
-def create_case(user: Person, data: Mapping[str, Any], *, submit: bool = False) -> Case:
-    """A member's new request, as a draft (or submitted at once)."""
+def create_case(
+    user: Person,
+    data: Mapping[str, Any],
+    *,
+    submit: bool = False,
+    instrument: Instrument | None = None,
+) -> Case:
+    """A member's new request, as a draft (or submitted at once).
+
+    `instrument`: the request comes from that instrument's own form, which asks only its fields;
+    without it the input names the instrument (the API).
+    """
     viewer = viewer_for(user)
     if not viewer.authenticated:
         raise ActionForbidden("Log in om een verzoek in te dienen.")
     problem = may_request(viewer, viewer.profile)
     if problem:
         raise ActionForbidden(problem)
-    cleaned = clean_input(CaseForm, data, viewer=viewer)
+    cleaned = clean_input(CaseForm, data, viewer=viewer, instrument=instrument)
     on_behalf_of = cleaned.get("on_behalf_of")
     token = cleaned.get("submission_token") or ""
     with transaction.atomic():
@@ -49,7 +59,7 @@ def create_case(user: Person, data: Mapping[str, Any], *, submit: bool = False) 
                 requester=on_behalf_of or user,
                 filed_by=user if on_behalf_of else None,
                 confidential=is_confidential(
-                    cleaned["instrument"], viewer.policy, asked=cleaned["confidential"]
+                    cleaned["instrument"], viewer.policy, asked=cleaned.get("confidential", False)
                 ),
                 agenda_item=cleaned.get("agenda_item") or "",
                 meeting_date=cleaned.get("meeting_date"),

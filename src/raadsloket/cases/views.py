@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from raadsloket.access.actors import Actor
@@ -38,7 +38,7 @@ from raadsloket.cases.errors import (
     UnknownAction,
 )
 from raadsloket.cases.forms import CaseForm, DirectContactForm
-from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.instruments import SLUGS, SUMMARIES, Instrument, instrument_for_slug
 from raadsloket.cases.models import CaseFile
 from raadsloket.cases.ranking import candidates_for
 from raadsloket.cases.rules import chosen_instrument, rules_for
@@ -93,39 +93,81 @@ def _already_submitted(request, error: AlreadySubmitted):
     return redirect(url)
 
 
-def _new_case_page(request, viewer, form, advice: dict, status: int = 200):
+# What the member typed that another form takes over: from the instrumentenwijzer ("Stel deze
+# vraag") or from a form of another instrument. Always by POST: the question is never in a URL.
+CARRIED_FIELDS = ("title", "question", "background", "policy_area")
+
+
+def _new_case_form(viewer, instrument: Instrument, **kwargs) -> CaseForm:
+    form = CaseForm(viewer=viewer, instrument=instrument, **kwargs)
     if Role.FRACTIE_EMPLOYEE not in viewer.roles:
         # Only a registered fractiemedewerker files on behalf of a member; hide it for others.
         del form.fields["on_behalf_of"]
-    source = form.data if form.is_bound else request.GET
-    rules = rules_for(chosen_instrument(source.get("instrument")), viewer.policy)
-    if not form.is_bound:
-        form.initial["instrument"] = rules["instrument"]
+    return form
+
+
+def _bound_form(request, viewer, instrument: Instrument) -> CaseForm:
+    form = _new_case_form(viewer, instrument, data=request.POST)
+    form.is_valid()
+    return form
+
+
+def _carried_form(request, viewer, instrument: Instrument) -> CaseForm:
+    """A fresh form (its own token) filled in with the text posted from elsewhere."""
+    initial = {
+        name: str(request.POST.get(name, "")) for name in CARRIED_FIELDS if request.POST.get(name)
+    }
+    initial["co_requesters"] = request.POST.getlist("co_requesters")
+    return _new_case_form(viewer, instrument, initial=initial)
+
+
+def _new_case_page(request, viewer, form, advice: dict, status: int = 200):
+    instrument = form.instrument
     return render(
         request,
-        "cases/new.html",
-        {"form": form, "profile": viewer.profile, "rules": rules, **advice},
+        "cases/new_form.html",
+        {
+            "form": form,
+            "profile": viewer.profile,
+            "rules": rules_for(instrument, viewer.policy),
+            "slug": SLUGS[instrument],
+            **advice,
+        },
         status=status,
     )
 
 
-def _post_new_case(request, viewer):
-    """Create the posted request: a redirect when done, else the form again with the errors."""
+def _shown_errors(errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The instrument is a hidden field of its own form: an error about it goes on top."""
+    shown = dict(errors)
+    if "instrument" in shown:
+        shown["__all__"] = [f"Instrument: {message}" for message in shown.pop("instrument")]
+    return shown
+
+
+def _post_new_case(request, viewer, instrument: Instrument, *, named_in_input: bool = False):
+    """Create the posted request: a redirect when done, else the form again with the errors.
+
+    `named_in_input`: the old shared form, whose input names the instrument and is checked.
+    """
     submit = "indienen" in request.POST
     try:
-        case = create_case(request.user, request.POST, submit=submit)
+        case = create_case(
+            request.user,
+            request.POST,
+            submit=submit,
+            instrument=None if named_in_input else instrument,
+        )
     except AlreadySubmitted as error:
         return _already_submitted(request, error)
     except InvalidInput as error:
-        form = CaseForm(data=request.POST, viewer=viewer)
-        form.is_valid()
-        apply_errors(form, error.errors)
+        form = _bound_form(request, viewer, instrument)
+        apply_errors(form, _shown_errors(error.errors))
         return _new_case_page(request, viewer, form, {}, 422)
     except ActionForbidden as error:
         return forbidden(request, error.message)
     except DomainError as error:
-        form = CaseForm(data=request.POST, viewer=viewer)
-        form.is_valid()
+        form = _bound_form(request, viewer, instrument)
         form.add_error(None, error.message)
         return _new_case_page(request, viewer, form, {}, error.status)
     if submit:
@@ -135,29 +177,68 @@ def _post_new_case(request, viewer):
     return redirect("case_detail", pk=case.pk)
 
 
+def _request_problem(viewer) -> str | None:
+    if not viewer.authenticated:
+        return "U hoort bij geen gemeente."
+    return may_request(viewer, viewer.profile)
+
+
+def _advice_page(request, viewer, instrument: Instrument):
+    """Without JavaScript: the advice beside the form; nothing is saved yet."""
+    form = _new_case_form(viewer, instrument, data=request.POST)
+    advice = advice_context(
+        viewer,
+        str(request.POST.get("title", "")),
+        str(request.POST.get("question", "")),
+        instrument,
+    )
+    return _new_case_page(request, viewer, form, advice)
+
+
 @login_required
 def case_new(request):
+    """The choice of instrument, each with a line on what it is and a link to its own form.
+
+    The old shared form still arrives here: a link with ?instrument= goes on to that
+    instrument's form, and a form posted here is handled as before (the instrument in it).
+    """
     viewer = viewer_for(request.user)
-    problem = (
-        may_request(viewer, viewer.profile)
-        if viewer.authenticated
-        else ("U hoort bij geen gemeente.")
-    )
+    problem = _request_problem(viewer)
     if problem:
         return forbidden(request, problem)
-    if request.method == "POST" and "advies" not in request.POST:
-        return _post_new_case(request, viewer)
     if request.method == "POST":
-        # Without JavaScript: show the advice beside the form; nothing is saved yet.
-        form = CaseForm(data=request.POST, viewer=viewer)
-        advice = advice_context(
-            viewer,
-            str(request.POST.get("title", "")),
-            str(request.POST.get("question", "")),
-            str(request.POST.get("instrument", "")),
-        )
-        return _new_case_page(request, viewer, form, advice)
-    return _new_case_page(request, viewer, CaseForm(viewer=viewer), {})
+        instrument = chosen_instrument(request.POST.get("instrument"))
+        if "advies" in request.POST:
+            return _advice_page(request, viewer, instrument)
+        return _post_new_case(request, viewer, instrument, named_in_input=True)
+    asked = request.GET.get("instrument")
+    if asked in Instrument.values:
+        return redirect("case_new_instrument", slug=SLUGS[Instrument(asked)])
+    choices = [
+        {"label": instrument.label, "slug": SLUGS[instrument], "summary": SUMMARIES[instrument]}
+        for instrument in Instrument
+    ]
+    return render(request, "cases/new.html", {"choices": choices})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_new_instrument(request, slug: str):
+    """The new-request form of one instrument: its own fields and its own rules."""
+    instrument = instrument_for_slug(slug)
+    if instrument is None:
+        raise Http404("Niet gevonden")
+    viewer = viewer_for(request.user)
+    problem = _request_problem(viewer)
+    if problem:
+        return forbidden(request, problem)
+    if request.method == "GET":
+        return _new_case_page(request, viewer, _new_case_form(viewer, instrument), {})
+    if "overnemen" in request.POST:
+        return _new_case_page(request, viewer, _carried_form(request, viewer, instrument), {})
+    if "advies" in request.POST:
+        return _advice_page(request, viewer, instrument)
+    return _post_new_case(request, viewer, instrument)
 
 
 @login_required
