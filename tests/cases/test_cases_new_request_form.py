@@ -12,7 +12,7 @@ from tests.support.pages import page
 
 pytestmark = pytest.mark.django_db
 
-NEW = reverse("case_new")
+NEW = reverse("case_new_instrument", args=["ambtelijke-bijstand"])
 REQUEST = {
     "instrument": "assistance",
     "title": "Parkeren bij scholen",
@@ -73,16 +73,16 @@ def test_someone_elses_token_files_nothing_and_shows_nothing(world, login):
 
 def test_the_written_question_form_shows_that_it_is_public(world, login):
     client = login(world["raadslid1"])
-    html = page(client, NEW + "?instrument=written_question")
+    html = page(client, reverse("case_new_instrument", args=["schriftelijke-vragen"]))
     assert "openbaar: vragen en antwoord gaan naar alle raadsleden en het college" in html
     assert "art. 155 Gemeentewet" in html and "30 kalenderdagen" in html
     assert "alleen voor u" not in html and "niet over uw verzoek geïnformeerd" not in html
-    assert '<option value="written_question" selected>' in html
+    assert 'name="instrument" value="written_question"' in html
     # The rules htmx swaps in when the member picks the instrument say the same.
     rules = page(client, reverse("case_new_rules") + "?instrument=written_question")
     assert "openbaar: vragen en antwoord" in rules and "alleen voor u" not in rules
     # And the case page, once it exists, says what the form said.
-    client.post(NEW, {**REQUEST, "instrument": "written_question", "indienen": ""})
+    client.post(reverse("case_new_instrument", args=["schriftelijke-vragen"]), {**REQUEST})
     case = Case.objects.get()
     assert case.confidential is False
     detail = page(client, reverse("case_detail", args=[case.pk]))
@@ -96,7 +96,9 @@ def test_the_assistance_form_still_shows_the_profiles_rules(world, login):
 
 
 def test_a_technical_question_form_says_it_is_public_unless_the_member_objects(world, login):
-    html = page(login(world["raadslid1"]), NEW + "?instrument=technical_question")
+    html = page(
+        login(world["raadslid1"]), reverse("case_new_instrument", args=["technische-vraag"])
+    )
     assert "tenzij u &#x27;Vertrouwelijk behandelen&#x27; aanzet" in html
     assert "vóór de vergadering" in html
 

@@ -91,7 +91,7 @@ def test_case_page_shows_deadline_rule_and_only_available_actions(world, login):
 
 def test_new_request_shows_rules_and_dutch_errors(world, login):
     client = login(world["raadslid1"])
-    html = page(client, reverse("case_new"))
+    html = page(client, reverse("case_new_instrument", args=["ambtelijke-bijstand"]))
     assert "gemeentesecretaris" in html and "alleen voor u" in html
     response = client.post(reverse("case_new"), {"title": "Parkeren", "indienen": "1"})
     html = response.content.decode()
@@ -117,7 +117,9 @@ def test_portfolio_holder_reporting_is_said_up_front(db, client):
         "Gemeente Oud", "oud", overrides={"channel": {"report_to_portfolio_holder": True}}
     )
     client.force_login(world["raadslid1"])
-    assert "portefeuillehouder" in page(client, reverse("case_new"))
+    assert "portefeuillehouder" in page(
+        client, reverse("case_new_instrument", args=["ambtelijke-bijstand"])
+    )
 
 
 def test_action_form_keeps_input_and_shows_dutch_errors(world, login):

@@ -18,7 +18,7 @@ from raadsloket.advisor import catalogue, questionnaire
 from raadsloket.advisor.forms import NeedForm, QuestionForm
 from raadsloket.advisor.panel import advice_context
 from raadsloket.audit.reads import record_list_read
-from raadsloket.cases.instruments import Instrument
+from raadsloket.cases.instruments import SLUGS, Instrument
 
 TOO_SHORT = "Beschrijf uw vraag in een paar zinnen; dan kan de wijzer adviseren."
 
@@ -59,6 +59,7 @@ def _need_advice(form: NeedForm) -> dict:
         "best": catalogue.get(advice.instrument),
         "alternatives": [catalogue.get(other) for other in advice.alternatives],
         "handled_here": advice.instrument in Instrument.values,
+        "need_slug": _slug(advice.instrument),
     }
 
 
@@ -74,7 +75,12 @@ def _question_advice(request) -> dict:
     record_list_read(
         request.user, [(item.case, {"request", "answer"}) for item in found["similar"]]
     )
-    return {"text": text, **found}
+    return {"text": text, "ask_slug": _slug(found["advice"].instrument), **found}
+
+
+def _slug(instrument_id: str) -> str:
+    """The address of the advised instrument's own form; empty when raadsloket only advises."""
+    return SLUGS[Instrument(instrument_id)] if instrument_id in Instrument.values else ""
 
 
 @login_required

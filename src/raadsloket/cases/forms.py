@@ -327,9 +327,9 @@ class CaseForm(forms.Form):
             # The answer is confidential anyway (cases/rules.py); a choice would mislead.
             self.fields.pop("confidential", None)
         elif "confidential" in self.fields:
-            self.fields["confidential"].help_text = (
-                "Zet dit aan als het antwoord niet openbaar mag worden."
-            )
+            self.fields[
+                "confidential"
+            ].help_text = "Zet dit aan als het antwoord niet openbaar mag worden."
         for name, label in INSTRUMENT_LABELS[instrument].items():
             self.fields[name].label = label
         field = self.fields["instrument"]

@@ -118,6 +118,8 @@ def rules_for(instrument: Instrument, profile: PolicyProfile) -> dict:
         "rules": _RULES[instrument](profile),
         "slug": SLUGS[instrument],
         "others": [
-            {"label": other.label, "slug": SLUGS[other]} for other in Instrument if other != instrument
+            {"label": other.label, "slug": SLUGS[other]}
+            for other in Instrument
+            if other != instrument
         ],
     }

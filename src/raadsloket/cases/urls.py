@@ -23,7 +23,9 @@ urlpatterns = [
     path("verzoeken/", views.case_list, name="case_list"),
     path("verzoeken/nieuw", views.case_new, name="case_new"),
     path("verzoeken/nieuw/regels", views.case_new_rules, name="case_new_rules"),
-    path("verzoeken/nieuw/<instrument:slug>", views.case_new_instrument, name="case_new_instrument"),
+    path(
+        "verzoeken/nieuw/<instrument:slug>", views.case_new_instrument, name="case_new_instrument"
+    ),
     path("rechtstreeks-contact/nieuw", views.direct_contact_new, name="direct_contact_new"),
     path("verzoeken/<int:pk>", views.case_detail, name="case_detail"),
     path("verzoeken/<int:pk>/noodtoegang", views.case_break_glass, name="case_break_glass"),
