@@ -21,6 +21,7 @@ def test_member_to_answer_through_the_ui(live_server, page: Page):
 
     login(page, base, "raadslid1")
     page.goto(f"{base}/verzoeken/nieuw")
+    page.get_by_role("link", name="Ambtelijke bijstand").click()
     page.get_by_label("Onderwerp").fill("Leerlingenvervoer met vrijwilligers")
     page.get_by_label("Uw vraag of verzoek").fill(
         "Hoe kunnen we ouders en vrijwilligers inschakelen bij het leerlingenvervoer?"

@@ -19,15 +19,15 @@ def test_advice_while_typing_then_a_written_question_to_publication(live_server,
 
     login(page, base, "raadslid1")
     page.goto(f"{base}/verzoeken/nieuw")
+    page.get_by_role("main").get_by_role("link", name="Schriftelijke vragen", exact=True).click()
     page.get_by_label("Onderwerp").fill("Verdubbeling leerlingenvervoer")
-    page.get_by_label("Uw vraag of verzoek").fill(
+    page.get_by_label("Uw vragen aan het college of de burgemeester").fill(
         "Hoe verklaart het college dat het aantal kinderen in het collectief leerlingenvervoer "
         "in vijf jaar is verdubbeld, en welke mogelijkheden ziet het college om dit te stoppen?"
     )
     advice = page.locator("#advies")
     expect(advice).to_contain_text("Advies van de instrumentenwijzer", timeout=10_000)
     expect(advice).to_contain_text("Schriftelijke")
-    page.get_by_label("Instrument", exact=True).select_option("written_question")
     page.get_by_label("Beleidsterrein").select_option("onderwijs")
     with page.expect_navigation():
         page.get_by_role("button", name="Indienen").click()
