@@ -4,6 +4,7 @@
 from decimal import InvalidOperation
 
 from django import forms, template
+from django.urls import reverse
 
 from raadsloket.access.fractie_support import sees_budget_pages
 from raadsloket.access.reflection import report_audience
@@ -128,3 +129,22 @@ def decimal(value, places=1) -> str:
 @register.filter
 def area_label(code: str) -> str:
     return _AREA_LABELS.get(code, code)
+
+
+def _current(path: str, href: str) -> str:
+    """aria-current for a menu link: "page" on that page, "true" anywhere below it.
+
+    WCAG 2.4.8 (location): the menu says where the user is, also on a case page under Verzoeken.
+    """
+    if path == href:
+        return "page"
+    if href != "/" and path.startswith(href.rstrip("/") + "/"):
+        return "true"
+    return ""
+
+
+@register.inclusion_tag("web/includes/nav_link.html", takes_context=True)
+def nav_link(context, url_name: str, label: str):
+    href = reverse(url_name)
+    request = context.get("request")
+    return {"href": href, "label": label, "current": _current(getattr(request, "path", ""), href)}
