@@ -233,7 +233,7 @@ INSTRUMENT_LABELS = {
 
 def member_label(person: Person) -> str:
     """A council member as the co-requester list names them: name and fractie."""
-    fractie = person.fractie.name if person.fractie_id else ""
+    fractie = person.fractie.name if person.fractie is not None else ""
     return f"{person.display_name} ({fractie})" if fractie else person.display_name
 
 
@@ -289,7 +289,7 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args, viewer: Viewer, instrument: Instrument | None = None, **kwargs):
         self.viewer = viewer
-        self.instrument = instrument
+        self.fixed_instrument = instrument
         super().__init__(*args, **kwargs)
         if instrument is None:
             # With htmx the rules beside the form follow the chosen instrument (cases/rules.py).
@@ -316,7 +316,7 @@ class CaseForm(forms.Form):
         )
         co_requesters = field_of(self, "co_requesters", forms.ModelMultipleChoiceField)
         co_requesters.queryset = members
-        co_requesters.label_from_instance = member_label  # type: ignore[method-assign]
+        co_requesters.label_from_instance = member_label  # type: ignore[method-assign,assignment]
         field_of(self, "on_behalf_of", forms.ModelChoiceField).queryset = members
 
     def _only_fields_of(self, instrument: Instrument) -> None:
@@ -339,7 +339,7 @@ class CaseForm(forms.Form):
 
     def clean_instrument(self):
         # The form's own instrument wins over anything posted with it.
-        return self.instrument or self.cleaned_data.get("instrument")
+        return self.fixed_instrument or self.cleaned_data.get("instrument")
 
     def clean_on_behalf_of(self):
         """Only a registered fractiemedewerker files for a member, and only of their own fractie."""

@@ -122,7 +122,7 @@ def _carried_form(request, viewer, instrument: Instrument) -> CaseForm:
 
 
 def _new_case_page(request, viewer, form, advice: dict, status: int = 200):
-    instrument = form.instrument
+    instrument = form.fixed_instrument
     return render(
         request,
         "cases/new_form.html",
