@@ -318,7 +318,8 @@ TABLE = [
     Transition(frozenset({S.OBJECTED}), "mediate", S.ASSIGNED,
                frozenset({A.TRIANGLE}), Section.ROUTING, form=TriangleMediationForm,
                effect=mediate_triangle, describe=describe_mediate_triangle,
-               title="Besluit van de driehoek over het bezwaar"),
+               title="Besluit van de driehoek over het bezwaar",
+               outcomes=frozenset({S.OBJECTED, S.CLOSED})),
     Transition(frozenset({S.ASSIGNED}), "plan_kickoff", S.KICKOFF_PLANNED, GRIFFIE,
                Section.KICKOFF, form=PlanKickoffForm, effect=plan_kickoff,
                describe=describe_plan_kickoff),
@@ -345,7 +346,7 @@ TABLE = [
     # Evaluated once member, civil servant and griffie have each evaluated (evaluate).
     Transition(frozenset({S.DELIVERED}), "evaluate", S.DELIVERED, BUBBLE,
                Section.EVALUATION, form=EvaluateForm, guard=guard_evaluate, effect=evaluate,
-               describe=describe_evaluate),
+               describe=describe_evaluate, outcomes=frozenset({S.EVALUATED})),
     Transition(frozenset({S.DELIVERED}), "close", S.CLOSED, GRIFFIE, Section.ANSWER,
                form=CloseForm, guard=guard_close_delivered, effect=effects.close,
                describe=effects.describe_close),

@@ -27,7 +27,7 @@ from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor.panel import advice_context
 from raadsloket.assistance.models import Kickoff, Mediation
 from raadsloket.audit.reads import record_list_read, record_read
-from raadsloket.cases import lists, workflow
+from raadsloket.cases import lists, progress, workflow
 from raadsloket.cases.deadlines import running_deadline
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.errors import (
@@ -347,6 +347,35 @@ def _timeline(case, names: set[str]) -> list:
     return events
 
 
+def _previous_state(case) -> str | None:
+    """The state the case came from into its current one (metadata: states only)."""
+    if case.state in progress.main_path(case.instrument) and case.state not in progress.ENDS:
+        return None
+    return (
+        case.timeline.filter(to_state=case.state)
+        .exclude(from_state=case.state)
+        .exclude(from_state="")
+        .order_by("-at", "-pk")
+        .values_list("from_state", flat=True)
+        .first()
+    )
+
+
+def _progress_context(viewer, case, actions: list[dict]) -> dict:
+    """The stepper and the 'what happens now' box: who is at turn, and the running term."""
+    turn = progress.next_turn(case.instrument, case.state)
+    return {
+        "steps": progress.steps_for(case.instrument, case.state, _previous_state(case)),
+        "turn": turn,
+        "turn_actors": (
+            progress.actor_names(turn, viewer.profile.routing_officer_label) if turn else ""
+        ),
+        # The viewer may take the step now (their own action, guards included).
+        "turn_is_viewer": bool(turn and any(row["action"] == turn.action for row in actions)),
+        "running": running_deadline(case, viewer.profile, timezone.localdate()),
+    }
+
+
 def _detail_context(viewer, case, visible) -> dict:
     names = _section_names(visible)
     context = {"case": case, "sections": names, "profile": viewer.profile}
@@ -358,6 +387,9 @@ def _detail_context(viewer, case, visible) -> dict:
     ]
     if names & {"metadata", "trajectory"}:
         context["deadlines"] = _deadlines(case, viewer.profile) if "metadata" in names else []
+    if "metadata" in names:
+        # The state and its terms are metadata: whoever may not see them learns nothing here.
+        context.update(_progress_context(viewer, case, context["actions"]))
     context["timeline"] = _timeline(case, names)
     context["secret_banner"] = case.secret and bool(names & {"request", "answer"})
     if names & {"routing", "hours"}:

@@ -94,6 +94,9 @@ class Transition:
     # The row's own name where the action's label would mislead (the driehoek's decision is
     # not the griffie's mediation, though both are "mediate").
     title: str = ""
+    # The states `effect` may choose instead of `target` (the last evaluation makes the case
+    # evaluated): cases/progress.py reads them to draw the path a case follows.
+    outcomes: frozenset[str] = frozenset()
 
     @property
     def label(self) -> str:
