@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from raadsloket.cases.models import Case
 from raadsloket.demo.lifecycle import new_case, new_written_question, run_to, run_written_to
-from raadsloket.demo.people import build_municipality
 from tests.support.pages import page
+from tests.support.world import build_college_told_of_start
 
 pytestmark = pytest.mark.django_db
 
@@ -105,11 +105,7 @@ def test_manager_sees_no_box_no_stepper_and_no_answer(world, login):
 
 
 def test_college_told_of_the_start_sees_no_box_and_no_answer(db, client):
-    world = build_municipality(
-        "Gemeente Utrecht-achtig",
-        "utrechtachtig",
-        overrides={"openness": {"college_notified_of_start": True}},
-    )
+    world = build_college_told_of_start()
     case = run_to(world, new_case(world, "raadslid1"), "delivered")
     client.force_login(world["wethouder1"])
     html = page(client, detail(case))

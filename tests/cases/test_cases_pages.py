@@ -10,6 +10,7 @@ from raadsloket.cases.models import Case
 from raadsloket.demo.lifecycle import act, new_case, run_to
 from raadsloket.demo.people import build_municipality
 from tests.support.pages import page
+from tests.support.world import build_college_told_of_start
 
 pytestmark = pytest.mark.django_db
 
@@ -56,11 +57,7 @@ def test_college_is_told_nothing_under_the_model_verordening(world, login):
 
 
 def test_college_sees_started_trajectory_without_content(db, client):
-    world = build_municipality(
-        "Gemeente Utrecht-achtig",
-        "utrechtachtig",
-        overrides={"openness": {"college_notified_of_start": True}},
-    )
+    world = build_college_told_of_start()
     case = run_to(world, new_case(world, "raadslid1"), "assigned")
     client.force_login(world["wethouder1"])
     html = page(client, "/")

@@ -23,3 +23,13 @@ def build_domstede() -> World:
 def build_preset_town(preset: str) -> World:
     """A municipality on one of the preset profiles, named after it."""
     return build_municipality(f"Gemeente {preset}", preset, preset=preset, password="demo")
+
+
+def build_college_told_of_start() -> World:
+    """A municipality whose verordening tells the college that a trajectory started (Utrecht
+    practice): the college sees that much of a case, never its content."""
+    return build_municipality(
+        "Gemeente Utrecht-achtig",
+        "utrechtachtig",
+        overrides={"openness": {"college_notified_of_start": True}},
+    )
