@@ -20,6 +20,7 @@ from raadsloket.env import (
     env_str,
     local_secret_key,
 )
+from raadsloket.security.client_address import check_trusted_proxies
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(env_str("RAADSLOKET_HOME", str(Path.cwd())))
@@ -226,10 +227,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "raadsloket.security.lockout.lockout_response"
-if BEHIND_TLS:
-    # The proxy appends the client's address; without this every login would come from nginx.
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# The address counted is the socket's, or, for a request from a trusted proxy, the one that proxy
+# put in X-Forwarded-For (raadsloket.security.client_address). TRUSTED_PROXIES lists the proxies
+# in front of raadsloket, outermost first; behind TLS the default is the local nginx.
+AXES_CLIENT_IP_CALLABLE = "raadsloket.security.client_address.client_address"
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1"] if BEHIND_TLS else [])
+if _proxy_problem := check_trusted_proxies(TRUSTED_PROXIES):
+    raise ConfigurationError(_proxy_problem)
 
 # Optional OpenID Connect sign-in with the municipality's identity provider
 # (docs/deployment-oidc.md). Only existing people are matched, by e-mail; nobody is created.
