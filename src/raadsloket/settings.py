@@ -192,6 +192,10 @@ if BEHIND_TLS:
     SECURE_HSTS_SECONDS = 365 * 24 * 3600
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 
+# The API schema (/api/v1/openapi.json) and its docs page (/api/v1/docs) only for a signed-in
+# person or an API key; true publishes them to anyone (raadsloket.api.root.signed_in_docs).
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", False)
+
 # Content-Security-Policy without unsafe-inline: the templates carry no inline script or style.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

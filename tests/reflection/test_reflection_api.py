@@ -97,6 +97,6 @@ def test_without_a_key_nothing(asked):
     assert Client().get(URL).status_code == 401
 
 
-def test_the_operation_is_in_the_schema(world):
-    schema = Client().get("/api/v1/openapi.json").json()
+def test_the_operation_is_in_the_schema(world, login):
+    schema = login(world["griffier"]).get("/api/v1/openapi.json").json()
     assert "/api/v1/reflection/report" in schema["paths"]

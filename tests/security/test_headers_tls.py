@@ -28,7 +28,7 @@ print(json.dumps({name: getattr(s, name, None) for name in (
     "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_PROXY_SSL_HEADER", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
     "SESSION_COOKIE_HTTPONLY", "X_FRAME_OPTIONS", "SECURE_CONTENT_TYPE_NOSNIFF",
-    "SECURE_REFERRER_POLICY", "DEBUG")}))
+    "SECURE_REFERRER_POLICY", "DEBUG", "TRUSTED_PROXIES")}))
 """
 
 
@@ -64,6 +64,8 @@ def test_behind_tls_the_settings_turn_on_hsts_redirect_and_secure_cookies(tmp_pa
     assert shown["CSRF_COOKIE_SECURE"] is True
     assert shown["SESSION_COOKIE_HTTPONLY"] is True
     assert shown["X_FRAME_OPTIONS"] == "DENY"
+    # The lock-out believes X-Forwarded-For only from the local nginx (test_auth_lockout_proxy).
+    assert shown["TRUSTED_PROXIES"] == ["127.0.0.1"]
 
 
 def test_without_tls_there_is_no_redirect_and_no_hsts_but_cookies_stay_secure(tmp_path):
@@ -73,6 +75,7 @@ def test_without_tls_there_is_no_redirect_and_no_hsts_but_cookies_stay_secure(tm
     assert not shown["SECURE_HSTS_SECONDS"]
     assert shown["SESSION_COOKIE_SECURE"] is True  # not DEBUG: Secure unless told otherwise
     assert shown["CSRF_COOKIE_SECURE"] is True
+    assert shown["TRUSTED_PROXIES"] == []
 
 
 def test_a_misspelt_tls_switch_stops_the_start(tmp_path):
@@ -112,6 +115,7 @@ def test_behind_tls_plain_http_is_redirected_to_https(behind_tls, world):
 
 
 def test_behind_tls_https_answers_carry_hsts(behind_tls, world):
+    behind_tls.API_DOCS_PUBLIC = True  # an API answer that needs no key
     client = Client(HTTP_X_FORWARDED_PROTO="https")
     for url in ["/inloggen/", "/api/v1/openapi.json"]:
         response = client.get(url)

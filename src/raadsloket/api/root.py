@@ -3,7 +3,13 @@
 (api/errors.py), and each app's router mounted under one schema. The routers import nothing of
 this package; the shared error schema is lib/api.py."""
 
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
 from ninja import NinjaAPI, Schema
+from ninja.openapi.views import openapi_json
 from ninja.security import HttpBearer, django_auth
 
 from raadsloket.access.viewer import viewer_for
@@ -27,6 +33,26 @@ class TokenAuth(HttpBearer):
         return person
 
 
+def signed_in_docs(view):
+    """The schema and the docs page only for a signed-in person or an API key (API_DOCS_PUBLIC).
+
+    They list every operation and field of the API: no secret, but a map for an attacker, so an
+    instance does not hand it to the whole internet unless it chooses to (SECURITY.md).
+    """
+    machine_readable = getattr(view, "func", view) is openapi_json
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if settings.API_DOCS_PUBLIC or request.user.is_authenticated or TokenAuth()(request):
+            return view(request, *args, **kwargs)
+        if machine_readable:
+            detail = "Niet ingelogd of ongeldige API-sleutel."
+            return JsonResponse({"detail": detail, "errors": {}}, status=401)
+        return redirect_to_login(request.get_full_path())
+
+    return guarded
+
+
 class RaadsloketAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation) -> str:
         """The view's name, unique over the API: an integration's generated client keeps its
@@ -40,6 +66,7 @@ api = RaadsloketAPI(
     description="Verzoeken om ambtelijke bijstand en technische vragen (art. 33 Gemeentewet).",
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
+    docs_decorator=signed_in_docs,
 )
 errors.install(api)
 
