@@ -83,6 +83,7 @@ MIDDLEWARE = [
     # must use two-factor authentication to set-up or verification.
     "raadsloket.security.middleware.SessionExpiryMiddleware",
     "raadsloket.security.middleware.TwoFactorMiddleware",
+    "raadsloket.security.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # With DEBUG (the demo) the Dutch error pages all the same, not Django's debug pages.

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Two middlewares: end an expired session, and hold back an unverified second factor."""
+"""Three middlewares: end an expired session, hold back an unverified second factor, and keep
+what a signed-in person sees out of every cache."""
 
 from urllib.parse import urlencode
 
@@ -9,6 +10,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django_htmx.http import HttpResponseClientRedirect
 
 from raadsloket.security.sessions import expired
@@ -83,3 +85,23 @@ class TwoFactorMiddleware:
         if getattr(request, "htmx", False):
             return HttpResponseClientRedirect(url)
         return redirect(url)
+
+
+class NoStoreMiddleware:
+    """Cache-Control: no-store on every answer to a signed-in person (OWASP ASVS V8.2.1).
+
+    Case pages, API answers and case files hold the bubble; neither the browser's cache nor a
+    proxy may keep them after logging out. Static files never get here: whitenoise answers them
+    before this middleware runs. The person may be known by session or, after the view, by API
+    key, so this looks at the user once the answer is made.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
