@@ -23,6 +23,38 @@ class CodeForm(forms.Form):
         return code
 
 
+class SetupForm(CodeForm):
+    """The set-up's first code, and for a privileged person the enrolment code handed over."""
+
+    enrolment_code = forms.CharField(
+        label="Inschrijfcode",
+        help_text="De eenmalige code die u van de functioneel beheerder of de griffier kreeg, "
+        "bijvoorbeeld ABCD-EFGH-JKMN.",
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+        error_messages={
+            "required": "Vul de inschrijfcode in die u van de functioneel beheerder of de "
+            "griffier kreeg.",
+            "max_length": "Een inschrijfcode is korter; controleer wat u invulde.",
+        },
+    )
+
+    def __init__(self, *args, needs_enrolment_code: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not needs_enrolment_code:
+            del self.fields["enrolment_code"]
+
+
+class EnrolmentCodeForm(forms.Form):
+    username = forms.CharField(
+        label="Gebruikersnaam",
+        help_text="Wie de code krijgt. Geef de code persoonlijk of telefonisch door, niet in "
+        "dezelfde e-mail als het wachtwoord.",
+        max_length=150,
+        error_messages={"required": "Vul de gebruikersnaam in."},
+    )
+
+
 class TokenForm(forms.Form):
     label = forms.CharField(
         label="Omschrijving",

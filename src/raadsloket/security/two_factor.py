@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit import chain
 from raadsloket.organisation.roles import CLERK_OFFICE, COLLEGE, Role
+from raadsloket.security.enrolment import use_code, withdraw_codes
 
 # BIO 9.4.2 and OWASP ASVS 2.8: accounts that see or steer much of the bubble log in with a
 # second factor: the griffie, the routing officers (secretaris, kabinetschef), the college and
@@ -30,14 +31,28 @@ DEVICE_NAME = "raadsloket"
 PENDING_KEY = "security.pending_totp_key"
 
 
-def role_requires_two_factor(user) -> bool:
-    """True when the person's roles or their municipality's profile demand a second factor."""
+def privileged(user) -> bool:
+    """The accounts TWO_FACTOR_ROLES names, and Django staff."""
     if user.is_superuser or user.is_staff:
         return True
-    viewer = viewer_for(user)
-    if viewer.roles & TWO_FACTOR_ROLES:
+    return bool(viewer_for(user).roles & TWO_FACTOR_ROLES)
+
+
+def role_requires_two_factor(user) -> bool:
+    """True when the person's roles or their municipality's profile demand a second factor."""
+    if privileged(user):
         return True
-    return viewer.profile is not None and viewer.profile.security.two_factor_for_everyone
+    profile = viewer_for(user).profile
+    return profile is not None and profile.security.two_factor_for_everyone
+
+
+def needs_enrolment_code(user) -> bool:
+    """Whether setting up a device asks for a one-time enrolment code (security/enrolment.py).
+
+    The privileged accounts, wherever the instance holds them to a second factor; not in the
+    demo with two-factor off, whose printed logins must work with the password alone.
+    """
+    return settings.TWO_FACTOR_REQUIRED and privileged(user)
 
 
 def required_for(user) -> bool:
@@ -90,13 +105,19 @@ def verification_blocked(user) -> bool:
 
 
 @transaction.atomic
-def confirm_setup(request, code: str) -> bool:
-    """Save the new device once its first code is right, and count this session as verified."""
+def confirm_setup(request, code: str, enrolment_code: str = "") -> bool:
+    """Save the new device once its first code is right, and count this session as verified.
+
+    A person who needs an enrolment code spends it here; a refused one raises EnrolmentRefused
+    and nothing is saved.
+    """
     device = pending_device(request)
     totp = TOTP(unhexlify(device.key), device.step, device.t0, device.digits, device.drift)
     code = _clean(code)
     if not code.isdigit() or not totp.verify(int(code), device.tolerance):
         return False
+    if needs_enrolment_code(request.user):
+        use_code(request.user, enrolment_code)
     # The code that confirmed the device cannot be used again (OWASP ASVS 2.8.4).
     device.last_t = totp.t()
     device.drift = totp.drift
@@ -130,8 +151,12 @@ def _mark_verified(request, device: TOTPDevice) -> None:
 
 @transaction.atomic
 def reset_two_factor(person, *, actor, reason: str) -> int:
-    """Remove a person's devices: they set up a new one at their next login. Audited."""
+    """Remove a person's devices: they set up a new one at their next login. Audited.
+
+    A code made before the reset stops working: the new set-up needs one handed over after it.
+    """
     count, _ = TOTPDevice.objects.filter(user=person).delete()
+    withdraw_codes(person)
     chain.record(
         "security.two_factor_reset",
         actor=actor,

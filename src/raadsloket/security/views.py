@@ -21,7 +21,14 @@ from raadsloket.api.tokens import issue, revoke
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
 from raadsloket.security import two_factor
-from raadsloket.security.forms import CodeForm, ResetForm, TokenForm
+from raadsloket.security.enrolment import EnrolmentRefused, issue_code
+from raadsloket.security.forms import (
+    CodeForm,
+    EnrolmentCodeForm,
+    ResetForm,
+    SetupForm,
+    TokenForm,
+)
 from raadsloket.security.sessions import idle_seconds
 
 log = logging.getLogger(__name__)
@@ -41,13 +48,39 @@ def _is_administrator(user) -> bool:
     return viewer_for(user).has(Role.ADMINISTRATOR)
 
 
-def _render_overview(request, reset_form: ResetForm, status: int = 200):
+def _may_issue_enrolment_codes(user) -> bool:
+    """The beheerder and the griffier hand over enrolment codes (security/enrolment.py)."""
+    viewer = viewer_for(user)
+    return viewer.has(Role.ADMINISTRATOR) or viewer.has(Role.CLERK)
+
+
+def _colleague(request, form, field: str = "username") -> Person | None:
+    """The person of that username in the signed-in person's own municipality, else a form error."""
+    person = Person.objects.filter(
+        username=form.cleaned_data[field], municipality_id=request.user.municipality_id
+    ).first()
+    if person is None:
+        form.add_error(field, "Er is geen gebruiker met deze gebruikersnaam in uw gemeente.")
+    return person
+
+
+def _render_overview(
+    request,
+    reset_form: ResetForm | None = None,
+    enrolment_form: EnrolmentCodeForm | None = None,
+    *,
+    new_code: dict | None = None,
+    status: int = 200,
+):
     context = {
         "device": two_factor.confirmed_device(request.user),
         "required": two_factor.required_for(request.user),
         "idle_minutes": idle_seconds(request.user) // 60,
         "is_administrator": _is_administrator(request.user),
-        "reset_form": reset_form,
+        "may_issue_enrolment_codes": _may_issue_enrolment_codes(request.user),
+        "reset_form": reset_form or ResetForm(),
+        "enrolment_form": enrolment_form or EnrolmentCodeForm(),
+        "new_code": new_code,
     }
     return render(request, "security/overview.html", context, status=status)
 
@@ -55,7 +88,7 @@ def _render_overview(request, reset_form: ResetForm, status: int = 200):
 @never_cache
 @login_required
 def overview(request):
-    return _render_overview(request, ResetForm())
+    return _render_overview(request)
 
 
 @never_cache
@@ -67,23 +100,18 @@ def two_factor_setup(request):
             return redirect("security:overview")
         return redirect(f"{reverse('security:two_factor_verify')}?{request.GET.urlencode()}")
     device = two_factor.pending_device(request)
-    form = CodeForm()
+    needs_code = two_factor.needs_enrolment_code(request.user)
+    form = SetupForm(needs_enrolment_code=needs_code)
     status = 200
     if request.method == "POST":
-        form = CodeForm(data=request.POST)
-        if form.is_valid() and two_factor.confirm_setup(request, form.cleaned_data["code"]):
+        form = SetupForm(data=request.POST, needs_enrolment_code=needs_code)
+        if form.is_valid() and _confirm_setup(request, form):
             messages.success(
                 request,
                 "Tweestapsverificatie staat aan. Voortaan vragen we bij "
                 "het inloggen om een code uit uw app.",
             )
             return redirect(_next_url(request))
-        if form.is_valid():
-            form.add_error(
-                "code",
-                "Deze code klopt niet. Controleer de tijd op uw telefoon en "
-                "vul de code in die uw app nu toont.",
-            )
         status = 422
     context = {
         "form": form,
@@ -91,8 +119,29 @@ def two_factor_setup(request):
         "manual_key": two_factor.manual_key(device),
         "next": _next_url(request),
         "required": two_factor.required_for(request.user),
+        "needs_enrolment_code": needs_code,
     }
     return render(request, "security/two_factor_setup.html", context, status=status)
+
+
+def _confirm_setup(request, form: SetupForm) -> bool:
+    """Confirm the device with the form's codes; a refusal becomes an error on its field."""
+    try:
+        if two_factor.confirm_setup(
+            request, form.cleaned_data["code"], form.cleaned_data.get("enrolment_code", "")
+        ):
+            return True
+    except EnrolmentRefused as refused:
+        # ASVS 7.2.1: a refused enrolment is logged (the person, never the code).
+        log.warning("Inschrijfcode geweigerd voor %s", request.user.username)
+        form.add_error("enrolment_code", refused.message)
+        return False
+    form.add_error(
+        "code",
+        "Deze code klopt niet. Controleer de tijd op uw telefoon en "
+        "vul de code in die uw app nu toont.",
+    )
+    return False
 
 
 @never_cache
@@ -139,25 +188,41 @@ def two_factor_reset(request):
     if not _is_administrator(request.user):
         raise Http404("Pagina niet gevonden")
     form = ResetForm(data=request.POST)
-    person = None
-    if form.is_valid():
-        person = Person.objects.filter(
-            username=form.cleaned_data["username"],
-            municipality_id=request.user.municipality_id,
-        ).first()
-        if person is None:
-            form.add_error(
-                "username", "Er is geen gebruiker met deze gebruikersnaam in uw gemeente."
-            )
+    person = _colleague(request, form) if form.is_valid() else None
     if person is None:
-        return _render_overview(request, form, status=422)
+        return _render_overview(request, reset_form=form, status=422)
     two_factor.reset_two_factor(person, actor=request.user, reason=form.cleaned_data["reason"])
+    follow_up = (
+        " met een nieuwe inschrijfcode; maak die hieronder en geef haar door"
+        if two_factor.needs_enrolment_code(person)
+        else ""
+    )
     messages.success(
         request,
         f"Tweestapsverificatie van {person.display_name} is hersteld: bij "
-        "de volgende keer inloggen stelt deze persoon haar opnieuw in.",
+        f"de volgende keer inloggen stelt deze persoon haar opnieuw in{follow_up}.",
     )
     return redirect("security:overview")
+
+
+@never_cache
+@login_required
+@require_POST
+def enrolment_code_issue(request):
+    """The beheerder or griffier makes a colleague's one-time enrolment code, shown once."""
+    if not _may_issue_enrolment_codes(request.user):
+        raise Http404("Pagina niet gevonden")
+    form = EnrolmentCodeForm(data=request.POST)
+    person = _colleague(request, form) if form.is_valid() else None
+    if person is not None and person.pk == request.user.pk:
+        # The code stands for a second person vouching for the enrolment.
+        form.add_error("username", "U kunt geen inschrijfcode voor uzelf maken.")
+        person = None
+    if person is None:
+        return _render_overview(request, enrolment_form=form, status=422)
+    code, expires_at = issue_code(person, actor=request.user)
+    new_code = {"person": person, "code": code, "expires_at": expires_at}
+    return _render_overview(request, new_code=new_code)
 
 
 @never_cache

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from raadsloket.demo.budgets import load_budgets
 from raadsloket.demo.cases import load_cases
+from raadsloket.demo.enrolment import DEMO_CODE, hand_out_codes
 from raadsloket.demo.history import load_coalition, load_history
 from raadsloket.demo.people import build_municipality
 from raadsloket.organisation.models import Municipality
@@ -46,6 +47,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"{name} ({preset}): {count} verzoeken geladen.")
                     self.stdout.write(f"  {load_budgets(world, small=bool(prefix)).line()}")
                     self.stdout.write(f"  {self.history(world, main=not prefix)}")
+        hand_out_codes((MAIN[1], SECOND[1]))
         self.print_logins()
 
     def history(self, world, *, main: bool) -> str:
@@ -77,4 +79,7 @@ class Command(BaseCommand):
             "    ambtenaar1..30, manager1..6    ambtenaren en leidinggevenden\n"
             "  Gemeente Domstede (profiel utrecht): dezelfde namen met u- ervoor,\n"
             "    bijvoorbeeld u-griffier, u-raadslid1, u-ambtenaar1.\n"
+            "  Met tweestapsverificatie aan (make run TWEESTAPS=aan) vragen de griffie,\n"
+            "  secretaris, kabinetschef, college en beheerder bij het instellen om een\n"
+            f"  inschrijfcode; in de demo is die voor iedereen: {DEMO_CODE}\n"
         )

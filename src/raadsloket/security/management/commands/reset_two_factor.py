@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Person
-from raadsloket.security.two_factor import reset_two_factor
+from raadsloket.security.two_factor import privileged, reset_two_factor
 
 
 class Command(BaseCommand):
@@ -29,3 +29,8 @@ class Command(BaseCommand):
             f"Tweestapsverificatie van '{username}' hersteld ({counted(count, 'koppeling', 'koppelingen')} verwijderd). "
             "Bij de volgende keer inloggen stelt deze gebruiker haar opnieuw in."
         )
+        if privileged(person):
+            # A code made before the reset no longer works (security/enrolment.py).
+            self.stdout.write(
+                f"Maak een nieuwe inschrijfcode met: raadsloket enrolment_code {username}"
+            )
