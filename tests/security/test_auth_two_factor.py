@@ -2,7 +2,6 @@
 """Two-factor authentication: who must use it, set-up, verification, the API, and recovery."""
 
 import io
-from binascii import unhexlify
 from datetime import timedelta
 
 import pytest
@@ -10,18 +9,17 @@ import time_machine
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from raadsloket.api.tokens import issue
 from raadsloket.audit.models import AuditEvent
 from raadsloket.demo.people import build_municipality
+from raadsloket.security.enrolment import issue_code
 from raadsloket.security.two_factor import PENDING_KEY, TWO_FACTOR_ROLES
+from tests.security.two_factor_support import SETUP, VERIFY, code_for, logged_in, set_up
 
 pytestmark = pytest.mark.django_db
 
-SETUP = "/beveiliging/tweestapsverificatie/instellen"
-VERIFY = "/beveiliging/tweestapsverificatie/controleren"
 REQUIRED = [
     "griffier",
     "raadsadviseur",
@@ -37,28 +35,6 @@ OPTIONAL = ["raadslid1", "ambtenaar1", "manager1", "collegecontact", "fractiemed
 @pytest.fixture(autouse=True)
 def _two_factor_on(settings):
     settings.TWO_FACTOR_REQUIRED = True
-
-
-def logged_in(username: str) -> Client:
-    """A browser that logged in with username and password (the real login page)."""
-    client = Client()
-    response = client.post("/inloggen/", {"username": username, "password": "demo"})
-    assert response.status_code == 302, response.content
-    return client
-
-
-def code_for(device: TOTPDevice, *, key_hex: str | None = None) -> str:
-    key = unhexlify(key_hex or device.key)
-    return f"{totp(key, device.step, device.t0, device.digits, device.drift):06d}"
-
-
-def set_up(client: Client, person) -> TOTPDevice:
-    client.get(SETUP)
-    key = client.session[PENDING_KEY]
-    pending = TOTPDevice(key=key)
-    response = client.post(SETUP, {"code": code_for(pending, key_hex=key), "next": "/"})
-    assert response.status_code == 302, response.content
-    return TOTPDevice.objects.get(user=person, confirmed=True)
 
 
 def test_the_roles_that_need_it_are_griffie_routing_college_and_administrator():
@@ -144,10 +120,11 @@ def test_set_up_confirms_with_a_code_and_opens_the_site(world):
 def test_a_wrong_set_up_code_is_refused_in_dutch(world):
     client = logged_in("griffier")
     client.get(SETUP)
-    response = client.post(SETUP, {"code": "000000"})
+    enrolment_code, _ = issue_code(world["griffier"], actor="beheerder")
+    response = client.post(SETUP, {"code": "000000", "enrolment_code": enrolment_code})
     assert response.status_code == 422
     assert "Deze code klopt niet" in response.content.decode()
-    response = client.post(SETUP, {"code": "12ab"})
+    response = client.post(SETUP, {"code": "12ab", "enrolment_code": enrolment_code})
     assert "De code bestaat uit zes cijfers." in response.content.decode()
     assert not TOTPDevice.objects.filter(user=world["griffier"]).exists()
 

@@ -31,4 +31,3 @@ def test_a_case_file_download_is_not_stored(attack):
     response = client.get(f"/verzoeken/{scenario.case_id}/bestanden/{scenario.file_token}")
     assert response.status_code == 200
     assert no_store(response), response.get("Cache-Control")
-
