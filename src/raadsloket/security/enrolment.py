@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """One-time enrolment codes: a password alone does not set up a privileged person's second factor.
 
-OWASP ASVS 2.8 / NIST SP 800-63B 6.1.2: binding an authenticator to an account needs more than
+OWASP ASVS V2.8 / NIST SP 800-63B section 6.1: binding an authenticator to an account needs more than
 the password it is meant to back up. Otherwise whoever stole the password of a griffier who has
 not yet set up two-factor authentication (or whose device was just reset) sets up their own app
 and is in. The beheerder or griffier makes a code and hands it over by another channel; it is
@@ -44,9 +44,7 @@ def _digest(code: str) -> str:
 
 
 def _new_code() -> str:
-    groups = (
-        "".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS)
-    )
+    groups = ("".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS))
     return "-".join(groups)
 
 
