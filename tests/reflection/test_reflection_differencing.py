@@ -113,8 +113,7 @@ def constraints_of(payload, names, quarters, column, key_row, small_seats):
             sides["coalitie" if row["label"].endswith("(coalitie)") else "oppositie"].add(name)
             seats = row["cells"][seats_index]["value"]
             sides["kleine fracties" if seats <= small_seats else "grote fracties"].add(name)
-    for name in names - listed:
-        constraints.append((frozenset((name, q) for q in quarters), 0, 0))
+    constraints.extend((frozenset((name, q) for q in quarters), 0, 0) for name in names - listed)
     for group_key in ("coalitie_oppositie", "klein_groot"):
         group_table = table(payload, group_key)
         group_index = group_table["columns"].index(column)
