@@ -99,6 +99,20 @@ def test_an_aggregate_download_has_no_figures_per_fractie(client, world):
     assert AuditEvent.objects.filter(action="reflection.report_downloaded").count() == 1
 
 
+def test_the_page_and_the_download_over_a_term_say_why_no_figures_per_fractie(client, world):
+    # The fractievoorzitter (presidium) reads the full report; over a council term the figures
+    # per fractie are withheld (reflection.fractie_periods), with the reason, not left out silently.
+    client.force_login(fresh("raadslid1"))
+    page = client.get(reverse("reflection:index"), {"periode": "raadsperiode-2022"})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Gebruik per fractie" in text and "overlapt dus vijf kalenderjaren" in text
+    assert 'id="tabel-per_fractie"' not in text
+    download = client.get(reverse("reflection:download", args=["raadsperiode-2022", "csv"]))
+    lines = download.content.decode("utf-8-sig").strip().splitlines()
+    assert lines[-1].startswith("Gebruik per fractie;niet gepubliceerd;;Cijfers per fractie ")
+
+
 def test_a_bad_period_is_a_dutch_error_not_a_crash(client, world):
     client.force_login(fresh("griffier"))
     response = client.get(reverse("reflection:index"), {"periode": "2026-k5"})

@@ -65,6 +65,22 @@ def test_no_figures_per_fractie_over_a_running_year(asked):
         payload = get(asked["griffier"], periode="2026").json()
     assert payload["audience"] == "full"
     assert "per_fractie" not in [t["key"] for t in payload["tables"]]
+    # Not silently absent: the API says why (raadsloket.reflection.fractie_periods).
+    assert "2026 loopt nog" in payload["withheld"]
+
+
+def test_no_figures_per_fractie_over_a_closed_council_term_and_the_reason_why(asked):
+    # The term 2022–2026 has ended, but it overlaps five calendar years: the term minus the
+    # years would give a quarter per fractie (SECURITY.md, "verschillen tussen perioden").
+    payload = get_in_2027(asked["griffier"], periode="raadsperiode-2022").json()
+    assert payload["audience"] == "full"
+    assert not {"per_fractie", "coalitie_oppositie", "klein_groot"} & {
+        t["key"] for t in payload["tables"]
+    }
+    assert "afgesloten kalenderjaar" in payload["withheld"]
+    assert "overlapt dus vijf kalenderjaren" in payload["withheld"]
+    # A closed year has its figures per fractie and nothing withheld.
+    assert get_in_2027(asked["griffier"], periode="2026").json()["withheld"] is None
 
 
 def test_a_period_out_of_range_is_a_dutch_400_not_a_crash(asked):
@@ -77,6 +93,7 @@ def test_a_period_out_of_range_is_a_dutch_400_not_a_crash(asked):
 def test_a_member_gets_the_aggregate_report(asked):
     payload = get(asked["raadslid3"], periode="2026-k2").json()
     assert payload["audience"] == "aggregate"
+    assert payload["withheld"] is None
     assert all(t["key"] not in ("per_fractie", "coalitie_oppositie") for t in payload["tables"])
 
 

@@ -763,28 +763,35 @@ def test_coalition_is_the_side_of_most_days_of_the_period(built):
     for slug in ("2026-k2", "raadsperiode-2026"):
         assert not side(slug, "CDA") and side(slug, "D66")
     assert side("raadsperiode-2022", "Lokaal Belang")
-    # The closed term's report labels the fracties so.
+    # The closed year's report labels the fracties so: in 2026 D66 was in the coalition from
+    # April, most of the year, and CDA only in the first quarter. (A council term, closed or not,
+    # no longer has figures per fractie: raadsloket.reflection.fractie_periods.)
     labels = [
         r.label
-        for r in build_report(municipality, parse("raadsperiode-2022"), TODAY)
-        .table("per_fractie")
-        .data_rows
+        for r in build_report(municipality, parse("2026"), TODAY).table("per_fractie").data_rows
     ]
-    assert "CDA (coalitie)" in labels and "D66 (oppositie)" in labels
+    assert "CDA (oppositie)" in labels and "D66 (coalitie)" in labels
 
 
-def test_figures_per_fractie_only_over_a_closed_year_or_term(built):
+def test_figures_per_fractie_only_over_a_closed_calendar_year(built):
     municipality = built.world.municipality
-    for slug, today in (
-        ("2026-k2", TODAY),
-        ("2026", date(2026, 12, 31)),
-        ("raadsperiode-2026", TODAY),
+    # A closed council term too is withheld now: it overlaps five calendar years, and the term
+    # minus those years gave a quarter per fractie (tests/reflection/test_reflection_differencing).
+    for slug, today, why in (
+        ("2026-k2", TODAY, "Een kwartaal is uit het jaar"),
+        ("2026", date(2026, 12, 31), "2026 loopt nog"),
+        ("raadsperiode-2026", TODAY, "overlapt dus vijf kalenderjaren"),
+        ("raadsperiode-2022", TODAY, "overlapt dus vijf kalenderjaren"),
     ):
         report = build_report(municipality, parse(slug), today)
         section = next(s for s in report.sections if s.title == "Gebruik per fractie")
-        assert section.tables == [] and "afgesloten jaar" in section.intro
+        assert section.tables == [] and "afgesloten kalenderjaar" in section.intro
+        assert why in section.intro and report.withheld == section.intro
         assert not {"per_fractie", "coalitie_oppositie"} & {t.key for t in report.tables}
-    assert build_report(municipality, parse("2026"), date(2027, 1, 1)).table("per_fractie")
+    closed = build_report(municipality, parse("2026"), date(2027, 1, 1))
+    assert closed.table("per_fractie") and closed.withheld == ""
+    # The aggregate report never has them; it needs no reason per period.
+    assert build_report(municipality, parse("2026-k2"), TODAY, full=False).withheld == ""
 
 
 def test_aggregate_report_has_no_figures_per_fractie(built):

@@ -38,7 +38,7 @@ from raadsloket.reflection.exports import (
     sheet_name,
 )
 from raadsloket.reflection.figures import Report, build_report
-from raadsloket.reflection.periods import year
+from raadsloket.reflection.periods import parse, year
 from raadsloket.reflection.tables import Cell, Hidden, Row, Table
 from raadsloket.reflection.yearreport import PdfUnavailable, render_html, write_pdf
 from tests.support.world import build_voorbeeld
@@ -254,6 +254,22 @@ def test_the_csv_never_gives_a_hidden_value_and_defuses_formulas(report):
     assert (
         by_row[("Geschatte en bestede uren per afdeling", "Sociaal Domein", "verschil")][3] == "-34"
     )
+
+
+def test_files_over_a_council_term_say_why_they_have_no_figures_per_fractie(scene):
+    # A council term overlaps five calendar years; the figures per fractie are withheld and the
+    # reason is in every file, not an unexplained absence (raadsloket.reflection.fractie_periods).
+    term = build_report(scene.world.municipality, parse("raadsperiode-2022"), date(2026, 12, 7))
+    assert term.withheld and "raadsperiode" in term.withheld
+    *cells, last = csv_lines(term)[1:]
+    assert last == ["Gebruik per fractie", "niet gepubliceerd", "", term.withheld, "tekst"]
+    assert not any(line[0] == "Gebruik per fractie" for line in cells)
+    explanation = load_workbook(io.BytesIO(report_xlsx(term)))["Toelichting"]
+    facts = {row[0]: row[1] for row in explanation.iter_rows(values_only=True) if row[0]}
+    assert facts["Cijfers per fractie"] == term.withheld
+    assert term.withheld in re.sub(r"\s+", " ", render_html(term))
+    # A closed year has them, and no such line.
+    assert all(line[1] != "niet gepubliceerd" for line in csv_lines(scene.report))
 
 
 def test_numbers_in_the_csv_are_plain_with_a_decimal_comma():

@@ -2,8 +2,9 @@
 """The reflection report in the API: the same tables as the page and the files.
 
 Who sees which report is decided by raadsloket.access.reflection only. A hidden cell has no
-value here either: `value` is null and `shown` says "<3", "≥3" or "afgeschermd". Without a
-report the answer is 404, as for a page that does not exist.
+value here either: `value` is null and `shown` says "<3", "≥3" or "afgeschermd". Where a full
+report has no figures per fractie, `withheld` says why (raadsloket.reflection.fractie_periods).
+Without a report the answer is 404, as for a page that does not exist.
 """
 
 from datetime import date
@@ -68,6 +69,12 @@ class ReportOut(Schema):
     previous: str
     today: date
     audience: Literal["full", "aggregate"]
+    withheld: str | None = Field(
+        None,
+        description="waarom dit volledige verslag geen cijfers per fractie bevat (alleen een "
+        "afgesloten kalenderjaar heeft ze); null als ze er wel in staan, of in het "
+        "geaggregeerde verslag, dat ze nooit heeft",
+    )
     tables: list[TableOut]
     themes: list[ThemeOut]
 
@@ -98,6 +105,7 @@ def _payload(report: Report) -> dict:
         "previous": report.previous.slug,
         "today": report.today,
         "audience": report.audience,
+        "withheld": report.withheld or None,
         "tables": [
             {
                 "key": table.key,

@@ -8,7 +8,9 @@ CSV, for Dutch Excel and for scripts: `;` between fields, columns `figuur;rij;ko
 (figuur is the table's title). A number is written plainly with a decimal comma and no thousands
 separator ("12", "3,5", "-2"): Dutch Excel reads that as a number, where "3.5" would become a
 date; a script reads it with `decimal=","`. Non-whole numbers are rounded to one decimal, as in
-the report. An unknown value (no lead time without cases) is an empty field. The caller adds a
+the report. An unknown value (no lead time without cases) is an empty field. Where a full report
+has no figures per fractie, a last line "Gebruik per fractie;niet gepubliceerd;;<reden>;tekst"
+says why. The caller adds a
 UTF-8 byte order mark when it serves the file, so Excel reads "≥" and "é" correctly.
 """
 
@@ -22,10 +24,13 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from raadsloket.reflection.fairness import SECTION_TITLE
 from raadsloket.reflection.figures import Report
 from raadsloket.reflection.tables import Cell, Table
 
 CSV_HEADER = ("figuur", "rij", "kolom", "waarde", "eenheid")
+# The one line that is not a cell: why a full report has no figures per fractie.
+WITHHELD_ROW = "niet gepubliceerd"
 UNIT_NAMES = {
     "": "aantal",
     "uur": "uur",
@@ -87,6 +92,9 @@ def report_csv(report: Report) -> str:
                         _csv_text(UNIT_NAMES.get(cell.unit, cell.unit)),
                     )
                 )
+    if report.withheld:
+        # Not silently absent: the reason the figures per fractie are not in this file.
+        writer.writerow((SECTION_TITLE, WITHHELD_ROW, "", _csv_text(report.withheld), "tekst"))
     return buffer.getvalue()
 
 
@@ -183,6 +191,7 @@ def _explanation_sheet(sheet: Worksheet, report: Report) -> None:
         ),
         ("Gemaakt op", f"{report.today:%d-%m-%Y}"),
         ("Versie", AUDIENCES.get(report.audience, report.audience)),
+        *((("Cijfers per fractie", report.withheld),) if report.withheld else ()),
     )
     row = 3
     for label, value in facts:

@@ -122,16 +122,10 @@ def _groups(uses: list[FractieUse]) -> tuple[list[_Group], list[_Group]]:
     return [g for g in sides if g.members], [g for g in sizes if g.members]
 
 
-def withheld_section() -> Section:
-    """What the full report says instead, over a quarter or a period that has not ended."""
-    return Section(
-        SECTION_TITLE,
-        [],
-        intro="Cijfers per fractie staan alleen in het verslag over een afgesloten jaar of een "
-        "afgesloten raadsperiode. Over een lopende periode zouden ze dag na dag laten zien welke "
-        "fractie net een verzoek deed, en een kwartaal is uit het jaar terug te rekenen. Kies "
-        "hierboven een afgesloten jaar.",
-    )
+def withheld_section(reason: str) -> Section:
+    """What the full report says instead where figures per fractie are not published
+    (raadsloket.reflection.fractie_periods)."""
+    return Section(SECTION_TITLE, [], intro=reason)
 
 
 def section(data: ReportData, reporting: Reporting) -> Section:

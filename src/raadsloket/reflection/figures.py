@@ -18,7 +18,7 @@ from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
 from raadsloket.organisation.models import Municipality
 from raadsloket.organisation.roles import PolicyArea
-from raadsloket.reflection import fairness
+from raadsloket.reflection import fairness, fractie_periods
 from raadsloket.reflection.data import ReportData, load
 from raadsloket.reflection.leadtimes import DAY_UNITS, days_between, median, percentile_90
 from raadsloket.reflection.periods import Period, parse_past
@@ -41,6 +41,9 @@ class Report:
     sections: list[Section]
     themes: list[Theme] = field(default_factory=list)
     threshold: int = 3
+    # Why the full report has no figures per fractie over this period ("" when it has them, and
+    # in the aggregate report, which never has them): raadsloket.reflection.fractie_periods.
+    withheld: str = ""
 
     @property
     def tables(self) -> list[Table]:
@@ -103,11 +106,12 @@ def build_report(
         ),
         Section("Openbaarheid", [_openness(data)]),
     ]
+    withheld = fractie_periods.reason(period, today) if full else ""
     if full:
         sections.append(
-            fairness.section(data, profile.reporting)
-            if shows_fairness(period, today)
-            else fairness.withheld_section()
+            fairness.withheld_section(withheld)
+            if withheld
+            else fairness.section(data, profile.reporting)
         )
     key = _key_figures(data, times)
     report = Report(
@@ -118,20 +122,11 @@ def build_report(
         audience="full" if full else "aggregate",
         key_figures=key,
         sections=sections,
+        withheld=withheld,
     )
     report.threshold = profile.reporting.small_cell_threshold
     report.themes = agenda(report, profile)
     return report
-
-
-def shows_fairness(period: Period, today: date) -> bool:
-    """Figures per fractie only over a closed year or council term.
-
-    Over a running period they would be a live feed ("VVD: 5 yesterday, 6 today" tells that VVD
-    just asked), and with both a year and its quarters published, a quarter's "<3" follows from
-    the year minus the other quarters. Closed years and terms do not change and do not nest.
-    """
-    return period.kind in ("year", "term") and period.end < today
 
 
 class NoReport(LookupError):
