@@ -112,13 +112,16 @@ def test_an_action_in_a_section_the_person_no_longer_sees_keeps_only_kind_and_mo
         case=scene.confidential,
         actor=manager,
         action="record_kickoff",
+        from_state="kickoff_planned",
+        to_state="in_progress",
         section="kickoff",
         detail="Verslag PRIVDOEL",
     )
     [row] = export(manager)["handelingen"]
     assert row["Verzoek"] == scene.confidential.reference
     assert row["Handeling"] == "Startgesprek vastleggen" and row["Tijdstip"]
-    assert row["Toelichting"] is None
+    # The state is metadata, which a manager does not see (access/timeline.py).
+    assert row["Toelichting"] is None and row["Nieuwe status"] is None
     assert "PRIVDOEL" not in export_text(manager)
 
 

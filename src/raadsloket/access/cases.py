@@ -196,10 +196,11 @@ def written_question_sections(viewer: Viewer, case: Case) -> frozenset[Section]:
 
 
 def sees_hours_of(viewer: Viewer, visible: frozenset[Section], civil_servant) -> bool:
-    """Whose hours a viewer sees: everyone's inside the bubble, a manager only their staff's."""
+    """Whose hours a viewer sees: everyone's inside the bubble, a manager only their staff's.
+    Hours of nobody known (`civil_servant` None) only inside the bubble."""
     if Section.ROUTING in visible or Section.KICKOFF in visible:
         return True
-    department = civil_servant.department
+    department = civil_servant.department if civil_servant is not None else None
     return department is not None and department.manager_id == viewer.person_id
 
 

@@ -16,6 +16,7 @@ from raadsloket.access.cases import (
     with_relations,
 )
 from raadsloket.access.sections import CONTENT_SECTIONS
+from raadsloket.access.timeline import readable_events
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit.reads import record_list_read, record_read
 from raadsloket.cases.knowledge import similar_questions
@@ -184,22 +185,12 @@ def _acted(request, case_id: int, case) -> dict:
 def case_timeline(request, case_id: int):
     viewer = viewer_for(request.user)
     case, visible = get_case_for(viewer, case_id)
-    allowed = {str(s) for s in visible}
-    events = list(case.timeline.select_related("actor").filter(section__in=allowed))
+    events = readable_events(viewer, case, visible)
     content = visible & CONTENT_SECTIONS
     if content and any(e.detail for e in events):
         record_read(request.user, case, content)
-    return [
-        {
-            "at": e.at,
-            "action": e.action,
-            "from_state": e.from_state,
-            "to_state": e.to_state,
-            "actor": e.actor.display_name if e.actor else None,
-            "detail": e.detail,
-        }
-        for e in events
-    ]
+    # The schema takes only its own fields of each event (TimelineOut).
+    return events
 
 
 @router.get(

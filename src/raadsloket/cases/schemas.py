@@ -157,9 +157,15 @@ class ActionIn(Schema):
 class TimelineOut(Schema):
     at: datetime
     action: str
-    from_state: str
-    to_state: str
-    actor: str | None
+    # States are metadata: null for whoever may not see the case's metadata.
+    from_state: str | None = Field(
+        None, description="status ervoor; null als u de kenmerken niet mag zien"
+    )
+    to_state: str | None = Field(
+        None, description="status erna; null als u de kenmerken niet mag zien"
+    )
+    # Who acted: null where the viewer may not know it (SECURITY.md, "Tijdlijn").
+    actor: str | None = None
     detail: str
 
 

@@ -3,6 +3,8 @@
 
 Views ask the access layer what to show and `perform` to change anything."""
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -23,6 +25,7 @@ from raadsloket.access.cases import (
     visible_cases,
 )
 from raadsloket.access.sections import CONTENT_SECTIONS, Section
+from raadsloket.access.timeline import readable_events
 from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor.panel import advice_context
 from raadsloket.assistance.models import Kickoff, Mediation
@@ -333,22 +336,24 @@ def _deadlines(case, profile):
     ]
 
 
-def _timeline(case, names: set[str]) -> list:
-    """The timeline events of the sections the viewer may see, each with its Dutch label."""
-    events = list(case.timeline.filter(section__in=names).select_related("actor"))
+def _timeline(viewer, case, visible) -> list[dict]:
+    """The timeline as the access layer lets the viewer read it, each event with its Dutch label."""
     states = dict(State.choices)
-    for event in events:
+    events = []
+    for event in readable_events(viewer, case, visible):
         label = EVENT_LABELS.get(event.action) or workflow.label_for(
-            case.instrument, event.from_state, event.action
+            case.instrument, event.from_state or "", event.action
         )
         if event.to_state and event.to_state != event.from_state:
             label = f"{label} → {states.get(event.to_state, event.to_state)}"
-        event.label = label
+        events.append({**asdict(event), "label": label})
     return events
 
 
 def _previous_state(case) -> str | None:
-    """The state the case came from into its current one (metadata: states only)."""
+    """The state the case came from into its current one. It reads the states of every event,
+    whatever its section: states are metadata, and only a viewer who sees the metadata is shown
+    the stepper (`_detail_context`)."""
     if case.state in progress.main_path(case.instrument) and case.state not in progress.ENDS:
         return None
     return (
@@ -390,7 +395,7 @@ def _detail_context(viewer, case, visible) -> dict:
     if "metadata" in names:
         # The state and its terms are metadata: whoever may not see them learns nothing here.
         context.update(_progress_context(viewer, case, context["actions"]))
-    context["timeline"] = _timeline(case, names)
+    context["timeline"] = _timeline(viewer, case, visible)
     context["secret_banner"] = case.secret and bool(names & {"request", "answer"})
     if names & {"routing", "hours"}:
         context["assignments"] = [

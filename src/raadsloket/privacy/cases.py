@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from raadsloket.access.cases import Relations, sections, with_relations
 from raadsloket.access.sections import Section
+from raadsloket.access.timeline import readable_event
 from raadsloket.access.viewer import Viewer
 from raadsloket.assistance.models import Evaluation, HoursEntry, Kickoff, Mediation
 from raadsloket.cases.models import Case, CaseFile, TimelineEvent
@@ -49,6 +50,10 @@ class CaseSections:
         if missing:
             for case in with_relations(Case.objects.filter(pk__in=missing)):
                 self.of(case)
+
+    def of_id(self, case_id: int) -> frozenset[Section]:
+        """The sections of a case `load` read (none of a case it did not)."""
+        return self._seen.get(case_id, frozenset())
 
     def sees(self, case_id: int, section: str) -> bool:
         return section in self._seen.get(case_id, frozenset())
@@ -163,21 +168,32 @@ def case_rows(person, viewer: Viewer, seen: CaseSections) -> list[dict]:
 
 
 def timeline_rows(person, seen: CaseSections) -> list[dict]:
-    """What the person did in a case: action and moment; the detail only in a visible section."""
-    events = list(TimelineEvent.objects.filter(actor=person).order_by("at", "pk"))
+    """What the person did in a case: action and moment (their own data, AVG art. 15); the new
+    state and the detail only as far as the timeline rule lets them read the event
+    (access.timeline), as on the case page."""
+    events = list(
+        TimelineEvent.objects.filter(actor=person)
+        .select_related("actor__department")
+        .order_by("at", "pk")
+    )
     seen.load(event.case_id for event in events)
-    return [
-        {
-            "Verzoek": reference(event.case_id),
-            "Handeling": TIMELINE_LABELS.get(event.action, event.action),
-            "Tijdstip": when(event.at),
-            "Nieuwe status": STATE_LABELS.get(event.to_state, event.to_state) or None,
-            "Toelichting": (event.detail or None)
-            if seen.sees(event.case_id, event.section)
-            else NOT_VISIBLE,
-        }
-        for event in events
-    ]
+    rows = []
+    for event in events:
+        readable = readable_event(seen.viewer, seen.of_id(event.case_id), event)
+        rows.append(
+            {
+                "Verzoek": reference(event.case_id),
+                "Handeling": TIMELINE_LABELS.get(event.action, event.action),
+                "Tijdstip": when(event.at),
+                "Nieuwe status": _state_label(readable.to_state) if readable else NOT_VISIBLE,
+                "Toelichting": (readable.detail or None) if readable else NOT_VISIBLE,
+            }
+        )
+    return rows
+
+
+def _state_label(state: str | None) -> str | None:
+    return STATE_LABELS.get(state, state) if state else None
 
 
 def hours_rows(person, seen: CaseSections) -> list[dict]:
