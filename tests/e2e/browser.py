@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Steps the browser tests share: log in, open a case, click an action and wait for the page."""
+"""Steps the browser tests share: log in, open a case, click an action and wait for the page;
+the same steps as a Walk that checks every page it lands on with axe."""
 
 import re
+from dataclasses import dataclass, field
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from raadsloket.cases.models import Case
+from tests.e2e.axe import check_page
 
 
 def login(page: Page, base: str, username: str) -> None:
@@ -41,3 +44,53 @@ def confirm(page: Page, label: str) -> None:
     with page.expect_navigation():
         page.locator("main form").get_by_role("button", name=label).click()
     settled(page)
+
+
+def audited_context(browser: Browser, *, locale: str, width: int) -> BrowserContext:
+    """A browser context in a locale and at a width, in which axe can run: the app's CSP
+    (SECURITY.md) blocks injected scripts, so this one context bypasses it."""
+    return browser.new_context(
+        locale=locale, viewport={"width": width, "height": 900}, bypass_csp=True
+    )
+
+
+@dataclass
+class Walk:
+    """The steps above, each checking the page it lands on with axe (tests/e2e/axe.py)."""
+
+    page: Page
+    base: str
+    checked: list[str] = field(default_factory=list)
+
+    def check(self) -> None:
+        check_page(self.page)
+        self.checked.append(self.page.url)
+
+    def login(self, username: str) -> None:
+        if not self.checked:  # the login page itself, once
+            self.goto("/inloggen/")
+        login(self.page, self.base, username)
+        self.check()
+
+    def goto(self, path: str) -> None:
+        self.page.goto(f"{self.base}{path}")
+        settled(self.page)
+        self.check()
+
+    def open(self, case: Case) -> None:
+        open_case(self.page, self.base, case)
+        self.check()
+
+    def do(self, label: str) -> None:
+        do(self.page, label)
+        self.check()
+
+    def confirm(self, label: str) -> None:
+        confirm(self.page, label)
+        self.check()
+
+    def submit(self, label: str) -> None:
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name=label).click()
+        settled(self.page)
+        self.check()
