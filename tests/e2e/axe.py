@@ -20,9 +20,12 @@ NARROW = 400
 
 def check_page(page: Page) -> None:
     """Fail on any serious or critical axe violation, and on sideways scrolling on a phone."""
+    assert AXE.exists(), f"{AXE} ontbreekt: `make setup` (npm ci) installeert axe-core"
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
     assert not blocking, f"axe op {page.url}:\n" + "\n".join(map(_describe, blocking))
     width = page.viewport_size["width"] if page.viewport_size else 0

@@ -4,7 +4,9 @@ the same steps as a Walk that checks every page it lands on with axe."""
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from raadsloket.cases.models import Case
@@ -44,6 +46,27 @@ def confirm(page: Page, label: str) -> None:
     with page.expect_navigation():
         page.locator("main form").get_by_role("button", name=label).click()
     settled(page)
+
+
+def fill_kickoff_plan(page: Page) -> None:
+    """The form that plans the startgesprek: tomorrow at ten, with the three of the driehoek."""
+    tomorrow = timezone.localtime() + timedelta(days=1)
+    page.get_by_label("Datum en tijd").fill(tomorrow.strftime("%Y-%m-%dT10:00"))
+    page.get_by_label("Deelnemers").fill("raadslid, ambtenaar, raadsadviseur")
+
+
+def fill_kickoff_record(page: Page) -> None:
+    """The form that records the startgesprek: held today, 12 hours, delivery in three weeks,
+    both parties subscribing to the spelregels."""
+    today = timezone.localdate()
+    page.get_by_label("Gehouden op").fill(today.isoformat())
+    page.get_by_label("Deelnemers").fill("raadslid, ambtenaar, raadsadviseur")
+    page.get_by_label("Achtergrond van de vraag").fill("Voorbereiding initiatiefvoorstel.")
+    page.get_by_label("Doel").fill("Een conceptregeling voor vrijwillig vervoer.")
+    page.get_by_label("Afgesproken uren").fill("12")
+    page.get_by_label("Opleverdatum").fill((today + timedelta(days=21)).isoformat())
+    page.get_by_label("Het raadslid kent de spelregels en onderschrijft ze").check()
+    page.get_by_label("De ambtenaar kent de spelregels en onderschrijft ze").check()
 
 
 def audited_context(browser: Browser, *, locale: str, width: int) -> BrowserContext:
@@ -87,6 +110,13 @@ class Walk:
 
     def confirm(self, label: str) -> None:
         confirm(self.page, label)
+        self.check()
+
+    def follow(self, label: str) -> None:
+        """Follow the main content's link named exactly `label`."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("main").get_by_role("link", name=label, exact=True).click()
+        settled(self.page)
         self.check()
 
     def submit(self, label: str) -> None:
