@@ -2,7 +2,7 @@
 """axe-core in the browser tests: every page a walk-through visits meets WCAG 2.1 A/AA.
 
 The app's CSP allows no injected script, so the context that runs these checks is made with
-`bypass_csp=True` (browser.walker_context); the CSP itself is tested without that elsewhere.
+`bypass_csp=True` (browser.audited_context); the CSP itself is tested without that elsewhere.
 """
 
 from pathlib import Path
@@ -39,5 +39,5 @@ def check_page(page: Page) -> None:
 
 
 def _describe(violation: dict) -> str:
-    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+    targets = ", ".join(" ".join(map(str, node["target"])) for node in violation["nodes"][:5])
     return f"- {violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
