@@ -2,14 +2,19 @@
 """The happy path of ambtelijke bijstand, clicked through the real UI in chromium."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from raadsloket.cases.models import Case
-from tests.e2e.browser import confirm, do, login, open_case
+from tests.e2e.browser import (
+    confirm,
+    do,
+    fill_kickoff_plan,
+    fill_kickoff_record,
+    login,
+    open_case,
+)
 from tests.support.world import build_voorbeeld
 
 
@@ -17,7 +22,6 @@ from tests.support.world import build_voorbeeld
 def test_member_to_answer_through_the_ui(live_server, page: Page):
     world = build_voorbeeld()
     base = live_server.url
-    today = timezone.localdate()
 
     login(page, base, "raadslid1")
     page.goto(f"{base}/verzoeken/nieuw")
@@ -53,20 +57,10 @@ def test_member_to_answer_through_the_ui(live_server, page: Page):
     login(page, base, "raadsadviseur")
     open_case(page, base, case)
     do(page, "Startgesprek plannen")
-    page.get_by_label("Datum en tijd").fill(
-        (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT10:00")
-    )
-    page.get_by_label("Deelnemers").fill("raadslid, ambtenaar, raadsadviseur")
+    fill_kickoff_plan(page)
     confirm(page, "Startgesprek plannen")
     do(page, "Startgesprek vastleggen")
-    page.get_by_label("Gehouden op").fill(today.isoformat())
-    page.get_by_label("Deelnemers").fill("raadslid, ambtenaar, raadsadviseur")
-    page.get_by_label("Achtergrond van de vraag").fill("Voorbereiding initiatiefvoorstel.")
-    page.get_by_label("Doel").fill("Een conceptregeling voor vrijwillig vervoer.")
-    page.get_by_label("Afgesproken uren").fill("12")
-    page.get_by_label("Opleverdatum").fill((today + timedelta(days=21)).isoformat())
-    page.get_by_label("Het raadslid kent de spelregels en onderschrijft ze").check()
-    page.get_by_label("De ambtenaar kent de spelregels en onderschrijft ze").check()
+    fill_kickoff_record(page)
     confirm(page, "Startgesprek vastleggen")
     expect(page.get_by_text("in uitvoering").first).to_be_visible()
 
