@@ -12,20 +12,27 @@ from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from raadsloket.access.actors import Actor
 from raadsloket.access.cases import (
     RELATION_PREFETCH,
     visible_cases,
 )
 from raadsloket.access.models import BreakGlass
+from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.assistance.models import HoursEntry
+from raadsloket.cases import progress
+from raadsloket.cases.deadlines import running_deadline
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.lists import INTAKE_STATES, START_LIMIT, rows, visible_sections
 from raadsloket.cases.models import NEWEST_FIRST, Assignment, Case
-from raadsloket.cases.states import ANSWERED_STATES, OPEN_STATES, State
+from raadsloket.cases.states import ANSWERED_STATES, OPEN_STATES, WRITTEN_ANSWERED_STATES, State
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
+from raadsloket.web.answers import unread_answers
+from raadsloket.web.hours_left import add_hours_left
+from raadsloket.web.queues import ROUTING_QUEUE, case_tile, griffie_tiles
 
 
 @dataclass
@@ -39,7 +46,7 @@ def start_page(viewer: Viewer, person: Person) -> StartPage:
     page = StartPage(viewer)
     if viewer.is_member:
         page.blocks.append("member")
-        page.data.update(member_block(viewer))
+        page.data.update(member_block(viewer, person))
     if viewer.is_griffie:
         page.blocks.append("griffie")
         page.data.update(griffie_block(viewer))
@@ -72,9 +79,21 @@ def _own(pid: int) -> Q:
     return Q(requester_id=pid) | Q(filed_by_id=pid) | Q(pk__in=co_requested)
 
 
-def member_block(viewer: Viewer) -> dict:
+def member_block(viewer: Viewer, person: Person) -> dict:
     own = _own(viewer.person_id)
-    mine = visible_cases(viewer).filter(own).order_by("-created_at", "-pk")
+    running = (
+        visible_cases(viewer).filter(own, state__in=OPEN_STATES).order_by("-created_at", "-pk")
+    )
+    my_cases = rows(viewer, running, START_LIMIT)
+    add_turn_and_term(viewer, my_cases.cases)
+    # Newest answer first: an answer not yet opened is among the latest.
+    answered = (
+        visible_cases(viewer)
+        .filter(own, state__in=ANSWERED_STATES | WRITTEN_ANSWERED_STATES)
+        .order_by(
+            F("delivered_at").desc(nulls_last=True), F("answered_at").desc(nulls_last=True), "-pk"
+        )
+    )
     # Newest answer first, walking index case_muni_delivered until the page is full.
     shared = (
         visible_cases(viewer)
@@ -85,10 +104,27 @@ def member_block(viewer: Viewer) -> dict:
     shared_rows = rows(viewer, shared, START_LIMIT)
     shared_rows.cases = [case for case in shared_rows if "answer" in case.visible]
     return {
-        "my_cases": rows(viewer, mine, START_LIMIT),
+        "my_cases": my_cases,
+        "new_answers": unread_answers(person.username, rows(viewer, answered, START_LIMIT).cases),
         "shared_answers": shared_rows,
         "may_request": may_request(viewer, viewer.profile) is None,
     }
+
+
+def add_turn_and_term(viewer: Viewer, cases: list[Case]) -> None:
+    """Who is at turn and the running term, as on the case page (cases/progress.py,
+    cases/deadlines.py); both are metadata, so only where the viewer sees the metadata."""
+    today = timezone.localdate()
+    for case in cases:
+        if Section.METADATA not in case.visible:
+            continue
+        turn = progress.next_turn(case.instrument, case.state)
+        case.turn = turn  # type: ignore[attr-defined]  # per row
+        case.turn_actors = (  # type: ignore[attr-defined]
+            progress.actor_names(turn, viewer.policy.routing_officer_label) if turn else ""
+        )
+        case.turn_is_viewer = bool(turn and Actor.REQUESTER in turn.actors)  # type: ignore[attr-defined]
+        case.running = running_deadline(case, viewer.policy, today)  # type: ignore[attr-defined]
 
 
 def griffie_block(viewer: Viewer) -> dict:
@@ -122,7 +158,12 @@ def griffie_block(viewer: Viewer) -> dict:
         .select_related("person", "case")
         .order_by("-granted_at")[:20]
     )
-    return {"intake_queue": queue, "open_by_state": open_by_state, "break_glass": list(break_glass)}
+    return {
+        "griffie_tiles": griffie_tiles(viewer),
+        "intake_queue": queue,
+        "open_by_state": open_by_state,
+        "break_glass": list(break_glass),
+    }
 
 
 def college_contact_block(viewer: Viewer) -> dict:
@@ -140,7 +181,10 @@ def college_contact_block(viewer: Viewer) -> dict:
 
 def routing_block(viewer: Viewer) -> dict:
     to_assign = visible_cases(viewer).filter(state=State.FORWARDED).order_by("decision_due", "pk")
-    return {"to_assign": rows(viewer, to_assign)}
+    return {
+        "routing_tiles": [case_tile(viewer, ROUTING_QUEUE)],
+        "to_assign": rows(viewer, to_assign),
+    }
 
 
 def civil_servant_block(viewer: Viewer) -> dict:
@@ -156,8 +200,11 @@ def civil_servant_block(viewer: Viewer) -> dict:
         .order_by("-worked_on", "-pk")
     )
     total = entries.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+    my_assignments = rows(viewer, assigned, START_LIMIT)
+    add_hours_left(my_assignments.cases)
+    add_turn_and_term(viewer, my_assignments.cases)
     return {
-        "my_assignments": rows(viewer, assigned, START_LIMIT),
+        "my_assignments": my_assignments,
         "my_hours": list(entries[:START_LIMIT]),
         "my_hours_total": total,
     }
