@@ -240,7 +240,29 @@ def manager_block(viewer: Viewer) -> dict:
     shown = [
         claim for claim in claims[:START_LIMIT] if "hours" in visible_sections(viewer, claim.case)
     ]
-    return {"staff_claims": shown, "staff_claims_more": more}
+    return {
+        "staff_claims": shown,
+        "staff_claims_more": more,
+        "staff_totals": staff_totals(viewer),
+    }
+
+
+def staff_totals(viewer: Viewer) -> list[dict]:
+    """Hours per staff member over every case the manager sees their hours of: a name and a
+    number, nothing of what the hours were for (access.cases: the manager sees hours only).
+    Corrections are entries under the same civil servant, so the sums include them."""
+    totals = (
+        HoursEntry.objects.filter(
+            civil_servant__department__manager_id=viewer.person_id,
+            case__in=visible_cases(viewer),
+        )
+        .order_by()
+        .values("civil_servant_id")
+        .annotate(total=Sum("hours"))
+    )
+    hours = {row["civil_servant_id"]: row["total"] for row in totals}
+    staff = Person.objects.filter(pk__in=list(hours)).order_by("last_name", "first_name", "pk")
+    return [{"person": person, "hours": hours[person.pk]} for person in staff]
 
 
 def college_block(viewer: Viewer) -> dict:
