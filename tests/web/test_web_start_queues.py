@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.assistance.models import HoursEntry
-from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import Case
 from raadsloket.demo.budgets import invoice_pdf
 from raadsloket.demo.lifecycle import act, new_case, new_written_question, run_to, run_written_to
