@@ -157,10 +157,10 @@ def scene(django_db_setup, django_db_blocker, tmp_path_factory):
             outer.__exit__(None, None, None)
 
 
-def _tiles(client: Client, key: str) -> dict:
+def _tiles(client: Client, *keys: str) -> dict:
     response = client.get("/")
     assert response.status_code == 200
-    return {tile.title: tile for tile in response.context[key]}
+    return {tile.title: tile for key in keys for tile in response.context[key]}
 
 
 def _rows_behind(client: Client, url: str) -> int:
@@ -190,7 +190,7 @@ def _row(html: str, case: Case, heading: str) -> str:
 
 def test_each_griffie_queue_counts_the_rows_of_the_list_it_links_to(scene):
     client = scene.client("griffier")
-    tiles = _tiles(client, "griffie_tiles")
+    tiles = _tiles(client, "griffie_tiles", "budget_tiles")
 
     counts = {title: tile.count for title, tile in tiles.items()}
     assert counts == {

@@ -39,4 +39,7 @@ def unread_answers(username: str, cases: list[Case]) -> list[Case]:
         for case_ref, at, detail in reads
         if Section.ANSWER in detail.get("sections", ()) and at >= answered[case_ref]
     }
-    return [case for case in cases if case.pk in answered and case.pk not in opened]
+    new = [case for case in cases if case.pk in answered and case.pk not in opened]
+    for case in new:
+        case.answer_came = answered[case.pk]  # type: ignore[attr-defined]  # per row
+    return new

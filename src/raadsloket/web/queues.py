@@ -121,7 +121,7 @@ def case_tile(viewer: Viewer, queue: CaseQueue) -> Tile:
 
 
 def griffie_tiles(viewer: Viewer) -> list[Tile]:
-    return [case_tile(viewer, queue) for queue in GRIFFIE_QUEUES] + budget_tiles(viewer)
+    return [case_tile(viewer, queue) for queue in GRIFFIE_QUEUES]
 
 
 def budget_tiles(viewer: Viewer) -> list[Tile]:

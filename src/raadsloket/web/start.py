@@ -32,7 +32,7 @@ from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
 from raadsloket.web.answers import unread_answers
 from raadsloket.web.hours_left import add_hours_left
-from raadsloket.web.queues import ROUTING_QUEUE, case_tile, griffie_tiles
+from raadsloket.web.queues import ROUTING_QUEUE, budget_tiles, case_tile, griffie_tiles
 
 
 @dataclass
@@ -160,6 +160,7 @@ def griffie_block(viewer: Viewer) -> dict:
     )
     return {
         "griffie_tiles": griffie_tiles(viewer),
+        "budget_tiles": budget_tiles(viewer),
         "intake_queue": queue,
         "open_by_state": open_by_state,
         "break_glass": list(break_glass),
