@@ -12,9 +12,9 @@ from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from raadsloket.access.actors import Actor
 from raadsloket.access.cases import (
     RELATION_PREFETCH,
+    relation_names,
     visible_cases,
 )
 from raadsloket.access.models import BreakGlass
@@ -85,7 +85,8 @@ def member_block(viewer: Viewer, person: Person) -> dict:
         visible_cases(viewer).filter(own, state__in=OPEN_STATES).order_by("-created_at", "-pk")
     )
     my_cases = rows(viewer, running, START_LIMIT)
-    add_turn_and_term(viewer, my_cases.cases)
+    add_turn(viewer, my_cases.cases)
+    add_running_term(viewer, my_cases.cases)
     # Newest answer first: an answer not yet opened is among the latest.
     answered = (
         visible_cases(viewer)
@@ -111,20 +112,25 @@ def member_block(viewer: Viewer, person: Person) -> dict:
     }
 
 
-def add_turn_and_term(viewer: Viewer, cases: list[Case]) -> None:
-    """Who is at turn and the running term, as on the case page (cases/progress.py,
-    cases/deadlines.py); both are metadata, so only where the viewer sees the metadata."""
+def add_turn(viewer: Viewer, cases: list[Case]) -> None:
+    """Who is at turn, as on the case page (cases/progress.py); the state is metadata, so only
+    where the viewer sees the metadata. "(u)" where the viewer is one of those at turn."""
+    for case in cases:
+        turn = progress.next_turn(case.instrument, case.state)
+        if Section.METADATA not in case.visible or turn is None:
+            case.turn = None  # type: ignore[attr-defined]  # per row
+            continue
+        case.turn = turn  # type: ignore[attr-defined]
+        case.turn_actors = progress.actor_names(turn, viewer.policy.routing_officer_label)  # type: ignore[attr-defined]
+        case.turn_is_viewer = bool(set(turn.actors) & relation_names(viewer, case))  # type: ignore[attr-defined]
+
+
+def add_running_term(viewer: Viewer, cases: list[Case]) -> None:
+    """The term each case runs against now (cases/deadlines.py), where the metadata is seen."""
     today = timezone.localdate()
     for case in cases:
-        if Section.METADATA not in case.visible:
-            continue
-        turn = progress.next_turn(case.instrument, case.state)
-        case.turn = turn  # type: ignore[attr-defined]  # per row
-        case.turn_actors = (  # type: ignore[attr-defined]
-            progress.actor_names(turn, viewer.policy.routing_officer_label) if turn else ""
-        )
-        case.turn_is_viewer = bool(turn and Actor.REQUESTER in turn.actors)  # type: ignore[attr-defined]
-        case.running = running_deadline(case, viewer.policy, today)  # type: ignore[attr-defined]
+        visible = Section.METADATA in case.visible
+        case.running = running_deadline(case, viewer.policy, today) if visible else None  # type: ignore[attr-defined]
 
 
 def griffie_block(viewer: Viewer) -> dict:
@@ -203,7 +209,7 @@ def civil_servant_block(viewer: Viewer) -> dict:
     total = entries.aggregate(total=Sum("hours"))["total"] or Decimal("0")
     my_assignments = rows(viewer, assigned, START_LIMIT)
     add_hours_left(my_assignments.cases)
-    add_turn_and_term(viewer, my_assignments.cases)
+    add_running_term(viewer, my_assignments.cases)
     return {
         "my_assignments": my_assignments,
         "my_hours": list(entries[:START_LIMIT]),
