@@ -16,10 +16,10 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from raadsloket.access.cases import visible_cases
 from raadsloket.access.fractie_support import reviews_budgets, visible_fracties, visible_questions
 from raadsloket.access.training import decides_training, visible_training_requests
 from raadsloket.access.viewer import Viewer
+from raadsloket.cases.filters import filtered_cases, read_filter
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.lists import INTAKE_STATES
 from raadsloket.cases.states import State
@@ -89,26 +89,8 @@ def listed_count(viewer: Viewer, params: QueryDict) -> int:
 
     The list page reads its filter with the same two functions, so the count and the rows agree.
     """
-    return _provisional_filter(viewer, params).count()
-
-
-def _provisional_filter(viewer: Viewer, params: QueryDict):
-    """Stands in for cases.filters until the filtered list is merged."""
-    from django.db.models import Q
-    from django.utils import timezone
-
-    cases = visible_cases(viewer)
-    if params.get("instrument"):
-        cases = cases.filter(instrument=params["instrument"])
-    if params.getlist("status"):
-        cases = cases.filter(state__in=params.getlist("status"))
-    if params.get("termijn") == "verlopen":
-        today = timezone.localdate()
-        cases = cases.filter(
-            Q(state=State.REGISTERED, answer_due__lt=today)
-            | Q(state=State.POSTPONED, postponed_to__lt=today)
-        )
-    return cases
+    # Lenient as on the page: the list and the count read the parameters the same way.
+    return filtered_cases(viewer, read_filter(viewer, params, lenient=True)).count()
 
 
 def case_tile(viewer: Viewer, queue: CaseQueue) -> Tile:
