@@ -212,8 +212,16 @@ def test_the_routing_officer_counts_what_waits_for_a_decision(scene):
     tile = _tiles(client, "routing_tiles")["Te routeren / toe te wijzen"]
 
     assert tile.count == 1 == _rows_behind(client, tile.url)
-    html = page(client, "/")
-    assert "besluit uiterlijk" in html
+
+
+def test_the_routing_officer_sees_an_overdue_decision_marked(scene):
+    client = scene.client("secretaris")
+    Case.objects.filter(pk=scene.cases["forwarded"].pk).update(
+        decision_due=timezone.localdate() - timedelta(days=1)
+    )
+    forwarded = page(client, "/").split('id="kop-toewijzen"')[1]
+    assert scene.cases["forwarded"].reference in forwarded
+    assert "besluit uiterlijk" in forwarded and "te laat" in forwarded
 
 
 def test_member_sees_who_is_at_turn_and_the_running_term(scene):

@@ -187,11 +187,10 @@ def college_contact_block(viewer: Viewer) -> dict:
 
 
 def routing_block(viewer: Viewer) -> dict:
-    to_assign = visible_cases(viewer).filter(state=State.FORWARDED).order_by("decision_due", "pk")
-    return {
-        "routing_tiles": [case_tile(viewer, ROUTING_QUEUE)],
-        "to_assign": rows(viewer, to_assign),
-    }
+    forwarded = visible_cases(viewer).filter(state=State.FORWARDED).order_by("decision_due", "pk")
+    to_assign = rows(viewer, forwarded)
+    add_running_term(viewer, to_assign.cases)
+    return {"routing_tiles": [case_tile(viewer, ROUTING_QUEUE)], "to_assign": to_assign}
 
 
 def civil_servant_block(viewer: Viewer) -> dict:
