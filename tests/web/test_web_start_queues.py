@@ -241,6 +241,8 @@ def test_member_sees_a_new_answer_until_opening_it(scene):
     delivered = scene.cases["delivered"]
     new = page(client, "/").split('id="kop-nieuw"')[1].split("</section>")[0]
     assert delivered.reference in new
+    # The college's published answer to the member's written question is new too.
+    assert scene.cases["wq_published"].reference in new
 
     page(client, reverse("case_detail", args=[delivered.pk]))
 

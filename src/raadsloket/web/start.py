@@ -87,13 +87,11 @@ def member_block(viewer: Viewer, person: Person) -> dict:
     my_cases = rows(viewer, running, START_LIMIT)
     add_turn(viewer, my_cases.cases)
     add_running_term(viewer, my_cases.cases)
-    # Newest answer first: an answer not yet opened is among the latest.
+    # Newest answer first, whoever gave it: an answer not yet opened is among the latest.
     answered = (
         visible_cases(viewer)
         .filter(own, state__in=ANSWERED_STATES | WRITTEN_ANSWERED_STATES)
-        .order_by(
-            F("delivered_at").desc(nulls_last=True), F("answered_at").desc(nulls_last=True), "-pk"
-        )
+        .order_by(Coalesce("delivered_at", "answered_at").desc(nulls_last=True), "-pk")
     )
     # Newest answer first, walking index case_muni_delivered until the page is full.
     shared = (
