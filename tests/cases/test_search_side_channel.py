@@ -11,30 +11,49 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from raadsloket.access.cases import visible_cases
 from raadsloket.access.viewer import viewer_for
+from raadsloket.cases.models import Assignment
 from raadsloket.cases.search import SEARCHES_PER_MINUTE, search_cases
 from tests.cases.test_search_fulltext import bulk_cases
+from tests.support.world import build_college_told_of_start
 
 pytestmark = pytest.mark.django_db
 
-HIDDEN = "zwembadsluiting"
+HIDDEN_REQUEST = "zwembadsluiting"
+HIDDEN_ANSWER = "kwartaalrapportage"
 ABSENT = "kwartelkoning"
 # Columns holding text of the request or the answer (and PostgreSQL's vectors of them).
 TEXT_COLUMNS = re.compile(r'"(title|question|background|answer|search_request|search_answer)"')
 
 
 @pytest.fixture
-def hidden_cases(world):
-    """Confidential cases of raadslid1, the hidden word in their request and their answer."""
-    return bulk_cases(
-        world,
+def town(db):
+    """The college is told of started trajectories: it, the manager and the administrator see
+    the cases below in their lists, a committee member sees their request, none the answer."""
+    return build_college_told_of_start()
+
+
+@pytest.fixture
+def hidden_cases(town):
+    """Delivered open cases with a secret answer (art. 25), worked on by manager1's staff."""
+    cases = bulk_cases(
+        town,
         40,
         state="delivered",
-        confidential=True,
-        question=f"Wat betekent de {HIDDEN} voor de scholen?",
-        answer=f"De {HIDDEN} kost de scholen hun zwemles.",
+        confidential=False,
+        secret=True,
+        assigned_at=timezone.now(),
+        delivered_at=timezone.now(),
+        question=f"Wat betekent de {HIDDEN_REQUEST} voor de scholen?",
+        answer=f"De {HIDDEN_ANSWER} laat zien dat de scholen hun zwemles kwijtraken.",
     )
+    Assignment.objects.bulk_create(
+        [Assignment(case=case, civil_servant=town["ambtenaar1"]) for case in cases]
+    )
+    return cases
 
 
 def executed(person, word: str) -> tuple[list[str], list]:
@@ -46,49 +65,50 @@ def executed(person, word: str) -> tuple[list[str], list]:
 
 
 @pytest.mark.parametrize("username", ["wethouder1", "manager1", "beheerder"])
+@pytest.mark.parametrize("hidden", [HIDDEN_REQUEST, HIDDEN_ANSWER])
 def test_the_college_a_manager_and_the_administrator_run_the_same_sql_for_hidden_and_absent_words(
-    world, hidden_cases, username
+    town, hidden_cases, username, hidden
 ):
-    hidden_sql, hidden_hits = executed(world[username], HIDDEN)
-    absent_sql, absent_hits = executed(world[username], ABSENT)
+    viewer = viewer_for(town[username])
+    assert visible_cases(viewer).filter(pk__in=[c.pk for c in hidden_cases]).count() == 40
+    hidden_sql, hidden_hits = executed(town[username], hidden)
+    absent_sql, absent_hits = executed(town[username], ABSENT)
     assert hidden_hits == absent_hits == []
     assert hidden_sql == absent_sql
 
 
 @pytest.mark.parametrize("username", ["manager1", "beheerder"])
-def test_who_may_read_no_text_at_all_makes_the_database_touch_no_text(
-    world, hidden_cases, username
-):
-    sql, _ = executed(world[username], HIDDEN)
+def test_who_may_read_no_text_at_all_makes_the_database_touch_no_text(town, hidden_cases, username):
+    sql, _ = executed(town[username], HIDDEN_REQUEST)
     assert not [query for query in sql if TEXT_COLUMNS.search(query)], sql
 
 
 def test_the_college_searches_text_only_joined_to_the_written_questions_it_may_read(
-    world, hidden_cases
+    town, hidden_cases
 ):
     # The college reads registered written questions (Reglement van Orde), nothing else.
-    sql, _ = executed(world["wethouder1"], HIDDEN)
+    sql, _ = executed(town["wethouder1"], HIDDEN_REQUEST)
     assert all("written_question" in query for query in sql if TEXT_COLUMNS.search(query)), sql
 
 
-def test_for_a_member_the_work_does_not_depend_on_hidden_text(world, hidden_cases):
-    readable = bulk_cases(world, 2, requester=world["raadslid7"], question="Over de haven.")
-    member = world["raadslid7"]
-    hidden_sql, hidden_hits = executed(member, HIDDEN)
+def test_for_a_member_the_work_does_not_depend_on_hidden_text(town, hidden_cases):
+    # A committee member reads the request of these open cases, not their secret answer.
+    member = town["commissielid1"]
+    assert [c.pk for c, _ in search_cases(viewer_for(member), HIDDEN_REQUEST)] == sorted(
+        (c.pk for c in hidden_cases), reverse=True
+    )
+    hidden_sql, hidden_hits = executed(member, HIDDEN_ANSWER)
     absent_sql, absent_hits = executed(member, ABSENT)
     assert hidden_hits == absent_hits == []
     assert hidden_sql == absent_sql
-    # The requester of the hidden cases does find them: the word is there.
-    assert len(search_cases(viewer_for(world["raadslid1"]), HIDDEN)) == len(hidden_cases)
-    assert [case.pk for case, _ in search_cases(viewer_for(member), "haven")] == sorted(
-        (case.pk for case in readable), reverse=True
-    )
+    # A council member holds the secret answer (art. 25): the word is there.
+    assert len(search_cases(viewer_for(town["raadslid7"]), HIDDEN_ANSWER)) == len(hidden_cases)
 
 
-def test_the_api_answers_hidden_and_absent_words_alike(world, login, hidden_cases):
-    client = login(world["wethouder1"])
+def test_the_api_answers_hidden_and_absent_words_alike(town, login, hidden_cases):
+    client = login(town["manager1"])
     counts = []
-    for word in (HIDDEN, ABSENT):
+    for word in (HIDDEN_REQUEST, ABSENT):
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/api/v1/cases", {"q": word})
         assert response.status_code == 200

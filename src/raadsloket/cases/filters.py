@@ -220,3 +220,23 @@ def filter_choices(viewer: Viewer) -> dict[str, list[Choice]]:
     if Field.FRACTIE in offered:
         choices["fractie"] = [Choice(str(f.pk), f.name) for f in fracties(viewer)]
     return choices
+
+
+FILTER_LABELS = {
+    "instrument": "Instrument",
+    "status": "Status",
+    "termijn": "Termijn",
+    "terrein": "Beleidsterrein",
+    "portefeuille": "Portefeuillehouder",
+    "fractie": "Fractie",
+    "q": "Zoektekst",
+}
+
+
+def described(case_filter: CaseFilter, choices: dict[str, list[Choice]]) -> list[tuple[str, str]]:
+    """The active filters in words, for the page: ("Status", "in uitvoering"), ..."""
+    labels = {(name, c.value): c.label for name, options in choices.items() for c in options}
+    return [
+        (FILTER_LABELS[name], value if name == "q" else labels.get((name, value), value))
+        for name, value in case_filter.params()
+    ]
