@@ -4,6 +4,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.organisation.models import Person
@@ -21,6 +22,12 @@ def _fast_hashing(settings, tmp_path):
     # Argon2 is the production hasher; tests need speed, not resistance to brute force.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "files"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # Rate limits (lib/ratelimit.py) count per person id in the cache; ids repeat across tests.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

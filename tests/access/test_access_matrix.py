@@ -12,14 +12,19 @@ shown, and what is not is absent (or 404).
 import json
 import os
 from collections import Counter
+from urllib.parse import urlencode
 
 import pytest
+from django.http import QueryDict
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 
-from raadsloket.access.cases import sections, visible_cases
+from raadsloket.access.case_filters import FIELD_SECTIONS, Field, offered_fields
+from raadsloket.access.cases import sections, showing_cases, visible_cases
+from raadsloket.access.sections import Section
 from raadsloket.access.viewer import viewer_for
+from raadsloket.cases.filters import PARAMETER_FIELDS, FilterRefused, filtered_cases, read_filter
 from raadsloket.cases.models import TimelineEvent
 from raadsloket.cases.search import search_cases
 from tests.support.scenarios import (
@@ -217,6 +222,104 @@ def test_visible_cases_lists_exactly_the_cases_with_a_visible_section(bubble, pr
                 f"{who(bubble, scenarios[0], role)} lists cases of another "
                 f"municipality: {sorted(strangers)}"
             )
+    assert_no_problems(problems)
+
+
+@pytest.mark.parametrize(("profile", "openness"), WORLD_KEYS)
+def test_cases_showing_agrees_with_sections_for_every_section(bubble, profile, openness):
+    """The query behind filters and search gives exactly the cases sections() shows each part of."""
+    scenarios = world_scenarios(bubble, profile, openness)
+    cases = list(scenarios[0].world.municipality.cases.all())
+    problems = []
+    for role in ROLES:
+        viewer = viewer_for(bubble.person(scenarios[0], role))
+        given = {case.pk: sections(viewer, case) for case in cases}
+        for section in Section:
+            showing = set(showing_cases(viewer, section).values_list("pk", flat=True))
+            CELLS["cases_showing"] += len(cases)
+            expected = {pk for pk, seen in given.items() if section in seen}
+            if showing != expected:
+                problems.append(
+                    f"cases_showing({section}) for {who(bubble, scenarios[0], role)} gives "
+                    f"{sorted(showing)}, sections() {sorted(expected)}"
+                )
+    assert_no_problems(problems)
+
+
+def filter_params(world) -> list[dict[str, str]]:
+    """Every list filter with a value that matches some case of the world (cases.filters)."""
+    params: list[dict[str, str]] = [{"status": state} for state in STATES if state != "draft"]
+    params += [
+        {"instrument": "assistance"},
+        {"termijn": "verlopen"},
+        {"terrein": "sociaal_domein"},
+        {"fractie": str(world["raadslid1"].fractie_id)},
+        {"portefeuille": str(world["wethouder1"].pk)},
+    ]
+    return params
+
+
+@pytest.mark.parametrize(("profile", "openness"), WORLD_KEYS)
+def test_every_list_filter_passes_only_cases_whose_field_the_reader_may_know(
+    bubble, profile, openness
+):
+    scenarios = world_scenarios(bubble, profile, openness)
+    by_id = {s.case_id: s for s in scenarios}
+    problems = []
+    for role in ROLES:
+        person = bubble.person(scenarios[0], role)
+        viewer = viewer_for(person)
+        for params in filter_params(scenarios[0].world):
+            (name, value), known = next(iter(params.items())), None
+            known = PARAMETER_FIELDS[name]
+            try:
+                case_filter = read_filter(viewer, QueryDict(urlencode(params)))
+            except FilterRefused:
+                CELLS["list filters refused"] += 1
+                continue
+            passed = set(filtered_cases(viewer, case_filter).values_list("pk", flat=True))
+            for pk in passed & set(by_id):
+                CELLS["list filters"] += 1
+                # What the reader may see, from the rules (scenarios.py), never the access layer.
+                seen = by_id[pk].expected(role)
+                if not {str(s) for s in FIELD_SECTIONS[known]} & seen:
+                    problems.append(
+                        f"filter {name}={value} gives {who(bubble, scenarios[0], role)} the "
+                        f"{by_id[pk].label}, whose {known} they may not know ({sorted(seen)})"
+                    )
+            if name == "status":
+                knowable = {
+                    s.case_id
+                    for s in scenarios
+                    if s.state == value and "metadata" in s.expected(role)
+                }
+                if not knowable <= passed:
+                    problems.append(
+                        f"filter status={value} hides from {who(bubble, scenarios[0], role)} "
+                        f"cases whose state they know: {sorted(knowable - passed)}"
+                    )
+    assert_no_problems(problems)
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_api_refuses_a_state_filter_to_whoever_may_never_know_a_state(bubble, profile):
+    scenario = scenario_for(bubble, profile, "confidential", "in_progress")
+    problems = []
+    for role in http_roles(profile):
+        person = bubble.person(scenario, role)
+        viewer = viewer_for(person)
+        for state in ("in_progress", "mediation", "refused"):
+            response = bubble.web(person).get("/api/v1/cases", {"state": state, "limit": 100})
+            CELLS["api list filters"] += 1
+            if Field.STATE not in offered_fields(viewer):
+                if response.status_code != 400 or "status" not in response.json()["detail"]:
+                    problems.append(f"{role} filters on state: {response.status_code}")
+                continue
+            problems += [
+                f"{role} is given case {item['id']} by state={state}"
+                for item in response.json()["items"]
+                if "state" not in item
+            ]
     assert_no_problems(problems)
 
 

@@ -158,7 +158,7 @@ def _holds_secret_answer(viewer: Viewer, case: Case, rel: Relations) -> bool:
     author = (
         rel.assignee
         or rel.contact_author
-        or (case.instrument == Instrument.WRITTEN_QUESTION and _college_side(viewer))
+        or (case.instrument == Instrument.WRITTEN_QUESTION and college_side(viewer))
     )
     if not (viewer.is_council_member or viewer.is_griffie or author):
         return False
@@ -169,7 +169,7 @@ def _holds_secret_answer(viewer: Viewer, case: Case, rel: Relations) -> bool:
     )
 
 
-def _college_side(viewer: Viewer) -> bool:
+def college_side(viewer: Viewer) -> bool:
     return viewer.is_college or Role.COLLEGE_CONTACT in viewer.roles
 
 
@@ -184,7 +184,7 @@ def written_question_sections(viewer: Viewer, case: Case) -> frozenset[Section]:
     """What the council and the college see of a registered written question (Reglement van Orde)."""
     if not _passed_to_council(case):
         return frozenset()
-    college = _college_side(viewer)
+    college = college_side(viewer)
     if not (viewer.is_member or college):
         return frozenset()
     seen = set(WRITTEN_QUESTION_SECTIONS)
@@ -248,12 +248,119 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
         q |= Q(confidential=False, state__in=ANSWERED_STATES)
     if viewer.is_council_member:
         q |= Q(secret=True, state__in=ANSWERED_STATES)
-    if viewer.is_member or _college_side(viewer):
+    if viewer.is_member or college_side(viewer):
         q |= Q(instrument=Instrument.WRITTEN_QUESTION) & (
             Q(state__in=WRITTEN_REGISTERED_STATES)
             | Q(state=State.WITHDRAWN, registered_at__isnull=False)
         )
     return Case.objects.filter(q, municipality_id=municipality_id)
+
+
+def _own(pid: int) -> Q:
+    """Requester, co-requester or filer: the `Relations.requester` or `.contact_author`."""
+    return (
+        Q(requester_id=pid)
+        | Q(filed_by_id=pid)
+        | Q(
+            Exists(Case.co_requesters.through.objects.filter(case_id=OuterRef("pk"), person_id=pid))
+        )
+    )
+
+
+def _assigned(pid: int) -> Q:
+    return Q(Exists(Assignment.objects.filter(case_id=OuterRef("pk"), civil_servant_id=pid)))
+
+
+def _written_passed_to_council() -> Q:
+    """`_passed_to_council` as a query, for written questions only."""
+    return Q(instrument=Instrument.WRITTEN_QUESTION) & (
+        Q(state__in=WRITTEN_REGISTERED_STATES)
+        | Q(state=State.WITHDRAWN, registered_at__isnull=False)
+    )
+
+
+def _holds_secret_answer_q(viewer: Viewer, pid: int) -> Q:
+    """`_holds_secret_answer` as a query (art. 25 Gemeentewet)."""
+    if viewer.is_griffie:
+        return Q(pk__isnull=False)
+    author = _assigned(pid) | Q(channel=Channel.DIRECT_CONTACT, filed_by_id=pid)
+    if college_side(viewer):
+        author |= Q(instrument=Instrument.WRITTEN_QUESTION)
+    if not viewer.is_council_member:
+        return author
+    # The council holds it, except a written question's answer before publication.
+    return author | ~Q(instrument=Instrument.WRITTEN_QUESTION) | Q(state=State.PUBLISHED)
+
+
+def _section_sources(viewer: Viewer, section: Section, pid: int) -> Q:  # noqa: C901
+    """The submitted cases that give the viewer `section`, rule by rule as in `sections()`."""
+    nothing = Q(pk__isnull=True)
+    q = _own(pid) | _assigned(pid)
+    if viewer.is_griffie:
+        return Q(pk__isnull=False)
+    if viewer.is_routing_officer and section in ROUTING_OFFICER_SECTIONS:
+        q |= Q(forwarded_at__isnull=False)
+    if Role.MANAGER in viewer.roles and section == Section.HOURS:
+        q |= Q(
+            Exists(
+                Assignment.objects.filter(
+                    case_id=OuterRef("pk"), civil_servant__department__manager_id=pid
+                )
+            )
+        )
+    if (
+        section == Section.TRAJECTORY
+        and viewer.is_college
+        and viewer.profile is not None
+        and viewer.profile.openness.college_notified_of_start
+    ):
+        q |= Q(instrument=Instrument.ASSISTANCE, assigned_at__isnull=False)
+    if viewer.has(Role.MAYOR, Role.MUNICIPAL_SECRETARY) and section in MAYOR_MEDIATION_SECTIONS:
+        q |= Q(state=State.OBJECTED)
+    if section in SHARED_ANSWER_SECTIONS:
+        if viewer.is_member:
+            q |= Q(confidential=False, state__in=ANSWERED_STATES)
+        if viewer.is_council_member:
+            q |= Q(secret=True, state__in=ANSWERED_STATES)
+    college = college_side(viewer)
+    if (viewer.is_member or college) and section in WRITTEN_QUESTION_SECTIONS:
+        q |= _written_passed_to_council()
+    if section == Section.ANSWER:
+        written_answer = nothing
+        if college:
+            written_answer |= Q(state__in=WRITTEN_ANSWERED_STATES)
+        if viewer.is_member:
+            written_answer |= Q(state=State.PUBLISHED)
+        q |= _written_passed_to_council() & written_answer
+    if Role.ADMINISTRATOR in viewer.roles and section == Section.METADATA:
+        # Metadata only: a break-glass read opens one case page, never a list or a filter.
+        q |= Q(pk__isnull=False)
+    return q
+
+
+def cases_showing(viewer: Viewer, section: Section) -> Q:
+    """The cases of which the viewer may see `section`: `sections()` written as one query.
+
+    Lists, filters, ordering and search use it to touch a field only where its section is
+    visible (SECURITY.md "Filters, ordening en zoeken"); a property test keeps it in agreement
+    with `sections()` for every section, role and case. A break-glass grant is left out on
+    purpose: it opens one case page, never a list (lists.visible_sections).
+    """
+    nothing = Q(pk__isnull=True)
+    if not viewer.authenticated:
+        return nothing
+    pid = viewer.me
+    submitted = _section_sources(viewer, section, pid)
+    if section == Section.ANSWER:
+        submitted &= ~Q(secret=True) | _holds_secret_answer_q(viewer, pid)
+    # A draft exists for its own requesters only, and for them whole.
+    q = (Q(state=State.DRAFT) & _own(pid)) | (~Q(state=State.DRAFT) & submitted)
+    return q & Q(municipality_id=viewer.tenant)
+
+
+def showing_cases(viewer: Viewer, section: Section) -> QuerySet[Case]:
+    """`cases_showing` as a queryset of the viewer's municipality."""
+    return Case.objects.filter(cases_showing(viewer, section))
 
 
 def get_case_for(

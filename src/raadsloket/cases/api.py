@@ -12,13 +12,13 @@ from raadsloket.access.cases import (
     get_case_for,
     relation_names,
     sections,
-    visible_cases,
     with_relations,
 )
 from raadsloket.access.sections import CONTENT_SECTIONS
 from raadsloket.access.timeline import readable_events
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit.reads import record_list_read, record_read
+from raadsloket.cases.filters import filtered_cases, read_filter
 from raadsloket.cases.knowledge import similar_questions
 from raadsloket.cases.models import NEWEST_FIRST
 from raadsloket.cases.schemas import (
@@ -30,11 +30,11 @@ from raadsloket.cases.schemas import (
     SimilarOut,
     TimelineOut,
 )
-from raadsloket.cases.search import search_cases
+from raadsloket.cases.search import count_search
 from raadsloket.cases.serialize import case_payload
 from raadsloket.cases.services import create_case, log_direct_contact
 from raadsloket.cases.transitions import available_actions, perform
-from raadsloket.lib.api import ERRORS
+from raadsloket.lib.api import ERRORS, ErrorOut
 from raadsloket.lib.idempotency import AlreadySubmitted
 
 router = Router(tags=["verzoeken"])
@@ -56,24 +56,23 @@ class ListFilters(Schema):
 
 @router.get(
     "/cases",
-    response={200: CaseListOut, **ERRORS},
+    response={200: CaseListOut, **ERRORS, 429: ErrorOut},
     summary="Zichtbare verzoeken (met q: zoeken in wat u mag zien)",
+    description="Filters als op de pagina Verzoeken: state (mag herhaald), instrument, "
+    "termijn=verlopen, terrein, portefeuille, fractie en q. Een filter op een gegeven dat u "
+    "bij geen enkel verzoek mag kennen geeft 400; anders telt een filter alleen bij verzoeken "
+    "waarvan u dat gegeven mag zien. Zoeken: hoogstens 30 keer per minuut (daarna 429).",
 )
 def list_cases(request, filters: Query[ListFilters]):
     viewer = viewer_for(request.user)
     limit = max(1, min(filters.limit, MAX_PAGE))
-    if filters.q:
-        hits = search_cases(viewer, filters.q, limit=limit)
-        record_list_read(request.user, hits)
-        return {
-            "items": [case_payload(c, visible, viewer=viewer) for c, visible in hits],
-            "next_after": None,
-        }
-    queryset = with_relations(visible_cases(viewer))
-    if filters.state:
-        queryset = queryset.filter(state=filters.state)
-    if filters.instrument:
-        queryset = queryset.filter(instrument=filters.instrument)
+    params = request.GET.copy()
+    # The API's name for the page's `status` parameter.
+    params.setlist("status", params.getlist("state"))
+    case_filter = read_filter(viewer, params)
+    if case_filter.text:
+        count_search(viewer)
+    queryset = with_relations(filtered_cases(viewer, case_filter))
     if filters.after is not None:
         queryset = queryset.filter(pk__lt=filters.after)
     # Keyset pagination: stable and constant-cost however deep one pages.

@@ -6,8 +6,9 @@ working or calendar days, and whether the verordening makes it binding or a soft
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
+from django.db.models import Q
 from django.utils import timezone
 
 from raadsloket.cases.instruments import Instrument
@@ -89,3 +90,13 @@ def _deadline(name: str, due: date, rule: str, kind: str, profile, today: date) 
     else:
         status = OK
     return Deadline(name=name, due=due, status=status, rule=rule)
+
+
+def overdue_condition(today: date) -> Q:
+    """`running_deadline(...).status == OVERDUE` as a query: the running term is past."""
+    midnight = timezone.make_aware(datetime.combine(today, time.min))
+    before_meeting = Q(answer_before__isnull=False, state__in=_BEFORE_MEETING)
+    running = Q(pk__isnull=True)
+    for state, (field, _term, _name) in _RUNNING.items():
+        running |= Q(state=state, **{f"{field}__lt": today})
+    return (before_meeting & Q(answer_before__lt=midnight)) | (~before_meeting & running)

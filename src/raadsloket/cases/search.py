@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Searching cases without leaking: a hit counts only in a section the viewer may see.
+"""Searching cases without leaking: a text is searched only where its section is readable.
 
 Matching the answer text of a case whose answer you may not read would tell you what it
-says; so the database says *where* a case matches (its request text, its answer text) and the
-access layer's sections for that case decide whether that place may count.
+says, by the result or by the time it takes; so the text condition is part of the query,
+each text joined to the access rule of its section (access.cases.cases_showing), and no hidden
+hit is ever loaded and thrown away (SECURITY.md "Filters, ordening en zoeken").
 
 PostgreSQL matches words with the `dutch` text-search configuration: every typed word, stemmed
 ("woningen" finds "woning") or as the start of a word ("huur" finds "huurwoningen"), served by
@@ -15,16 +16,26 @@ import re
 
 from django.db import connection
 from django.db.models import BooleanField, Q
-from django.db.models.expressions import ExpressionWrapper, RawSQL
+from django.db.models.expressions import RawSQL
 
-from raadsloket.access.cases import Relations, sections, visible_cases, with_relations
+from raadsloket.access.case_filters import Field, offered_fields
+from raadsloket.access.cases import (
+    Relations,
+    cases_showing,
+    sections,
+    visible_cases,
+    with_relations,
+)
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.models import NEWEST_FIRST, Case
+from raadsloket.lib.ratelimit import take
 
 MAX_QUERY = 200
 MAX_WORDS = 12
-CHUNK = 100
+TEXT_FIELDS = frozenset({Field.REQUEST_TEXT, Field.ANSWER_TEXT})
+# An empty IN list: Django answers it without a query (EmptyResultSet).
+NOTHING = Q(pk__in=[])
 # Stored tsvector columns of migration 0004 (PostgreSQL only), each with a GIN index.
 REQUEST_VECTOR = '"cases_case"."search_request"'
 ANSWER_VECTOR = '"cases_case"."search_answer"'
@@ -53,64 +64,67 @@ def _tsquery(words: list[str]) -> tuple[str, list[str]]:
     return " && ".join(parts), params
 
 
-def _matches(needle: str) -> tuple[Q | None, dict]:
-    """A filter for any match, and annotations saying where each case matches."""
+def _matches(needle: str) -> tuple[Q, Q] | None:
+    """Where a case matches: its request text, its answer text (None: nothing to search)."""
     words = _words(needle)
     if not words:
         # Punctuation alone matches nothing, on either database.
-        return None, {}
+        return None
     if connection.vendor == "postgresql":
         query, params = _tsquery(words)
         request = RawSQL(f"{REQUEST_VECTOR} @@ ({query})", params, output_field=BooleanField())
         answer = RawSQL(f"{ANSWER_VECTOR} @@ ({query})", params, output_field=BooleanField())
-        return Q(request) | Q(answer), {"request_match": request, "answer_match": answer}
+        return Q(request), Q(answer)
     request_q = (
         Q(title__icontains=needle) | Q(question__icontains=needle) | Q(background__icontains=needle)
     )
-    answer_q = Q(answer__icontains=needle)
-    return request_q | answer_q, {
-        "request_match": ExpressionWrapper(request_q, output_field=BooleanField()),
-        "answer_match": ExpressionWrapper(answer_q, output_field=BooleanField()),
-    }
+    return request_q, Q(answer__icontains=needle)
 
 
-def _hit(case: Case, visible) -> bool:
-    # request_match and answer_match are the annotations of _matches.
-    return (Section.REQUEST in visible and getattr(case, "request_match", False)) or (
-        Section.ANSWER in visible and getattr(case, "answer_match", False)
-    )
+def text_condition(viewer: Viewer, query: str) -> Q:
+    """The cases whose readable text matches `query`, as one condition of the query.
+
+    Each text is searched only together with the access rule for its section (request text
+    where the viewer sees the request, answer text where they see the answer), so the database
+    never answers a question about hidden text. A viewer who can read no text of any case (the
+    college without written questions' roles, a manager, the administrator) gets a condition
+    that runs no query at all: the work done is the same whatever the hidden texts hold.
+    """
+    offered = offered_fields(viewer)
+    needle = (query or "").strip().lower()[:MAX_QUERY]
+    matches = _matches(needle) if offered & TEXT_FIELDS else None
+    if matches is None:
+        return NOTHING
+    request_match, answer_match = matches
+    condition = NOTHING
+    if Field.REQUEST_TEXT in offered:
+        condition |= cases_showing(viewer, Section.REQUEST) & request_match
+    if Field.ANSWER_TEXT in offered:
+        condition |= cases_showing(viewer, Section.ANSWER) & answer_match
+    return condition
 
 
 def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[Case, frozenset]]:
-    needle = (query or "").strip().lower()[:MAX_QUERY]
-    if not needle:
+    """The newest `limit` visible cases whose readable text matches, with their sections."""
+    if not (query or "").strip():
         return []
-    match, where = _matches(needle)
-    if match is None:
-        return []
-    matching = visible_cases(viewer).filter(match).order_by(*NEWEST_FIRST)
-    results: list[tuple[Case, frozenset]] = []
-    before = None
-    # No cap on candidates: a cap would let unreadable answers crowd out readable hits. Chunks
-    # by case number: the ids come from the index alone, and where a case matches is worked out
-    # for one chunk at a time, never for every match at once.
-    while len(results) < limit:
-        page = matching if before is None else matching.filter(pk__lt=before)
-        ids = list(page.values_list("pk", flat=True)[:CHUNK])
-        if not ids:
-            break
-        before = None if len(ids) < CHUNK else ids[-1]
-        chunk = (
-            with_relations(Case.objects.filter(pk__in=ids))
-            .annotate(**where)
-            .order_by(*NEWEST_FIRST)
-        )
-        for case in chunk:
-            visible = sections(viewer, case, Relations(viewer, case))
-            if _hit(case, visible):
-                results.append((case, visible))
-                if len(results) >= limit:
-                    break
-        if before is None:
-            break
-    return results
+    matching = visible_cases(viewer).filter(text_condition(viewer, query))
+    cases = with_relations(matching.order_by(*NEWEST_FIRST), viewer)[:limit]
+    return [(case, sections(viewer, case, Relations(viewer, case))) for case in cases]
+
+
+# SECURITY.md "Filters, ordening en zoeken": 30 searches a minute per person.
+SEARCHES_PER_MINUTE = 30
+TOO_MANY_SEARCHES = (
+    "U hebt in korte tijd te vaak gezocht. Wacht een minuut en probeer het dan opnieuw."
+)
+
+
+def count_search(viewer: Viewer) -> None:
+    """One search by this person; RateLimited (429) past SEARCHES_PER_MINUTE in a minute."""
+    take(
+        f"search:{viewer.me}",
+        limit=SEARCHES_PER_MINUTE,
+        window=60,
+        message=TOO_MANY_SEARCHES,
+    )

@@ -4,6 +4,7 @@
 Views ask the access layer what to show and `perform` to change anything."""
 
 from dataclasses import asdict
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,7 +23,6 @@ from raadsloket.access.cases import (
     relation_names,
     sees_hours_entry,
     sees_hours_of,
-    visible_cases,
 )
 from raadsloket.access.sections import CONTENT_SECTIONS, Section
 from raadsloket.access.timeline import readable_events
@@ -40,15 +40,18 @@ from raadsloket.cases.errors import (
     InvalidInput,
     UnknownAction,
 )
+from raadsloket.cases.filters import described, filter_choices, filtered_cases, read_filter
 from raadsloket.cases.forms import CaseForm, DirectContactForm
 from raadsloket.cases.instruments import SLUGS, SUMMARIES, Instrument, instrument_for_slug
 from raadsloket.cases.models import CaseFile
 from raadsloket.cases.ranking import candidates_for
 from raadsloket.cases.rules import chosen_instrument, rules_for
+from raadsloket.cases.search import count_search
 from raadsloket.cases.services import break_glass, create_case, log_direct_contact
 from raadsloket.cases.states import ANSWERED_STATES, WRITTEN_ANSWERED_STATES, State
 from raadsloket.cases.transitions import available_actions, perform, row_for
 from raadsloket.lib.idempotency import AlreadySubmitted
+from raadsloket.lib.ratelimit import RateLimited
 from raadsloket.lib.uploads import download
 from raadsloket.lib.views import apply_errors, forbidden
 from raadsloket.organisation.roles import Role
@@ -70,15 +73,46 @@ def _section_names(visible) -> set[str]:
 
 @login_required
 def case_list(request):
+    """The cases the viewer may see, filtered (GET, works without JavaScript), newest first.
+
+    A filter the viewer may not use is left out with a message (cases/filters.py); the
+    access layer decides which filters are offered and where each may look.
+    """
     viewer = viewer_for(request.user)
+    case_filter = read_filter(viewer, request.GET, lenient=True)
+    for notice in case_filter.notices:
+        messages.warning(request, notice)
+    choices = filter_choices(viewer)
+    status = 200
+    queryset = filtered_cases(viewer, case_filter)
+    if case_filter.text:
+        try:
+            count_search(viewer)
+        except RateLimited as error:
+            messages.error(request, error.message)
+            queryset, status = queryset.none(), 429
     page = lists.keyset_page(
         viewer,
-        visible_cases(viewer),
+        queryset,
         before=_case_number(request.GET.get("voor")),
         after=_case_number(request.GET.get("na")),
     )
     record_list_read(request.user, [(case, case.visible) for case in page.cases])
-    return render(request, "cases/list.html", {"page": page})
+    kept = urlencode(case_filter.params())
+    context = {
+        "page": page,
+        "case_filter": case_filter,
+        "choices": choices,
+        "active": described(case_filter, choices),
+        "older_url": _page_url("voor", page.oldest_pk, kept),
+        "newer_url": _page_url("na", page.newest_pk, kept),
+    }
+    return render(request, "cases/list.html", context, status=status)
+
+
+def _page_url(name: str, pk: int | None, kept: str) -> str:
+    """A paging link that keeps the filters (keyset by case number, lists.keyset_page)."""
+    return f"?{name}={pk}" + (f"&{kept}" if kept else "")
 
 
 def _case_number(value: str | None) -> int | None:

@@ -14,18 +14,25 @@ from django.utils import timezone
 
 from raadsloket.access.cases import (
     RELATION_PREFETCH,
+    relation_names,
     visible_cases,
 )
 from raadsloket.access.models import BreakGlass
+from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.assistance.models import HoursEntry
+from raadsloket.cases import progress
+from raadsloket.cases.deadlines import running_deadline
 from raadsloket.cases.effects import may_request
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.lists import INTAKE_STATES, START_LIMIT, rows, visible_sections
 from raadsloket.cases.models import NEWEST_FIRST, Assignment, Case
-from raadsloket.cases.states import ANSWERED_STATES, OPEN_STATES, State
+from raadsloket.cases.states import ANSWERED_STATES, OPEN_STATES, WRITTEN_ANSWERED_STATES, State
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
+from raadsloket.web.answers import unread_answers
+from raadsloket.web.hours_left import add_hours_left
+from raadsloket.web.queues import ROUTING_QUEUE, budget_tiles, case_tile, griffie_tiles
 
 
 @dataclass
@@ -39,7 +46,7 @@ def start_page(viewer: Viewer, person: Person) -> StartPage:
     page = StartPage(viewer)
     if viewer.is_member:
         page.blocks.append("member")
-        page.data.update(member_block(viewer))
+        page.data.update(member_block(viewer, person))
     if viewer.is_griffie:
         page.blocks.append("griffie")
         page.data.update(griffie_block(viewer))
@@ -72,9 +79,20 @@ def _own(pid: int) -> Q:
     return Q(requester_id=pid) | Q(filed_by_id=pid) | Q(pk__in=co_requested)
 
 
-def member_block(viewer: Viewer) -> dict:
+def member_block(viewer: Viewer, person: Person) -> dict:
     own = _own(viewer.person_id)
-    mine = visible_cases(viewer).filter(own).order_by("-created_at", "-pk")
+    running = (
+        visible_cases(viewer).filter(own, state__in=OPEN_STATES).order_by("-created_at", "-pk")
+    )
+    my_cases = rows(viewer, running, START_LIMIT)
+    add_turn(viewer, my_cases.cases)
+    add_running_term(viewer, my_cases.cases)
+    # Newest answer first, whoever gave it: an answer not yet opened is among the latest.
+    answered = (
+        visible_cases(viewer)
+        .filter(own, state__in=ANSWERED_STATES | WRITTEN_ANSWERED_STATES)
+        .order_by(Coalesce("delivered_at", "answered_at").desc(nulls_last=True), "-pk")
+    )
     # Newest answer first, walking index case_muni_delivered until the page is full.
     shared = (
         visible_cases(viewer)
@@ -85,10 +103,32 @@ def member_block(viewer: Viewer) -> dict:
     shared_rows = rows(viewer, shared, START_LIMIT)
     shared_rows.cases = [case for case in shared_rows if "answer" in case.visible]
     return {
-        "my_cases": rows(viewer, mine, START_LIMIT),
+        "my_cases": my_cases,
+        "new_answers": unread_answers(person.username, rows(viewer, answered, START_LIMIT).cases),
         "shared_answers": shared_rows,
         "may_request": may_request(viewer, viewer.profile) is None,
     }
+
+
+def add_turn(viewer: Viewer, cases: list[Case]) -> None:
+    """Who is at turn, as on the case page (cases/progress.py); the state is metadata, so only
+    where the viewer sees the metadata. "(u)" where the viewer is one of those at turn."""
+    for case in cases:
+        turn = progress.next_turn(case.instrument, case.state)
+        if Section.METADATA not in case.visible or turn is None:
+            case.turn = None  # type: ignore[attr-defined]  # per row
+            continue
+        case.turn = turn  # type: ignore[attr-defined]
+        case.turn_actors = progress.actor_names(turn, viewer.policy.routing_officer_label)  # type: ignore[attr-defined]
+        case.turn_is_viewer = bool(set(turn.actors) & relation_names(viewer, case))  # type: ignore[attr-defined]
+
+
+def add_running_term(viewer: Viewer, cases: list[Case]) -> None:
+    """The term each case runs against now (cases/deadlines.py), where the metadata is seen."""
+    today = timezone.localdate()
+    for case in cases:
+        visible = Section.METADATA in case.visible
+        case.running = running_deadline(case, viewer.policy, today) if visible else None  # type: ignore[attr-defined]
 
 
 def griffie_block(viewer: Viewer) -> dict:
@@ -122,7 +162,13 @@ def griffie_block(viewer: Viewer) -> dict:
         .select_related("person", "case")
         .order_by("-granted_at")[:20]
     )
-    return {"intake_queue": queue, "open_by_state": open_by_state, "break_glass": list(break_glass)}
+    return {
+        "griffie_tiles": griffie_tiles(viewer),
+        "budget_tiles": budget_tiles(viewer),
+        "intake_queue": queue,
+        "open_by_state": open_by_state,
+        "break_glass": list(break_glass),
+    }
 
 
 def college_contact_block(viewer: Viewer) -> dict:
@@ -139,8 +185,10 @@ def college_contact_block(viewer: Viewer) -> dict:
 
 
 def routing_block(viewer: Viewer) -> dict:
-    to_assign = visible_cases(viewer).filter(state=State.FORWARDED).order_by("decision_due", "pk")
-    return {"to_assign": rows(viewer, to_assign)}
+    forwarded = visible_cases(viewer).filter(state=State.FORWARDED).order_by("decision_due", "pk")
+    to_assign = rows(viewer, forwarded)
+    add_running_term(viewer, to_assign.cases)
+    return {"routing_tiles": [case_tile(viewer, ROUTING_QUEUE)], "to_assign": to_assign}
 
 
 def civil_servant_block(viewer: Viewer) -> dict:
@@ -156,8 +204,11 @@ def civil_servant_block(viewer: Viewer) -> dict:
         .order_by("-worked_on", "-pk")
     )
     total = entries.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+    my_assignments = rows(viewer, assigned, START_LIMIT)
+    add_hours_left(my_assignments.cases)
+    add_running_term(viewer, my_assignments.cases)
     return {
-        "my_assignments": rows(viewer, assigned, START_LIMIT),
+        "my_assignments": my_assignments,
         "my_hours": list(entries[:START_LIMIT]),
         "my_hours_total": total,
     }
@@ -193,7 +244,29 @@ def manager_block(viewer: Viewer) -> dict:
     shown = [
         claim for claim in claims[:START_LIMIT] if "hours" in visible_sections(viewer, claim.case)
     ]
-    return {"staff_claims": shown, "staff_claims_more": more}
+    return {
+        "staff_claims": shown,
+        "staff_claims_more": more,
+        "staff_totals": staff_totals(viewer),
+    }
+
+
+def staff_totals(viewer: Viewer) -> list[dict]:
+    """Hours per staff member over every case the manager sees their hours of: a name and a
+    number, nothing of what the hours were for (access.cases: the manager sees hours only).
+    Corrections are entries under the same civil servant, so the sums include them."""
+    totals = (
+        HoursEntry.objects.filter(
+            civil_servant__department__manager_id=viewer.person_id,
+            case__in=visible_cases(viewer),
+        )
+        .order_by()
+        .values("civil_servant_id")
+        .annotate(total=Sum("hours"))
+    )
+    hours = {row["civil_servant_id"]: row["total"] for row in totals}
+    staff = Person.objects.filter(pk__in=list(hours)).order_by("last_name", "first_name", "pk")
+    return [{"person": person, "hours": hours[person.pk]} for person in staff]
 
 
 def college_block(viewer: Viewer) -> dict:
