@@ -6,10 +6,10 @@ import re
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from raadsloket.cases.search import SEARCHES_PER_MINUTE
 from tests.cases.test_cases_list_keyset import make_cases
 from tests.support.pages import page
 
@@ -110,7 +110,7 @@ def test_the_page_limits_searches_with_a_dutch_message(world, login):
     client = login(world["griffier"])
     # Within one minute however slow the machine: the limit counts per minute.
     with time_machine.travel(timezone.now(), tick=False):
-        for _ in range(SEARCHES_PER_MINUTE):
+        for _ in range(settings.SEARCHES_PER_MINUTE):
             page(client, LIST + "?q=fiets")
         html = page(client, LIST + "?q=fiets", status=429)
     assert "U hebt in korte tijd te vaak gezocht." in html
