@@ -87,9 +87,9 @@ def text_condition(viewer: Viewer, query: str) -> Q:
 
     Each text is searched only together with the access rule for its section (request text
     where the viewer sees the request, answer text where they see the answer), so the database
-    never answers a question about hidden text. A viewer who can read no text of any case (the
-    college without written questions' roles, a manager, the administrator) gets a condition
-    that runs no query at all: the work done is the same whatever the hidden texts hold.
+    never answers a question about hidden text. A viewer who can read no text of any case (a
+    manager, the administrator) gets a condition that runs no query at all; the college's text
+    condition reaches only the registered written questions it reads (Reglement van Orde).
     """
     offered = offered_fields(viewer)
     needle = (query or "").strip().lower()[:MAX_QUERY]
@@ -110,7 +110,7 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
     if not (query or "").strip():
         return []
     matching = visible_cases(viewer).filter(text_condition(viewer, query))
-    cases = with_relations(matching.order_by(*NEWEST_FIRST), viewer)[:limit]
+    cases = with_relations(matching.order_by(*NEWEST_FIRST))[:limit]
     return [(case, sections(viewer, case, Relations(viewer, case))) for case in cases]
 
 
