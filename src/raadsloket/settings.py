@@ -223,6 +223,9 @@ OTP_TOTP_ISSUER = "raadsloket"
 # and the absolute limit.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=5, maximum=480)
 SESSION_ABSOLUTE_HOURS = 8
+# SECURITY.md "Filters, ordening en zoeken": searches per person per minute (cases.search). The
+# count lives in CACHES: with more than one process, configure a shared cache.
+SEARCHES_PER_MINUTE = env_int("SEARCHES_PER_MINUTE", 30, minimum=1, maximum=1_000_000)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 # ASVS 2.2.1: five failed logins for one username from one address lock that pair for 30

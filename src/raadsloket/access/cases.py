@@ -215,16 +215,8 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     if not viewer.authenticated:
         return Case.objects.none()
     pid, municipality_id = viewer.me, viewer.tenant
-    own = (
-        Q(requester_id=pid)
-        | Q(filed_by_id=pid)
-        | Q(
-            Exists(Case.co_requesters.through.objects.filter(case_id=OuterRef("pk"), person_id=pid))
-        )
-    )
-    assigned = Exists(Assignment.objects.filter(case_id=OuterRef("pk"), civil_servant_id=pid))
     submitted = ~Q(state=State.DRAFT)
-    q = own | Q(assigned, submitted)
+    q = _own(pid) | (_assigned(pid) & submitted)
     if viewer.is_griffie or Role.ADMINISTRATOR in viewer.roles:
         q |= submitted
     if viewer.is_routing_officer:
@@ -249,10 +241,7 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     if viewer.is_council_member:
         q |= Q(secret=True, state__in=ANSWERED_STATES)
     if viewer.is_member or college_side(viewer):
-        q |= Q(instrument=Instrument.WRITTEN_QUESTION) & (
-            Q(state__in=WRITTEN_REGISTERED_STATES)
-            | Q(state=State.WITHDRAWN, registered_at__isnull=False)
-        )
+        q |= _written_passed_to_council()
     return Case.objects.filter(q, municipality_id=municipality_id)
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q, QuerySet, Sum
 
-from raadsloket.access.cases import sections, visible_cases, with_relations
+from raadsloket.access.case_filters import Field, offered_fields
+from raadsloket.access.cases import cases_showing, visible_cases, with_relations
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.instruments import Instrument
@@ -30,6 +31,7 @@ MIN_SCORE = 0.2
 MAX_INDEXES = 64
 # The newest answered questions searched; older knowledge is still found by the search page.
 POOL_LIMIT = 5000
+READ_BOTH = frozenset({Field.REQUEST_TEXT, Field.ANSWER_TEXT})
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,14 @@ def _index(municipality_id: int) -> TfidfIndex[int]:
 
 
 def similar_questions(viewer: Viewer, text: str, limit: int = 5) -> list[Similar]:
-    """Earlier answered questions like `text` whose question and answer `viewer` may see."""
+    """Earlier answered questions like `text` whose question and answer `viewer` may see.
+
+    Who may read no question or no answer text at all (a manager, the administrator) is not
+    matched against the pool: the work would tell that such answers exist (SECURITY.md
+    "Filters, ordening en zoeken"); the rest gets only readable cases from the query itself.
+    """
     text = (text or "").strip()
-    if not viewer.authenticated or len(text) < 10:
+    if len(text) < 10 or not offered_fields(viewer) >= READ_BOTH:
         return []
     ranked = [
         (pk, score)
@@ -95,18 +102,12 @@ def similar_questions(viewer: Viewer, text: str, limit: int = 5) -> list[Similar
     ]
     if not ranked:
         return []
+    readable = cases_showing(viewer, Section.REQUEST) & cases_showing(viewer, Section.ANSWER)
     cases = {
         case.pk: case
-        for case in with_relations(visible_cases(viewer).filter(pk__in=[pk for pk, _ in ranked]))
+        for case in with_relations(
+            visible_cases(viewer).filter(readable, pk__in=[pk for pk, _ in ranked])
+        )
     }
-    found = []
-    for pk, score in ranked:
-        case = cases.get(pk)
-        if case is None:
-            continue
-        seen = sections(viewer, case)
-        if Section.REQUEST in seen and Section.ANSWER in seen:
-            found.append(Similar(case=case, score=score))
-        if len(found) == limit:
-            break
-    return found
+    found = [Similar(case=cases[pk], score=score) for pk, score in ranked if pk in cases]
+    return found[:limit]

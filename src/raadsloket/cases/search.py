@@ -14,6 +14,7 @@ default, matches the typed text as a substring of the same fields.
 
 import re
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
@@ -86,9 +87,9 @@ def text_condition(viewer: Viewer, query: str) -> Q:
 
     Each text is searched only together with the access rule for its section (request text
     where the viewer sees the request, answer text where they see the answer), so the database
-    never answers a question about hidden text. A viewer who can read no text of any case (the
-    college without written questions' roles, a manager, the administrator) gets a condition
-    that runs no query at all: the work done is the same whatever the hidden texts hold.
+    never answers a question about hidden text. A viewer who can read no text of any case (a
+    manager, the administrator) gets a condition that runs no query at all; the college's text
+    condition reaches only the registered written questions it reads (Reglement van Orde).
     """
     offered = offered_fields(viewer)
     needle = (query or "").strip().lower()[:MAX_QUERY]
@@ -109,22 +110,21 @@ def search_cases(viewer: Viewer, query: str, *, limit: int = 50) -> list[tuple[C
     if not (query or "").strip():
         return []
     matching = visible_cases(viewer).filter(text_condition(viewer, query))
-    cases = with_relations(matching.order_by(*NEWEST_FIRST), viewer)[:limit]
+    cases = with_relations(matching.order_by(*NEWEST_FIRST))[:limit]
     return [(case, sections(viewer, case, Relations(viewer, case))) for case in cases]
 
 
-# SECURITY.md "Filters, ordening en zoeken": 30 searches a minute per person.
-SEARCHES_PER_MINUTE = 30
 TOO_MANY_SEARCHES = (
     "U hebt in korte tijd te vaak gezocht. Wacht een minuut en probeer het dan opnieuw."
 )
 
 
 def count_search(viewer: Viewer) -> None:
-    """One search by this person; RateLimited (429) past SEARCHES_PER_MINUTE in a minute."""
+    """One search by this person; RateLimited (429) past settings.SEARCHES_PER_MINUTE (30) in a
+    minute: enough for work, too few to probe hidden text by guessing (SECURITY.md)."""
     take(
         f"search:{viewer.me}",
-        limit=SEARCHES_PER_MINUTE,
+        limit=settings.SEARCHES_PER_MINUTE,
         window=60,
         message=TOO_MANY_SEARCHES,
     )
