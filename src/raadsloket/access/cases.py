@@ -39,6 +39,7 @@ test keeps them in agreement.
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from raadsloket.access.actors import Actor
+from raadsloket.access.models import BreakGlass
 from raadsloket.access.sections import ALL_SECTIONS, Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.instruments import Channel, Instrument
@@ -279,6 +280,23 @@ def get_case_for(
 
 class CaseNotFound(LookupError):
     """Invisible and non-existent cases are indistinguishable to the caller (404)."""
+
+
+def break_glass_target(viewer: Viewer, case_id: int) -> Case:
+    """The case an administrator may open by a break-glass read, or CaseNotFound.
+
+    Only a case whose metadata the administrator already sees: a draft is no case for anyone but
+    its requester(s), so a break-glass request for it is refused exactly as for a case that does
+    not exist, and leaves no grant or audit row naming it. A grant never opens a draft either
+    (`sections` decides a draft first), also when a converted case went back to draft.
+    """
+    case, _ = get_case_for(viewer, case_id)
+    return case
+
+
+def visible_break_glass(viewer: Viewer) -> QuerySet[BreakGlass]:
+    """The break-glass grants the viewer is shown: those on cases the viewer sees."""
+    return BreakGlass.objects.filter(case__in=visible_cases(viewer))
 
 
 def relation_names(

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from raadsloket.access.cases import CaseNotFound
+from raadsloket.access.cases import break_glass_target
 from raadsloket.access.models import BreakGlass
 from raadsloket.access.viewer import forget_viewer, viewer_for
 from raadsloket.audit import chain
@@ -94,9 +94,7 @@ def break_glass(user: Person, case_id: int, reason: str) -> BreakGlass:
             "Controleer de invoer.",
             errors={"reason": ["De reden mag hoogstens 2000 tekens hebben."]},
         )
-    case = Case.objects.filter(pk=case_id, municipality_id=viewer.tenant).first()
-    if case is None:
-        raise CaseNotFound(case_id)
+    case = break_glass_target(viewer, case_id)
     now = timezone.now()
     with transaction.atomic():
         grant = BreakGlass.objects.create(

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from raadsloket.access.cases import (
     RELATION_PREFETCH,
+    visible_break_glass,
     visible_cases,
 )
-from raadsloket.access.models import BreakGlass
 from raadsloket.access.viewer import Viewer
 from raadsloket.assistance.models import HoursEntry
 from raadsloket.cases.effects import may_request
@@ -118,7 +118,7 @@ def griffie_block(viewer: Viewer) -> dict:
         if state in by_state
     ]
     break_glass = (
-        BreakGlass.objects.filter(case__municipality_id=viewer.municipality_id)
+        visible_break_glass(viewer)
         .select_related("person", "case")
         .order_by("-granted_at")[:20]
     )
