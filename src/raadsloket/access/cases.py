@@ -20,6 +20,10 @@ The rules in plain words (ARCHITECTURE.md, core idea 3 "The bubble"; RULES.md):
   burgemeester together, each with a vote, as the profile says (objection.decided_by).
 - Other members see nothing of a confidential case; of a non-confidential case they see the
   question and the delivered answer, never the startgesprek or the evaluations.
+- A direct contact a civil servant logged (profile channel direct_small_facts) is seen, until the
+  member (or the griffie, per profile channel.direct_contact_confirmed_by) confirms it, only by
+  its author, that member and the griffie; so is one that was rejected. Nobody else, not even
+  as metadata, so it is neither listed, counted nor shared as an answer.
 - A functional administrator sees metadata only; a break-glass read (reason asked, audited) opens
   the content for a short time.
 - Art. 25 Gemeentewet: a secret answer never goes to one member. It is for the whole council
@@ -47,6 +51,7 @@ from raadsloket.cases.models import Assignment, Case
 from raadsloket.cases.states import (
     ANSWERED_STATES,
     WRITTEN_ANSWERED_STATES,
+    UNCONFIRMED_CONTACT_STATES,
     WRITTEN_REGISTERED_STATES,
     State,
 )
@@ -109,6 +114,12 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
     rel = relations or Relations(viewer, case)
     if case.state == State.DRAFT:
         return ALL_SECTIONS if rel.requester or rel.contact_author else frozenset()
+    if case.state in UNCONFIRMED_CONTACT_STATES:
+        return (
+            ALL_SECTIONS
+            if rel.requester or rel.contact_author or viewer.is_griffie
+            else frozenset()
+        )
 
     seen: set[Section] = set()
     if rel.requester or viewer.is_griffie or rel.assignee or rel.contact_author:
@@ -225,8 +236,10 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     assigned = Exists(Assignment.objects.filter(case_id=OuterRef("pk"), civil_servant_id=pid))
     submitted = ~Q(state=State.DRAFT)
     q = own | Q(assigned, submitted)
-    if viewer.is_griffie or Role.ADMINISTRATOR in viewer.roles:
+    if viewer.is_griffie:
         q |= submitted
+    if Role.ADMINISTRATOR in viewer.roles:
+        q |= submitted & ~Q(state__in=UNCONFIRMED_CONTACT_STATES)
     if viewer.is_routing_officer:
         q |= Q(forwarded_at__isnull=False) & submitted
     if Role.MANAGER in viewer.roles:
@@ -315,6 +328,8 @@ def relation_names(
         names.add(Actor.ASSIGNEE)
     if rel.contact_author and Role.CIVIL_SERVANT in viewer.roles:
         names.add(Actor.CONTACT_AUTHOR)
+    if confirms_contact(viewer, case):
+        names.add(Actor.CONTACT_CONFIRMER)
     if (
         Role.COLLEGE_CONTACT in viewer.roles
         and case.instrument == Instrument.WRITTEN_QUESTION
@@ -325,6 +340,21 @@ def relation_names(
         # The driehoek acts only on an objection to a refusal (handreiking, spelregel 3).
         names.add(Actor.TRIANGLE)
     return frozenset(names)
+
+
+def confirms_contact(viewer: Viewer, case: Case) -> bool:
+    """Who confirms or rejects a logged direct contact (profile channel.direct_contact_confirmed_by):
+    the member it names ("member", the default), or the griffie ("griffie"); never its author."""
+    if (
+        case.channel != Channel.DIRECT_CONTACT
+        or case.state != State.CONTACT_LOGGED
+        or viewer.profile is None
+        or viewer.person_id == case.filed_by_id
+    ):
+        return False
+    if viewer.profile.channel.direct_contact_confirmed_by == "member":
+        return viewer.person_id == case.requester_id
+    return viewer.is_griffie
 
 
 # The seats of the driehoek, in the order a person holding more than one role sits in it.

@@ -368,7 +368,13 @@ def _progress_context(viewer, case, actions: list[dict]) -> dict:
         "steps": progress.steps_for(case.instrument, case.state, _previous_state(case)),
         "turn": turn,
         "turn_actors": (
-            progress.actor_names(turn, viewer.profile.routing_officer_label) if turn else ""
+            progress.actor_names(
+                turn,
+                viewer.profile.routing_officer_label,
+                viewer.profile.channel.direct_contact_confirmed_by,
+            )
+            if turn
+            else ""
         ),
         # The viewer may take the step now (their own action, guards included).
         "turn_is_viewer": bool(turn and any(row["action"] == turn.action for row in actions)),
