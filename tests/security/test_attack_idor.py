@@ -15,7 +15,6 @@ ASVS V4.2.1 (IDOR), V4.1.3 (least privilege), V8.3 (sensitive data); BIO 9.4.1.
 """
 
 import json
-import re
 from collections import Counter
 
 import pytest

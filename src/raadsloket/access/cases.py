@@ -50,8 +50,8 @@ from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Assignment, Case
 from raadsloket.cases.states import (
     ANSWERED_STATES,
-    WRITTEN_ANSWERED_STATES,
     UNCONFIRMED_CONTACT_STATES,
+    WRITTEN_ANSWERED_STATES,
     WRITTEN_REGISTERED_STATES,
     State,
 )
@@ -112,14 +112,9 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
     if not viewer.authenticated or case.municipality_id != viewer.municipality_id:
         return frozenset()
     rel = relations or Relations(viewer, case)
-    if case.state == State.DRAFT:
-        return ALL_SECTIONS if rel.requester or rel.contact_author else frozenset()
-    if case.state in UNCONFIRMED_CONTACT_STATES:
-        return (
-            ALL_SECTIONS
-            if rel.requester or rel.contact_author or viewer.is_griffie
-            else frozenset()
-        )
+    own_circle = _own_circle_sections(viewer, case, rel)
+    if own_circle is not None:
+        return own_circle
 
     seen: set[Section] = set()
     if rel.requester or viewer.is_griffie or rel.assignee or rel.contact_author:
@@ -148,6 +143,19 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
     if case.secret and Section.ANSWER in seen and not _holds_secret_answer(viewer, case, rel):
         seen.discard(Section.ANSWER)
     return frozenset(seen)
+
+
+def _own_circle_sections(viewer: Viewer, case: Case, rel: Relations) -> frozenset[Section] | None:
+    """A draft (its requesters, or the civil servant drafting a direct contact) and an
+    unconfirmed direct contact (its author, the member and the griffie) are seen by their own
+    circle only, whole; None for every other case."""
+    if case.state == State.DRAFT:
+        inside = rel.requester or rel.contact_author
+    elif case.state in UNCONFIRMED_CONTACT_STATES:
+        inside = rel.requester or rel.contact_author or viewer.is_griffie
+    else:
+        return None
+    return ALL_SECTIONS if inside else frozenset()
 
 
 def _college_told_of_start(viewer: Viewer, case: Case) -> bool:

@@ -318,7 +318,9 @@ def confirm_contact(step: Step) -> None:
 
 
 def describe_confirm_contact(step: Step) -> str:
-    return f"Rechtstreeks contact bevestigd door {step.user.display_name}. {note_text(step)}".strip()
+    return (
+        f"Rechtstreeks contact bevestigd door {step.user.display_name}. {note_text(step)}".strip()
+    )
 
 
 def describe_reject_contact(step: Step) -> str:

@@ -147,8 +147,9 @@ def resume_due_deferrals(today=None) -> list[int]:
 def log_direct_contact(user: Person, data: Mapping[str, Any]) -> Case:
     """Record a direct contact (profile channel "direct_small_facts"): logged afterwards.
 
-    The case is created as a draft and delivered by the one transition function in the same
-    transaction, so it never exists half-written.
+    The case is created as a draft and logged by the one transition function in the same
+    transaction, so it never exists half-written. It then waits for the member's (or the
+    griffie's, per profile) confirmation before it counts or anyone else sees it.
     """
     viewer = viewer_for(user)
     if Role.CIVIL_SERVANT not in viewer.roles:

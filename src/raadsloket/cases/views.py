@@ -277,9 +277,13 @@ def direct_contact_new(request):
             apply_errors(form, error.errors)
             status = 422
         else:
-            messages.success(request, f"Rechtstreeks contact vastgelegd als {case.reference}.")
+            messages.success(
+                request,
+                f"Rechtstreeks contact vastgelegd als {case.reference}. Het wacht op bevestiging.",
+            )
             return redirect("case_detail", pk=case.pk)
-    return render(request, "cases/direct_contact.html", {"form": form}, status=status)
+    context = {"form": form, "confirmed_by": viewer.policy.channel.direct_contact_confirmed_by}
+    return render(request, "cases/direct_contact.html", context, status=status)
 
 
 def _deadlines(case, profile):

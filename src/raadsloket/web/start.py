@@ -118,9 +118,7 @@ def griffie_block(viewer: Viewer) -> dict:
         if state in by_state
     ]
     break_glass = (
-        visible_break_glass(viewer)
-        .select_related("person", "case")
-        .order_by("-granted_at")[:20]
+        visible_break_glass(viewer).select_related("person", "case").order_by("-granted_at")[:20]
     )
     return {"intake_queue": queue, "open_by_state": open_by_state, "break_glass": list(break_glass)}
 

@@ -4,20 +4,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_submission_token'),
+        ("cases", "0005_submission_token"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='case',
-            name='resume_state',
-            field=models.CharField(blank=True, choices=[('draft', 'concept'), ('submitted', 'ingediend'), ('intake', 'in intake bij de griffie'), ('deferred', 'aangehouden'), ('forwarded', 'doorgeleid'), ('assigned', 'ambtenaar toegewezen'), ('refused', 'geweigerd'), ('objected', 'bezwaar bij de driehoek'), ('kickoff_planned', 'startgesprek gepland'), ('in_progress', 'in uitvoering'), ('mediation', 'bemiddeling door de griffie'), ('delivered', 'opgeleverd'), ('evaluated', 'geëvalueerd'), ('registered', 'geregistreerd, bij het college'), ('postponed', 'uitstel gemeld door het college'), ('answered', 'beantwoord door het college'), ('published', 'gepubliceerd (ingekomen stuk)'), ('contact_logged', 'vastgelegd, wacht op bevestiging'), ('contact_rejected', 'vastgelegd contact niet bevestigd'), ('closed', 'afgesloten'), ('withdrawn', 'ingetrokken')], max_length=30),
+            model_name="case",
+            name="resume_state",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("draft", "concept"),
+                    ("submitted", "ingediend"),
+                    ("intake", "in intake bij de griffie"),
+                    ("deferred", "aangehouden"),
+                    ("forwarded", "doorgeleid"),
+                    ("assigned", "ambtenaar toegewezen"),
+                    ("refused", "geweigerd"),
+                    ("objected", "bezwaar bij de driehoek"),
+                    ("kickoff_planned", "startgesprek gepland"),
+                    ("in_progress", "in uitvoering"),
+                    ("mediation", "bemiddeling door de griffie"),
+                    ("delivered", "opgeleverd"),
+                    ("evaluated", "geëvalueerd"),
+                    ("registered", "geregistreerd, bij het college"),
+                    ("postponed", "uitstel gemeld door het college"),
+                    ("answered", "beantwoord door het college"),
+                    ("published", "gepubliceerd (ingekomen stuk)"),
+                    ("contact_logged", "vastgelegd, wacht op bevestiging"),
+                    ("contact_rejected", "vastgelegd contact niet bevestigd"),
+                    ("closed", "afgesloten"),
+                    ("withdrawn", "ingetrokken"),
+                ],
+                max_length=30,
+            ),
         ),
         migrations.AlterField(
-            model_name='case',
-            name='state',
-            field=models.CharField(choices=[('draft', 'concept'), ('submitted', 'ingediend'), ('intake', 'in intake bij de griffie'), ('deferred', 'aangehouden'), ('forwarded', 'doorgeleid'), ('assigned', 'ambtenaar toegewezen'), ('refused', 'geweigerd'), ('objected', 'bezwaar bij de driehoek'), ('kickoff_planned', 'startgesprek gepland'), ('in_progress', 'in uitvoering'), ('mediation', 'bemiddeling door de griffie'), ('delivered', 'opgeleverd'), ('evaluated', 'geëvalueerd'), ('registered', 'geregistreerd, bij het college'), ('postponed', 'uitstel gemeld door het college'), ('answered', 'beantwoord door het college'), ('published', 'gepubliceerd (ingekomen stuk)'), ('contact_logged', 'vastgelegd, wacht op bevestiging'), ('contact_rejected', 'vastgelegd contact niet bevestigd'), ('closed', 'afgesloten'), ('withdrawn', 'ingetrokken')], default='draft', max_length=30, verbose_name='status'),
+            model_name="case",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "concept"),
+                    ("submitted", "ingediend"),
+                    ("intake", "in intake bij de griffie"),
+                    ("deferred", "aangehouden"),
+                    ("forwarded", "doorgeleid"),
+                    ("assigned", "ambtenaar toegewezen"),
+                    ("refused", "geweigerd"),
+                    ("objected", "bezwaar bij de driehoek"),
+                    ("kickoff_planned", "startgesprek gepland"),
+                    ("in_progress", "in uitvoering"),
+                    ("mediation", "bemiddeling door de griffie"),
+                    ("delivered", "opgeleverd"),
+                    ("evaluated", "geëvalueerd"),
+                    ("registered", "geregistreerd, bij het college"),
+                    ("postponed", "uitstel gemeld door het college"),
+                    ("answered", "beantwoord door het college"),
+                    ("published", "gepubliceerd (ingekomen stuk)"),
+                    ("contact_logged", "vastgelegd, wacht op bevestiging"),
+                    ("contact_rejected", "vastgelegd contact niet bevestigd"),
+                    ("closed", "afgesloten"),
+                    ("withdrawn", "ingetrokken"),
+                ],
+                default="draft",
+                max_length=30,
+                verbose_name="status",
+            ),
         ),
     ]
