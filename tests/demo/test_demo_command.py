@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from raadsloket.audit.models import AuditEvent
-from raadsloket.cases.models import Case
 from raadsloket.cases.instruments import Channel
+from raadsloket.cases.models import Case
 from raadsloket.cases.states import UNCONFIRMED_CONTACT_STATES, State
 from raadsloket.organisation.models import Department, Fractie, Municipality, Person
 from raadsloket.organisation.roles import Role
