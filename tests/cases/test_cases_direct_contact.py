@@ -6,9 +6,12 @@ import pytest
 from raadsloket.access.cases import sections, visible_cases
 from raadsloket.access.viewer import viewer_for
 from raadsloket.api.tokens import issue
+from raadsloket.audit.models import AuditEvent
 from raadsloket.cases.instruments import Channel
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
+from raadsloket.notify.models import Notification
+from raadsloket.organisation.models import Municipality, Person
 
 
 def post(client, person, body):
@@ -30,13 +33,38 @@ def contact(world, member="raadslid1"):
     }
 
 
+def act(client, person, case_id, action, data=None):
+    return client.post(
+        f"/api/v1/cases/{case_id}/actions/{action}",
+        {"data": data or {}},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {issue(person)}",
+    )
+
+
+def seen_by(world, case) -> set[str]:
+    """Who of `world` has the case in a list or may open it (the two always agree)."""
+    names = set()
+    for name, person in world.people.items():
+        viewer = viewer_for(Person.objects.get(pk=person.pk))
+        listed = visible_cases(viewer).filter(pk=case.pk).exists()
+        assert listed == bool(sections(viewer, Case.objects.get(pk=case.pk))), name
+        if listed:
+            names.add(name)
+    return names
+
+
+INSIDE = {"raadslid1", "ambtenaar1", "griffier", "raadsadviseur", "raadsadviseur2"}
+
+
 @pytest.mark.django_db
 def test_under_utrecht_profile_a_civil_servant_logs_a_direct_contact(client, other_world):
     world = other_world
     response = post(client, world["ambtenaar1"], contact(world))
     assert response.status_code == 201, response.content
     body = response.json()
-    assert body["state"] == State.DELIVERED
+    # Logged, not yet an answer: the member confirms first (profile channel).
+    assert body["state"] == State.CONTACT_LOGGED
     assert body["channel"] == Channel.DIRECT_CONTACT
 
     case = Case.objects.get(pk=body["id"])
@@ -46,11 +74,68 @@ def test_under_utrecht_profile_a_civil_servant_logs_a_direct_contact(client, oth
         .get()
         .detail.startswith("Rechtstreeks contact vastgelegd")
     )
-    # The member and the griffie see it; the author keeps it; no manager or college does.
-    for username in ("raadslid1", "griffier", "ambtenaar1"):
-        assert case in visible_cases(viewer_for(world[username]))
-    for username in ("manager1", "wethouder1"):
-        assert not sections(viewer_for(world[username]), case)
+    # Only the author, the member and the griffie; no other member, manager, college or
+    # administrator (not even as metadata), and it is not counted.
+    assert seen_by(world, case) == INSIDE
+    assert case.submitted_at is None and case.delivered_at is None
+    assert not AuditEvent.objects.filter(action="case.confirm_contact").exists()
+
+
+@pytest.mark.django_db
+def test_the_member_is_asked_to_confirm_and_then_it_counts(client, other_world):
+    world = other_world
+    case_id = post(client, world["ambtenaar1"], contact(world)).json()["id"]
+    [notice] = Notification.objects.filter(event="log_contact")
+    assert notice.recipient == world["raadslid1"] and notice.link == f"/verzoeken/{case_id}"
+    assert "Bevestig in raadsloket" in notice.body and "wijs het af" in notice.body
+    # The author cannot confirm their own log, nor can the griffie under this profile.
+    for person in ("ambtenaar1", "griffier", "raadslid2"):
+        assert act(client, world[person], case_id, "confirm_contact").status_code in (403, 404)
+    response = act(client, world["raadslid1"], case_id, "confirm_contact")
+    assert response.status_code == 200, response.content
+    case = Case.objects.get(pk=case_id)
+    assert case.state == State.DELIVERED and case.submitted_at and case.delivered_at
+    assert AuditEvent.objects.filter(action="case.confirm_contact", case_ref=case_id).exists()
+    # Now an answered, public technical question: every member sees it (openness).
+    assert {"raadslid2", "raadslid3"} <= seen_by(world, case)
+    assert Notification.objects.filter(event="confirm_contact", recipient=world["ambtenaar1"])
+
+
+@pytest.mark.django_db
+def test_a_rejected_contact_stays_with_author_member_and_griffie(client, other_world):
+    world = other_world
+    case_id = post(client, world["ambtenaar1"], contact(world)).json()["id"]
+    response = act(
+        client, world["raadslid1"], case_id, "reject_contact", {"note": "Zo is het niet gezegd."}
+    )
+    assert response.status_code == 200, response.content
+    case = Case.objects.get(pk=case_id)
+    assert case.state == State.CONTACT_REJECTED and case.submitted_at is None
+    assert seen_by(world, case) == INSIDE
+    assert AuditEvent.objects.filter(action="case.reject_contact", case_ref=case_id).exists()
+    assert Notification.objects.filter(event="reject_contact", recipient=world["ambtenaar1"])
+    assert act(client, world["raadslid1"], case_id, "confirm_contact").status_code in (403, 409)
+    assert Case.objects.get(pk=case_id).state == State.CONTACT_REJECTED
+
+
+@pytest.mark.django_db
+def test_a_profile_may_let_the_griffie_confirm(client, other_world):
+    world = other_world
+    Municipality.objects.filter(pk=world.municipality.pk).update(
+        policy_overrides={"channel": {"direct_contact_confirmed_by": "griffie"}}
+    )
+    case_id = post(client, world["ambtenaar1"], contact(world)).json()["id"]
+    told = set(
+        Notification.objects.filter(event="log_contact").values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert told == {
+        world[name].username for name in ("griffier", "raadsadviseur", "raadsadviseur2")
+    }
+    assert act(client, world["raadslid1"], case_id, "confirm_contact").status_code in (403, 404)
+    assert act(client, world["griffier"], case_id, "confirm_contact").status_code == 200
+    assert Case.objects.get(pk=case_id).state == State.DELIVERED
 
 
 @pytest.mark.django_db

@@ -48,3 +48,30 @@ def test_vng_model_and_members_get_no_direct_contact_form(client, world, domsted
     assert "Rechtstreeks contact" not in client.get("/").content.decode()
     client.force_login(domstede["raadslid1"])
     assert client.get(reverse("direct_contact_new")).status_code == 403
+
+
+def test_the_member_confirms_the_logged_contact_on_the_case_page(client, domstede):
+    client.force_login(domstede["ambtenaar1"])
+    form = client.get(reverse("direct_contact_new")).content.decode()
+    assert "Het raadslid krijgt een melding om het contact te bevestigen" in form
+    client.post(
+        reverse("direct_contact_new"),
+        {
+            "member": domstede["raadslid3"].pk,
+            "title": "Openingstijden milieustraat",
+            "question": "Wanneer is de milieustraat open?",
+            "answer": "Za 9-16 uur.",
+            "policy_area": "duurzaamheid",
+        },
+    )
+    case = Case.objects.get(title="Openingstijden milieustraat")
+    client.force_login(domstede["raadslid2"])
+    assert client.get(reverse("case_detail", args=[case.pk])).status_code == 404
+    client.force_login(domstede["raadslid3"])
+    page = client.get(reverse("case_detail", args=[case.pk])).content.decode()
+    assert "Contact bevestigen" in page and "Contact afwijzen" in page
+    url = reverse("case_action", args=[case.pk, "confirm_contact"])
+    response = client.post(url, {"version": case.version})
+    assert response.status_code == 302, response.content[:500]
+    client.force_login(domstede["raadslid2"])
+    assert "Za 9-16 uur." in client.get(reverse("case_detail", args=[case.pk])).content.decode()

@@ -7,8 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from raadsloket.audit.models import AuditEvent
+from raadsloket.cases.instruments import Channel
 from raadsloket.cases.models import Case
-from raadsloket.cases.states import State
+from raadsloket.cases.states import UNCONFIRMED_CONTACT_STATES, State
 from raadsloket.organisation.models import Department, Fractie, Municipality, Person
 from raadsloket.organisation.roles import Role
 
@@ -69,8 +70,16 @@ def test_demo_loads_once_with_force(db, settings):
 
     cases = Case.objects.filter(municipality=town)
     assert cases.count() >= 20
-    assert set(cases.values_list("state", flat=True)) == set(State.values)
+    # Direct contacts exist only where the verordening allows them (Utrecht profile).
+    every_state = set(State.values) - UNCONFIRMED_CONTACT_STATES
+    assert set(cases.values_list("state", flat=True)) == every_state
     assert Municipality.objects.filter(policy_preset="utrecht").exists()
+    direct = Case.objects.filter(municipality__slug="domstede", channel=Channel.DIRECT_CONTACT)
+    assert set(direct.values_list("state", flat=True)) == {
+        State.CONTACT_LOGGED,
+        State.CONTACT_REJECTED,
+        State.DELIVERED,
+    }
     assert Person.objects.filter(username="u-griffier").exists()
 
     counts = (

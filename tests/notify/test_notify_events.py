@@ -145,7 +145,9 @@ def test_direct_contact_tells_the_member_but_not_the_civil_servant_who_logged_it
                 "policy_area": "duurzaamheid",
             },
         )
-    assert recipients("deliver", case) == {"raadslid1"}
+    # The member is asked to confirm it (profile channel.direct_contact_confirmed_by).
+    assert recipients("log_contact", case) == {"raadslid1"}
+    assert "Bevestig in raadsloket" in mailoutbox[-1].body
 
 
 def test_in_app_rows_name_reference_instrument_event_and_link(desk, world):

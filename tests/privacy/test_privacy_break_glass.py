@@ -3,10 +3,16 @@
 
 import pytest
 
+from raadsloket.access.cases import CaseNotFound
+from raadsloket.access.models import BreakGlass
+from raadsloket.audit.models import AuditEvent
 from raadsloket.cases.errors import ActionForbidden, InvalidInput
+from raadsloket.cases.models import Case
 from raadsloket.cases.services import break_glass
+from raadsloket.cases.states import State
 from raadsloket.demo.lifecycle import new_case, run_to
 from raadsloket.notify.models import Notification
+from tests.support.crawl import page_without_csrf
 
 REASON = "Storing in de koppeling met het zaaksysteem, melding 4711"
 
@@ -46,3 +52,36 @@ def test_no_notification_when_break_glass_is_refused(world):
     with pytest.raises(ActionForbidden):
         break_glass(world["raadslid2"], case.pk, REASON)
     assert not Notification.objects.filter(event="break_glass").exists()
+
+
+def _refusal(client, case_id: int):
+    response = client.post(f"/verzoeken/{case_id}/noodtoegang", {"reason": REASON})
+    return response.status_code, page_without_csrf(response).replace(f"/{case_id}/", "/")
+
+
+def test_break_glass_on_a_draft_is_refused_as_for_a_case_that_does_not_exist(client, world):
+    # access/cases.py: a draft is seen only by its requester(s), not even as metadata.
+    draft = new_case(world, "raadslid1", confidential=True)
+    missing = Case.objects.order_by("-pk").values_list("pk", flat=True).first() + 1000
+    with pytest.raises(CaseNotFound):
+        break_glass(world["beheerder"], draft.pk, REASON)
+    client.force_login(world["beheerder"])
+    on_draft, on_missing = _refusal(client, draft.pk), _refusal(client, missing)
+    assert on_draft[0] == on_missing[0] == 404
+    assert on_draft[1] == on_missing[1]
+    assert not BreakGlass.objects.exists()
+    assert not AuditEvent.objects.filter(action="case.break_glass").exists()
+    assert not Notification.objects.filter(event="break_glass").exists()
+
+
+def test_an_old_grant_never_opens_a_case_that_is_a_draft_nor_lists_it(client, world):
+    case = run_to(world, new_case(world, "raadslid1", confidential=True), "intake")
+    break_glass(world["beheerder"], case.pk, REASON)
+    # The griffie converted it to a written question: back to the member as a draft.
+    Case.objects.filter(pk=case.pk).update(state=State.DRAFT)
+    client.force_login(world["beheerder"])
+    assert client.get(f"/verzoeken/{case.pk}").status_code == 404
+    client.force_login(world["griffier"])
+    html = client.get("/").content.decode()
+    section = html.split("Noodtoegang door beheerder", 1)[1].split("</section>", 1)[0]
+    assert REASON not in section and case.reference not in section

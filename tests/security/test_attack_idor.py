@@ -15,7 +15,6 @@ ASVS V4.2.1 (IDOR), V4.1.3 (least privilege), V8.3 (sensitive data); BIO 9.4.1.
 """
 
 import json
-import re
 from collections import Counter
 
 import pytest
@@ -42,7 +41,13 @@ from raadsloket.notify.models import Notification
 from raadsloket.organisation.models import Fractie
 from raadsloket.training.models import TrainingRequest
 from tests.security.security_scenarios import budget_urls
-from tests.support.crawl import body, case_page_urls, crawl_site, leaks_in
+from tests.support.crawl import (
+    body,
+    case_page_urls,
+    crawl_site,
+    leaks_in,
+    page_without_csrf,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -90,21 +95,13 @@ def state_of_world():
     )
 
 
-CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
-
-
-def page(response) -> str:
-    """The page without its CSRF token, which is masked afresh in every response."""
-    return CSRF_VALUE.sub("", body(response))
-
-
 def same_as_missing(response, missing, url, status=404):
     """An invisible object is answered exactly like a missing one."""
     assert response.status_code == missing.status_code == status, (url, response.status_code)
     if response["Content-Type"].startswith("application/json"):
         assert response.json() == missing.json(), url
     else:
-        assert page(response) == page(missing), url
+        assert page_without_csrf(response) == page_without_csrf(missing), url
 
 
 PROBES: Counter = Counter()

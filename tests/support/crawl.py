@@ -27,6 +27,14 @@ def body(response) -> str:
     return response.content.decode(errors="replace")
 
 
+CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+def page_without_csrf(response) -> str:
+    """The page without its CSRF token, which is masked afresh in every response."""
+    return CSRF_VALUE.sub("", body(response))
+
+
 def leaks_in(text: str, forbidden: dict[str, str]) -> list[str]:
     return [what for marker, what in forbidden.items() if marker in text]
 

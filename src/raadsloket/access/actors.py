@@ -20,6 +20,9 @@ class Actor(StrEnum):
     ASSIGNEE = "assignee"
     # The civil servant who logged a direct contact (profile channel direct_small_facts).
     CONTACT_AUTHOR = "contact_author"
+    # Who confirms or rejects a logged direct contact: the member it names, or the griffie,
+    # as the profile says (channel.direct_contact_confirmed_by).
+    CONTACT_CONFIRMER = "contact_confirmer"
     # The college's inbox, for registered schriftelijke vragen.
     COLLEGE_CONTACT = "college_contact"
     # Griffier, secretaris and burgemeester, deciding an objection (handreiking, spelregel 3).

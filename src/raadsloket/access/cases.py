@@ -20,6 +20,10 @@ The rules in plain words (ARCHITECTURE.md, core idea 3 "The bubble"; RULES.md):
   burgemeester together, each with a vote, as the profile says (objection.decided_by).
 - Other members see nothing of a confidential case; of a non-confidential case they see the
   question and the delivered answer, never the startgesprek or the evaluations.
+- A direct contact a civil servant logged (profile channel direct_small_facts) is seen, until the
+  member (or the griffie, per profile channel.direct_contact_confirmed_by) confirms it, only by
+  its author, that member and the griffie; so is one that was rejected. Nobody else, not even
+  as metadata, so it is neither listed, counted nor shared as an answer.
 - A functional administrator sees metadata only; a break-glass read (reason asked, audited) opens
   the content for a short time.
 - Art. 25 Gemeentewet: a secret answer never goes to one member. It is for the whole council
@@ -39,12 +43,14 @@ test keeps them in agreement.
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from raadsloket.access.actors import Actor
+from raadsloket.access.models import BreakGlass
 from raadsloket.access.sections import ALL_SECTIONS, Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Assignment, Case
 from raadsloket.cases.states import (
     ANSWERED_STATES,
+    UNCONFIRMED_CONTACT_STATES,
     WRITTEN_ANSWERED_STATES,
     WRITTEN_REGISTERED_STATES,
     State,
@@ -106,8 +112,9 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
     if not viewer.authenticated or case.municipality_id != viewer.municipality_id:
         return frozenset()
     rel = relations or Relations(viewer, case)
-    if case.state == State.DRAFT:
-        return ALL_SECTIONS if rel.requester or rel.contact_author else frozenset()
+    own_circle = _own_circle_sections(viewer, case, rel)
+    if own_circle is not None:
+        return own_circle
 
     seen: set[Section] = set()
     if rel.requester or viewer.is_griffie or rel.assignee or rel.contact_author:
@@ -136,6 +143,19 @@ def sections(viewer: Viewer, case: Case, relations: Relations | None = None) -> 
     if case.secret and Section.ANSWER in seen and not _holds_secret_answer(viewer, case, rel):
         seen.discard(Section.ANSWER)
     return frozenset(seen)
+
+
+def _own_circle_sections(viewer: Viewer, case: Case, rel: Relations) -> frozenset[Section] | None:
+    """A draft (its requesters, or the civil servant drafting a direct contact) and an
+    unconfirmed direct contact (its author, the member and the griffie) are seen by their own
+    circle only, whole; None for every other case."""
+    if case.state == State.DRAFT:
+        inside = rel.requester or rel.contact_author
+    elif case.state in UNCONFIRMED_CONTACT_STATES:
+        inside = rel.requester or rel.contact_author or viewer.is_griffie
+    else:
+        return None
+    return ALL_SECTIONS if inside else frozenset()
 
 
 def _college_told_of_start(viewer: Viewer, case: Case) -> bool:
@@ -217,7 +237,9 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
     pid, municipality_id = viewer.me, viewer.tenant
     submitted = ~Q(state=State.DRAFT)
     q = _own(pid) | (_assigned(pid) & submitted)
-    if viewer.is_griffie or Role.ADMINISTRATOR in viewer.roles:
+    if viewer.is_griffie:
+        q |= submitted
+    if Role.ADMINISTRATOR in viewer.roles:
         q |= submitted
     if viewer.is_routing_officer:
         q |= Q(forwarded_at__isnull=False) & submitted
@@ -242,7 +264,15 @@ def visible_cases(viewer: Viewer) -> QuerySet[Case]:
         q |= Q(secret=True, state__in=ANSWERED_STATES)
     if viewer.is_member or college_side(viewer):
         q |= _written_passed_to_council()
-    return Case.objects.filter(q, municipality_id=municipality_id)
+    return Case.objects.filter(_outside_own_circle(q, viewer, pid), municipality_id=municipality_id)
+
+
+def _outside_own_circle(q: Q, viewer: Viewer, pid: int) -> Q:
+    """`_own_circle_sections` as a query: an unconfirmed direct contact is for its author, the
+    member and the griffie only, whatever else `q` would let through."""
+    circle = Q(pk__isnull=False) if viewer.is_griffie else _own(pid)
+    unconfirmed = Q(state__in=UNCONFIRMED_CONTACT_STATES)
+    return (unconfirmed & circle) | (~unconfirmed & q)
 
 
 def _own(pid: int) -> Q:
@@ -344,7 +374,7 @@ def cases_showing(viewer: Viewer, section: Section) -> Q:
         submitted &= ~Q(secret=True) | _holds_secret_answer_q(viewer, pid)
     # A draft exists for its own requesters only, and for them whole.
     q = (Q(state=State.DRAFT) & _own(pid)) | (~Q(state=State.DRAFT) & submitted)
-    return q & Q(municipality_id=viewer.tenant)
+    return _outside_own_circle(q, viewer, pid) & Q(municipality_id=viewer.tenant)
 
 
 def showing_cases(viewer: Viewer, section: Section) -> QuerySet[Case]:
@@ -378,6 +408,23 @@ class CaseNotFound(LookupError):
     """Invisible and non-existent cases are indistinguishable to the caller (404)."""
 
 
+def break_glass_target(viewer: Viewer, case_id: int) -> Case:
+    """The case an administrator may open by a break-glass read, or CaseNotFound.
+
+    Only a case whose metadata the administrator already sees: a draft is no case for anyone but
+    its requester(s), so a break-glass request for it is refused exactly as for a case that does
+    not exist, and leaves no grant or audit row naming it. A grant never opens a draft either
+    (`sections` decides a draft first), also when a converted case went back to draft.
+    """
+    case, _ = get_case_for(viewer, case_id)
+    return case
+
+
+def visible_break_glass(viewer: Viewer) -> QuerySet[BreakGlass]:
+    """The break-glass grants the viewer is shown: those on cases the viewer sees."""
+    return BreakGlass.objects.filter(case__in=visible_cases(viewer))
+
+
 def relation_names(
     viewer: Viewer, case: Case, relations: Relations | None = None
 ) -> frozenset[Actor]:
@@ -394,6 +441,8 @@ def relation_names(
         names.add(Actor.ASSIGNEE)
     if rel.contact_author and Role.CIVIL_SERVANT in viewer.roles:
         names.add(Actor.CONTACT_AUTHOR)
+    if confirms_contact(viewer, case):
+        names.add(Actor.CONTACT_CONFIRMER)
     if (
         Role.COLLEGE_CONTACT in viewer.roles
         and case.instrument == Instrument.WRITTEN_QUESTION
@@ -404,6 +453,21 @@ def relation_names(
         # The driehoek acts only on an objection to a refusal (handreiking, spelregel 3).
         names.add(Actor.TRIANGLE)
     return frozenset(names)
+
+
+def confirms_contact(viewer: Viewer, case: Case) -> bool:
+    """Who confirms or rejects a logged direct contact (profile channel.direct_contact_confirmed_by):
+    the member it names ("member", the default), or the griffie ("griffie"); never its author."""
+    if (
+        case.channel != Channel.DIRECT_CONTACT
+        or case.state != State.CONTACT_LOGGED
+        or viewer.profile is None
+        or viewer.person_id == case.filed_by_id
+    ):
+        return False
+    if viewer.profile.channel.direct_contact_confirmed_by == "member":
+        return viewer.person_id == case.requester_id
+    return viewer.is_griffie
 
 
 # The seats of the driehoek, in the order a person holding more than one role sits in it.

@@ -300,12 +300,31 @@ def guard_direct_contact(step: Step) -> str | None:
 
 
 def deliver_direct_contact(step: Step) -> None:
-    step.case.submitted_at = step.now
-    deliver(step)
+    # Only the answer: the contact counts (submitted, delivered) once it is confirmed.
+    record_answer(step)
 
 
 def describe_direct_contact(step: Step) -> str:
     return (
         f"Rechtstreeks contact vastgelegd door {step.user.display_name}: kleine feitelijke "
-        "informatie, achteraf gemeld."
+        "informatie, achteraf gemeld. Het telt mee zodra het is bevestigd."
     )
+
+
+def confirm_contact(step: Step) -> None:
+    # From now on it is a delivered technical question like any other: counted and, when not
+    # confidential, shared as the profile's openness says.
+    step.case.submitted_at = step.case.delivered_at = step.now
+
+
+def describe_confirm_contact(step: Step) -> str:
+    return (
+        f"Rechtstreeks contact bevestigd door {step.user.display_name}. {note_text(step)}".strip()
+    )
+
+
+def describe_reject_contact(step: Step) -> str:
+    return (
+        f"Rechtstreeks contact afgewezen door {step.user.display_name}: het telt niet mee en "
+        f"wordt met niemand gedeeld. {note_text(step)}"
+    ).strip()

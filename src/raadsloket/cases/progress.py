@@ -32,6 +32,7 @@ _NOT_FORWARD = frozenset({State.DRAFT, State.WITHDRAWN})
 _ACTOR_ORDER = (
     Actor.ASSIGNEE,
     Actor.CONTACT_AUTHOR,
+    Actor.CONTACT_CONFIRMER,
     Actor.ROUTING_OFFICER,
     Actor.COLLEGE_CONTACT,
     Actor.TRIANGLE,
@@ -194,9 +195,11 @@ def next_turn(instrument: str, state: str) -> Turn | None:
     return Turn(actors=actors, action=row.action, label=row.label)
 
 
-def actor_names(turn: Turn, routing_officer_label: str) -> str:
-    """The actors of a turn in Dutch: 'de ambtenaar of de griffie'."""
+def actor_names(turn: Turn, routing_officer_label: str, contact_confirmer: str = "member") -> str:
+    """The actors of a turn in Dutch: 'de ambtenaar of de griffie'. `contact_confirmer` is the
+    profile's channel.direct_contact_confirmed_by."""
     names = {
+        Actor.CONTACT_CONFIRMER: "de griffie" if contact_confirmer == "griffie" else "het raadslid",
         Actor.REQUESTER: "het raadslid",
         Actor.GRIFFIE: "de griffie",
         Actor.ROUTING_OFFICER: f"de {routing_officer_label}",

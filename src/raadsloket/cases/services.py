@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from raadsloket.access.cases import CaseNotFound
+from raadsloket.access.cases import break_glass_target
 from raadsloket.access.models import BreakGlass
 from raadsloket.access.viewer import forget_viewer, viewer_for
 from raadsloket.audit import chain
@@ -94,9 +94,7 @@ def break_glass(user: Person, case_id: int, reason: str) -> BreakGlass:
             "Controleer de invoer.",
             errors={"reason": ["De reden mag hoogstens 2000 tekens hebben."]},
         )
-    case = Case.objects.filter(pk=case_id, municipality_id=viewer.tenant).first()
-    if case is None:
-        raise CaseNotFound(case_id)
+    case = break_glass_target(viewer, case_id)
     now = timezone.now()
     with transaction.atomic():
         grant = BreakGlass.objects.create(
@@ -149,8 +147,9 @@ def resume_due_deferrals(today=None) -> list[int]:
 def log_direct_contact(user: Person, data: Mapping[str, Any]) -> Case:
     """Record a direct contact (profile channel "direct_small_facts"): logged afterwards.
 
-    The case is created as a draft and delivered by the one transition function in the same
-    transaction, so it never exists half-written.
+    The case is created as a draft and logged by the one transition function in the same
+    transaction, so it never exists half-written. It then waits for the member's (or the
+    griffie's, per profile) confirmation before it counts or anyone else sees it.
     """
     viewer = viewer_for(user)
     if Role.CIVIL_SERVANT not in viewer.roles:

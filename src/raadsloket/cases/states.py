@@ -25,6 +25,10 @@ class State(models.TextChoices):
     POSTPONED = "postponed", "uitstel gemeld door het college"
     ANSWERED = "answered", "beantwoord door het college"
     PUBLISHED = "published", "gepubliceerd (ingekomen stuk)"
+    # Rechtstreeks contact (profile channel direct_small_facts): a civil servant logged it
+    # afterwards; it counts once the member (or the griffie, per profile) confirms it.
+    CONTACT_LOGGED = "contact_logged", "vastgelegd, wacht op bevestiging"
+    CONTACT_REJECTED = "contact_rejected", "vastgelegd contact niet bevestigd"
     CLOSED = "closed", "afgesloten"
     WITHDRAWN = "withdrawn", "ingetrokken"
 
@@ -54,5 +58,8 @@ WRITTEN_REGISTERED_STATES = frozenset(
 )
 # The college's answer exists (ANSWERED_STATES is for the instruments the civil service answers).
 WRITTEN_ANSWERED_STATES = frozenset({State.ANSWERED, State.PUBLISHED})
+# A logged direct contact not (or not yet) confirmed: seen only by its author, the member and the
+# griffie, and neither counted nor shared (access/cases.py).
+UNCONFIRMED_CONTACT_STATES = frozenset({State.CONTACT_LOGGED, State.CONTACT_REJECTED})
 # From here on an answer exists.
 ANSWERED_STATES = frozenset({State.DELIVERED, State.EVALUATED, State.CLOSED})

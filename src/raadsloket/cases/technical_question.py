@@ -9,7 +9,7 @@ servant (RULES.md, "Information request").
 from raadsloket.access.actors import Actor as A
 from raadsloket.access.sections import Section
 from raadsloket.cases import effects
-from raadsloket.cases.forms import CloseForm, DeliverForm
+from raadsloket.cases.forms import CloseForm, DeliverForm, NoteForm
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.intake import GRIFFIE, REQUESTER, intake_rows, withdraw_row
 from raadsloket.cases.states import State as S
@@ -25,9 +25,18 @@ TABLE = [
     *intake_rows(),
     # Direct contact for small factual information, logged afterwards by the civil servant
     # (profile channel "direct_small_facts"; Utrecht, handreiking spelregel 2).
-    Transition(frozenset({S.DRAFT}), "deliver", S.DELIVERED, frozenset({A.CONTACT_AUTHOR}),
-               Section.ANSWER, form=DeliverForm, guard=effects.guard_direct_contact,
-               effect=effects.deliver_direct_contact, describe=effects.describe_direct_contact),
+    # It counts, and others than its author, the member and the griffie see it, only once the
+    # member (or the griffie, per profile channel.direct_contact_confirmed_by) confirms it.
+    Transition(frozenset({S.DRAFT}), "deliver", S.CONTACT_LOGGED,
+               frozenset({A.CONTACT_AUTHOR}), Section.ANSWER, form=DeliverForm,
+               guard=effects.guard_direct_contact, effect=effects.deliver_direct_contact,
+               describe=effects.describe_direct_contact, title="Rechtstreeks contact vastleggen"),
+    Transition(frozenset({S.CONTACT_LOGGED}), "confirm_contact", S.DELIVERED,
+               frozenset({A.CONTACT_CONFIRMER}), Section.ANSWER, form=NoteForm,
+               effect=effects.confirm_contact, describe=effects.describe_confirm_contact),
+    Transition(frozenset({S.CONTACT_LOGGED}), "reject_contact", S.CONTACT_REJECTED,
+               frozenset({A.CONTACT_CONFIRMER}), Section.ANSWER, form=NoteForm,
+               describe=effects.describe_reject_contact),
     Transition(frozenset({S.ASSIGNED}), "deliver", S.DELIVERED,
                frozenset({A.ASSIGNEE, A.GRIFFIE}), Section.ANSWER,
                form=DeliverForm, effect=effects.deliver, describe=effects.describe_deliver),

@@ -314,9 +314,13 @@ def direct_contact_new(request):
             apply_errors(form, error.errors)
             status = 422
         else:
-            messages.success(request, f"Rechtstreeks contact vastgelegd als {case.reference}.")
+            messages.success(
+                request,
+                f"Rechtstreeks contact vastgelegd als {case.reference}. Het wacht op bevestiging.",
+            )
             return redirect("case_detail", pk=case.pk)
-    return render(request, "cases/direct_contact.html", {"form": form}, status=status)
+    context = {"form": form, "confirmed_by": viewer.policy.channel.direct_contact_confirmed_by}
+    return render(request, "cases/direct_contact.html", context, status=status)
 
 
 def _deadlines(case, profile):
@@ -407,7 +411,13 @@ def _progress_context(viewer, case, actions: list[dict]) -> dict:
         "steps": progress.steps_for(case.instrument, case.state, _previous_state(case)),
         "turn": turn,
         "turn_actors": (
-            progress.actor_names(turn, viewer.profile.routing_officer_label) if turn else ""
+            progress.actor_names(
+                turn,
+                viewer.profile.routing_officer_label,
+                viewer.profile.channel.direct_contact_confirmed_by,
+            )
+            if turn
+            else ""
         ),
         # The viewer may take the step now (their own action, guards included).
         "turn_is_viewer": bool(turn and any(row["action"] == turn.action for row in actions)),

@@ -45,6 +45,8 @@ ACTIONS = (
     "answer",
     "postpone",
     "publish",
+    "confirm_contact",
+    "reject_contact",
 )
 
 ACTION_LABELS = {
@@ -72,6 +74,8 @@ ACTION_LABELS = {
     "answer": "Antwoord van het college vastleggen",
     "postpone": "Uitstelbericht vastleggen",
     "publish": "Publiceren (ingekomen stuk)",
+    "confirm_contact": "Contact bevestigen",
+    "reject_contact": "Contact afwijzen",
 }
 
 Guard = Callable[["Step"], str | None]

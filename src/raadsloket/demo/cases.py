@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.models import Case, TimelineEvent
+from raadsloket.cases.services import log_direct_contact
 from raadsloket.cases.states import State
 from raadsloket.demo.lifecycle import act, new_case, new_written_question, run_to
 from raadsloket.demo.people import World
@@ -432,4 +433,49 @@ def load_cases(world: World, *, small: bool = False) -> int:
     _secret_case(world)
     _advised_case(world)
     _written_questions(world)
+    _direct_contacts(world)
     return world.municipality.cases.count()
+
+
+# (what the member did, member, title, question, answer) of logged direct contacts.
+DIRECT_CONTACTS = [
+    (
+        None,
+        "raadslid2",
+        "Openingstijden milieustraat",
+        "Wat zijn de openingstijden van de milieustraat op zaterdag?",
+        "Op zaterdag van 9.00 tot 16.00 uur.",
+    ),
+    (
+        "confirm_contact",
+        "raadslid4",
+        "Aantal laadpalen in de wijk",
+        "Hoeveel openbare laadpalen staan er nu in de wijk Noord?",
+        "In Noord staan 42 openbare laadpalen.",
+    ),
+    (
+        "reject_contact",
+        "raadslid6",
+        "Stand aanbesteding groenonderhoud",
+        "Is de aanbesteding voor het groenonderhoud al gegund?",
+        "De gunning volgt volgende maand.",
+    ),
+]
+
+
+def _direct_contacts(world: World) -> None:
+    """Where the verordening allows direct contact (Utrecht profile): one waiting for the
+    member's confirmation, one confirmed and one rejected."""
+    if world.municipality.policy.channel.mode != "direct_small_facts":
+        return
+    for action, member, title, question, answer in DIRECT_CONTACTS:
+        data = {
+            "member": world[member].pk,
+            "title": title,
+            "question": question,
+            "answer": answer,
+            "policy_area": "duurzaamheid",
+        }
+        case = log_direct_contact(world["ambtenaar1"], data)
+        if action is not None:
+            act(world, case, action, member)

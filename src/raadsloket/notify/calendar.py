@@ -3,6 +3,12 @@
 
 The invitation names the case by its reference only: a calendar entry is copied, shared and
 synchronised far outside the bubble, so it carries no subject, question or agreements.
+
+Each invited person gets their own invitation, naming the griffie as ORGANIZER and only that
+person as ATTENDEE: nobody learns another participant's e-mail address from the file (SECURITY.md,
+"Dreigingsmodel"; AVG art. 5 lid 1 c). RFC 5546 allows an organiser to send one REQUEST per attendee;
+the UID (one per startgesprek) and the SEQUENCE (one per new plan) are the same in every copy,
+so each calendar client updates its one entry when the plan changes.
 """
 
 from datetime import timedelta
@@ -52,21 +58,25 @@ def attendees(case: Case) -> list[Person]:
     return list(seen.values())
 
 
-def kickoff_invitation(case: Case, case_url: str) -> bytes:
-    """The invitation for the case's planned startgesprek; `case` comes from recipients.load_case."""
+def _attendee(case: Case, person: Person) -> vCalAddress:
+    chair = person.pk == case.handler_id
+    return _address(
+        person,
+        role="CHAIR" if chair else "REQ-PARTICIPANT",
+        partstat="ACCEPTED" if chair else "NEEDS-ACTION",
+        rsvp=not chair,
+    )
+
+
+def kickoff_invitation(case: Case, case_url: str, recipient: Person) -> bytes | None:
+    """`recipient`'s own invitation for the case's planned startgesprek, or None when they are
+    not invited; `case` comes from recipients.load_case."""
+    if all(person.pk != recipient.pk for person in attendees(case)):
+        return None
     kickoff = case.kickoff
     start = kickoff.planned_for
     # Each new plan of the same startgesprek is a newer version of the one entry (RFC 5546).
     sequence = max(TimelineEvent.objects.filter(case=case, action="plan_kickoff").count() - 1, 0)
-    guests = [
-        _address(
-            person,
-            role="CHAIR" if person.pk == case.handler_id else "REQ-PARTICIPANT",
-            partstat="ACCEPTED" if person.pk == case.handler_id else "NEEDS-ACTION",
-            rsvp=person.pk != case.handler_id,
-        )
-        for person in attendees(case)
-    ]
     event = Event.new(
         uid=kickoff_uid(case),
         sequence=sequence,
@@ -80,7 +90,7 @@ def kickoff_invitation(case: Case, case_url: str) -> bytes:
         ),
         url=case_url,
         organizer=_organizer(case),
-        attendees=guests,
+        attendees=[_attendee(case, recipient)],
     )
     calendar = Calendar.new(method="REQUEST", prodid=PRODID, subcomponents=[event])
     return calendar.to_ical()

@@ -143,6 +143,21 @@ EVENTS: dict[str, Event] = {
     "publish": Event("gepubliceerd", r.council_members,
                      "Schriftelijke vragen {reference} en het antwoord van het college zijn "
                      "gepubliceerd."),
+    # Rechtstreeks contact (profile channel direct_small_facts): the member confirms (or the
+    # griffie, per profile) before the contact counts or anyone else sees it.
+    "log_contact": Event("rechtstreeks contact vastgelegd", r.contact_confirmers,
+                         "Een ambtenaar heeft een rechtstreeks contact vastgelegd als verzoek "
+                         "{reference} ({instrument}). Bevestig in raadsloket dat het contact zo "
+                         "heeft plaatsgevonden, of wijs het af. Tot dan telt het niet mee en ziet "
+                         "niemand anders dan de ambtenaar, het raadslid en de griffie het."),
+    "confirm_contact": Event("contact bevestigd", r.together(r.contact_author, r.requesters),
+                             "Het rechtstreekse contact van verzoek {reference} ({instrument}) "
+                             "is bevestigd en telt nu mee."),
+    "reject_contact": Event("contact afgewezen",
+                            r.together(r.contact_author, r.requesters, r.griffier),
+                            "Het rechtstreekse contact van verzoek {reference} ({instrument}) "
+                            "is afgewezen: het telt niet mee en wordt met niemand gedeeld. Een "
+                            "toelichting leest u in raadsloket."),
     "send_back": Event("teruggegeven", r.requesters,
                        "De griffie heeft schriftelijke vragen {reference} teruggegeven om aan te "
                        "passen. De opmerking van de griffie leest u in raadsloket."),
@@ -176,6 +191,8 @@ BY_ROW: dict[tuple[str, str, str], str] = {
     ("mediate", State.OBJECTED, State.OBJECTED): "triangle_vote",
     ("mediate", State.OBJECTED, State.ASSIGNED): "objection_granted",
     ("mediate", State.OBJECTED, State.CLOSED): "objection_rejected",
+    # A civil servant's "deliver" of a direct contact asks for its confirmation.
+    ("deliver", State.DRAFT, State.CONTACT_LOGGED): "log_contact",
 }
 
 

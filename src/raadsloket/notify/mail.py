@@ -64,22 +64,24 @@ def _required_line(notification: Notification) -> str:
     )
 
 
-Invitations = dict[int, bytes | None]
+# Per (case, recipient): each person gets an invitation naming only them (notify.calendar).
+Invitations = dict[tuple[int, int], bytes | None]
 
 
 def _invitation(notification: Notification, made: Invitations) -> bytes | None:
-    """The case's startgesprek invitation, made once per case for one batch of mails."""
+    """The recipient's startgesprek invitation, made once per case and person for one batch."""
     event = event_for(notification.event)
     if event is None or not event.invitation or notification.case_id is None:
         return None
-    if notification.case_id not in made:
+    key = (notification.case_id, notification.recipient_id)
+    if key not in made:
         case = load_case(notification.case_id)
-        made[notification.case_id] = (
-            kickoff_invitation(case, absolute(notification.link))
+        made[key] = (
+            kickoff_invitation(case, absolute(notification.link), notification.recipient)
             if hasattr(case, "kickoff")
             else None
         )
-    return made[notification.case_id]
+    return made[key]
 
 
 def _attach_invitation(

@@ -8,7 +8,8 @@ loaded by `load_case` (relations prefetched) and name people of the case's own m
 
 from collections.abc import Callable, Iterable, Iterator
 
-from raadsloket.access.cases import with_relations
+from raadsloket.access.cases import confirms_contact, with_relations
+from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
 from raadsloket.organisation.models import Fractie, Person
@@ -126,6 +127,18 @@ def college_contacts_if_registered(case: Case) -> Iterable[Person]:
 def council_if_secret(case: Case) -> Iterable[Person]:
     """Art. 25 Gemeentewet: a secret answer is for the whole council, so all of it is told."""
     return council_members(case) if case.secret else []
+
+
+def contact_author(case: Case) -> list[Person]:
+    """The civil servant who logged a direct contact."""
+    return [case.filed_by] if case.filed_by_id is not None else []
+
+
+def contact_confirmers(case: Case) -> list[Person]:
+    """Who confirms a logged direct contact: the member or the griffie, as the access layer
+    reads the profile (access.cases.confirms_contact)."""
+    candidates = [case.requester, *griffie(case)]
+    return [person for person in candidates if confirms_contact(viewer_for(person), case)]
 
 
 # Schriftelijke vragen waiting for the college's answer (cases/written_question.py).

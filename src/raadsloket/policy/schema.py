@@ -110,6 +110,9 @@ class Channel(_Model):
     # contact with a civil servant for small factual information, logged afterwards.
     mode: Literal["griffie_only", "direct_small_facts"] = "griffie_only"
     direct_contact_logged: bool = True
+    # Who confirms a direct contact a civil servant logged, before it counts and others see
+    # it: the member it names (default), or the griffie that records it for the member.
+    direct_contact_confirmed_by: Literal["member", "griffie"] = "member"
     # Older verordeningen: the civil servant reports questions and answers to the
     # portefeuillehouder. The member must be told so before asking.
     report_to_portfolio_holder: bool = False

@@ -15,9 +15,9 @@ from django.utils import timezone
 from raadsloket.access.cases import (
     RELATION_PREFETCH,
     relation_names,
+    visible_break_glass,
     visible_cases,
 )
-from raadsloket.access.models import BreakGlass
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import Viewer
 from raadsloket.assistance.models import HoursEntry
@@ -158,9 +158,7 @@ def griffie_block(viewer: Viewer) -> dict:
         if state in by_state
     ]
     break_glass = (
-        BreakGlass.objects.filter(case__municipality_id=viewer.municipality_id)
-        .select_related("person", "case")
-        .order_by("-granted_at")[:20]
+        visible_break_glass(viewer).select_related("person", "case").order_by("-granted_at")[:20]
     )
     return {
         "griffie_tiles": griffie_tiles(viewer),
