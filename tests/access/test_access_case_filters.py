@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from raadsloket.access.case_filters import Field, knowable_cases, offered_fields
-from raadsloket.access.cases import sections, showing_cases
+from raadsloket.access.cases import sections, showing_cases, visible_cases
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.instruments import Channel, Instrument
@@ -71,7 +71,25 @@ def odd_cases(world) -> list[Case]:
         submitted_at=timezone.now(),
         delivered_at=timezone.now(),
     )
-    return [draft, contact]
+    # A logged contact waiting for the member's confirmation, and one the member rejected:
+    # seen by its own circle only (author, member, griffie), not even as metadata.
+    waiting = [
+        Case.objects.create(
+            municipality=world.municipality,
+            instrument=Instrument.TECHNICAL_QUESTION,
+            channel=Channel.DIRECT_CONTACT,
+            state=state,
+            title="Wacht op bevestiging",
+            question="Nog een feitelijke vraag.",
+            policy_area="mobiliteit",
+            requester=world["raadslid1"],
+            filed_by=world["ambtenaar1"],
+            confidential=False,
+            answer="Het vastgelegde antwoord.",
+        )
+        for state in (State.CONTACT_LOGGED, State.CONTACT_REJECTED)
+    ]
+    return [draft, contact, *waiting]
 
 
 def test_cases_showing_agrees_with_sections_for_written_questions_and_odd_cases(world):
@@ -85,6 +103,10 @@ def test_cases_showing_agrees_with_sections_for_written_questions_and_odd_cases(
             expected = {pk for pk, seen in given.items() if section in seen}
             if showing != expected:
                 problems.append(f"{username} {section}: {sorted(showing ^ expected)}")
+        listed = set(visible_cases(viewer).filter(pk__in=given).values_list("pk", flat=True))
+        seen_at_all = {pk for pk, seen in given.items() if seen}
+        if listed != seen_at_all:
+            problems.append(f"{username} visible_cases: {sorted(listed ^ seen_at_all)}")
     assert not problems, problems
 
 
