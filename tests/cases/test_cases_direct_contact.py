@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Direct contact for small factual information: allowed by the Utrecht profile, logged."""
 
+import json
+
 import pytest
 
 from raadsloket.access.cases import sections, visible_cases
@@ -156,3 +158,23 @@ def test_only_civil_servants_log_direct_contacts_and_bad_input_names_the_field(c
     assert response.status_code == 422
     assert "answer" in response.json()["errors"]
     assert not Case.objects.filter(channel=Channel.DIRECT_CONTACT).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["confirm_contact", "reject_contact"])
+@pytest.mark.parametrize("note", ["x" * 2001, ["a", "b"]], ids=["note too long", "list for note"])
+def test_a_bad_note_on_confirming_or_rejecting_is_refused_and_changes_nothing(
+    client, other_world, action, note
+):
+    world = other_world
+    case_id = post(client, world["ambtenaar1"], contact(world)).json()["id"]
+    # Issuing the API token is audited too; count what is written about the case.
+    case_events = AuditEvent.objects.filter(case_ref=case_id)
+    events = (Case.objects.get(pk=case_id).timeline.count(), case_events.count())
+    response = act(client, world["raadslid1"], case_id, action, {"note": note})
+    assert response.status_code == 422, response.content
+    body = response.json()
+    assert "note" in json.dumps(body) and "this field" not in json.dumps(body).lower()
+    case = Case.objects.get(pk=case_id)
+    assert case.state == State.CONTACT_LOGGED
+    assert (case.timeline.count(), case_events.count()) == events
