@@ -56,7 +56,7 @@ def test_kickoff_invitation_parses_back_with_the_right_fields(desk, world, mailo
     assert attendees == {
         world[name].email for name in ("raadslid1", "raadslid2", "ambtenaar1", "griffier")
     }
-    assert str(event["URL"]) == f"{SITE_URL}/verzoeken/{case.pk}"
+    assert str(event["URL"]) == f"{SITE_URL}/verzoeken/{case.pk}#startgesprek-inhoud"
     text = content if isinstance(content, str) else content.decode()
     for secret in (case.title, case.question, case.background, kickoff.participants):
         assert secret not in text
