@@ -90,6 +90,12 @@ class SummaryGroup:
     kinds: Counter[str] = field(default_factory=Counter)
     unread: int = 0
 
+    # A template cannot call a Counter's methods: `kinds.items` looks up the key "items" first,
+    # and a Counter answers 0 for any key. So the template gets plain lists.
+    @property
+    def kind_counts(self) -> list[tuple[str, int]]:
+        return list(self.kinds.items())
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -100,6 +106,11 @@ class Summary:
     kinds: Counter[str]
     total: int
     truncated: bool
+
+    @property
+    def kind_counts(self) -> list[tuple[str, int]]:
+        """Per kind, the most frequent first (see SummaryGroup.kind_counts)."""
+        return self.kinds.most_common()
 
 
 def summary_since(person, now: datetime, *, week: bool = False) -> tuple[datetime, bool]:
