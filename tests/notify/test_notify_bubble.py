@@ -230,3 +230,19 @@ def test_no_reminders_for_outsiders_of_an_overdue_case(desk, world):
     remind(case.decision_due + timedelta(days=1))
     # The routing officer must decide; the griffier handles the case and watches the term.
     assert recipients("deadline_overdue", case) == {"secretaris", "griffier"}
+
+
+@pytest.mark.parametrize("name", ["manager1", "burgemeester", "wethouder1"])
+def test_the_grouped_inbox_and_the_summary_of_an_outsider_show_no_subject(
+    utrecht, desk_for, client, name
+):
+    desk = desk_for(utrecht)
+    _everything(utrecht, desk)
+    reference = Notification.objects.filter(title__contains=TITLE).first().title.split(" ")[0]
+    client.force_login(utrecht[name])
+    for url in ("/meldingen/", "/meldingen/?toon=ongelezen", "/meldingen/samenvatting"):
+        html = client.get(url).content.decode()
+        for secret in (TITLE, reference, *CONTENT):
+            assert secret not in html, (name, url, secret)
+    assert "Er zijn nog geen meldingen voor u." in client.get("/meldingen/").content.decode()
+    assert "geen nieuwe meldingen." in client.get("/meldingen/samenvatting").content.decode()

@@ -53,7 +53,7 @@ def test_kickoff_invitation_parses_back_with_the_right_fields(desk, world, mailo
     assert str(event["ORGANIZER"]) == f"mailto:{world['griffier'].email}"
     assert event["ORGANIZER"].params["CN"] == world["griffier"].display_name
     assert str(event["ATTENDEE"]) == f"mailto:{world['raadslid1'].email}"
-    assert str(event["URL"]) == f"{SITE_URL}/verzoeken/{case.pk}"
+    assert str(event["URL"]) == f"{SITE_URL}/verzoeken/{case.pk}#startgesprek-inhoud"
     text = content if isinstance(content, str) else content.decode()
     for secret in (case.title, case.question, case.background, kickoff.participants):
         assert secret not in text

@@ -158,7 +158,8 @@ def test_in_app_rows_name_reference_instrument_event_and_link(desk, world):
         f"{case.reference} (ambtelijke bijstand): ingediend — Leerlingenvervoer met vrijwilligers"
     )
     assert row.headline == f"{case.reference} (ambtelijke bijstand): ingediend"
-    assert row.link == f"/verzoeken/{case.pk}"
+    # To the request itself, which the griffie sees (notify/anchors.py).
+    assert row.link == f"/verzoeken/{case.pk}#verzoek"
     assert row.municipality_id == world.municipality.pk
     assert row.read_at is None and row.delivery == Delivery.IMMEDIATELY
 

@@ -19,6 +19,12 @@ def delivered(desk):
     return desk.run_to(desk.new(title="Leerlingenvervoer met vrijwilligers"), State.DELIVERED)
 
 
+def unsettled_griffie_notice(desk, world) -> Notification:
+    """The griffier's notice of a request nobody has taken into intake yet: still unread."""
+    waiting = desk.run_to(desk.new(title="Nog niet in behandeling"), State.SUBMITTED)
+    return Notification.objects.get(recipient=world["griffier"], case=waiting, read_at=None)
+
+
 def login(client, person):
     client.force_login(person)
     return client
@@ -29,16 +35,15 @@ def test_anonymous_is_sent_to_login(client):
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
-def test_list_shows_my_notifications_newest_first_with_unread_marker(client, world, delivered):
+def test_list_shows_one_row_per_case_with_its_newest_notification(client, world, delivered):
     html = login(client, world["raadslid1"]).get(reverse("notify:list")).content.decode()
-    assert "U heeft 3 ongelezen meldingen." in html
-    assert html.count("utrecht-status-badge--active") == 3
-    positions = [
-        html.index(f"{delivered.reference} (ambtelijke bijstand): {label}")
-        for label in ("opgeleverd", "startgesprek gepland", "toegewezen")
-    ]
-    assert positions == sorted(positions)
-    assert f'href="/verzoeken/{delivered.pk}"' in html
+    # Three notices about the case, the startgesprek's invitation settled (events.TURN).
+    assert "U heeft 2 ongelezen meldingen." in html
+    assert html.count("rl-notification-group") == 1
+    assert "2 nieuw</span>" in html
+    assert f"{delivered.reference} (ambtelijke bijstand): opgeleverd" in html
+    assert "toegewezen" not in html
+    assert f'href="/verzoeken/{delivered.pk}#antwoord"' in html
     assert "Leerlingenvervoer met vrijwilligers" in html
 
 
@@ -48,7 +53,7 @@ def test_list_shows_nothing_of_others(client, world, delivered):
     assert delivered.reference not in html
 
 
-def test_mark_read_is_a_post_with_csrf_and_only_for_my_own(world, delivered):
+def test_mark_read_is_a_post_with_csrf_and_only_for_my_own(world, desk, delivered):
     mine = Notification.objects.filter(recipient=world["raadslid1"]).first()
     url = reverse("notify:read", args=[mine.pk])
     client = login(Client(enforce_csrf_checks=True), world["raadslid1"])
@@ -60,7 +65,7 @@ def test_mark_read_is_a_post_with_csrf_and_only_for_my_own(world, delivered):
     assert response.status_code == 302 and response.url == reverse("notify:list")
     mine.refresh_from_db()
     assert mine.read_at is not None
-    theirs = Notification.objects.filter(recipient=world["griffier"]).first()
+    theirs = unsettled_griffie_notice(desk, world)
     response = client.post(reverse("notify:read", args=[theirs.pk]), {"csrfmiddlewaretoken": token})
     assert response.status_code == 404
     theirs.refresh_from_db()
@@ -69,15 +74,17 @@ def test_mark_read_is_a_post_with_csrf_and_only_for_my_own(world, delivered):
     assert huge.status_code == 404
 
 
-def test_mark_all_read(client, world, delivered):
+def test_mark_all_read(client, world, desk, delivered):
+    theirs = unsettled_griffie_notice(desk, world)
     client = login(client, world["raadslid1"])
     response = client.post(reverse("notify:read_all"))
     assert response.status_code == 302
     assert not Notification.objects.filter(recipient=world["raadslid1"], read_at=None).exists()
-    assert Notification.objects.filter(recipient=world["griffier"], read_at=None).exists()
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
     html = client.get(reverse("notify:list")).content.decode()
     assert "U heeft geen ongelezen meldingen." in html
-    assert "3 meldingen als gelezen gemarkeerd." in html
+    assert "2 meldingen als gelezen gemarkeerd." in html
 
 
 def test_marking_one_notification_read_says_melding_not_melding_en(client, world, delivered):
@@ -115,8 +122,8 @@ def test_header_link_counts_my_unread_notifications(world, delivered):
         "{% notifications_nav_item %}"
     )
     html = template.render(Context({"request": request}))
-    assert html.startswith("[3]")
-    assert f'href="{reverse("notify:list")}"' in html and "3 nieuw" in html
+    assert html.startswith("[2]")
+    assert f'href="{reverse("notify:list")}"' in html and "2 nieuw" in html
     request.user = world["raadslid3"]
     html = template.render(Context({"request": request}))
     assert html.startswith("[0]") and "nieuw" not in html

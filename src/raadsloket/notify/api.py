@@ -8,7 +8,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from raadsloket.lib.api import ERRORS
-from raadsloket.notify.delivery import MAX_ID, mark_read
+from raadsloket.lib.text import counted
+from raadsloket.notify.delivery import MAX_ID, mark_all_read, mark_read
 from raadsloket.notify.mail import absolute
 from raadsloket.notify.models import Notification
 
@@ -35,6 +36,12 @@ class NotificationListOut(Schema):
     items: list[NotificationOut]
     unread: int
     next_after: int | None
+
+
+class ReadAllOut(Schema):
+    marked: int = Field(description="Zoveel meldingen zijn nu als gelezen gemarkeerd")
+    unread: int
+    message: str
 
 
 class NotificationFilters(Schema):
@@ -95,3 +102,19 @@ def read_notification(request, notification_id: int):
     if notification is None:
         raise HttpError(404, "Melding niet gevonden.")
     return _payload(notification)
+
+
+@router.post(
+    "/notifications/read-all",
+    response={200: ReadAllOut, **ERRORS},
+    summary="Al mijn meldingen als gelezen markeren",
+)
+def read_all_notifications(request):
+    user = _caller(request)
+    marked = mark_all_read(user)
+    return {
+        "marked": marked,
+        # What arrived meanwhile stays unread.
+        "unread": Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count(),
+        "message": f"{counted(marked, 'melding', 'meldingen')} als gelezen gemarkeerd.",
+    }

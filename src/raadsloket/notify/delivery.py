@@ -19,7 +19,8 @@ from raadsloket.access.cases import Relations, sections
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.models import Case
-from raadsloket.notify.events import Event
+from raadsloket.notify.anchors import anchor_for
+from raadsloket.notify.events import TURN, Event
 from raadsloket.notify.models import Delivery, Notification, NotificationSetting
 from raadsloket.notify.send import Message, send
 from raadsloket.organisation.models import Person
@@ -41,8 +42,10 @@ def may_hear_of(person: Person, case: Case) -> frozenset[Section] | None:
     return visible if Section.METADATA in visible else None
 
 
-def case_link(case: Case) -> str:
-    return reverse("case_detail", args=[case.pk])
+def case_link(case: Case, event: str = "", visible: frozenset[Section] = frozenset()) -> str:
+    """The case page, at the section `event` is about when the recipient sees it (anchors.py)."""
+    page = reverse("case_detail", args=[case.pk])
+    return f"{page}#{anchor_for(event, visible)}" if event else page
 
 
 def compose(
@@ -89,7 +92,9 @@ def notify(
 
     def tell(person: Person) -> Message | None:
         visible = may_hear_of(person, case)
-        return None if visible is None else Message(*compose(case, event, visible, facts))
+        if visible is None:
+            return None
+        return Message(*compose(case, event, visible, facts), link=case_link(case, code, visible))
 
     return send(
         people,
@@ -125,6 +130,46 @@ def mark_all_read(person) -> int:
     return Notification.objects.filter(recipient_id=person.pk, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+def mark_group_read(person, notification_id: int) -> int | None:
+    """Mark read all of `person`'s notifications of the case (or, without a case, of the page)
+    that notification belongs to: one row of the grouped inbox. None if it is not theirs."""
+    if not 0 < notification_id <= MAX_ID:
+        return None
+    mine = Notification.objects.filter(recipient_id=person.pk)
+    notification = mine.filter(pk=notification_id).first()
+    if notification is None:
+        return None
+    if notification.case_id is not None:
+        group = mine.filter(case_id=notification.case_id)
+    else:
+        group = mine.filter(case__isnull=True, link=notification.link)
+    return group.filter(read_at__isnull=True).update(read_at=timezone.now())
+
+
+def settle(case: Case, actor_id: int | None, now: datetime) -> int:
+    """Mark read the unread notices of `case` that its next step has dealt with.
+
+    - The actor's own: whoever acts on a case opened its page, and so saw what the notices
+      about it said.
+    - A notice that asked someone to act (events.TURN), for those it asked: the step it asked
+      for has been taken, by them or a colleague, or is no longer possible. A legally required
+      notice stays unread for whoever did not act (events.py: they must receive it).
+    Runs inside the transition's transaction, before the step's own notices are made.
+    """
+    unread = Notification.objects.filter(case_id=case.pk, read_at__isnull=True, created_at__lte=now)
+    settled = 0
+    if actor_id is not None:
+        settled += unread.filter(recipient_id=actor_id).update(read_at=now)
+    waiting = unread.filter(legally_required=False, event__in=list(TURN))
+    for code in set(waiting.values_list("event", flat=True)):
+        asked = TURN[code]
+        people = waiting.filter(event=code)
+        if asked is not None:
+            people = people.filter(recipient_id__in=[person.pk for person in asked(case)])
+        settled += people.update(read_at=now)
+    return settled
 
 
 def delivery_of(person) -> str:

@@ -205,6 +205,41 @@ def rule_for(action: str, from_state: str, to_state: str) -> tuple[str, Event] |
     return NOBODY.get(action)
 
 
+# Notices that ask someone to act, and whom (None: everyone told). Once the case takes its next
+# step the action was taken, by them or a colleague, or is moot, and these notices are settled
+# (delivery.settle): the griffie is told of what needs its action, and a notice of a step already
+# taken is noise in its inbox.
+TURN: dict[str, Recipients | None] = {
+    # Model-verordening: a request is asked of the griffier; one of the griffie takes it in
+    # intake, registers or converts it, and the others need not act on it any more.
+    "submit": r.griffie,
+    # Model-verordening: the secretaris (or kabinetschef) assigns or refuses.
+    "forward": r.routing_officer,
+    # RULES.md "Disputes": the griffie mediates first, then the driehoek decides; each vote is
+    # announced to the others anew, so the previous notice has been overtaken.
+    "request_mediation": r.handler_or_griffie,
+    "object": r.triangle,
+    "triangle_vote": r.triangle,
+    # Reglement van Orde: the college answers registered questions or sends a postponement.
+    "register": r.college_contacts,
+    # The griffie closes the case after the evaluations (handreiking, evaluatie).
+    "evaluate": r.handler_or_griffie,
+    # The startgesprek's invitation is moot once the startgesprek has been recorded.
+    "plan_kickoff": None,
+    # A reminder before a term warns of the step due; once a step is taken the term moved on.
+    "deadline_near": None,
+}
+
+# Notices without a case that ask the griffie to act on one page, by the notice that reports
+# the griffie's decision on that same page (raadsloket.notify.send settles them): the question
+# about an expense is answered, the yearly statement approved or sent back (RULES.md
+# "Fractieondersteuning": accounting, unclear cases go to the presidium).
+ANSWERED_BY: dict[str, str] = {
+    "budget_question_answered": "budget_question_asked",
+    "budget_statement_approved": "budget_statement_submitted",
+    "budget_statement_returned": "budget_statement_submitted",
+}
+
 # Reminders (raadsloket.notify.reminders); recipients depend on the state, not on an action.
 DEADLINE_NEAR = "deadline_near"
 DEADLINE_OVERDUE = "deadline_overdue"

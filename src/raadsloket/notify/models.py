@@ -33,6 +33,9 @@ class NotificationSetting(models.Model):
         choices=Delivery.choices,
         default=Delivery.IMMEDIATELY,
     )
+    # When the person last opened the summary (/meldingen/samenvatting): it shows what is new
+    # since then, so "new since last time" is real and not guessed from what was read.
+    summary_seen_at = models.DateTimeField("samenvatting laatst bekeken", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

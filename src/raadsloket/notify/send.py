@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.cases.models import Case
+from raadsloket.notify.events import ANSWERED_BY
 from raadsloket.notify.mail import send_notification_mails
 from raadsloket.notify.models import Delivery, Notification, NotificationSetting
 from raadsloket.organisation.models import Person
@@ -27,11 +28,14 @@ from raadsloket.organisation.models import Person
 @dataclass(frozen=True)
 class Message:
     """What one person is told. `title` shows in the app; `headline` is the e-mail's subject,
-    which leaves the access layer, so it names less; `body` never holds the content itself."""
+    which leaves the access layer, so it names less; `body` never holds the content itself.
+    `link`, when given, replaces the shared link for this person: it may point at a section of
+    the case only this person sees (raadsloket.notify.anchors)."""
 
     title: str
     headline: str
     body: str
+    link: str = ""
 
 
 # What a person is told, or None when they may not hear of it (the access layer's answer).
@@ -70,6 +74,8 @@ def send(
     `link`.
     """
     now = now or timezone.now()
+    if case is None and event in ANSWERED_BY:
+        settle_page(municipality_id, link, ANSWERED_BY[event], now)
     chosen: dict[int, tuple[Person, bool]] = {}
     named = [(person, False) for person in people]
     named += [(person, True) for person in required]
@@ -99,7 +105,7 @@ def send(
                 title=message.title[:300],
                 headline=message.headline[:200],
                 body=message.body,
-                link=link,
+                link=message.link or link,
                 created_at=now,
                 delivery=mail_delivery(person, settings.get(person.pk), must),
                 legally_required=must,
@@ -117,6 +123,19 @@ def send(
             functools.partial(send_notification_mails.enqueue, direct), robust=True
         )
     return created
+
+
+def settle_page(municipality_id: int, link: str, asked: str, now: datetime) -> int:
+    """Mark read the unread `asked` notices about the page `link`: the decision they asked for
+    has been made (events.ANSWERED_BY)."""
+    return Notification.objects.filter(
+        municipality_id=municipality_id,
+        case__isnull=True,
+        link=link,
+        event=asked,
+        read_at__isnull=True,
+        created_at__lte=now,
+    ).update(read_at=now)
 
 
 def send_where_allowed(
