@@ -88,7 +88,9 @@ def test_the_member_is_asked_to_confirm_and_then_it_counts(client, other_world):
     world = other_world
     case_id = post(client, world["ambtenaar1"], contact(world)).json()["id"]
     [notice] = Notification.objects.filter(event="log_contact")
-    assert notice.recipient == world["raadslid1"] and notice.link == f"/verzoeken/{case_id}"
+    assert (
+        notice.recipient == world["raadslid1"] and notice.link == f"/verzoeken/{case_id}#antwoord"
+    )
     assert "Bevestig in raadsloket" in notice.body and "wijs het af" in notice.body
     # The author cannot confirm their own log, nor can the griffie under this profile.
     for person in ("ambtenaar1", "griffier", "raadslid2"):

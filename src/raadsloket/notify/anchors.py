@@ -24,6 +24,10 @@ TERMS = (Section.METADATA, "termijnen-inhoud")
 # raadsloket.notify.events has one (tests/notify/test_notify_anchors.py).
 ANCHORS: dict[str, tuple[Section, str]] = {
     "submit": REQUEST,
+    # A logged direct contact is its answer: the member confirms or rejects what was said.
+    "log_contact": ANSWER,
+    "confirm_contact": ANSWER,
+    "reject_contact": ANSWER,
     "register": REQUEST,
     "forward": ROUTING,
     "assign": ROUTING,
