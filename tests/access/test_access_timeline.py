@@ -114,7 +114,7 @@ def page_keys(scene: Scene, html: str) -> set[tuple[str, str]]:
 
 
 def timeline_html(html: str) -> str:
-    match = re.search(r'<ol class="rl-timeline">.*?</ol>', html, re.S)
+    match = re.search(r'<ol class="rl-timeline"[^>]*>.*?</ol>', html, re.S)
     return match.group(0) if match else ""
 
 

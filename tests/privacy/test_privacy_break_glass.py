@@ -34,7 +34,7 @@ def test_the_griffier_gets_a_notification_without_the_reason(world, other_world)
     new = Notification.objects.exclude(pk__in=before)
     [notice] = new
     assert notice.recipient == world["griffier"] and notice.event == "break_glass"
-    assert notice.case_id == case.pk and notice.link == f"/verzoeken/{case.pk}"
+    assert notice.case_id == case.pk and notice.link == f"/verzoeken/{case.pk}#gegevens-inhoud"
     assert case.reference in notice.body and "functioneel beheerder" in notice.body
     assert world["beheerder"].display_name not in notice.body
     # The reason stays on the start page; the subject only in the in-app title (the griffier
