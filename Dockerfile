@@ -13,7 +13,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY . /app
 RUN pip install --no-cache-dir -e . \
- && npm ci \
+ && npm ci --omit=dev --no-audit --no-fund \
  && DEBUG=false SECRET_KEY=build-only-not-secret-000000 raadsloket collectstatic --noinput \
  && mkdir -p /app/var && chown -R raadsloket /app/var
 
