@@ -2,8 +2,10 @@
 """Direct contact for small factual information: allowed by the Utrecht profile, logged."""
 
 import json
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from raadsloket.access.cases import sections, visible_cases
 from raadsloket.access.viewer import viewer_for
@@ -14,6 +16,7 @@ from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
 from raadsloket.notify.models import Notification
 from raadsloket.organisation.models import Municipality, Person
+from raadsloket.records.retention import add_years, retention_for
 
 
 def post(client, person, body):
@@ -120,6 +123,12 @@ def test_a_rejected_contact_stays_with_author_member_and_griffie(client, other_w
     assert Notification.objects.filter(event="reject_contact", recipient=world["ambtenaar1"])
     assert act(client, world["raadslid1"], case_id, "confirm_contact").status_code in (403, 409)
     assert Case.objects.get(pk=case_id).state == State.CONTACT_REJECTED
+    # The rejection ends it: its retention period runs from that day (Archiefwet art. 5).
+    retention = retention_for(case, world.municipality.policy)
+    assert retention is not None and retention.ended_on == timezone.localdate(case.closed_at)
+    years = world.municipality.policy.records.retention_years.technical_question
+    assert not retention.is_due(add_years(retention.ended_on, years) - timedelta(days=1))
+    assert retention.is_due(add_years(retention.ended_on, years))
 
 
 @pytest.mark.django_db

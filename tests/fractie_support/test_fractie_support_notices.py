@@ -25,7 +25,7 @@ from raadsloket.notify.delivery import choose_delivery
 from raadsloket.notify.models import Delivery, Notification
 from raadsloket.organisation.models import Fractie, Person
 from raadsloket.organisation.roles import Role
-from raadsloket.training.services import decide, request_training
+from raadsloket.training.services import decide, request_training, withdraw
 
 SITE_URL = "https://raadsloket.voorbeeld.nl"
 DURING = date(2025, 12, 20)
@@ -194,25 +194,47 @@ def test_the_delivery_choice_is_respected(world, committed):
 # --- opleidingsbudget -----------------------------------------------------------------------
 
 
-def test_a_training_request_goes_to_the_griffie_and_the_decision_to_the_requester(world):
-    member = world["raadslid3"]
-    request = request_training(
+def _training(member, title):
+    return request_training(
         viewer_for(member),
         member,
         kind="personal",
-        title="Debattraining",
+        title=title,
         provider="Academie",
         start_date=date(2026, 12, 10),
         cost=Decimal("250.00"),
         purpose="Beter debatteren in de raad.",
         not_party_political=True,
     )
+
+
+def test_a_training_request_goes_to_the_griffie_and_the_decision_to_the_requester(world):
+    member = world["raadslid3"]
+    request = _training(member, "Debattraining")
+    other = _training(member, "Speechschrijven")
     assert told("training_requested") == GRIFFIE
     griffier = world["griffier"]
     decide(viewer_for(griffier), griffier, request, approve=False, reason="Het budget is op.")
     assert told("training_decided") == {"raadslid3"}
     row = Notification.objects.get(event="training_decided")
-    assert "afgewezen" in row.title and row.link == reverse("training:index")
+    link = f"{reverse('training:index')}#aanvraag-{request.pk}"
+    assert "afgewezen" in row.title and row.link == link
+
+    # The decision settles the "new request" notice of every griffie member (the step it asked
+    # for is taken); the notices about the request not yet decided stay unread.
+    def unread_requests(pk):
+        return set(
+            Notification.objects.filter(
+                event="training_requested",
+                read_at__isnull=True,
+                link=f"{reverse('training:index')}#aanvraag-{pk}",
+            ).values_list("recipient__username", flat=True)
+        )
+
+    assert unread_requests(request.pk) == set()
+    assert unread_requests(other.pk) == GRIFFIE
+    withdraw(viewer_for(member), member, other)
+    assert unread_requests(other.pk) == set()
 
 
 # --- reminders before and after the deadline (15 February) ----------------------------------

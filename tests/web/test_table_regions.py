@@ -16,10 +16,14 @@ CONTAINER = re.compile(r'<div class="utrecht-table-container"[^>]*>')
 
 
 def _templates_with_tables():
-    return sorted(p for p in TEMPLATES.rglob("*.html") if "utrecht-table-container" in p.read_text())
+    return sorted(
+        p for p in TEMPLATES.rglob("*.html") if "utrecht-table-container" in p.read_text()
+    )
 
 
-@pytest.mark.parametrize("path", _templates_with_tables(), ids=lambda p: str(p.relative_to(TEMPLATES)))
+@pytest.mark.parametrize(
+    "path", _templates_with_tables(), ids=lambda p: str(p.relative_to(TEMPLATES))
+)
 def test_table_container_is_a_named_region(path):
     text = path.read_text()
     for tag in CONTAINER.findall(text):

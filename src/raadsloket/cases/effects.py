@@ -323,6 +323,11 @@ def describe_confirm_contact(step: Step) -> str:
     )
 
 
+def reject_contact(step: Step) -> None:
+    # The rejection ends the case: it is kept for its retention period and then destroyed.
+    step.case.closed_at = step.now
+
+
 def describe_reject_contact(step: Step) -> str:
     return (
         f"Rechtstreeks contact afgewezen door {step.user.display_name}: het telt niet mee en "

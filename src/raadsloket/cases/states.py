@@ -51,7 +51,9 @@ OPEN_STATES = frozenset(
         State.POSTPONED,
     }
 )
-FINAL_STATES = frozenset({State.CLOSED, State.WITHDRAWN, State.PUBLISHED})
+# A rejected direct contact is final too: nothing follows it, and its retention period runs from
+# the rejection (Archiefwet 1995 art. 5; records/retention.py).
+FINAL_STATES = frozenset({State.CLOSED, State.WITHDRAWN, State.PUBLISHED, State.CONTACT_REJECTED})
 # A written question from registration on: passed to every member and to the college.
 WRITTEN_REGISTERED_STATES = frozenset(
     {State.REGISTERED, State.POSTPONED, State.ANSWERED, State.PUBLISHED}

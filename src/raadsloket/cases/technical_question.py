@@ -36,7 +36,7 @@ TABLE = [
                effect=effects.confirm_contact, describe=effects.describe_confirm_contact),
     Transition(frozenset({S.CONTACT_LOGGED}), "reject_contact", S.CONTACT_REJECTED,
                frozenset({A.CONTACT_CONFIRMER}), Section.ANSWER, form=NoteForm,
-               describe=effects.describe_reject_contact),
+               effect=effects.reject_contact, describe=effects.describe_reject_contact),
     Transition(frozenset({S.ASSIGNED}), "deliver", S.DELIVERED,
                frozenset({A.ASSIGNEE, A.GRIFFIE}), Section.ANSWER,
                form=DeliverForm, effect=effects.deliver, describe=effects.describe_deliver),

@@ -172,6 +172,16 @@ def settle(case: Case, actor_id: int | None, now: datetime) -> int:
     return settled
 
 
+def settle_request(event: str, link: str, now: datetime) -> int:
+    """Mark read every unread `event` notice pointing at `link`: for a notice without a case
+    (opleidingsbudget) that asked someone to act, once the step it asked for has been taken by
+    one of those asked, or is no longer possible (the same rule as `settle`, events.TURN).
+    The link names one request (its anchor), so a notice about another stays unread."""
+    return Notification.objects.filter(
+        event=event, link=link, case__isnull=True, read_at__isnull=True, legally_required=False
+    ).update(read_at=now)
+
+
 def delivery_of(person) -> str:
     setting = NotificationSetting.objects.filter(person_id=person.pk).first()
     return setting.delivery if setting else Delivery.IMMEDIATELY

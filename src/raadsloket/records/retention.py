@@ -3,7 +3,7 @@
 
 Archiefwet 1995 art. 5 and the municipality's selectielijst: a record may be destroyed once its
 retention period has passed. The period runs from the day the case ended: its publication for a
-written question, its closing (or withdrawal) otherwise.
+written question, its closing, withdrawal or (for a logged direct contact) rejection otherwise.
 """
 
 from dataclasses import dataclass

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from raadsloket.access.training import decides_training, sees_training_request
 from raadsloket.notify import recipients
+from raadsloket.notify.delivery import settle_request
 from raadsloket.notify.models import Notification
 from raadsloket.notify.send import send_where_allowed as send
 from raadsloket.training.models import TrainingRequest
@@ -18,6 +19,18 @@ ADJECTIVE = {
     TrainingRequest.Kind.COLLECTIVE: "collectieve",
 }
 TRAINING = "Opleidingsbudget"
+
+
+def request_link(request: TrainingRequest) -> str:
+    """The page with the request on it, at the request itself: every notice names one request,
+    so deciding one settles only its own notices (notify.delivery.settle_request)."""
+    return f"{reverse('training:index')}#aanvraag-{request.pk}"
+
+
+def settle_requested(request: TrainingRequest, now) -> int:
+    """The griffie's "new request" notices are dealt with once the request is decided or
+    withdrawn, whoever of the griffie decided it."""
+    return settle_request("training_requested", request_link(request), now)
 
 
 def training_requested(request: TrainingRequest, *, actor=None) -> list[Notification]:
@@ -33,7 +46,7 @@ def training_requested(request: TrainingRequest, *, actor=None) -> list[Notifica
             f"{request.provider} aan uit het {ADJECTIVE[request.kind]} opleidingsbudget "
             f"{request.year}. Beslis over de aanvraag in raadsloket."
         ),
-        link=reverse("training:index"),
+        link=request_link(request),
         actor=actor,
     )
 
@@ -51,6 +64,6 @@ def training_decided(request: TrainingRequest, *, actor=None) -> list[Notificati
             f"De griffie heeft uw aanvraag voor '{request.title}' {outcome}. "
             + ("De motivering leest u in raadsloket." if request.decision_reason else "")
         ).strip(),
-        link=reverse("training:index"),
+        link=request_link(request),
         actor=actor,
     )

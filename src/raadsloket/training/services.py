@@ -199,6 +199,7 @@ def decide(viewer: Viewer, actor, request: TrainingRequest, *, approve: bool, re
                 )
         locked.status = Status.APPROVED if approve else Status.REFUSED
         locked.decided_by, locked.decided_at = actor, timezone.now()
+        notices.settle_requested(locked, locked.decided_at)
         locked.decision_reason = reason
         locked.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
         record(
@@ -220,6 +221,7 @@ def withdraw(viewer: Viewer, person, request: TrainingRequest) -> TrainingReques
             raise Conflict("Alleen een aanvraag waarover nog niet is beslist, trekt u in.")
         locked.status = Status.WITHDRAWN
         locked.save(update_fields=["status"])
+        notices.settle_requested(locked, timezone.now())
         record(
             "budgets.training_withdrawn",
             actor=person,
