@@ -20,8 +20,8 @@ DATA = Path(str(resources.files("raadsloket.advisor") / "data"))
 FIELDS = {"id", "text", "label", "filed_as", "municipality", "source", "date", "provenance"}
 OPTIONAL_FIELDS = {"guide_label"}
 # What the collection reached; lower it only together with the README section on real.jsonl.
-MIN_ITEMS = 250
-MIN_MUNICIPALITIES = 100
+MIN_ITEMS = 400
+MIN_MUNICIPALITIES = 130
 MAX_PER_MUNICIPALITY = 15
 MAX_PER_SOURCE = 4
 MAX_TEXT_LENGTH = 450
