@@ -146,8 +146,11 @@ def advise(text: str, using: model.Model | None = None) -> Advice:
     reading = _read(text)
     trained = using or _model()
     evidence = _evidence_of(reading)
-    probabilities = dict(zip(INSTRUMENT_IDS, trained.probabilities(evidence).tolist(), strict=True))
-    ranked = rank(probabilities, _ruled_first(reading))
+    probabilities = _ruled(
+        dict(zip(INSTRUMENT_IDS, trained.probabilities(evidence).tolist(), strict=True)),
+        _ruled_first(reading),
+    )
+    ranked = rank(probabilities)
     best = ranked[0]
     too_short = len(reading.content_words) < MIN_CONTENT_WORDS
     doubt = probabilities[best] - probabilities[ranked[1]] < DOUBT_MARGIN
@@ -164,13 +167,21 @@ def advise(text: str, using: model.Model | None = None) -> Advice:
     )
 
 
-def rank(probabilities: Mapping[str, float], first: str | None = None) -> list[str]:
-    """Instruments by probability (ties in catalogue order); `first` leads when a rule says so."""
-    ranked = sorted(INSTRUMENT_IDS, key=lambda i: (-probabilities[i], INSTRUMENT_IDS.index(i)))
-    if first is not None:
-        ranked.remove(first)
-        ranked.insert(0, first)
-    return ranked
+def rank(probabilities: Mapping[str, float]) -> list[str]:
+    """Instruments by probability, ties in catalogue order."""
+    return sorted(INSTRUMENT_IDS, key=lambda i: (-probabilities[i], INSTRUMENT_IDS.index(i)))
+
+
+def _ruled(probabilities: dict[str, float], first: str | None) -> dict[str, float]:
+    """Where a rule of law decides, its instrument changes places with the model's first.
+
+    The list stays ordered and sums to one; the model's own first is then named right after it.
+    """
+    if first is None:
+        return probabilities
+    top = rank(probabilities)[0]
+    probabilities[first], probabilities[top] = probabilities[top], probabilities[first]
+    return probabilities
 
 
 def _ruled_first(reading: "_Reading") -> str | None:

@@ -38,7 +38,7 @@ BLOCK_WEIGHTS: dict[str, float] = {"w": 1.0, "c": 1.0, "e": 1.0}
 PENALTY = 0.02
 # L-BFGS: iterations and remembered steps.
 MAX_ITERATIONS = 300
-MEMORY = 10
+MEMORY = 5
 # Softmax temperature: fitted on out-of-fold predictions by cross-validation over municipalities
 # (`raadsloket advise --evaluate` prints the fitted value; a test keeps the two close).
 TEMPERATURE = 0.65
@@ -217,11 +217,7 @@ def train(
 
 
 class _Sparse:
-    """Rows of features as coordinate lists, with the two products the fit needs.
-
-    Every row has the bias feature and every column occurs in some row, so `reduceat` sees no
-    empty segment.
-    """
+    """Rows of features as coordinate lists, with the two products the fit needs."""
 
     def __init__(self, rows: Iterable[list[tuple[int, float]]], columns: Mapping[str, int]) -> None:
         # One small array per row: the feature dicts of all rows at once would take more memory
@@ -229,32 +225,37 @@ class _Sparse:
         row_parts, col_parts, value_parts = [], [], []
         for i, row in enumerate(rows):
             col_parts.append(np.array([c for c, _ in row], dtype=np.int32))
-            value_parts.append(np.array([v for _, v in row], dtype=np.float32))
+            value_parts.append(np.array([v for _, v in row], dtype=np.float64))
             row_parts.append(np.full(len(row), i, dtype=np.int32))
         # `columns` is complete only now that every row has been read.
         self.shape = (len(row_parts), len(columns))
         self.rows = np.concatenate(row_parts)
         self.cols = np.concatenate(col_parts)
-        # Single precision: the products are gathers, bound by memory, not by arithmetic.
         self.values = np.concatenate(value_parts)
-        self.row_starts = np.flatnonzero(np.r_[True, self.rows[1:] != self.rows[:-1]])
-        order = np.argsort(self.cols, kind="stable")
-        self.by_column = order
-        sorted_cols = self.cols[order]
-        self.col_starts = np.flatnonzero(np.r_[True, sorted_cols[1:] != sorted_cols[:-1]])
 
+    # Products one instrument at a time with `bincount`: no temporary of features x instruments,
+    # which would take more memory than the model.
     def dot(self, weights: np.ndarray) -> np.ndarray:
         """matrix @ weights."""
-        gathered = weights.astype(np.float32)[self.cols]
-        gathered *= self.values[:, None]
-        return np.add.reduceat(gathered, self.row_starts, dtype=np.float64)
+        n = self.shape[0]
+        return np.stack(
+            [
+                np.bincount(self.rows, weights=self.values * weights[self.cols, k], minlength=n)
+                for k in range(weights.shape[1])
+            ],
+            axis=1,
+        )
 
     def tdot(self, residual: np.ndarray) -> np.ndarray:
         """matrix.T @ residual."""
-        order = self.by_column
-        contributions = residual.astype(np.float32)[self.rows[order]]
-        contributions *= self.values[order, None]
-        return np.add.reduceat(contributions, self.col_starts, dtype=np.float64)
+        d = self.shape[1]
+        return np.stack(
+            [
+                np.bincount(self.cols, weights=self.values * residual[self.rows, k], minlength=d)
+                for k in range(residual.shape[1])
+            ],
+            axis=1,
+        )
 
 
 def _fit(
