@@ -91,6 +91,17 @@ def test_a_question_for_figures_says_so():
 
     assert advice.instrument == "technical_question"
     assert "De tekst vraagt om cijfers of feiten (gevonden: 'hoeveel')." in advice.signals
+    # Councils file such questions as schriftelijke vragen too (real.jsonl): the calibrated
+    # confidence says so, and the written question is the first alternative.
+    assert advice.alternatives[0] == "written_question"
+    assert any(s.startswith("Zekerheid van dit advies: middel") for s in advice.signals)
+
+
+def test_a_clear_question_to_the_college_has_high_confidence():
+    advice = advise("Is het college bereid de subsidie aan de muziekschool te verlengen?")
+
+    assert advice.instrument == "written_question"
+    assert advice.confidence == "hoog"
     assert any(s.startswith("Zekerheid van dit advies: hoog") for s in advice.signals)
 
 
@@ -233,9 +244,10 @@ def test_twijfel_names_both_when_the_first_two_are_close():
         for advice in map(
             advise,
             [
-                "Kan het college aangeven hoeveel meldingen er vorig jaar binnenkwamen?",
-                "Hoeveel klachten over de afvalinzameling zijn er binnengekomen en wat gaat u doen?",
-                "Wat kost de verbouwing van het gemeentehuis en waarom is dat meer dan begroot?",
+                # Short factual questions: councils file them as technical and as written
+                # questions alike.
+                "Hoeveel bomen zijn er gekapt?",
+                "Wanneer wordt de brug gerenoveerd?",
                 "Hoe vaak is de brug dit jaar gestremd geweest?",
             ],
         )

@@ -153,7 +153,11 @@ FORMS: tuple[Form, ...] = (
             1.5,
         ),
         (r"\b(?:navragen|nagaan|opzoeken)\b", 0.5),
-        (r"\btechnische? vra(?:ag|gen)\b|\bonderhandse vra(?:ag|gen)\b", 3.0),
+        (
+            r"\btechnische? vra(?:ag|gen)\b|\bonderhandse vra(?:ag|gen)\b"
+            r"|\binformatieve vra(?:ag|gen)\b",
+            3.0,
+        ),
         (r"\bik (?:wil|zou) (?:graag )?(?:weten|vernemen)\b|\bik ben benieuwd\b", 0.5),
         (
             r"\bgraag ontvang(?:en|t)? (?:ik|wij|we)\b|\bgraag (?:een|het) (?:overzicht|lijst)\b",
@@ -417,7 +421,7 @@ FORMS: tuple[Form, ...] = (
         "amendment_named",
         "noemt een amendement",
         {"amendment": 1.0},
-        (r"\bamendement\w*|\bamender\w*|\bgeamendeerd\b", 3.0),
+        (r"\bamendement\w*|\bamender\w*|\bgeamendeerd\b|\bwijzigingsvoorstel\w*", 3.0),
         (
             r"\bte wijzigen in\b|\bte laten vervallen\b|\bte vervangen door\b|\bmet dien verstande\b",
             2.5,
@@ -450,7 +454,7 @@ FORMS: tuple[Form, ...] = (
         {"initiative_proposal": 1.0},
         (
             r"\bini?ti?a?tief\s?(?:raads)?voorstel\w*|\binitiatiefrecht\b|\binitiatiefverordening\w*"
-            r"|\binitiatiefnota\w*|\binitiatiefnemers?\b",
+            r"|\binitiatiefnot(?:a|itie)\w*|\binitiatiefnemers?\b",
             3.0,
         ),
     ),
