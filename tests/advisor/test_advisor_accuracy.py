@@ -18,13 +18,13 @@ from raadsloket.advisor.evaluation import (
     read_items,
 )
 
-TOP1_THRESHOLD = 0.77
-TOP2_THRESHOLD = 0.92
+TOP1_THRESHOLD = 0.81
+TOP2_THRESHOLD = 0.96
 # Expected calibration error of the first instrument's probability.
-ECE_THRESHOLD = 0.10
+ECE_THRESHOLD = 0.06
 # The real texts the thresholds were set on; fewer means the data went missing.
-MIN_REAL_TEXTS = 160
-MIN_MUNICIPALITIES = 80
+MIN_REAL_TEXTS = 480
+MIN_MUNICIPALITIES = 150
 # The shipped temperature must be what the cross-validation fits, give or take.
 TEMPERATURE_TOLERANCE = 0.15
 # Share of the expected warnings (items with "warn") that the advice gives.
