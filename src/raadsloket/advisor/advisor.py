@@ -20,6 +20,7 @@ Gemeentewet. No network: a question takes about a millisecond once the model is 
 first use, from the data files, deterministically).
 """
 
+import contextlib
 import ctypes
 import functools
 import gc
@@ -222,10 +223,8 @@ def _release_training_memory() -> None:
     (budget: 50 MB, data/README.md "How we measure"). Elsewhere than glibc this does nothing.
     """
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 @dataclass
