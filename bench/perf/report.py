@@ -19,6 +19,8 @@ P95_LIMIT_MS = 50.0
 GROWTH_LIMIT = 1.5
 FLOOR_SHARE = 0.5
 ADVISOR_LIMIT_MS = 5.0
+# The instrumentenwijzer's trained model in memory, numpy's import included.
+ADVISOR_LIMIT_MB = 50.0
 # The pages the targets speak of: every start page and the case page.
 TARGET_KINDS = ("start", "case")
 COLOURS = ["#B2D7EE", "#42A5D9", "#01689B", "#00364F"]
@@ -186,6 +188,22 @@ def main(source: Path) -> None:
             f"{number(advisor['median_ms'], 2)} ms, p95 {number(advisor['p95_ms'], 2)} ms, "
             f"hoogste {number(advisor['max_ms'], 2)} ms)"
         )
+        if "model_mb" in advisor:
+            fits = advisor["model_mb"] <= ADVISOR_LIMIT_MB
+            results.append(
+                {
+                    "target": f"instrumentenwijzer geheugen ≤ {number(ADVISOR_LIMIT_MB, 0)} MB",
+                    "limit": ADVISOR_LIMIT_MB,
+                    "met": fits,
+                    "figures": advisor,
+                }
+            )
+            lines.append(
+                f"instrumentenwijzer ≤ {number(ADVISOR_LIMIT_MB, 0)} MB geheugen: "
+                f"{'gehaald' if fits else 'niet gehaald'} ({number(advisor['model_mb'], 1)} MB "
+                f"na het trainen, hoogste {number(advisor['peak_mb'], 1)} MB tijdens het trainen, "
+                f"CPU p95 {number(advisor['cpu_p95_ms'], 2)} ms per vraag)"
+            )
     print("\nDoelen (docs/scaling.md):")
     for line in lines:
         print(f"  {line}")

@@ -4,7 +4,7 @@
 import pytest
 
 from raadsloket.advisor import catalogue
-from raadsloket.advisor.advisor import WARNINGS, advise
+from raadsloket.advisor.advisor import DOUBT_MARGIN, WARNINGS, advise
 from raadsloket.advisor.catalogue import INSTRUMENT_IDS
 
 # The example questions of the handreiking's table "Praktijkvoorbeeld: wanneer gebruik je welk
@@ -91,6 +91,17 @@ def test_a_question_for_figures_says_so():
 
     assert advice.instrument == "technical_question"
     assert "De tekst vraagt om cijfers of feiten (gevonden: 'hoeveel')." in advice.signals
+    # Councils file such questions as schriftelijke vragen too (real.jsonl): the calibrated
+    # confidence says so, and the written question is the first alternative.
+    assert advice.alternatives[0] == "written_question"
+    assert any(s.startswith("Zekerheid van dit advies: middel") for s in advice.signals)
+
+
+def test_a_clear_question_to_the_college_has_high_confidence():
+    advice = advise("Is het college bereid de subsidie aan de muziekschool te verlengen?")
+
+    assert advice.instrument == "written_question"
+    assert advice.confidence == "hoog"
     assert any(s.startswith("Zekerheid van dit advies: hoog") for s in advice.signals)
 
 
@@ -196,7 +207,63 @@ def test_an_empty_text_gets_the_lightest_instrument_and_the_warning():
 def test_as_json_has_exactly_the_agreed_shape():
     data = advise("Hoeveel kost de nieuwe sporthal?").as_json()
 
-    assert list(data) == ["instrument", "alternatives", "signals", "warnings"]
+    assert list(data) == ["instrument", "alternatives", "signals", "warnings", "ranking", "twijfel"]
     assert data["instrument"] in INSTRUMENT_IDS
     assert all(isinstance(value, str) for key in ("signals", "warnings") for value in data[key])
     assert all(value in INSTRUMENT_IDS for value in data["alternatives"])
+    assert isinstance(data["twijfel"], bool)
+    assert [list(entry) for entry in data["ranking"]] == [["instrument", "probability"]] * 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoeveel kost de nieuwe sporthal?",
+        "Kan het college aangeven hoeveel meldingen er vorig jaar binnenkwamen over de markt?",
+        "Verzoekt het college om voor 1 juli 150.000 euro vrij te maken voor de speeltuinen.",
+        "motie",
+    ],
+)
+def test_every_advice_ranks_all_instruments_with_probabilities(text):
+    advice = advise(text)
+    ranking = advice.ranking
+
+    assert [instrument for instrument, _ in ranking][0] == advice.instrument
+    assert sorted(instrument for instrument, _ in ranking) == sorted(INSTRUMENT_IDS)
+    probabilities = [probability for _, probability in ranking]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert abs(sum(probabilities) - 1) < 0.01
+    # The two best are always named: the advice and its first alternative.
+    assert advice.alternatives[0] == ranking[1][0]
+    assert any(s.startswith("Kans per instrument: ") for s in advice.signals)
+
+
+def test_twijfel_names_both_when_the_first_two_are_close():
+    advice = next(
+        advice
+        for advice in map(
+            advise,
+            [
+                # Short factual questions: councils file them as technical and as written
+                # questions alike.
+                "Hoeveel bomen zijn er gekapt?",
+                "Wanneer wordt de brug gerenoveerd?",
+                "Hoe vaak is de brug dit jaar gestremd geweest?",
+            ],
+        )
+        if advice.doubt
+    )
+    first, second = advice.ranking[0], advice.ranking[1]
+
+    assert first[1] - second[1] < DOUBT_MARGIN
+    doubt = next(s for s in advice.signals if s.startswith("Twijfel: "))
+    assert catalogue.name(first[0]).lower() in doubt
+    assert catalogue.name(second[0]).lower() in doubt
+
+
+def test_a_clear_advice_is_no_twijfel():
+    advice = advise("Is het college bereid de subsidie aan de muziekschool te verlengen?")
+
+    assert not advice.doubt
+    assert advice.ranking[0][1] - advice.ranking[1][1] >= DOUBT_MARGIN
+    assert not any(s.startswith("Twijfel: ") for s in advice.signals)

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from raadsloket.advisor.catalogue import INSTRUMENT_IDS
 
 CONSOLE_SCRIPT = Path(sys.executable).parent / "raadsloket"
-KEYS = ["instrument", "alternatives", "signals", "warnings"]
+KEYS = ["instrument", "alternatives", "signals", "warnings", "ranking", "twijfel"]
 
 
 def run(*args: str, stdin: str = "") -> list[dict]:

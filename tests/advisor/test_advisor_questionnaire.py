@@ -40,7 +40,10 @@ def test_each_need_gives_its_instrument_with_the_reason_and_legal_basis(code):
     assert any(s.startswith(f"{instrument.name} past, want ") for s in advice.signals)
     assert f"Grondslag: {instrument.legal_basis}." in advice.signals
     assert advice.warnings == ()
-    assert list(advice.as_json()) == ["instrument", "alternatives", "signals", "warnings"]
+    data = advice.as_json()
+    assert list(data) == ["instrument", "alternatives", "signals", "warnings", "ranking", "twijfel"]
+    # The member chose the need: nothing is estimated, so no probabilities and no doubt.
+    assert data["ranking"] == [] and data["twijfel"] is False
 
 
 def test_assistance_names_article_33():

@@ -153,7 +153,11 @@ FORMS: tuple[Form, ...] = (
             1.5,
         ),
         (r"\b(?:navragen|nagaan|opzoeken)\b", 0.5),
-        (r"\btechnische? vra(?:ag|gen)\b|\bonderhandse vra(?:ag|gen)\b", 3.0),
+        (
+            r"\btechnische? vra(?:ag|gen)\b|\bonderhandse vra(?:ag|gen)\b"
+            r"|\binformatieve vra(?:ag|gen)\b",
+            3.0,
+        ),
         (r"\bik (?:wil|zou) (?:graag )?(?:weten|vernemen)\b|\bik ben benieuwd\b", 0.5),
         (
             r"\bgraag ontvang(?:en|t)? (?:ik|wij|we)\b|\bgraag (?:een|het) (?:overzicht|lijst)\b",
@@ -417,7 +421,7 @@ FORMS: tuple[Form, ...] = (
         "amendment_named",
         "noemt een amendement",
         {"amendment": 1.0},
-        (r"\bamendement\w*|\bamender\w*|\bgeamendeerd\b", 3.0),
+        (r"\bamendement\w*|\bamender\w*|\bgeamendeerd\b|\bwijzigingsvoorstel\w*", 3.0),
         (
             r"\bte wijzigen in\b|\bte laten vervallen\b|\bte vervangen door\b|\bmet dien verstande\b",
             2.5,
@@ -450,7 +454,7 @@ FORMS: tuple[Form, ...] = (
         {"initiative_proposal": 1.0},
         (
             r"\bini?ti?a?tief\s?(?:raads)?voorstel\w*|\binitiatiefrecht\b|\binitiatiefverordening\w*"
-            r"|\binitiatiefnota\w*|\binitiatiefnemers?\b",
+            r"|\binitiatiefnot(?:a|itie)\w*|\binitiatiefnemers?\b",
             3.0,
         ),
     ),
@@ -719,3 +723,130 @@ def find_forms(normalised: str) -> list[Match]:
             phrases = tuple(p for p in ordered if not any(p != q and p in q for q in ordered))
             matches.append(Match(form, phrases, min(weight, form.cap)))
     return matches
+
+
+# How a text is put, apart from its topic: the forms councils file by (issue "Instrumentenwijzer,
+# round two"): a question addressed to the college is a schriftelijke vraag, a dictum with
+# "verzoekt het college" a motion, a sum with cover an amendment on the begroting. Each is one
+# feature of the model (`model.Evidence.question_forms`); the description completes "De tekst ...".
+QUESTION_FORMS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (key, description, re.compile(pattern))
+    for key, description, pattern in (
+        (
+            "asks_college",
+            "stelt een vraag aan het college",
+            r"(?:^|[.?!:;]\s*|\d[.)]\s*)(?:kan|kunt|wil|wilt|is|zijn|vindt|deelt|heeft|acht|ziet"
+            r"|erkent|gaat|hoe verklaart|hoe kijkt|hoe staat|hoe beoordeelt|welke|wat vindt"
+            r"|waarom heeft|waarom is) (?:het college|de wethouder|de burgemeester"
+            r"|de portefeuillehouder|u|het college van b(?:&| en )w)\b",
+        ),
+        (
+            "known_to",
+            "vraagt of iets bij het college bekend is",
+            r"\bbekend bij (?:het college|de wethouder|de portefeuillehouder|u)\b|\b(?:is|zijn) "
+            r"(?:het college|de wethouder|de portefeuillehouder|u) (?:\w+ ){0,3}bekend\b",
+        ),
+        (
+            "explains",
+            "vraagt het college om een verklaring",
+            r"\bhoe verklaart\b|\bkunt u (?:uitleggen|verklaren|toelichten)\b|\bwaarom\b",
+        ),
+        (
+            "follow_up",
+            "volgt op een eerder antwoord of eerdere vragen",
+            r"\bvervolgvra\w*|\b(?:in|uit) (?:uw|het|de) (?:antwoord|beantwoording)\w*"
+            r"|\beerder(?:e)? (?:gestelde )?(?:vragen|beantwoording|antwoord)\w*"
+            r"|\bnaar aanleiding van (?:de |uw )?(?:beantwoording|antwoorden|antwoord)\b"
+            r"|\bin antwoord op\b|\bbeantwoording van\b",
+        ),
+        (
+            "rvo_article",
+            "noemt een artikel van het reglement van orde",
+            r"\bart(?:ikel|\.)? ?\d+[a-z]? (?:van het )?(?:rvo|reglement van orde)\b|\brvo\b",
+        ),
+        (
+            "dictum",
+            "bevat het dictum van een motie ('verzoekt het college', 'draagt op')",
+            r"\bverzoekt (?:het college|de burgemeester|het presidium|de griffier)\b"
+            r"|\bdraagt (?:het college|de burgemeester) op\b|\broept (?:het college|de burgemeester)"
+            r"\b.{0,40}\bop\b|\bverzoekt\b.{0,30}\bcollege\b",
+        ),
+        (
+            "declares",
+            "spreekt een oordeel van de raad uit",
+            r"\bspreekt (?:als (?:zijn|haar) mening )?uit\b|\bspreekt zich uit\b",
+        ),
+        (
+            "considerations",
+            "heeft de opbouw van een motie of amendement ('constaterende', 'overwegende')",
+            r"\bconstaterende\b|\boverwegende\b|\bvan mening dat\b|\bgehoord de beraadslaging\b",
+        ),
+        (
+            "off_agenda",
+            "gaat over een onderwerp dat niet op de agenda staat",
+            r"\bvreemd aan de orde\w*|\bniet op de agenda\b",
+        ),
+        (
+            "interpellation",
+            "vraagt om een interpellatie",
+            r"\binterpellat\w*|\binterpeller\w*",
+        ),
+        (
+            "decides",
+            "bevat een besluittekst ('besluit', 'te wijzigen')",
+            r"\bbesluit(?:en)?\s?:|\bbesluit om\b|\bte wijzigen\b|\bte laten vervallen\b"
+            r"|\bte vervangen door\b|\btoe te voegen\b|\bwordt gewijzigd\b",
+        ),
+        (
+            "amends_budget",
+            "wil de begroting of een andere kadernota met een amendement wijzigen",
+            r"\b(?:begrotings)?amendement\b.{0,120}\b(?:begroting\w*|voorjaarsnota|kadernota"
+            r"|najaarsnota|jaarrekening|perspectiefnota)\b|\b(?:begroting\w*|voorjaarsnota"
+            r"|kadernota|najaarsnota|perspectiefnota)\b.{0,120}\bamendement\b"
+            r"|\bbegrotingsamendement\w*|\bbegrotingswijziging\w*",
+        ),
+        (
+            "sum",
+            "noemt een bedrag",
+            r"€ ?\d|\b\d+(?:[.,]\d+)* ?(?:euro|miljoen|mln|miljard|duizend)\b",
+        ),
+        (
+            "cover",
+            "noemt de dekking van een bedrag",
+            r"\bdekking\b|\bten laste van\b|\bte dekken\b|\bwordt gedekt\b|\bgedekt uit\b"
+            r"|\bbestemmingsreserve\b|\balgemene reserve\b",
+        ),
+        (
+            "numbered",
+            "bevat genummerde vragen",
+            r"(?:^|\s)(?:[2-9]|1\d)[.)] \w",
+        ),
+        (
+            "several_questions",
+            "bevat meer dan één vraag",
+            r"\?.*\?",
+        ),
+        (
+            "we_ask",
+            "vraagt namens de fractie het college",
+            r"\b(?:wij|we|onze fractie|de fractie) (?:vragen|willen) (?:het college|de wethouder"
+            r"|u)\b|\bvragen (?:wij|we) (?:het college|u)\b|\bstelt (?:de fractie|onze fractie)"
+            r"\b.{0,20}\bvragen\b",
+        ),
+        (
+            "technical",
+            "noemt technische vragen",
+            r"\btechnische? vra(?:ag|gen)\b",
+        ),
+        (
+            "investigation",
+            "vraagt om een onafhankelijk onderzoek",
+            r"\brekenkamer\w*|\braadsonderzoek\w*|\braadsenquete\w*|\bonderzoeksvoorstel\b",
+        ),
+    )
+)
+
+
+def find_question_forms(normalised: str) -> tuple[str, ...]:
+    """The keys of the question forms in the normalised text."""
+    return tuple(key for key, _description, pattern in QUESTION_FORMS if pattern.search(normalised))

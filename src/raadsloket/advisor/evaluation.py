@@ -13,11 +13,14 @@ import statistics
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from raadsloket.advisor.advisor import WARNINGS, Advice, advise, warm_up
+import numpy as np
+
+from raadsloket.advisor import corpus, model
+from raadsloket.advisor.advisor import WARNINGS, Advice, advise, evidence, warm_up
 from raadsloket.advisor.catalogue import INSTRUMENT_IDS
 
 SPLITS: tuple[str, ...] = ("dev", "test")
@@ -309,3 +312,216 @@ def bench(texts: list[str], rounds: int = 5) -> tuple[float, float]:
     timings.sort()
     p95 = timings[min(len(timings) - 1, math.ceil(0.95 * len(timings)) - 1)]
     return statistics.fmean(timings), p95
+
+
+# --- Cross-validation over municipalities, on real texts only (data/README.md, "How we measure")
+
+FOLDS = 5
+# Equal-width bins of the first instrument's probability for the expected calibration error.
+CALIBRATION_BINS = 10
+# Temperatures tried when the softmax is calibrated on out-of-fold predictions.
+_TEMPERATURES = tuple(round(0.3 + 0.05 * step, 2) for step in range(75))
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way of advising that the cross-validation compares."""
+
+    key: str
+    label: str
+    # Block weights of the model (model.BLOCK_WEIGHTS); None: the cue rules alone, no model.
+    blocks: dict[str, float] | None
+    # TF-IDF alone has no rule scores to lean on and needs a lighter penalty to fit at all.
+    penalty: float = model.PENALTY
+
+
+VARIANTS: tuple[Variant, ...] = (
+    Variant("rules", "cue-regels (zonder model)", None),
+    Variant(
+        "tfidf",
+        "TF-IDF woorden + letter-n-grammen, logistische regressie",
+        {"w": 1.0, "c": 1.0, "e": 0.0},
+        penalty=0.0005,
+    ),
+    Variant(
+        "cues",
+        "cues, vraagvormen en regelscores, logistische regressie",
+        {"w": 0.0, "c": 0.0, "e": 1.0},
+    ),
+    Variant("combined", "alles in één model (het advies)", None),
+)
+
+
+@dataclass
+class CrossValidation:
+    """Out-of-fold advice for every real text: the model never saw its municipality."""
+
+    texts: list[corpus.LabelledText]
+    rankings: list[list[tuple[str, float]]]
+    # Top-1 probability per text before calibration (temperature 1), for the ECE before.
+    uncalibrated: list[float]
+    temperature: float
+    folds: int
+
+    def top(self, n: int, group: str | None = None) -> tuple[int, int]:
+        pairs = [
+            (text, ranking)
+            for text, ranking in zip(self.texts, self.rankings, strict=True)
+            if group is None or text.group == group
+        ]
+        hits = sum(text.label in [i for i, _ in ranking[:n]] for text, ranking in pairs)
+        return hits, len(pairs)
+
+    def confusion(self) -> Counter[tuple[str, str]]:
+        return Counter(
+            (text.label, ranking[0][0])
+            for text, ranking in zip(self.texts, self.rankings, strict=True)
+        )
+
+    def ece(self, calibrated: bool = True) -> float:
+        confidences = (
+            [ranking[0][1] for ranking in self.rankings] if calibrated else self.uncalibrated
+        )
+        correct = [
+            text.label == ranking[0][0]
+            for text, ranking in zip(self.texts, self.rankings, strict=True)
+        ]
+        return expected_calibration_error(confidences, correct)
+
+    def by_margin(self, margin: float) -> dict[bool, tuple[int, int, int]]:
+        """Close (below `margin`) and clear: (top-1 hits, top-2 hits, texts)."""
+        counts = {True: [0, 0, 0], False: [0, 0, 0]}
+        for text, ranking in zip(self.texts, self.rankings, strict=True):
+            close = ranking[0][1] - ranking[1][1] < margin
+            cell = counts[close]
+            cell[0] += text.label == ranking[0][0]
+            cell[1] += text.label in (ranking[0][0], ranking[1][0])
+            cell[2] += 1
+        return {key: (a, b, c) for key, (a, b, c) in counts.items()}
+
+
+def expected_calibration_error(confidences: list[float], correct: list[bool]) -> float:
+    """Sum over equal-width bins of |accuracy - mean confidence|, weighted by the bin's share."""
+    total = len(confidences)
+    if not total:
+        return 0.0
+    bins: dict[int, list[tuple[float, bool]]] = {}
+    for confidence, hit in zip(confidences, correct, strict=True):
+        index = min(CALIBRATION_BINS - 1, int(confidence * CALIBRATION_BINS))
+        bins.setdefault(index, []).append((confidence, hit))
+    error = 0.0
+    for members in bins.values():
+        accuracy = sum(hit for _, hit in members) / len(members)
+        mean = sum(confidence for confidence, _ in members) / len(members)
+        error += len(members) / total * abs(accuracy - mean)
+    return error
+
+
+def fit_temperature(logits: list, labels: list[int]) -> float:
+    """The softmax temperature with the lowest log loss on these out-of-fold logits."""
+    if not labels:
+        return model.TEMPERATURE
+    stacked = np.array(logits)
+    rows = np.arange(len(labels))
+
+    def loss(temperature: float) -> float:
+        probabilities = model.softmax(stacked, temperature)
+        return -float(np.log(probabilities[rows, labels] + 1e-12).mean())
+
+    return min(_TEMPERATURES, key=loss)
+
+
+def cross_validate(variant: Variant | None = None, folds: int = FOLDS) -> CrossValidation:
+    """Stratified group k-fold over municipalities; each fold's temperature from the others."""
+    variant = variant or VARIANTS[-1]
+    texts = list(corpus.labelled_texts())
+    real = list(corpus.real_texts())
+    if not real:
+        raise InputError("Er zijn geen echte, gelabelde teksten om op te meten.")
+    if variant.blocks is None and variant.key == "rules":
+        return _rules_only(real, folds)
+    groups = corpus.group_folds(tuple(real), folds)
+    fold_of = {group: index for index, members in enumerate(groups) for group in members}
+    trained: list[model.Model] = []
+    for index in range(folds):
+        examples = [
+            model.Example(text.text, text.label, corpus.REAL_WEIGHT if text.real else 1.0)
+            for text in texts
+            if not (text.real and fold_of.get(text.group) == index)
+        ]
+        trained.append(
+            model.train(examples, evidence, blocks=variant.blocks, penalty=variant.penalty)
+        )
+    logits = [trained[fold_of[text.group]].logits(evidence(text.text)) for text in real]
+    labels = [INSTRUMENT_IDS.index(text.label) for text in real]
+    rankings, uncalibrated = [], []
+    for text, row in zip(real, logits, strict=True):
+        index = fold_of[text.group]
+        others = [i for i, t in enumerate(real) if fold_of[t.group] != index]
+        temperature = fit_temperature([logits[i] for i in others], [labels[i] for i in others])
+        fold_model = replace(trained[index], temperature=temperature)
+        advice = advise(text.text, using=fold_model)
+        rankings.append(list(advice.ranking))
+        uncalibrated.append(float(model.softmax(row).max()))
+    return CrossValidation(real, rankings, uncalibrated, fit_temperature(logits, labels), folds)
+
+
+def _rules_only(real: list[corpus.LabelledText], folds: int) -> CrossValidation:
+    """The cue rules rank by their own score; nothing is learnt, so no fold sees anything."""
+    rankings = []
+    for text in real:
+        scores = evidence(text.text).rule_scores
+        total = sum(max(0.0, value) for value in scores.values()) or 1.0
+        ordered = sorted(INSTRUMENT_IDS, key=lambda i: (-scores[i], INSTRUMENT_IDS.index(i)))
+        rankings.append([(i, max(0.0, scores[i]) / total) for i in ordered])
+    return CrossValidation(real, rankings, [r[0][1] for r in rankings], 1.0, folds)
+
+
+def format_cross_validation(result: CrossValidation, margin: float) -> str:
+    municipalities = sorted({text.group for text in result.texts})
+    top1, total = result.top(1)
+    top2, _ = result.top(2)
+    lines = [
+        f"Kruisvalidatie over gemeenten ({result.folds} folds, geen gemeente in training en test), "
+        f"alleen echte teksten: {total} teksten uit {len(municipalities)} gemeenten",
+        f"  top-1 {_fraction(top1, total)}",
+        f"  top-2 {_fraction(top2, total)}",
+        f"  ECE (verwachte kalibratiefout, {CALIBRATION_BINS} bakken): "
+        f"{result.ece():.3f} gekalibreerd, {result.ece(calibrated=False):.3f} zonder kalibratie; "
+        f"temperatuur {result.temperature:.2f}",
+    ]
+    close = result.by_margin(margin)
+    for is_close, name in ((True, "dicht bij elkaar (twijfel)"), (False, "duidelijk")):
+        hits1, hits2, count = close[is_close]
+        lines.append(f"  {name}, verschil < {margin:.2f}: " if is_close else f"  {name}: ")
+        lines[-1] += (
+            f"{count} teksten, top-1 {_fraction(hits1, count)}, top-2 {_fraction(hits2, count)}"
+        )
+    lines.append("")
+    lines.append("Per gemeente (top-1, top-2, aantal)")
+    for group in municipalities:
+        hits1, count = result.top(1, group)
+        hits2, _ = result.top(2, group)
+        lines.append(f"  {group:<28} {hits1 / count:>5.2f} {hits2 / count:>5.2f} {count:>4}")
+    lines.append("")
+    lines.append("Verwarringsmatrix (rij: juist label, kolom: eerste advies)")
+    heads = [ABBREVIATIONS[label] for label in INSTRUMENT_IDS]
+    lines.append("  " + " " * 4 + "".join(f"{head:>4}" for head in heads))
+    confusion = result.confusion()
+    for gold in INSTRUMENT_IDS:
+        cells = "".join(f"{confusion[(gold, guess)] or '.':>4}" for guess in INSTRUMENT_IDS)
+        lines.append(f"  {ABBREVIATIONS[gold]:<4}{cells}")
+    lines.append("  " + ", ".join(f"{ABBREVIATIONS[label]} = {label}" for label in INSTRUMENT_IDS))
+    return "\n".join(lines)
+
+
+def format_comparison(results: list[tuple[Variant, CrossValidation]]) -> str:
+    lines = ["Vergelijking (kruisvalidatie over gemeenten, alleen echte teksten)"]
+    lines.append(f"  {'variant':<58} {'top-1':>6} {'top-2':>6} {'ECE':>6}")
+    for variant, result in results:
+        top1, total = result.top(1)
+        top2, _ = result.top(2)
+        lines.append(
+            f"  {variant.label:<58} {top1 / total:>6.3f} {top2 / total:>6.3f} {result.ece():>6.3f}"
+        )
+    return "\n".join(lines)

@@ -3,7 +3,11 @@
 
     echo "Hoeveel ...?" | raadsloket advise        one question from stdin
     raadsloket advise --jsonl vragen.jsonl          {"text": ...} per line ("-" is stdin)
-    raadsloket advise --evaluate [SET]              accuracy, precision/recall, confusion
+    raadsloket advise --evaluate                    cross-validated over municipalities, on
+                                                    the real texts: top-1, top-2 per municipality,
+                                                    confusion, calibration (ECE)
+    raadsloket advise --evaluate --compare          the same for rules, TF-IDF, cues, combined
+    raadsloket advise --evaluate SET                accuracy, precision/recall, confusion on SET
     raadsloket advise --bench [SET]                 milliseconds per question
 
 Each advice is one JSON object on one line. Input it cannot use is a Dutch sentence on stderr and
@@ -17,7 +21,7 @@ from typing import IO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from raadsloket.advisor import evaluation
-from raadsloket.advisor.advisor import advise, warm_up
+from raadsloket.advisor.advisor import DOUBT_MARGIN, advise, warm_up
 from raadsloket.advisor.evaluation import InputError
 
 USAGE_ERROR = 2
@@ -61,6 +65,11 @@ class Command(BaseCommand):
             help="bij --evaluate: alleen de regels van deze split",
         )
         parser.add_argument(
+            "--compare",
+            action="store_true",
+            help="bij --evaluate: vergelijk cue-regels, TF-IDF, cues en het gecombineerde model",
+        )
+        parser.add_argument(
             "--errors",
             action="store_true",
             help="bij --evaluate: toon ook de verkeerd geadviseerde vragen",
@@ -76,7 +85,10 @@ class Command(BaseCommand):
         stdin: IO[str] = options.get("stdin") or sys.stdin
         try:
             if options["evaluate"] is not None:
-                self.evaluate(options["evaluate"], options["split"], options["errors"])
+                if options["evaluate"] == DEFAULT_SET and not options["split"]:
+                    self.cross_validate(options["compare"])
+                else:
+                    self.evaluate(options["evaluate"], options["split"], options["errors"])
             elif options["bench"] is not None:
                 self.bench(options["bench"])
             elif options["jsonl"] is not None:
@@ -120,6 +132,17 @@ class Command(BaseCommand):
         if show_errors and report.errors():
             self.stdout.write("\nVerkeerd geadviseerd")
             self.stdout.write(evaluation.format_errors(report))
+
+    def cross_validate(self, compare: bool) -> None:
+        result = evaluation.cross_validate()
+        self.stdout.write(evaluation.format_cross_validation(result, DOUBT_MARGIN))
+        if compare:
+            results = [
+                (variant, evaluation.cross_validate(variant))
+                for variant in evaluation.VARIANTS[:-1]
+            ]
+            results.append((evaluation.VARIANTS[-1], result))
+            self.stdout.write("\n" + evaluation.format_comparison(results))
 
     def bench(self, path: str) -> None:
         texts = [item.text for item in evaluation.read_items(self._set_path(path))]
