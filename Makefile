@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: setup setup-test run test test-sqlite test-postgres lint chromium pdftools load bench
+.PHONY: setup setup-test run test test-nightly test-sqlite test-postgres lint chromium pdftools load bench
 
 setup: $(VENV)/.installed node_modules/.installed
 	@mkdir -p var
@@ -15,7 +15,9 @@ setup: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip install -q --disable-pip-version-check --upgrade pip
-	@$(BIN)/pip install -q --disable-pip-version-check -e '.[test,dev]'
+	@# --no-compile: pip would byte-compile every installed file (mypy's, matplotlib's tests…);
+	@# Python compiles the modules it imports on first use instead (a third of the install's CPU).
+	@$(BIN)/pip install -q --disable-pip-version-check --no-compile -e '.[test,dev]'
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -45,18 +47,47 @@ pdftools:
 	   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null)) \
 	  || echo "poppler-utils ontbreekt: de PDF-teksttests worden overgeslagen"; }
 
-test: setup chromium pdftools test-sqlite test-postgres
+# What the tests need: the packages, the front-end packages (axe-core for the browser tests),
+# chromium and poppler. Not `setup`'s collectstatic and migrate: pytest makes its own database
+# and serves static files from the finders, and collectstatic's compression of var/static
+# alone took 33 CPU seconds (docs/development.md, "Tests").
+setup-test: $(VENV)/.installed node_modules/.installed chromium pdftools
+	@mkdir -p var
+
+# `make test` in ten minutes (docs/development.md, "Tests"): the fast Hypothesis profile, each
+# test file on one worker (a module's fixtures built once), and on PostgreSQL only the tests of
+# database behaviour (tests/support/selection.py). Each phase prints how long it took.
+HYPOTHESIS_PROFILE ?= fast
+RAADSLOKET_POSTGRES_TESTS ?= database
+PYTEST_ARGS ?= -n 2 --dist loadfile --durations=20
+export HYPOTHESIS_PROFILE RAADSLOKET_POSTGRES_TESTS
+
+define PHASES
+t0=$$(date +%s); \
+phase() { t=$$(date +%s); $(MAKE) --no-print-directory "$$@" || exit $$?; \
+  echo "== duur $$1: $$(( $$(date +%s) - t )) s (totaal $$(( $$(date +%s) - t0 )) s) =="; }; \
+phase setup-test && phase test-sqlite && phase test-postgres
+endef
+
+test:
+	@$(PHASES)
+
+# Everything with the full Hypothesis profile, on both databases (PostgreSQL without the
+# browser tests, as before): for a nightly run, not for every change.
+test-nightly:
+	@$(MAKE) --no-print-directory test HYPOTHESIS_PROFILE=nightly RAADSLOKET_POSTGRES_TESTS=all
 
 test-sqlite:
-	@echo "== tests op SQLite =="
-	@$(BIN)/pytest -n 2
+	@echo "== tests op SQLite (Hypothesis-profiel $(HYPOTHESIS_PROFILE)) =="
+	@DATABASE_URL= $(BIN)/pytest $(PYTEST_ARGS)
 
 # On CI (CI=true) PostgreSQL is required; elsewhere it runs when DATABASE_URL is set or the
 # local server answers.
 test-postgres:
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
 	if [ -n "$$DATABASE_URL" ] || [ "$$CI" = true ] || pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
-	  echo "== tests op PostgreSQL =="; DATABASE_URL="$$url" $(BIN)/pytest -n 2 -m "not e2e"; \
+	  echo "== tests op PostgreSQL (tests: $(RAADSLOKET_POSTGRES_TESTS)) =="; \
+	  DATABASE_URL="$$url" $(BIN)/pytest $(PYTEST_ARGS) -m "not e2e"; \
 	else echo "PostgreSQL niet bereikbaar: alleen SQLite getest"; fi
 
 # pip-audit on the installed dependencies (BIO 12.6.1, OWASP ASVS V14.2.1), apart from `make test`:

@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Shared fixtures: the municipalities of tests/support/world.py, named people per role."""
+"""Shared fixtures: the municipalities of tests/support/world.py, named people per role.
+
+Also the two choices that keep `make test` within ten minutes (docs/development.md, "Tests"):
+the Hypothesis profile (tests/support/examples.py) and which tests the PostgreSQL pass runs
+(tests/support/selection.py).
+"""
 
 import os
 
@@ -8,13 +13,47 @@ from django.core.cache import cache
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.organisation.models import Person
+from tests.support import examples, selection
 from tests.support.world import build_domstede, build_preset_town, build_voorbeeld
+
+# Loaded before any test module is imported, so that `examples()` in their decorators scales.
+HYPOTHESIS_PROFILE = examples.load()
+DROPPED = pytest.StashKey[int]()
 
 
 def pytest_configure(config):
     # CI must prove the PostgreSQL path; a silent SQLite fallback would hide breakage.
     if os.environ.get("CI") == "true" and os.environ.get("DATABASE_URL", "").startswith("postgres"):
         import psycopg  # noqa: F401
+
+
+def pytest_report_header(config):
+    return [
+        f"hypothesis profile: {HYPOTHESIS_PROFILE}",
+        f"PostgreSQL tests: {selection.scope()}" if selection.on_postgres() else "database: SQLite",
+    ]
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL with RAADSLOKET_POSTGRES_TESTS=database: only the database-behaviour tests."""
+    if not selection.on_postgres() or selection.scope() != selection.DATABASE:
+        return
+    kept, dropped = selection.split(items, config.rootpath)
+    config.stash[DROPPED] = len(dropped)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if selection.on_postgres() and selection.scope() == selection.DATABASE:
+        # Under xdist the workers select; the controller only knows the rule.
+        dropped = config.stash.get(DROPPED, None)
+        terminalreporter.write_line(
+            "PostgreSQL: alleen de tests van databasegedrag"
+            + (f" ({dropped} andere alleen op SQLite)" if dropped is not None else "")
+            + "; zie tests/support/selection.py"
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from raadsloket.cases.errors import GuardFailed
 from raadsloket.cases.models import Case
 from raadsloket.cases.services import create_case
 from raadsloket.cases.transitions import perform
+from tests.support.examples import examples
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +154,7 @@ def open_world(preset_world):
 
 
 @settings(
-    max_examples=6,
+    max_examples=examples(6),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

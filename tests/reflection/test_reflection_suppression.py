@@ -26,6 +26,7 @@ from raadsloket.reflection.figures import build_report
 from raadsloket.reflection.periods import parse
 from raadsloket.reflection.suppression import protect, protect_amounts
 from raadsloket.reflection.tables import Hidden
+from tests.support.examples import examples
 
 SMALL, COMPLEMENT = Hidden.SMALL, Hidden.COMPLEMENT
 T = 3  # the threshold of the VNG profile
@@ -215,7 +216,7 @@ def tables(draw):
     return values, sums
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(tables())
 def test_protect_never_lets_a_small_cell_be_worked_out(table):
     values, sums = table
@@ -233,7 +234,7 @@ def test_protect_never_lets_a_small_cell_be_worked_out(table):
     assert all(values[key] >= T for key, kind in protection.hidden.items() if kind is COMPLEMENT)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(tables(), st.data())
 def test_protect_honours_bounded_subtotals(table, data):
     values, sums = table
@@ -322,7 +323,7 @@ def amount_tables(draw):
     return values, hidden, sums
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(amount_tables())
 def test_protect_amounts_never_leaves_a_protected_amount_derivable(table):
     values, hidden, sums = table
@@ -497,7 +498,7 @@ def councils(draw):
     return fracties, counts, coalition, hours, refusals, technical
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(councils())
 def test_the_fairness_section_never_proves_a_fractie_had_a_trajectory(council):
     section = fairness.section(synthetic(*council), Reporting())

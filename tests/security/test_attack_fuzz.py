@@ -7,7 +7,8 @@ Whatever comes in, the answer is a valid result or a clear Dutch error: a Policy
 traceback, never a half-written record.
 
 ASVS V5.1 (input validation), V7.4 (error handling), V13.1.3; BIO 14.2.5.
-RAADSLOKET_FUZZ_EXAMPLES raises the examples per property (default 150) for a longer run.
+RAADSLOKET_FUZZ_EXAMPLES sets the examples per property (default 150 on the nightly Hypothesis
+profile, a quarter in `make test`: tests/support/examples.py).
 """
 
 import io
@@ -33,8 +34,9 @@ from raadsloket.cases.models import Case, TimelineEvent
 from raadsloket.policy.errors import PolicyError
 from raadsloket.policy.loader import PRESETS, build_profile, load_file
 from raadsloket.policy.schema import PolicyProfile
+from tests.support.examples import examples
 
-EXAMPLES = int(os.environ.get("RAADSLOKET_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("RAADSLOKET_FUZZ_EXAMPLES", examples(150)))
 FUZZ = settings(
     max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
 )

@@ -8,8 +8,9 @@ may not see (decided by raadsloket.access.cases.sections for that person and cas
 budget line, question or course request (raadsloket.access.fractie_support).
 
 ASVS V13.1 (API robustness), V4.2.1 (no IDOR through the API), V14.3 (no stack traces).
-Runs in `make test` on SQLite and PostgreSQL; RAADSLOKET_SCHEMATHESIS_EXAMPLES raises the examples
-per operation and role for a longer run (default 15: under a minute in total).
+Runs in `make test` on SQLite (HTTP only: tests/support/selection.py).
+RAADSLOKET_SCHEMATHESIS_EXAMPLES sets the examples per operation and role (default 15 on the
+nightly Hypothesis profile, a quarter in `make test`: tests/support/examples.py).
 """
 
 import os
@@ -32,10 +33,11 @@ from schemathesis.specs.openapi.checks import (
 
 from raadsloket.cases.workflow import ACTIONS
 from tests.security.security_scenarios import ROLE_PEOPLE
+from tests.support.examples import examples
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = int(os.environ.get("RAADSLOKET_SCHEMATHESIS_EXAMPLES", "15"))
+EXAMPLES = int(os.environ.get("RAADSLOKET_SCHEMATHESIS_EXAMPLES", examples(15)))
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
