@@ -64,9 +64,23 @@ def _fast_hashing(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    # Rate limits (lib/ratelimit.py) count per person id in the cache; ids repeat across tests.
-    cache.clear()
+def _fresh_rate_limits(request, settings):
+    """Rate limits (lib/ratelimit.py, api/throttling.py) count per person id in the cache; ids
+    repeat across tests. The database cache (settings.CACHES) rolls back with each test's
+    transaction; a test that commits, or a cache outside the database, is emptied around it."""
+    marker = request.node.get_closest_marker("django_db")
+    commits = (marker is not None and marker.kwargs.get("transaction", False)) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    in_database = settings.CACHES["default"]["BACKEND"].endswith("db.DatabaseCache")
+    if commits:
+        request.getfixturevalue("transactional_db")
+    if commits or not in_database:
+        cache.clear()
+        yield
+        cache.clear()
+    else:
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ production sets DATABASE_URL to PostgreSQL.
 import importlib.util
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -132,6 +133,39 @@ else:
         }
     }
 
+# --- CACHES: the one cache every worker and every app server shares -----------------------------
+# Rate limits (API and search) count in it, so it must never be per process: Django's default
+# (local memory) would give every gunicorn worker its own count (docs/scaling.md "Beyond one
+# machine"). The embedded default and a PostgreSQL instance use the database cache, whose table
+# `migrate` makes (security/apps.py); REDIS_URL (redis://host:6379/0) puts it in Redis instead.
+# Sessions may use it as well (SESSION_ENGINE); keep every cache setting in this block.
+REDIS_URL = env_str("REDIS_URL")
+CACHE_TABLE = "raadsloket_cache"
+CACHES: dict[str, dict[str, Any]]
+if REDIS_URL:
+    if importlib.util.find_spec("redis") is None:
+        raise ConfigurationError(
+            "REDIS_URL is gezet, maar het pakket redis is niet geïnstalleerd "
+            "(pip install 'raadsloket[redis]')"
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "raadsloket",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Rate-limit counters live a minute; culling a third past this bounds the table.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
+# --- end of CACHES ---------------------------------------------------------------------------
+
 AUTH_USER_MODEL = "organisation.Person"
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: refuses a locked-out login before any password is checked.
@@ -224,8 +258,14 @@ OTP_TOTP_ISSUER = "raadsloket"
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=5, maximum=480)
 SESSION_ABSOLUTE_HOURS = 8
 # SECURITY.md "Filters, ordening en zoeken": searches per person per minute (cases.search). The
-# count lives in CACHES: with more than one process, configure a shared cache.
+# count lives in CACHES, which every worker and app server shares.
 SEARCHES_PER_MINUTE = env_int("SEARCHES_PER_MINUTE", 30, minimum=1, maximum=1_000_000)
+# SECURITY.md "Aantal verzoeken aan de API": calls per minute per person (API key or session),
+# and per address for a request that does not authenticate (api/throttling.py); counted in CACHES.
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 600, minimum=1, maximum=1_000_000)
+API_ANONYMOUS_REQUESTS_PER_MINUTE = env_int(
+    "API_ANONYMOUS_REQUESTS_PER_MINUTE", 30, minimum=1, maximum=1_000_000
+)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 # ASVS 2.2.1: five failed logins for one username from one address lock that pair for 30

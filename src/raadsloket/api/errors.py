@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Every API error as JSON with a Dutch message; 422 names the bad field."""
 
+import math
+
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from raadsloket.access.cases import CaseNotFound
+from raadsloket.api.throttling import PER_ADDRESS
 from raadsloket.lib.errors import DomainError
 
 _TYPE_MESSAGES = {
@@ -36,15 +39,46 @@ def _field(loc) -> str:
     return ".".join(parts) or "body"
 
 
+def _message(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind in ("enum", "literal_error"):
+        # A value outside the schema's enum (lib/api.py OneOf): name the valid ones.
+        return f"onbekende waarde; kies uit: {error.get('ctx', {}).get('expected', '')}"
+    return _TYPE_MESSAGES.get(kind, "ongeldige waarde")
+
+
 def dutch_validation(exc: ValidationError) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
-        message = _TYPE_MESSAGES.get(error.get("type", ""), "ongeldige waarde")
+        message = _message(error)
         errors.setdefault(_field(error.get("loc", ())), []).append(message)
     return errors
 
 
+def wait_seconds(wait: float | None) -> int:
+    """Whole seconds until the next call is allowed (Retry-After is delta-seconds, RFC 9110)."""
+    return max(1, math.ceil(wait)) if wait is not None else 60
+
+
+def too_many(seconds: int) -> str:
+    unit = "seconde" if seconds == 1 else "seconden"
+    return f"Te veel verzoeken; probeer het over {seconds} {unit} opnieuw."
+
+
 def install(api) -> None:
+    def throttled_response(request, wait: float | None):
+        seconds = wait_seconds(wait)
+        response = api.create_response(
+            request, {"detail": too_many(seconds), "errors": {}}, status=429
+        )
+        response["Retry-After"] = str(seconds)
+        return response
+
+    @api.exception_handler(Throttled)
+    def throttled(request, exc):
+        # ninja sets Retry-After itself from the same wait; the body says it in Dutch.
+        return throttled_response(request, exc.wait)
+
     @api.exception_handler(ValidationError)
     def validation(request, exc):
         errors = dutch_validation(exc)
@@ -55,6 +89,11 @@ def install(api) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
+        # A request that does not authenticate never reaches the throttles of the operation
+        # (ninja checks them after authentication): it counts here, per address, so that
+        # guessing API keys is slow (api/throttling.py).
+        if not PER_ADDRESS.allow_request(request):
+            return throttled_response(request, PER_ADDRESS.wait())
         return api.create_response(
             request,
             {"detail": "Niet ingelogd of ongeldige API-sleutel.", "errors": {}},

@@ -15,7 +15,9 @@ from ninja.security import HttpBearer, django_auth
 from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor.api import router as advisor_router
 from raadsloket.api import errors
+from raadsloket.api.throttling import THROTTLES
 from raadsloket.api.tokens import authenticate
+from raadsloket.cases import action_schemas
 from raadsloket.cases.api import router as cases_router
 from raadsloket.fractie_support.api import router as fractie_support_router
 from raadsloket.lib.api import ERRORS
@@ -59,12 +61,19 @@ class RaadsloketAPI(NinjaAPI):
         method names when code moves between modules (ninja's default includes the module)."""
         return operation.view_func.__name__
 
+    def get_openapi_schema(self, **kwargs):
+        """ninja's schema, with each action's `data` typed from its form (cases/action_schemas)."""
+        schema = super().get_openapi_schema(**kwargs)
+        action_schemas.document(schema)
+        return schema
+
 
 api = RaadsloketAPI(
     title="raadsloket API",
     version="1",
     description="Verzoeken om ambtelijke bijstand en technische vragen (art. 33 Gemeentewet).",
     auth=[TokenAuth(), django_auth],
+    throttle=THROTTLES,
     urls_namespace="api",
     docs_decorator=signed_in_docs,
 )

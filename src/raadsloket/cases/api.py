@@ -34,7 +34,7 @@ from raadsloket.cases.search import count_search
 from raadsloket.cases.serialize import case_payload
 from raadsloket.cases.services import create_case, log_direct_contact
 from raadsloket.cases.transitions import available_actions, perform
-from raadsloket.lib.api import ERRORS, ErrorOut
+from raadsloket.lib.api import ERRORS
 from raadsloket.lib.idempotency import AlreadySubmitted
 
 router = Router(tags=["verzoeken"])
@@ -56,7 +56,7 @@ class ListFilters(Schema):
 
 @router.get(
     "/cases",
-    response={200: CaseListOut, **ERRORS, 429: ErrorOut},
+    response={200: CaseListOut, **ERRORS},
     summary="Zichtbare verzoeken (met q: zoeken in wat u mag zien)",
     description="Filters als op de pagina Verzoeken: state (mag herhaald), instrument, "
     "termijn=verlopen, terrein, portefeuille, fractie en q. Een filter op een gegeven dat u "

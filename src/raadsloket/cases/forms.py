@@ -530,6 +530,8 @@ class ConvertForm(ActionForm):
     """The glijdende schaal (spelregel 1): the same case as another instrument."""
 
     target = forms.ChoiceField(label="Omzetten naar", required=False, choices=())
+    # The API schema's values for the choices set per case below (cases/action_schemas.py).
+    api_choices = {"target": Instrument.values}
     note = text_field("Toelichting", required=False, max_length=2000)
 
     def __init__(self, *args, **kwargs):

@@ -2,13 +2,26 @@
 """The case API's shapes. Fields of sections the caller may not see are null (or absent lists)."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
+from raadsloket.assistance.models import Evaluation, Mediation
+from raadsloket.cases.instruments import ADVISABLE_INSTRUMENTS, Channel, Instrument
+from raadsloket.cases.states import State
+from raadsloket.cases.workflow import ACTIONS
+from raadsloket.lib.api import OneOf
+from raadsloket.organisation.roles import PolicyArea
+
+# Enum-like fields: their values in the OpenAPI schema, taken from the model choices.
+InstrumentValue = Annotated[str, OneOf(Instrument)]
+StateValue = Annotated[str, OneOf(State)]
+PolicyAreaValue = Annotated[str, OneOf(PolicyArea)]
+ActionValue = Annotated[str, OneOf(ACTIONS)]
+
 
 class ActionOut(Schema):
-    action: str
+    action: ActionValue
     label: str
 
 
@@ -43,15 +56,16 @@ class KickoffOut(Schema):
 
 
 class EvaluationOut(Schema):
-    perspective: str
+    perspective: Annotated[str, OneOf(Evaluation.Perspective)]
     score: int
     remarks: str
 
 
 class MediationOut(Schema):
-    forum: str
+    forum: Annotated[str, OneOf(Mediation.Forum)]
     reason: str
-    outcome: str
+    # Empty while the mediation is undecided.
+    outcome: Annotated[str, OneOf(Mediation.Outcome, "")]
     notes: str
     requested_at: datetime
     decided_at: datetime | None
@@ -74,14 +88,14 @@ class DeadlineOut(Schema):
 class CaseOut(Schema):
     id: int
     reference: str
-    instrument: str
+    instrument: InstrumentValue
     sections: list[str]
-    state: str | None = None
+    state: StateValue | None = None
     state_label: str | None = None
     version: int | None = None
     secret: bool = False
     notice: str | None = None
-    policy_area: str | None = None
+    policy_area: PolicyAreaValue | None = None
     created_at: datetime | None = None
     submitted_at: datetime | None = None
     assigned_at: datetime | None = None
@@ -104,7 +118,7 @@ class CaseOut(Schema):
     background: str | None = None
     requester: str | None = None
     co_requesters: list[str] | None = None
-    channel: str | None = None
+    channel: Annotated[str, OneOf(Channel)] | None = None
     confidential: bool | None = None
     routing_officer: str | None = None
     hours_estimate: float | None = None
@@ -113,7 +127,7 @@ class CaseOut(Schema):
     objection: str | None = None
     deferred_until: date | None = None
     defer_reason: str | None = None
-    advised_instrument: str | None = None
+    advised_instrument: Annotated[str, OneOf(ADVISABLE_INSTRUMENTS)] | None = None
     portfolio_holder: str | None = None
     postponed_at: datetime | None = None
     postponed_to: date | None = None
@@ -134,11 +148,11 @@ class CaseListOut(Schema):
 
 
 class CaseIn(Schema):
-    instrument: str = "assistance"
+    instrument: InstrumentValue = Instrument.ASSISTANCE.value
     title: str
     question: str
     background: str = ""
-    policy_area: str
+    policy_area: PolicyAreaValue
     confidential: bool = False
     co_requesters: list[int] = []
     on_behalf_of: int | None = None
@@ -158,10 +172,11 @@ class TimelineOut(Schema):
     at: datetime
     action: str
     # States are metadata: null for whoever may not see the case's metadata.
-    from_state: str | None = Field(
-        None, description="status ervoor; null als u de kenmerken niet mag zien"
+    from_state: Annotated[str, OneOf(State, "")] | None = Field(
+        None,
+        description="status ervoor (leeg bij het aanmaken); null als u de kenmerken niet mag zien",
     )
-    to_state: str | None = Field(
+    to_state: StateValue | None = Field(
         None, description="status erna; null als u de kenmerken niet mag zien"
     )
     # Who acted: null where the viewer may not know it (SECURITY.md, "Tijdlijn").
@@ -174,7 +189,7 @@ class DirectContactIn(Schema):
     title: str
     question: str
     answer: str
-    policy_area: str
+    policy_area: PolicyAreaValue
     confidential: bool = False
 
 
@@ -182,5 +197,5 @@ class SimilarOut(Schema):
     id: int
     reference: str
     title: str
-    instrument: str
+    instrument: InstrumentValue
     score: float

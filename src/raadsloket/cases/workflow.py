@@ -123,6 +123,10 @@ def register(instrument: str, table: list[Transition]) -> None:
     _TABLES[instrument] = tuple(table)
 
 
+def registered_instruments() -> tuple[str, ...]:
+    return tuple(_TABLES)
+
+
 def table(instrument: str) -> tuple[Transition, ...]:
     return _TABLES.get(instrument, ())
 

@@ -4,11 +4,20 @@ payloads and answers. Amounts are strings with two decimals, never floats (raads
 """
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
-from raadsloket.lib.api import AMOUNT_HELP, PageFilter, YearFilter
+from raadsloket.fractie_support.models import Expense, SpendingQuestion, Statement
+from raadsloket.lib.api import AMOUNT_HELP, OneOf, PageFilter, YearFilter
+from raadsloket.policy.schema import CategoryStatus
+
+# The values of the model's choices, as `enum` in the OpenAPI schema (lib/api.py OneOf).
+StatementStatus = Annotated[str, OneOf(Statement.Status)]
+ReviewValue = Annotated[str, OneOf(Expense.Review)]
+# "" while a question waits for its answer.
+AnswerValue = Annotated[str, OneOf(SpendingQuestion.Answer)]
+GivenAnswer = Annotated[str, OneOf([a for a in SpendingQuestion.Answer.values if a])]
 
 __all__ = ["PageFilter", "YearFilter"]
 
@@ -34,7 +43,7 @@ class FractieRefOut(Schema):
 class CategoryOut(Schema):
     code: str
     label: str
-    status: str = Field(..., description="allowed, not_allowed of ask_griffie")
+    status: CategoryStatus
     rule: str
 
 
@@ -43,7 +52,7 @@ class FractieRowOut(Schema):
     name: str
     seats: int
     year: int
-    status: str = Field(..., description="open, submitted, returned of approved")
+    status: StatementStatus
     status_label: str
     allocation: str
     spent: str
@@ -99,7 +108,7 @@ class CategoryTotalOut(Schema):
 class StatementOut(Schema):
     fractie: FractieRefOut
     year: int
-    status: str
+    status: StatementStatus
     status_label: str
     frozen: bool = Field(..., description="vastgesteld: de bedragen zijn die van de vaststelling")
     provisional: bool
@@ -128,7 +137,7 @@ class StatementOut(Schema):
 class QuestionRefOut(Schema):
     id: int
     question: str
-    answer: str
+    answer: AnswerValue
     answer_label: str
     reasoning: str
 
@@ -153,7 +162,7 @@ class ExpenseOut(Schema):
     waiting: bool
     question: QuestionRefOut | None
     proof: ProofOut | None
-    review: str
+    review: ReviewValue
     review_label: str
     review_remark: str
     recorded_by: str | None
@@ -205,7 +214,7 @@ class QuestionOut(Schema):
     question: str
     asked_by: str | None
     asked_at: dt.datetime
-    answer: str = Field(..., description="leeg, allowed, not_allowed of presidium")
+    answer: AnswerValue = Field(..., description="leeg zolang de vraag open is")
     answer_label: str
     reasoning: str
     answered_at: dt.datetime | None
@@ -218,7 +227,7 @@ class QuestionListOut(Schema):
 
 
 class AnswerIn(Schema):
-    answer: Literal["allowed", "not_allowed", "presidium"]
+    answer: GivenAnswer
     reasoning: str = Field(..., max_length=10_000)
 
 
@@ -227,7 +236,7 @@ class PrecedentOut(Schema):
     category: str
     category_label: str
     question: str
-    answer: str
+    answer: AnswerValue
     answer_label: str
     reasoning: str
     answered_on: dt.date | None

@@ -9,10 +9,15 @@ imports the routers, never the other way round): the error schema and the conven
 - Every refusal of the domain (DomainError) is a Dutch JSON error with its status and field.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from ninja import Field, Schema
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
 
 from raadsloket.lib.errors import DomainError
 from raadsloket.lib.money import TOO_MANY_DECIMALS, ZERO, cents
@@ -22,6 +27,36 @@ MAX_ID = 2**63 - 1
 MAX_PAGE = 100
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 AMOUNT_HELP = 'bedrag in euro als tekst met hoogstens twee decimalen, bijvoorbeeld "125.50"'
+
+
+@dataclass(frozen=True, init=False)
+class OneOf:
+    """`Annotated[str, OneOf(Model.Choices)]`: a text that must be one of the values, listed as
+    `enum` in the OpenAPI schema so an integration learns them from it. The values come from
+    the model's choices (or the workflow's verbs), never a copy; an unknown one is a Dutch 422
+    naming the valid ones (api/errors.py, error type "enum")."""
+
+    values: tuple[str, ...]
+
+    def __init__(self, choices: Iterable[str] | Any, *extra: str) -> None:
+        # A Choices class gives its values; a list or a dict (its keys) gives itself.
+        values = getattr(choices, "values") if isinstance(choices, type) else choices  # noqa: B009
+        object.__setattr__(self, "values", (*(str(v) for v in values), *extra))
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler):
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema, handler: GetJsonSchemaHandler):
+        json_schema = handler(schema)
+        json_schema["enum"] = list(self.values)
+        return json_schema
+
+    def check(self, value: str) -> str:
+        if value not in self.values:
+            raise PydanticCustomError(
+                "enum", "unknown value", {"expected": ", ".join(v or '""' for v in self.values)}
+            )
+        return value
 
 
 class YearFilter(Schema):
@@ -43,7 +78,8 @@ class ErrorOut(Schema):
 # 400: a body that is not JSON or a refusal of the domain; 401: no session and no valid API key;
 # 403: an action the caller may not do (or a session cookie without its CSRF token); 404: an
 # invisible or missing object; 409: not in this state; 413: a body over
-# DATA_UPLOAD_MAX_MEMORY_SIZE; 422: a field that does not validate (api/errors.py).
+# DATA_UPLOAD_MAX_MEMORY_SIZE; 422: a field that does not validate (api/errors.py); 429: more
+# calls than the rate limit allows (api/throttling.py), with Retry-After.
 ERRORS = {
     400: ErrorOut,
     401: ErrorOut,
@@ -52,6 +88,7 @@ ERRORS = {
     409: ErrorOut,
     413: ErrorOut,
     422: ErrorOut,
+    429: ErrorOut,
 }
 
 

@@ -3,15 +3,20 @@
 answers. Amounts are strings with two decimals, never floats (raadsloket.lib.api)."""
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated
 
 from ninja import Field, Schema
 
-from raadsloket.lib.api import AMOUNT_HELP, PageFilter
+from raadsloket.lib.api import AMOUNT_HELP, OneOf, PageFilter
+from raadsloket.training.models import TrainingRequest
+
+# The values of the model's choices, as `enum` in the OpenAPI schema (lib/api.py OneOf).
+KindValue = Annotated[str, OneOf(TrainingRequest.Kind)]
+StatusValue = Annotated[str, OneOf(TrainingRequest.Status)]
 
 
 class TrainingFilter(PageFilter):
-    status: Literal["submitted", "approved", "refused", "withdrawn"] | None = None
+    status: StatusValue | None = None
 
 
 class TrainingOut(Schema):
@@ -19,14 +24,14 @@ class TrainingOut(Schema):
     mine: bool
     person: str | None = Field(None, description="alleen bij uw eigen aanvragen en voor de griffie")
     year: int
-    kind: str
+    kind: KindValue
     kind_label: str
     title: str
     provider: str
     start_date: dt.date
     cost: str
     purpose: str
-    status: str
+    status: StatusValue
     status_label: str
     submitted_at: dt.datetime
     decided_at: dt.datetime | None
@@ -39,7 +44,7 @@ class TrainingListOut(Schema):
 
 
 class TrainingIn(Schema):
-    kind: Literal["personal", "collective"]
+    kind: KindValue
     title: str = Field(..., max_length=1000)
     provider: str = Field(..., max_length=1000)
     start_date: dt.date
@@ -56,7 +61,7 @@ class DecisionIn(Schema):
 
 
 class BudgetOut(Schema):
-    kind: str
+    kind: KindValue
     year: int
     amount: str
     approved: str
