@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "raadsloket.fractie_support",
     "raadsloket.training",
     "raadsloket.reflection",
+    "raadsloket.publication",
     "raadsloket.security",
     "raadsloket.records",
     "raadsloket.privacy",

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import include, path
 
 from raadsloket.api.root import api
+from raadsloket.publication import views as publication_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -12,6 +13,9 @@ urlpatterns = [
     path("opleidingen/", include("raadsloket.training.urls")),
     path("reflectie/", include("raadsloket.reflection.urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
+    # Woo: public pages and the DiWoo sitemaps, without login (raadsloket.publication).
+    path("openbaar/", include("raadsloket.publication.urls")),
+    path("robots.txt", publication_views.robots, name="robots"),
     path("", include("raadsloket.web.urls")),
     path("", include("raadsloket.cases.urls")),
     path("", include("raadsloket.advisor.urls")),

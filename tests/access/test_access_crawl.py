@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from raadsloket.access.viewer import viewer_for
@@ -28,6 +28,7 @@ from raadsloket.fractie_support.expenses import answer_question, record_expense,
 from raadsloket.organisation.models import Fractie
 from raadsloket.training.services import decide, request_training
 from tests.support.crawl import body, case_page_urls, crawl_site
+from tests.support.publication import add_written_questions
 from tests.support.scenarios import MARKER_SECTION
 
 pytestmark = pytest.mark.django_db
@@ -365,3 +366,94 @@ def test_the_budget_crawl_would_notice_a_leak(budget_bubble, username):
     expected = {m.marker for m in own if budget_sees(m.audience, username)}
     assert expected, username
     assert {m.marker for m in budget_bubble.budget_markers if m.marker in text} == expected
+
+
+# --- the anonymous visitor: the public pages (raadsloket.publication) --------------------
+
+# Pages and API lists a signed-in person uses: logged out, each must send to the login or 404.
+NON_PUBLIC_WEB = [
+    "/",
+    "/verzoeken/",
+    "/verzoeken/nieuw",
+    "/fractieondersteuning/",
+    "/opleidingen/",
+    "/schriftelijke-vragen/",
+    "/reflectie/",
+    "/meldingen/",
+    "/privacy/",
+    "/beveiliging/",
+]
+
+
+@pytest.fixture(scope="module")
+def public_bubble(budget_bubble, django_db_blocker):
+    """The budget bubble plus, per municipality, a CBS code and written questions in every
+    state with markers (tests/support/publication.py), in the bubble's module transaction."""
+    worlds = {}
+    for scenario in budget_bubble.scenarios:
+        worlds.setdefault(scenario.world.municipality.pk, scenario.world)
+    questions = []
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=budget_bubble.media_root):
+        for index, world in enumerate(worlds.values()):
+            world.municipality.cbs_code = f"{9900 + index}"
+            world.municipality.save()
+            questions.append(add_written_questions(world, f"p{index}"))
+    budget_bubble.written_questions = questions
+    return budget_bubble
+
+
+def test_the_anonymous_visitor_crawling_the_public_pages_reads_nothing_confidential(
+    public_bubble, settings
+):
+    """Logged out, from the public index and robots.txt, following every link and every
+    sitemap <loc>: no marker of any bubble case, budget line, course, draft, unregistered or
+    withdrawn question, or unpublished, embargoed or secret answer; every non-public URL
+    sends to the login or is 404; and the public markers do show (the crawl is not blind)."""
+    settings.MEDIA_ROOT = public_bubble.media_root
+    bubble = public_bubble
+    forbidden = {
+        scenario.marker(kind): f"{kind} of the {scenario.label}"
+        for scenario in bubble.scenarios
+        for kind in scenario.written
+    }
+    forbidden.update({m.marker: f"budget text for {m.audience}" for m in bubble.budget_markers})
+    public: dict[str, str] = {}
+    for questions in bubble.written_questions:
+        forbidden.update(questions.secret)
+        public.update(questions.public)
+    client = Client()
+    crawl = crawl_site(client, ["/openbaar/", "/robots.txt"], MAX_PAGES)
+    seen = "".join(text for _, _, text in crawl.pages)
+    leaks = [
+        f"{url} ({response.status_code}) shows the {what}"
+        for url, response, text in crawl.pages
+        for marker, what in forbidden.items()
+        if marker in text
+    ]
+    assert not leaks, f"{len(leaks)} leaks:\n" + "\n".join(leaks)
+    assert all(r.status_code < 500 for _, r, _ in crawl.pages)
+    assert not client.cookies, "a public page set a cookie"
+    xml_pages = [u for u, r, _ in crawl.pages if "xml" in r.get("Content-Type", "")]
+    assert len(xml_pages) >= 2 * len(bubble.written_questions), xml_pages
+    missing = [what for marker, what in public.items() if marker not in seen]
+    assert not missing, missing
+
+    cases = list(Case.objects.order_by("pk").values_list("pk", flat=True))
+    non_public = NON_PUBLIC_WEB + case_page_urls(bubble.scenarios)
+    non_public += [f"/verzoeken/{pk}" for pk in cases]
+    wrong = []
+    for url in non_public:
+        response = client.get(url)
+        to_login = response.status_code == 302 and response["Location"].startswith("/inloggen/")
+        if not (to_login or response.status_code == 404):
+            wrong.append(f"{url} answers {response.status_code}")
+    api_status = {
+        url: client.get(url).status_code
+        for url in ["/api/v1/cases", "/api/v1/me", *BUDGET_API_LISTS]
+    }
+    wrong += [
+        f"{url} answers {status}; expected 401"
+        for url, status in api_status.items()
+        if status != 401
+    ]
+    assert not wrong, wrong

@@ -19,6 +19,7 @@ import pytest
 from django.http import QueryDict
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from raadsloket.access.case_filters import FIELD_NAMES, FIELD_SECTIONS, offered_fields
@@ -827,6 +828,52 @@ def test_another_municipality_never_sees_anything(bubble):
             assert not sections(
                 viewer_for(person), scenario.world.municipality.cases.get(pk=scenario.case_id)
             )
+
+
+def _sent_to_login(response) -> bool:
+    return response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_the_anonymous_visitor_gets_no_case_anywhere(bubble_files):
+    """Not signed in: every case page, action page and answer file sends to the login (or is
+    404), the API answers 401, and the public pages (raadsloket.publication) of every
+    municipality show no marker of any case of the matrix: none is a public written question."""
+    bubble = bubble_files
+    anonymous = Client()
+    problems = []
+    for scenario in bubble.scenarios:
+        urls = [reverse("case_detail", args=[scenario.case_id])]
+        if scenario.file_token:
+            urls.append(reverse("case_file", args=[scenario.case_id, scenario.file_token]))
+        for url in urls:
+            CELLS["anonymous web"] += 1
+            response = anonymous.get(url)
+            if not (_sent_to_login(response) or response.status_code == 404):
+                problems.append(f"{url} answers {response.status_code} to the anonymous visitor")
+        for url in (
+            f"/api/v1/cases/{scenario.case_id}",
+            f"/api/v1/cases/{scenario.case_id}/timeline",
+        ):
+            CELLS["anonymous API"] += 1
+            if (status := anonymous.get(url).status_code) != 401:
+                problems.append(f"{url} answers {status} to the anonymous visitor; expected 401")
+    for slug, scenarios in bubble.worlds().items():
+        text = "".join(
+            anonymous.get(url).content.decode()
+            for url in (f"/openbaar/{slug}/", f"/api/v1/public/{slug}/feed")
+        )
+        for scenario in scenarios:
+            CELLS["anonymous public pages"] += 1
+            check_markers(
+                problems,
+                text,
+                scenario,
+                frozenset(),
+                set(),
+                "the anonymous visitor",
+                "public pages",
+            )
+    assert_no_problems(problems)
 
 
 def test_the_roles_of_the_matrix_are_real_people_with_the_right_roles(bubble):

@@ -14,6 +14,8 @@ from urllib.parse import urldefrag
 from django.test import Client
 
 HREF = re.compile(r'href="(/[^"]*)"')
+# A sitemap's <loc> (publication: the DiWoo sitemaps for the Woo-index) is a full URL.
+LOC = re.compile(r"<(?:\w+:)?loc>https?://testserver(/[^<]*)</(?:\w+:)?loc>")
 FORM = re.compile(r'<form\b[^>]*\bmethod="post"[^>]*>', re.IGNORECASE)
 FORM_ACTION = re.compile(r'\baction="(/[^"]*)"')
 # Never follow: logging out would end the crawl; static files and the API's Swagger page hold
@@ -76,4 +78,6 @@ def crawl_site(client: Client, start: list[str], max_pages: int = 300) -> Crawl:
             for form in FORM.findall(text):
                 action = FORM_ACTION.search(form)
                 result.post_forms.add((action.group(1) if action else url).replace("&amp;", "&"))
+        elif response.status_code == 200 and "xml" in response.get("Content-Type", ""):
+            queue.extend(LOC.findall(text))
     return result

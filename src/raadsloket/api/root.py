@@ -22,6 +22,7 @@ from raadsloket.cases.api import router as cases_router
 from raadsloket.fractie_support.api import router as fractie_support_router
 from raadsloket.lib.api import ERRORS
 from raadsloket.notify.api import router as notify_router
+from raadsloket.publication.api import router as publication_router
 from raadsloket.reflection.api import router as reflection_router
 from raadsloket.training.api import router as training_router
 from raadsloket.written_questions.api import router as written_questions_router
@@ -108,3 +109,4 @@ api.add_router("/", notify_router)
 api.add_router("/", fractie_support_router)
 api.add_router("/", training_router)
 api.add_router("/", reflection_router)
+api.add_router("/", publication_router)

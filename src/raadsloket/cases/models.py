@@ -142,6 +142,10 @@ class Case(models.Model):
     registered_at = models.DateTimeField("geregistreerd", null=True, blank=True)
     answered_at = models.DateTimeField("beantwoord", null=True, blank=True)
     published_at = models.DateTimeField("gepubliceerd", null=True, blank=True)
+    # Woo publication of a written question's answer: the griffie may set an embargo; before
+    # this day nothing of the answer is public (raadsloket.access.publication). Empty: public
+    # as soon as it is published to the council.
+    answer_public_from = models.DateField("antwoord openbaar vanaf", null=True, blank=True)
     intake_due = models.DateField("termijn intake", null=True, blank=True)
     decision_due = models.DateField("termijn besluit", null=True, blank=True)
     delivery_due = models.DateField("termijn oplevering", null=True, blank=True)

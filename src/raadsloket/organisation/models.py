@@ -4,7 +4,7 @@
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 
 from raadsloket.organisation.roles import PolicyArea, Role
@@ -18,6 +18,15 @@ class Municipality(models.Model):
     name = models.CharField("naam", max_length=120, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     inhabitants = models.PositiveIntegerField("inwoners")
+    # The CBS gemeentecode (four digits, e.g. "0363" for Amsterdam): the municipality's TOOI
+    # identifier https://identifier.overheid.nl/tooi/id/gemeente/gm0363 names it as the
+    # publisher in its DiWoo metadata (raadsloket.publication). Empty: no DiWoo sitemap.
+    cbs_code = models.CharField(
+        "gemeentecode (CBS)",
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}$", "Een gemeentecode bestaat uit vier cijfers.")],
+    )
     policy_preset = models.CharField("verordening (profiel)", max_length=40, default=DEFAULT_PRESET)
     # Single fields the municipality sets differently from its preset.
     policy_overrides = models.JSONField("afwijkingen van het profiel", default=dict, blank=True)
@@ -28,6 +37,13 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def tooi_uri(self) -> str:
+        """The TOOI identifier of the municipality ("" without a CBS code)."""
+        if not self.cbs_code:
+            return ""
+        return f"https://identifier.overheid.nl/tooi/id/gemeente/gm{self.cbs_code}"
 
     @property
     def policy(self) -> PolicyProfile:

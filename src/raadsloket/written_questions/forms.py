@@ -10,6 +10,8 @@ from raadsloket.organisation.roles import COLLEGE
 
 # A postponement names a date; further than this is no longer a postponement but a refusal.
 MAX_POSTPONEMENT_DAYS = 366
+# An embargo delays publication; longer than a year would keep a public answer from the public.
+MAX_EMBARGO_DAYS = 366
 
 
 def portfolio_holders(viewer):
@@ -89,6 +91,26 @@ class PublishForm(ActionForm):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Het raadslid kan in die vergadering nadere vragen stellen.",
     )
+
+    # Woo: the answer is published on the public pages and feeds at once unless the griffie
+    # sets a later day (an embargo, e.g. until the college's press moment).
+    answer_public_from = forms.DateField(
+        label="Antwoord openbaar vanaf",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leeg laten: het antwoord staat direct op de openbare pagina's.",
+    )
+
+    def clean_answer_public_from(self):
+        day = self.cleaned_data.get("answer_public_from")
+        today = timezone.localdate()
+        if day is not None and day < today:
+            raise forms.ValidationError(
+                "De datum van openbaarmaking kan niet in het verleden liggen."
+            )
+        if day is not None and (day - today).days > MAX_EMBARGO_DAYS:
+            raise forms.ValidationError("Een embargo duurt hoogstens een jaar.")
+        return day
 
     def clean_meeting_date(self):
         meeting = self.cleaned_data.get("meeting_date")

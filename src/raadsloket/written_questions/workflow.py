@@ -124,6 +124,7 @@ def publish(step: Step) -> None:
     case.published_at = step.now
     case.closed_at = step.now
     case.meeting_date = step.data.get("meeting_date")
+    case.answer_public_from = step.data.get("answer_public_from")
 
 
 def describe_publish(step: Step) -> str:
@@ -131,6 +132,9 @@ def describe_publish(step: Step) -> str:
     text = "Vragen en antwoord gepubliceerd voor alle raadsleden"
     if meeting:
         text += f"; ingekomen stuk voor de raadsvergadering van {meeting:%d-%m-%Y}"
+    embargo = step.data.get("answer_public_from")
+    if embargo:
+        text += f". Het antwoord is openbaar vanaf {embargo:%d-%m-%Y}"
     return text + "."
 
 

@@ -12,8 +12,10 @@ from raadsloket.demo.history import load_coalition, load_history
 from raadsloket.demo.people import build_municipality
 from raadsloket.organisation.models import Municipality
 
-MAIN = ("Gemeente Voorbeeld", "voorbeeld", "vng-model", "", 60_000)
-SECOND = ("Gemeente Domstede", "domstede", "utrecht", "u-", 120_000)
+# The last field is a CBS gemeentecode for the DiWoo metadata (raadsloket.publication): the
+# demo towns are invented, so are their codes (no real gemeente has a code from 9900).
+MAIN = ("Gemeente Voorbeeld", "voorbeeld", "vng-model", "", 60_000, "9991")
+SECOND = ("Gemeente Domstede", "domstede", "utrecht", "u-", 120_000, "9992")
 
 
 class Command(BaseCommand):
@@ -39,10 +41,12 @@ class Command(BaseCommand):
                 TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
             )
             with quiet, transaction.atomic():
-                for name, slug, preset, prefix, inhabitants in (MAIN, SECOND):
+                for name, slug, preset, prefix, inhabitants, code in (MAIN, SECOND):
                     world = build_municipality(
                         name, slug, preset=preset, prefix=prefix, inhabitants=inhabitants
                     )
+                    world.municipality.cbs_code = code
+                    world.municipality.save(update_fields=["cbs_code"])
                     count = load_cases(world, small=bool(prefix))
                     self.stdout.write(f"{name} ({preset}): {count} verzoeken geladen.")
                     self.stdout.write(f"  {load_budgets(world, small=bool(prefix)).line()}")
