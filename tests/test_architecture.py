@@ -32,6 +32,7 @@ SHAPES = {
         "urls",
     },
     "training": {"models", "services", "forms", "views", "api", "urls"},
+    "registers": {"models", "services", "forms", "views", "api", "urls"},
 }
 
 

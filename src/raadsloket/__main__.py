@@ -8,7 +8,7 @@ import os
 import sys
 
 # Commands whose public name is not a valid module name.
-ALIASES = {"audit-verify": "audit_verify"}
+ALIASES = {"audit-verify": "audit_verify", "register-import": "register_import"}
 
 
 def main() -> None:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "raadsloket.notify",
     "raadsloket.fractie_support",
     "raadsloket.training",
+    "raadsloket.registers",
     "raadsloket.reflection",
     "raadsloket.publication",
     "raadsloket.security",

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from raadsloket.access.fractie_support import sees_budget_pages
 from raadsloket.access.reflection import report_audience
+from raadsloket.access.registers import uses_registers
 from raadsloket.access.training import sees_training_pages
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.effects import may_request
@@ -103,6 +104,7 @@ def who_am_i(context):
         "sees_written": sees_written,
         "sees_budgets": sees_budget_pages(viewer),
         "sees_training": sees_training_pages(viewer),
+        "sees_registers": uses_registers(viewer),
         "sees_reports": report_audience(viewer) is not None,
     }
 

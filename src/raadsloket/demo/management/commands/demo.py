@@ -10,6 +10,7 @@ from raadsloket.demo.cases import load_cases
 from raadsloket.demo.enrolment import DEMO_CODE, hand_out_codes
 from raadsloket.demo.history import load_coalition, load_history
 from raadsloket.demo.people import build_municipality
+from raadsloket.demo.registers import load_registers
 from raadsloket.organisation.models import Municipality
 
 # The last field is a CBS gemeentecode for the DiWoo metadata (raadsloket.publication): the
@@ -51,6 +52,9 @@ class Command(BaseCommand):
                     self.stdout.write(f"{name} ({preset}): {count} verzoeken geladen.")
                     self.stdout.write(f"  {load_budgets(world, small=bool(prefix)).line()}")
                     self.stdout.write(f"  {self.history(world, main=not prefix)}")
+                    if not prefix:
+                        # A year of registers for the main municipality (the second keeps none).
+                        self.stdout.write(f"  {load_registers(world).line()}")
         hand_out_codes((MAIN[1], SECOND[1]))
         self.print_logins()
 

@@ -8,6 +8,7 @@ from raadsloket.fractie_support.reminders import remind_statements
 from raadsloket.lib.text import counted
 from raadsloket.notify.digest import send_digests
 from raadsloket.notify.reminders import remind
+from raadsloket.registers.reminders import remind_registers
 
 
 def _parse_day(value: str) -> date:
@@ -22,7 +23,7 @@ def _parse_day(value: str) -> date:
 class Command(BaseCommand):
     help = (
         "Eén ronde voor cron: herinneringen bij naderende en verlopen termijnen (verzoeken en "
-        "verantwoordingen fractieondersteuning), en de dagelijkse samenvattingen per e-mail "
+        "verantwoordingen fractieondersteuning, moties en toezeggingen), en de dagelijkse samenvattingen per e-mail "
         "(dagelijks draaien, aan het eind van de dag)."
     )
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         reminders = remind(today)
         # Before the digests, so today's statement reminders are in today's summary.
         statements = remind_statements(today)
+        registers = remind_registers(today)
         digests = send_digests(today)
         self.stdout.write(
             f"Herinneringen {today:%d-%m-%Y}: {counted(reminders.near, 'verzoek', 'verzoeken')} met naderende "
@@ -46,6 +48,11 @@ class Command(BaseCommand):
             f"Verantwoordingen fractieondersteuning: {counted(statements.near, 'herinnering', 'herinneringen')} voor de "
             f"termijn, {statements.overdue} na de termijn; "
             f"{counted(statements.notifications, 'melding', 'meldingen')} gemaakt."
+        )
+        self.stdout.write(
+            f"Moties en toezeggingen: {counted(registers.near, 'herinnering', 'herinneringen')} "
+            f"voor de uiterste datum, {registers.overdue} erna; "
+            f"{counted(registers.notifications, 'melding', 'meldingen')} gemaakt."
         )
         self.stdout.write(
             f"Dagelijkse samenvatting: {counted(digests.mails, 'e-mail', 'e-mails')} met "

@@ -1,0 +1,387 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The registers in the API: lists, items and their actions, with typed payloads.
+
+Mounted on the project's API (api/root.py), whose authentication it inherits. Who sees what is
+decided by raadsloket.access.registers; an item the caller may not see answers 404 like a
+missing one (raadsloket.lib.api conventions). Every change goes through registers.services.
+"""
+
+from django.utils import timezone
+from ninja import Query, Router
+
+from raadsloket.access.registers import sees_item
+from raadsloket.access.viewer import Viewer, viewer_for
+from raadsloket.lib.api import ERRORS, MAX_ID
+from raadsloket.lib.errors import InvalidInput, NotFound
+from raadsloket.organisation.models import Fractie, Person
+from raadsloket.registers import lists, services
+from raadsloket.registers.models import (
+    Amendment,
+    Commitment,
+    InitiativeProposal,
+    Motion,
+    RegisterItem,
+)
+from raadsloket.registers.schemas import (
+    AmendmentFilterIn,
+    AmendmentIn,
+    AmendmentOut,
+    CollegeViewsIn,
+    CommitmentFilterIn,
+    CommitmentIn,
+    CommitmentOut,
+    CompleteMotionIn,
+    DecideDoneIn,
+    DecideInitiativeIn,
+    InitiativeFilterIn,
+    InitiativeIn,
+    InitiativeOut,
+    MotionFilterIn,
+    MotionIn,
+    MotionOut,
+    ProposeDoneIn,
+    ScheduleIn,
+)
+
+router = Router(tags=["registers"])
+
+
+def _person(person: Person | None) -> dict | None:
+    return None if person is None else {"id": person.pk, "name": person.display_name}
+
+
+def _base(item: RegisterItem) -> dict:
+    return {
+        "kind": item.KIND,
+        "id": item.pk,
+        "number": item.number,
+        "title": item.title,
+        "url": item.get_absolute_url(),
+        "overdue": item.is_overdue(),
+    }
+
+
+def _out(item) -> dict:
+    data = _base(item)
+    if isinstance(item, Motion | Amendment):
+        data.update(
+            text=item.text,
+            meeting_date=item.meeting_date,
+            agenda_item=item.agenda_item,
+            outcome=item.outcome,
+            submitters=[_person(p) for p in item.submitters.all()],
+            co_signers=[_person(p) for p in item.co_signers.all()],
+            votes=[
+                {"fractie": vote.fractie.name, "choice": vote.choice}
+                for vote in item.votes.select_related("fractie")
+            ],
+        )
+    if isinstance(item, Motion):
+        data.update(
+            portfolio_holder=_person(item.portfolio_holder),
+            due_date=item.due_date,
+            execution=item.execution or None,
+            letter_reference=item.letter_reference,
+            done_at=item.done_at,
+        )
+    elif isinstance(item, Amendment):
+        data["amends"] = item.amends
+    elif isinstance(item, Commitment):
+        data.update(
+            {
+                field: getattr(item, field)
+                for field in (
+                    "meeting_name",
+                    "meeting_date",
+                    "made_to",
+                    "text",
+                    "due_date",
+                    "status",
+                    "proposal_note",
+                    "decision_reference",
+                    "rejection_reason",
+                )
+            },
+            portfolio_holder=_person(item.portfolio_holder),
+        )
+    elif isinstance(item, InitiativeProposal):
+        data.update(
+            text=item.text,
+            status=item.status,
+            submitters=[_person(p) for p in item.submitters.all()],
+            college_views=item.college_views,
+            meeting_date=item.meeting_date,
+            agenda_item=item.agenda_item,
+        )
+    return data
+
+
+def _get(viewer: Viewer, model, pk: int):
+    item = model.objects.filter(pk=pk).first() if 0 < pk <= MAX_ID else None
+    if item is None or not sees_item(viewer, item):
+        raise NotFound(f"Deze {model.LABEL} bestaat niet of u mag haar niet zien.")
+    return item
+
+
+def _list(request, model, filters) -> list[dict]:
+    viewer = viewer_for(request.user)
+    register = lists.REGISTERS[model.KIND]
+    chosen = lists.ListFilter(
+        status=filters.status or "",
+        holder=filters.portfolio_holder if register.has_holder else None,
+        meeting=filters.meeting_date,
+        overdue=filters.overdue and register.has_due,
+    )
+    queryset = lists.filtered(viewer, register, chosen, timezone.localdate())
+    return [_out(item) for item in queryset[: filters.limit]]
+
+
+def _people(viewer: Viewer, ids: list[int], field: str) -> tuple[Person, ...]:
+    found = {
+        person.pk: person
+        for person in Person.objects.filter(municipality_id=viewer.tenant, pk__in=ids)
+    }
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        raise InvalidInput(
+            "Onbekende persoon.", errors={field: [f"Onbekend: {', '.join(map(str, missing))}."]}
+        )
+    return tuple(found[pk] for pk in ids)
+
+
+def _one(viewer: Viewer, pk: int | None, field: str) -> Person | None:
+    return None if pk is None else _people(viewer, [pk], field)[0]
+
+
+def _proposal_input(viewer: Viewer, body) -> services.ProposalInput:
+    fracties = {
+        fractie.pk: fractie for fractie in Fractie.objects.filter(municipality_id=viewer.tenant)
+    }
+    votes = []
+    for vote in body.votes:
+        if vote.fractie_id not in fracties:
+            raise InvalidInput("Onbekende fractie.", errors={"votes": [f"{vote.fractie_id}"]})
+        votes.append((fracties[vote.fractie_id], vote.choice))
+    return services.ProposalInput(
+        number=body.number,
+        title=body.title,
+        text=body.text,
+        meeting_date=body.meeting_date,
+        agenda_item=body.agenda_item,
+        outcome=body.outcome,
+        submitters=_people(viewer, body.submitter_ids, "submitter_ids"),
+        co_signers=_people(viewer, body.co_signer_ids, "co_signer_ids"),
+        votes=tuple(votes),
+        portfolio_holder=_one(
+            viewer, getattr(body, "portfolio_holder_id", None), "portfolio_holder_id"
+        ),
+        due_date=getattr(body, "due_date", None),
+        amends=getattr(body, "amends", ""),
+    )
+
+
+# --- moties ---------------------------------------------------------------------------------------
+
+
+@router.get("/registers/motions", response={200: list[MotionOut], **ERRORS}, summary="Moties")
+def list_motions(request, filters: Query[MotionFilterIn]):
+    return _list(request, Motion, filters)
+
+
+@router.post("/registers/motions", response={201: MotionOut, **ERRORS}, summary="Motie vastleggen")
+def record_motion(request, body: MotionIn):
+    viewer = viewer_for(request.user)
+    motion = services.record_proposal(viewer, Motion, _proposal_input(viewer, body))
+    return 201, _out(motion)
+
+
+@router.get("/registers/motions/{pk}", response={200: MotionOut, **ERRORS}, summary="Motie")
+def motion_detail(request, pk: int):
+    return _out(_get(viewer_for(request.user), Motion, pk))
+
+
+@router.post(
+    "/registers/motions/{pk}/complete",
+    response={200: MotionOut, **ERRORS},
+    summary="Motie afdoen met de collegebrief",
+)
+def complete_motion(request, pk: int, body: CompleteMotionIn):
+    viewer = viewer_for(request.user)
+    motion = _get(viewer, Motion, pk)
+    return _out(services.complete_motion(viewer, motion, reference=body.letter_reference))
+
+
+# --- amendementen ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/registers/amendments", response={200: list[AmendmentOut], **ERRORS}, summary="Amendementen"
+)
+def list_amendments(request, filters: Query[AmendmentFilterIn]):
+    return _list(request, Amendment, filters)
+
+
+@router.post(
+    "/registers/amendments",
+    response={201: AmendmentOut, **ERRORS},
+    summary="Amendement vastleggen",
+)
+def record_amendment(request, body: AmendmentIn):
+    viewer = viewer_for(request.user)
+    amendment = services.record_proposal(viewer, Amendment, _proposal_input(viewer, body))
+    return 201, _out(amendment)
+
+
+@router.get(
+    "/registers/amendments/{pk}", response={200: AmendmentOut, **ERRORS}, summary="Amendement"
+)
+def amendment_detail(request, pk: int):
+    return _out(_get(viewer_for(request.user), Amendment, pk))
+
+
+# --- toezeggingen ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/registers/commitments", response={200: list[CommitmentOut], **ERRORS}, summary="Toezeggingen"
+)
+def list_commitments(request, filters: Query[CommitmentFilterIn]):
+    return _list(request, Commitment, filters)
+
+
+@router.post(
+    "/registers/commitments",
+    response={201: CommitmentOut, **ERRORS},
+    summary="Toezegging vastleggen",
+)
+def record_commitment(request, body: CommitmentIn):
+    viewer = viewer_for(request.user)
+    holder = _one(viewer, body.portfolio_holder_id, "portfolio_holder_id")
+    data = services.CommitmentInput(
+        **body.dict(exclude={"portfolio_holder_id"}), portfolio_holder=holder
+    )
+    return 201, _out(services.record_commitment(viewer, data))
+
+
+@router.get(
+    "/registers/commitments/{pk}", response={200: CommitmentOut, **ERRORS}, summary="Toezegging"
+)
+def commitment_detail(request, pk: int):
+    return _out(_get(viewer_for(request.user), Commitment, pk))
+
+
+@router.post(
+    "/registers/commitments/{pk}/propose-done",
+    response={200: CommitmentOut, **ERRORS},
+    summary="Toezegging voorstellen af te doen (college)",
+)
+def propose_commitment_done(request, pk: int, body: ProposeDoneIn):
+    viewer = viewer_for(request.user)
+    return _out(services.propose_done(viewer, _get(viewer, Commitment, pk), body.note))
+
+
+@router.post(
+    "/registers/commitments/{pk}/decide",
+    response={200: CommitmentOut, **ERRORS},
+    summary="Besluiten of een toezegging is afgedaan (griffie)",
+)
+def decide_commitment(request, pk: int, body: DecideDoneIn):
+    viewer = viewer_for(request.user)
+    commitment = _get(viewer, Commitment, pk)
+    return _out(
+        services.decide_done(
+            viewer, commitment, accept=body.accept, reference=body.reference, reason=body.reason
+        )
+    )
+
+
+# --- initiatiefvoorstellen ------------------------------------------------------------------------
+
+
+@router.get(
+    "/registers/initiatives",
+    response={200: list[InitiativeOut], **ERRORS},
+    summary="Initiatiefvoorstellen",
+)
+def list_initiatives(request, filters: Query[InitiativeFilterIn]):
+    return _list(request, InitiativeProposal, filters)
+
+
+@router.post(
+    "/registers/initiatives",
+    response={201: InitiativeOut, **ERRORS},
+    summary="Initiatiefvoorstel beginnen (concept)",
+)
+def start_initiative(request, body: InitiativeIn):
+    viewer = viewer_for(request.user)
+    initiative = services.start_initiative(
+        viewer,
+        title=body.title,
+        text=body.text,
+        co_submitters=_people(viewer, body.co_submitter_ids, "co_submitter_ids"),
+    )
+    return 201, _out(initiative)
+
+
+@router.get(
+    "/registers/initiatives/{pk}",
+    response={200: InitiativeOut, **ERRORS},
+    summary="Initiatiefvoorstel",
+)
+def initiative_detail(request, pk: int):
+    return _out(_get(viewer_for(request.user), InitiativeProposal, pk))
+
+
+@router.post(
+    "/registers/initiatives/{pk}/submit",
+    response={200: InitiativeOut, **ERRORS},
+    summary="Initiatiefvoorstel indienen",
+)
+def submit_initiative(request, pk: int):
+    viewer = viewer_for(request.user)
+    return _out(services.submit_initiative(viewer, _get(viewer, InitiativeProposal, pk)))
+
+
+@router.post(
+    "/registers/initiatives/{pk}/college-views",
+    response={200: InitiativeOut, **ERRORS},
+    summary="Wensen en bedenkingen van het college vastleggen",
+)
+def initiative_college_views(request, pk: int, body: CollegeViewsIn):
+    viewer = viewer_for(request.user)
+    initiative = _get(viewer, InitiativeProposal, pk)
+    return _out(services.record_college_views(viewer, initiative, body.college_views))
+
+
+@router.post(
+    "/registers/initiatives/{pk}/schedule",
+    response={200: InitiativeOut, **ERRORS},
+    summary="Initiatiefvoorstel agenderen",
+)
+def schedule_initiative(request, pk: int, body: ScheduleIn):
+    viewer = viewer_for(request.user)
+    initiative = _get(viewer, InitiativeProposal, pk)
+    return _out(
+        services.schedule_initiative(viewer, initiative, body.meeting_date, body.agenda_item)
+    )
+
+
+@router.post(
+    "/registers/initiatives/{pk}/decide",
+    response={200: InitiativeOut, **ERRORS},
+    summary="Uitkomst van de stemming over een initiatiefvoorstel",
+)
+def decide_initiative(request, pk: int, body: DecideInitiativeIn):
+    viewer = viewer_for(request.user)
+    initiative = _get(viewer, InitiativeProposal, pk)
+    return _out(services.decide_initiative(viewer, initiative, body.outcome))
+
+
+@router.post(
+    "/registers/initiatives/{pk}/withdraw",
+    response={200: InitiativeOut, **ERRORS},
+    summary="Initiatiefvoorstel intrekken",
+)
+def withdraw_initiative(request, pk: int):
+    viewer = viewer_for(request.user)
+    return _out(services.withdraw_initiative(viewer, _get(viewer, InitiativeProposal, pk)))
