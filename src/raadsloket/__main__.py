@@ -8,7 +8,16 @@ import os
 import sys
 
 # Commands whose public name is not a valid module name.
+<<<<<<< ours
 ALIASES = {"audit-verify": "audit_verify", "register-import": "register_import"}
+=======
+ALIASES = {
+    "audit-verify": "audit_verify",
+    "audit-checkpoint": "audit_checkpoint",
+    "audit-keygen": "audit_keygen",
+    "audit-prove": "audit_prove",
+}
+>>>>>>> theirs
 
 
 def main() -> None:

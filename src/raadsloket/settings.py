@@ -204,6 +204,11 @@ STORAGES = {
 }
 # Uploaded files live outside the web root and are served only through the access layer.
 MEDIA_ROOT = VAR_DIR / "files"
+
+# Signed checkpoints of the audit chains (audit/checkpoints.py, SECURITY.md): the private key
+# belongs off the database server; the checkpoints where the database cannot rewrite them.
+AUDIT_SIGNING_KEY = Path(env_str("AUDIT_SIGNING_KEY", str(VAR_DIR / "audit-signing-key.pem")))
+AUDIT_CHECKPOINT_DIR = Path(env_str("AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -17,7 +17,7 @@ from django.test import Client
 
 from raadsloket.assistance.models import HoursEntry
 from raadsloket.audit import chain
-from raadsloket.audit.models import AuditEvent, AuditHead
+from raadsloket.audit.models import NATIONAL, AuditEvent, AuditHead
 from raadsloket.cases.models import Assignment, Case, TimelineEvent
 from raadsloket.organisation.models import Municipality, Person, RoleAssignment
 from raadsloket.organisation.roles import Role
@@ -180,7 +180,13 @@ def test_the_audit_chain_verifies_and_records_every_step():
     small_set()
     assert chain.verify() == []
     assert AuditEvent.objects.count() == TimelineEvent.objects.count()
-    assert AuditHead.objects.get(pk=1).seq == AuditEvent.objects.count()
+    # One chain per municipality, each ending at its head; the national chain is untouched.
+    for municipality in Municipality.objects.all():
+        events = AuditEvent.objects.filter(chain=municipality.pk)
+        assert events.exclude(municipality_id_ref=municipality.pk).count() == 0
+        assert AuditHead.objects.get(chain=municipality.pk).seq == events.count() > 0
+    assert not AuditEvent.objects.filter(chain=NATIONAL).exists()
+    assert chain.verify(Municipality.objects.first().pk) == []
     # The workflow's own writer continues the chain where the generator left it.
     case = Case.objects.order_by("pk").last()
     chain.record("case.read", municipality_id=case.municipality_id, case_id=case.pk)

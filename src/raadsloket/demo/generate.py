@@ -4,8 +4,8 @@
 Every case has the timeline, audit events and related rows its state implies, as if it had
 gone through the workflow: the same tables and columns the pages read, written in bulk
 (`BulkWriter`) rather than through `perform`, which would take days for a million cases.
-The audit events form one intact chain (`raadsloket audit-verify` passes); they record the
-transitions, not the reads of ten years of page views.
+The audit events form one intact chain per municipality (`raadsloket audit-verify` passes); they
+record the transitions, not the reads of ten years of page views.
 """
 
 import random
@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from raadsloket.assistance.models import Evaluation, HoursEntry, Kickoff, Mediation
 from raadsloket.audit.chain import GENESIS, event_hash
-from raadsloket.audit.models import AuditEvent, AuditHead
+from raadsloket.audit.models import NATIONAL, AuditEvent, AuditHead
 from raadsloket.cases.models import Assignment, Case, TimelineEvent
 from raadsloket.demo.bulk import BulkWriter
 from raadsloket.demo.national import MunicipalityShape, shapes
@@ -187,8 +187,8 @@ def generate(
     # One transaction per municipality: a failure leaves the ones before it whole.
     for index, shape in enumerate(plan, start=1):
         with transaction.atomic():
-            chain.load()
             council = _people(writer, shape, rng, hashed, now - timedelta(days=365 * years))
+            chain.start(council.municipality_id)
             # Oldest first, so that case numbers follow time as they do in use.
             for ago in sorted((rng.randrange(span) for _ in range(shape.cases)), reverse=True):
                 _case(writer, council, rng, chain, now, now - timedelta(seconds=ago))
@@ -309,18 +309,23 @@ def _people(
 
 
 class _Chain:
-    """The audit chain continued in memory; the head row is read and written per transaction."""
+    """One municipality's audit chain continued in memory (audit/models.py: a chain per
+    municipality); its head row is read and written in that municipality's transaction."""
 
     def __init__(self):
+        self.chain = NATIONAL
         self.seq = 0
         self.hash = GENESIS
 
-    def load(self) -> None:
-        head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
-        self.seq, self.hash = head.seq, head.hash
+    def start(self, municipality_id: int) -> None:
+        self.chain = municipality_id
+        head = AuditHead.objects.select_for_update().filter(chain=municipality_id).first()
+        self.seq, self.hash = (head.seq, head.hash) if head else (0, GENESIS)
 
     def save(self) -> None:
-        AuditHead.objects.filter(pk=1).update(seq=self.seq, hash=self.hash)
+        AuditHead.objects.update_or_create(
+            chain=self.chain, defaults={"seq": self.seq, "hash": self.hash}
+        )
 
     def add(
         self,
@@ -339,6 +344,7 @@ class _Chain:
         writer.add(
             AuditEvent,
             {
+                "chain": self.chain,
                 "seq": self.seq,
                 "at": at,
                 "municipality_id_ref": municipality_id,

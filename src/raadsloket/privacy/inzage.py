@@ -277,7 +277,8 @@ def audit_rows(person: Person) -> list[dict]:
     """Events the person caused, and the privacy events about them (kind, moment, case)."""
     mine = Q(actor_ref=person.username) if person.username else Q(pk__in=[])
     about = Q(action__startswith="privacy.", detail__person=person.pk)
-    events = AuditEvent.objects.filter(mine | about).order_by("seq")
+    # The order they were written in: numbers are per chain (audit/models.py).
+    events = AuditEvent.objects.filter(mine | about).order_by("pk")
     return [
         {
             "Volgnummer": event.seq,

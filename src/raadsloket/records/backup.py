@@ -31,7 +31,7 @@ from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
-from raadsloket.audit.models import AuditEvent, AuditHead
+from raadsloket.audit.models import NATIONAL, AuditEvent, AuditHead
 from raadsloket.records import sequences
 from raadsloket.records.dump import dump, dumped_models
 
@@ -86,7 +86,8 @@ def _snapshot(target: Path) -> dict[str, Any]:
                 # The first statement of the transaction: every read sees one moment.
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         dump(target / DUMP)
-        head = AuditHead.objects.filter(pk=1).first()
+        heads = {str(chain): [seq, digest] for chain, seq, digest in _heads()}
+        national = heads.get(str(NATIONAL), [0, ""])
         return {
             "migrations": applied_migrations(),
             "sequences": sequences.read(),
@@ -95,10 +96,17 @@ def _snapshot(target: Path) -> dict[str, Any]:
             },
             "audit": {
                 "events": AuditEvent.objects.count(),
-                "head_seq": head.seq if head else 0,
-                "head_hash": head.hash if head else "",
+                # The national chain's end, as before the chains were split; then every chain's.
+                "head_seq": national[0],
+                "head_hash": national[1],
+                "heads": heads,
             },
         }
+
+
+def _heads() -> list[tuple[int, int, str]]:
+    """(chain, seq, hash) of every audit chain's head."""
+    return list(AuditHead.objects.order_by("chain").values_list("chain", "seq", "hash"))
 
 
 def _copy_media(source: Path, target: Path) -> int:
