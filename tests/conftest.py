@@ -7,9 +7,9 @@ the Hypothesis profile (tests/support/examples.py) and which tests the PostgreSQ
 """
 
 import os
+import uuid
 
 import pytest
-from django.core.cache import cache
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.organisation.models import Person
@@ -102,6 +102,7 @@ def _fast_hashing(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+<<<<<<< ours
 def _fresh_rate_limits(request, settings):
     """Rate limits (lib/ratelimit.py, api/throttling.py) count per person id in the cache; ids
     repeat across tests. The database cache (settings.CACHES) rolls back with each test's
@@ -119,6 +120,16 @@ def _fresh_rate_limits(request, settings):
         cache.clear()
     else:
         yield
+=======
+def _fresh_cache(settings):
+    # Rate limits (lib/ratelimit.py) count per person id in the cache and ids repeat across
+    # tests; stored reports (reflection.stored) too. The shared cache is the database's
+    # (settings.CACHES), which a test without database access may not touch: a key prefix of
+    # its own gives every test an empty cache without clearing anything.
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": uuid.uuid4().hex} for name, config in settings.CACHES.items()
+    }
+>>>>>>> theirs
 
 
 @pytest.fixture(autouse=True)

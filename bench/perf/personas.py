@@ -19,13 +19,13 @@ from collections import Counter
 import django
 
 
-def main(out: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "raadsloket.settings")
-    django.setup()
-    from django.db import connection
+def choose() -> tuple[dict, list[tuple[str, str, object, str]]]:
+    """The municipality's figures and the endpoints: (name, kind, person or None, url).
+
+    Also used by bench/perf/cpuprofile.py, which profiles the same pages as the same people.
+    """
+    from django.conf import settings
     from django.db.models import Count
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from raadsloket.cases.models import Case
@@ -100,7 +100,25 @@ def main(out: str) -> None:
         ("jaarverslag", "report", griffie, f"/reflectie/?periode={last_year}"),
         ("vloer", "floor", None, "/gezond"),
     ]
+    if getattr(settings, "BENCH_FLOOR", False):
+        # The bare-Django floor: session, auth, 20 rows and a template (web/bench_floor.py).
+        endpoints.append(("vloer Django", "floor_django", griffie, "/bench/vloer"))
+    about = {
+        "municipality": municipality.name,
+        "municipality_cases": municipality.n,
+        "all_cases": Case.objects.count(),
+        "search_word": word,
+        "last_year": last_year,
+    }
+    return about, endpoints
 
+
+def main(out: str) -> None:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    about, endpoints = choose()
     rows = []
     for name, kind, person, url in endpoints:
         client = Client()
@@ -124,22 +142,14 @@ def main(out: str) -> None:
             }
         )
     with open(out, "w", encoding="utf-8") as handle:
-        json.dump(
-            {
-                "municipality": municipality.name,
-                "municipality_cases": municipality.n,
-                "all_cases": Case.objects.count(),
-                "search_word": word,
-                "endpoints": rows,
-            },
-            handle,
-            indent=1,
-        )
+        json.dump({**about, "endpoints": rows}, handle, indent=1)
     print(
-        f"Personen gekozen in {municipality} ({municipality.n} verzoeken); "
-        f"zoekwoord '{word}'; jaarverslag {last_year}."
+        f"Personen gekozen in {about['municipality']} ({about['municipality_cases']} verzoeken); "
+        f"zoekwoord '{about['search_word']}'; jaarverslag {about['last_year']}."
     )
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "raadsloket.settings")
+    django.setup()
     main(sys.argv[1])

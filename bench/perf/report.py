@@ -36,22 +36,31 @@ def size_label(size: str) -> str:
     return f"{number(int(size), 0)} verzoeken" if size.isdigit() else f"{size}data"
 
 
+def floor_of(run: dict, kind: str) -> float:
+    """The throughput of a floor: "floor" (/gezond) or "floor_django" (bench/vloer); 0 if absent
+    (runs made before the Django floor existed)."""
+    return next((e["throughput"] for e in run["endpoints"] if e["kind"] == kind), 0.0)
+
+
 def table(run: dict) -> list[str]:
-    floor = next(e["throughput"] for e in run["endpoints"] if e["kind"] == "floor")
+    floor = floor_of(run, "floor")
+    django_floor = floor_of(run, "floor_django")
     lines = [
         f"\nOmvang: {size_label(run['size'])} ({number(run['all_cases'], 0)} in de database; "
         f"gemeten in {run['municipality']} met {number(run['municipality_cases'], 0)}; "
         f"laden {number(run['load_seconds'])} s; belasting van de machine vooraf "
         f"{number(run.get('load_average', 0), 2)})",
         f"{'pagina':<24} {'aantal':>7} {'verz./s':>9} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'p99 ms':>8} {'queries':>7} {'t.o.v. vloer':>12}",
+        f"{'p99 ms':>8} {'queries':>7} {'/gezond':>8} {'Django':>7}",
     ]
     for e in run["endpoints"]:
         e["floor_ratio"] = e["throughput"] / floor if floor else 0.0
+        e["django_floor_ratio"] = e["throughput"] / django_floor if django_floor else 0.0
         lines.append(
             f"{e['name']:<24} {e['requests']:>7} {number(e['throughput']):>9} "
             f"{number(e['p50']):>8} {number(e['p95']):>8} {number(e['p99']):>8} {e['queries']:>7} "
-            f"{number(100 * e['floor_ratio'], 0) + '%':>12}"
+            f"{number(100 * e['floor_ratio'], 0) + '%':>8} "
+            f"{number(100 * e['django_floor_ratio'], 0) + '%':>7}"
         )
     return lines
 
@@ -66,7 +75,6 @@ def targets(runs: list[dict]) -> tuple[dict, list[dict], list[str]]:
         if name in first and first[name]["p95"] > 0
     }
     pages = [e for e in largest["endpoints"] if e["kind"] in TARGET_KINDS]
-    starts = [e for e in largest["endpoints"] if e["kind"] == "start"]
     label = size_label(largest["size"])
     results, lines = [], []
 
@@ -104,10 +112,18 @@ def targets(runs: list[dict]) -> tuple[dict, list[dict], list[str]]:
         )
     else:
         lines.append(f"p95-groei ≤ {number(GROWTH_LIMIT)}: niet te bepalen (één omvang gemeten)")
+    # The issue's target is against the authenticated bare-Django page (bench/vloer); the
+    # share of /gezond (no session, no database) is printed in the table.
+    has_django_floor = any(e["kind"] == "floor_django" for e in largest["endpoints"])
     check(
-        f"doorvoer startpagina's bij {label} ≥ {number(100 * FLOOR_SHARE, 0)}% van de vloer",
+        f"doorvoer startpagina's en verzoekpagina bij {label} ≥ "
+        f"{number(100 * FLOOR_SHARE, 0)}% van de "
+        + ("Django-vloer (bench/vloer)" if has_django_floor else "vloer (/gezond)"),
         FLOOR_SHARE,
-        [(e["name"], e["floor_ratio"]) for e in starts],
+        [
+            (e["name"], e["django_floor_ratio"] if has_django_floor else e["floor_ratio"])
+            for e in pages
+        ],
         False,
         lambda v: f"{number(100 * v, 0)}%",
     )

@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
 HERE = ROOT / "bench" / "perf"
 OUT = ROOT / "var" / "bench"
-PORT = 8002
+# BENCH_PORT: another port when 8002 is taken (two benchmarks on one machine).
+PORT = int(os.environ.get("BENCH_PORT", "8002"))
 BASE = f"http://127.0.0.1:{PORT}"
 CORES = len(os.sched_getaffinity(0))
 WORKERS = CONNECTIONS = 2 * CORES
@@ -44,9 +45,13 @@ def fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
-def database() -> str:
-    """The benchmark database's URL; created when missing, refused unless named for benching."""
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
+def database(size: str) -> str:
+    """The benchmark database's URL; created when missing, refused unless named for benching.
+
+    "{size}" in BENCH_DATABASE_URL is replaced by the size: one database per size, which
+    BENCH_KEEP=true then measures again without generating it anew.
+    """
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE).replace("{size}", size)
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if "bench" not in name:
@@ -93,10 +98,28 @@ def raadsloket(*args: str) -> None:
         fail(f"'raadsloket {' '.join(args)}' mislukte.")
 
 
+def holds(size: str, url: str) -> bool:
+    """Whether the database already holds generated data of this size (BENCH_KEEP)."""
+    with psycopg.connect(url) as db:
+        try:
+            found = db.execute(
+                "SELECT count(*), bool_and(slug LIKE 'gen-%%') FROM organisation_municipality"
+            ).fetchone()
+            cases = db.execute("SELECT count(*) FROM cases_case").fetchone()[0]
+        except psycopg.errors.UndefinedTable:
+            return False
+    return size.isdigit() and found[0] == 342 and bool(found[1]) and cases == int(size)
+
+
 def load(mode: str, size: str, url: str) -> float:
-    """Fill the database; returns the seconds it took."""
+    """Fill the database; returns the seconds it took (0 when BENCH_KEEP found it filled)."""
     started = time.monotonic()
     raadsloket("migrate", "--noinput", "-v0")
+    if os.environ.get("BENCH_KEEP") == "true" and mode == "generate" and holds(size, url):
+        print(f"Database houdt al {size} gegenereerde verzoeken: niet opnieuw geladen.")
+        with psycopg.connect(url, autocommit=True) as db:
+            db.execute("VACUUM ANALYZE")
+        return 0.0
     # Empty first: generate refuses a database that holds the demo (or other) data.
     raadsloket("flush", "--noinput", "-v0")
     if mode == "generate":
@@ -267,10 +290,12 @@ def main() -> None:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda number, frame: sys.exit(128 + number))
     check_port_free()
-    url = database()
+    url = database((os.environ.get("BENCH_SIZES") or "10000").split()[0])
     os.environ.pop("DEBUG", None)
     os.environ.update(
         DATABASE_URL=url,
+        # The bare-Django floor (raadsloket.web.bench_floor), allowed on a bench database only.
+        BENCH_FLOOR="true",
         SECRET_KEY=os.environ.get("SECRET_KEY") or "bench-secret-key-not-for-production",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         TWO_FACTOR_REQUIRED="false",
@@ -297,7 +322,9 @@ def main() -> None:
         fail(f"de instrumentenwijzer meten mislukte:\n{advised.stderr}")
     results["advisor"] = json.loads(advised.stdout)
     for size in sizes(mode):
-        print(f"== omvang {size}: gegevens laden ==", flush=True)
+        url = database(size)
+        os.environ["DATABASE_URL"] = url
+        print(f"== omvang {size}: gegevens laden ({urlsplit(url).path.lstrip('/')}) ==", flush=True)
         load_seconds = load(mode, size, url)
         print(
             f"== omvang {size}: meten ({seconds} s per pagina, {CONNECTIONS} verbindingen, "

@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The signed-in person's roles and device from the session while current (one version
+    # number on the person row decides): raadsloket.access.session_cache.
+    "raadsloket.access.session_cache.SessionAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After sessions, auth, OTP and messages: they log out an idle session and send a person who
     # must use two-factor authentication to set-up or verification.
@@ -213,6 +216,47 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Caches. "shared" is one cache for every worker and every app server (docs/scaling.md): the
+# stored reflection reports and their versions (reflection.stored), and the sessions' cache
+# where it is Redis. Redis where REDIS_URL is set (Django's own backend, needs the `redis`
+# package); otherwise the database, which the embedded default and a single PostgreSQL already
+# share (`raadsloket migrate` creates its table, raadsloket.lib.cachetable). "default" stays per
+# process: chart images keyed by their content, and the search rate limit
+# (lib/ratelimit.py), whose add-or-increment costs a different number of queries on the
+# database cache in the first request of a window than in the next, which is a difference
+# tests/cases/test_search_side_channel.py forbids.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    if importlib.util.find_spec("redis") is None:
+        raise ConfigurationError("REDIS_URL is gezet, maar het pakket redis is niet geïnstalleerd.")
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+else:
+    SHARED_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "raadsloket_cache",
+    }
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": SHARED_CACHE,
+}
+# Sessions: in the shared cache with the database behind it (`cached_db`) where that cache is
+# Redis; on the database cache that would read and write the same database twice, so there the
+# sessions stay in their own table. Either way a session survives a cache flush.
+SESSION_CACHE_ALIAS = "shared"
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+# Templates: with neither DEBUG nor `loaders` set Django wraps the loaders in its cached loader
+# (Django 5.2 "Template loaders"), also in production; nothing to set here.
+
+# The benchmark's bare-Django floor (raadsloket.web.bench_floor): only on a benchmark database,
+# so that a production instance never serves it whatever its environment says.
+BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
+if BENCH_FLOOR and "bench" not in str(DATABASES["default"]["NAME"]):
+    raise ConfigurationError("BENCH_FLOOR mag alleen aan op een benchmarkdatabase.")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from raadsloket.access.session_cache import session_roles
 from raadsloket.lib.errors import Forbidden
 from raadsloket.organisation.roles import CLERK_OFFICE, COLLEGE, REQUESTER_ROLES, Role
 from raadsloket.policy.schema import PolicyProfile
@@ -103,7 +104,10 @@ def viewer_for(user) -> Viewer:
     if municipality is None or not user.is_active:
         viewer = Viewer(person_id=user.pk, municipality_id=None, roles=frozenset(), profile=None)
     else:
-        roles = frozenset(user.role_assignments.values_list("role", flat=True))
+        # The session's copy when it is current (access.session_cache), else the database.
+        roles = session_roles(user)
+        if roles is None:
+            roles = frozenset(user.role_assignments.values_list("role", flat=True))
         viewer = Viewer(
             person_id=user.pk,
             municipality_id=municipality.pk,

@@ -30,6 +30,7 @@ from raadsloket.cases.intake import GRIFFIE, REQUESTER, ROUTING, intake_rows, wi
 from raadsloket.cases.states import State
 from raadsloket.cases.transitions import Step
 from raadsloket.cases.workflow import Transition, register
+from raadsloket.lib import report_version
 from raadsloket.lib.numbers import format_decimal
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
@@ -285,6 +286,8 @@ def withdraw(step: Step) -> None:
     step.case.mediations.filter(outcome="").update(
         outcome=Mediation.Outcome.WITHDRAWN, decided_by=step.user, decided_at=step.now
     )
+    # No signal from update(): stored reflection reports count mediation outcomes.
+    report_version.changed(step.case.municipality_id)
 
 
 def guard_close_delivered(step: Step) -> str | None:

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from raadsloket.audit.chain import record
 from raadsloket.fractie_support.allocation import Period, day_before
 from raadsloket.fractie_support.models import SeatPeriod
+from raadsloket.lib import report_version
 from raadsloket.lib.errors import Conflict, DomainError
 from raadsloket.organisation.models import Fractie, Person
 
@@ -144,6 +145,8 @@ def split_fractie(
         fractie.seats = remaining
         fractie.save(update_fields=["seats"])
         Person.objects.filter(pk__in=leaving).update(fractie=new)
+        # No signal from update(): the reflection's figures per fractie change.
+        report_version.changed(fractie.municipality_id)
         record(
             "budgets.fractie_split",
             actor=actor,
@@ -193,6 +196,7 @@ def merge_fracties(fracties: list[Fractie], on: date, *, name: str, actor) -> Fr
             note="samengevoegd uit " + ", ".join(f.name for f in locked),
         )
         Person.objects.filter(fractie__in=locked).update(fractie=new)
+        report_version.changed(municipality_id)
         for old in locked:
             # Fractie.seats holds the present seats; a merged fractie has none any more.
             old.seats = 0

@@ -112,6 +112,10 @@ class Person(AbstractUser):
     department = models.ForeignKey(
         Department, on_delete=models.SET_NULL, null=True, blank=True, related_name="staff"
     )
+    # Raised whenever the person's roles or second-factor devices change
+    # (raadsloket.access.session_cache): the session's copy of them is used only while it
+    # carries the same number, so no revoked role outlives the request it was revoked in.
+    access_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = "persoon"

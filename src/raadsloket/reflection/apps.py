@@ -6,3 +6,9 @@ class ReflectionConfig(AppConfig):
     name = "raadsloket.reflection"
     label = "reflection"
     verbose_name = "Reflectie"
+
+    def ready(self) -> None:
+        # Stored reports are invalidated by every change to a row they count.
+        from raadsloket.reflection import stored
+
+        stored.connect()

@@ -13,6 +13,7 @@ from django.db import transaction
 from raadsloket.access.reflection import manages_coalition
 from raadsloket.access.viewer import Viewer
 from raadsloket.audit.chain import record
+from raadsloket.lib import report_version
 from raadsloket.organisation.models import CoalitionMembership, Fractie
 
 
@@ -53,6 +54,8 @@ def end(viewer: Viewer, actor, membership: CoalitionMembership, on: date) -> Non
     with transaction.atomic():
         _refuse_overlap(membership.fractie, membership.start, on, leave_out=membership.pk)
         CoalitionMembership.objects.filter(pk=membership.pk).update(end=on)
+        # No signal from update(): stored reports count the coalition (reflection.stored).
+        report_version.changed(membership.fractie.municipality_id)
         record(
             "organisation.coalition_ended",
             actor=actor,

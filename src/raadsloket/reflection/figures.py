@@ -18,7 +18,7 @@ from raadsloket.cases.models import Case
 from raadsloket.cases.states import State
 from raadsloket.organisation.models import Municipality
 from raadsloket.organisation.roles import PolicyArea
-from raadsloket.reflection import fairness, fractie_periods
+from raadsloket.reflection import fairness, fractie_periods, stored
 from raadsloket.reflection.data import ReportData, load
 from raadsloket.reflection.leadtimes import DAY_UNITS, days_between, median, percentile_90
 from raadsloket.reflection.periods import Period, parse_past
@@ -143,7 +143,14 @@ def report_for(viewer, period_text: str | None, today: date) -> Report:
         raise NoReport
     period = parse_past(period_text, today)
     municipality = Municipality.objects.get(pk=viewer.municipality_id)
-    return build_report(municipality, period, today, full=audience == FULL)
+    # Stored per municipality, audience, period and day until a counted row changes.
+    return stored.report(
+        municipality,
+        period,
+        today,
+        audience,
+        lambda: build_report(municipality, period, today, full=audience == FULL),
+    )
 
 
 def _in(period: Period, day: date | None) -> bool:

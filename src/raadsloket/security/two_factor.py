@@ -16,6 +16,7 @@ from django_otp import login as otp_login
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
+from raadsloket.access.session_cache import session_has_device
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit import chain
 from raadsloket.organisation.roles import CLERK_OFFICE, COLLEGE, Role
@@ -72,7 +73,11 @@ def must_verify(user) -> bool:
     """
     if not user.is_authenticated or user.is_verified():
         return False
-    return required_for(user) or confirmed_device(user) is not None
+    if required_for(user):
+        return True
+    # The session's copy when it is current (access.session_cache), else the database.
+    has_device = session_has_device(user)
+    return confirmed_device(user) is not None if has_device is None else has_device
 
 
 def pending_device(request) -> TOTPDevice:

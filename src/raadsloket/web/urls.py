@@ -5,11 +5,13 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from raadsloket.web import health, views
+from raadsloket.web import bench_floor, health, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("gezond", health.alive, name="health"),
+    # The benchmark's bare-Django floor: a 404 unless BENCH_FLOOR (bench only, settings.py).
+    path("bench/vloer", bench_floor.floor, name="bench_floor"),
     # Browsers ask for /favicon.ico whatever the page links (a PDF, the API's JSON): send them to
     # the one icon instead of a 404.
     path(
