@@ -28,17 +28,6 @@ def pytest_configure(config):
     _let_test_flushes_empty_the_audit_table()
 
 
-def pytest_collection_modifyitems(config, items):
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        return
-    skip = pytest.mark.skip(reason="alleen op PostgreSQL")
-    for item in items:
-        if "postgres" in item.keywords:
-            item.add_marker(skip)
-
-
 def _let_test_flushes_empty_the_audit_table() -> None:
     """pytest-django empties every table after a transactional test with Django's `flush`
     (TRUNCATE); the append-only trigger (audit migration 0005) refuses that on PostgreSQL.
@@ -73,8 +62,15 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """On PostgreSQL with RAADSLOKET_POSTGRES_TESTS=database: only the database-behaviour tests."""
-    if not selection.on_postgres() or selection.scope() != selection.DATABASE:
+    """On SQLite, skip what means something only on PostgreSQL; on PostgreSQL with
+    RAADSLOKET_POSTGRES_TESTS=database, run only the database-behaviour tests."""
+    if not selection.on_postgres():
+        skip = pytest.mark.skip(reason="alleen op PostgreSQL")
+        for item in items:
+            if item.get_closest_marker("postgres_only"):
+                item.add_marker(skip)
+        return
+    if selection.scope() != selection.DATABASE:
         return
     kept, dropped = selection.split(items, config.rootpath)
     config.stash[DROPPED] = len(dropped)
@@ -102,25 +98,6 @@ def _fast_hashing(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-<<<<<<< ours
-def _fresh_rate_limits(request, settings):
-    """Rate limits (lib/ratelimit.py, api/throttling.py) count per person id in the cache; ids
-    repeat across tests. The database cache (settings.CACHES) rolls back with each test's
-    transaction; a test that commits, or a cache outside the database, is emptied around it."""
-    marker = request.node.get_closest_marker("django_db")
-    commits = (marker is not None and marker.kwargs.get("transaction", False)) or any(
-        name in request.fixturenames for name in ("transactional_db", "live_server")
-    )
-    in_database = settings.CACHES["default"]["BACKEND"].endswith("db.DatabaseCache")
-    if commits:
-        request.getfixturevalue("transactional_db")
-    if commits or not in_database:
-        cache.clear()
-        yield
-        cache.clear()
-    else:
-        yield
-=======
 def _fresh_cache(settings):
     # Rate limits (lib/ratelimit.py) count per person id in the cache and ids repeat across
     # tests; stored reports (reflection.stored) too. The shared cache is the database's
@@ -129,7 +106,6 @@ def _fresh_cache(settings):
     settings.CACHES = {
         name: {**config, "KEY_PREFIX": uuid.uuid4().hex} for name, config in settings.CACHES.items()
     }
->>>>>>> theirs
 
 
 @pytest.fixture(autouse=True)

@@ -8,16 +8,13 @@ import os
 import sys
 
 # Commands whose public name is not a valid module name.
-<<<<<<< ours
-ALIASES = {"audit-verify": "audit_verify", "register-import": "register_import"}
-=======
 ALIASES = {
     "audit-verify": "audit_verify",
     "audit-checkpoint": "audit_checkpoint",
     "audit-keygen": "audit_keygen",
     "audit-prove": "audit_prove",
+    "register-import": "register_import",
 }
->>>>>>> theirs
 
 
 def main() -> None:

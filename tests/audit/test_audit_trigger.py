@@ -9,7 +9,7 @@ from django.db import DatabaseError, connection, transaction
 from raadsloket.audit import chain
 from raadsloket.audit.models import AuditEvent
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.postgres_only]
 
 TABLE = AuditEvent._meta.db_table
 

@@ -3,6 +3,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+# The longest life of a token (BIO 9.4.3: credentials expire); the form and issue() both read it.
+MAX_DAYS = 365
+
 
 class ApiToken(models.Model):
     """A bearer token. Only its SHA-256 hash is stored; the token is shown once."""

@@ -110,8 +110,5 @@ api.add_router("/", notify_router)
 api.add_router("/", fractie_support_router)
 api.add_router("/", training_router)
 api.add_router("/", reflection_router)
-<<<<<<< ours
 api.add_router("/", publication_router)
-=======
 api.add_router("/", registers_router)
->>>>>>> theirs

@@ -8,11 +8,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from raadsloket.api.models import ApiToken
+from raadsloket.api.models import MAX_DAYS, ApiToken
 from raadsloket.audit import chain
 
 DEFAULT_DAYS = 90
-MAX_DAYS = 365
 # last_used_at is written at most this often, so a busy integration costs no write per call.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django import forms
 
-from raadsloket.api.tokens import MAX_DAYS
+from raadsloket.api.models import MAX_DAYS
 from raadsloket.lib.numbers import DutchIntegerField
 
 

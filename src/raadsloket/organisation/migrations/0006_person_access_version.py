@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organisation", "0004_coalition"),
+        ("organisation", "0005_cbs_code"),
     ]
 
     operations = [
