@@ -143,7 +143,8 @@ else:
 # (local memory) would give every gunicorn worker its own count (docs/scaling.md "Beyond one
 # machine"). The embedded default and a PostgreSQL instance use the database cache, whose table
 # `migrate` makes (security/apps.py); REDIS_URL (redis://host:6379/0) puts it in Redis instead.
-# Sessions may use it as well (SESSION_ENGINE); keep every cache setting in this block.
+# Sessions (SESSION_ENGINE below) and the stored reflection reports (reflection.stored) use it
+# too; keep every cache setting in this block.
 REDIS_URL = env_str("REDIS_URL")
 CACHE_TABLE = "raadsloket_cache"
 CACHES: dict[str, dict[str, Any]]
@@ -217,33 +218,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caches. "shared" is one cache for every worker and every app server (docs/scaling.md): the
-# stored reflection reports and their versions (reflection.stored), and the sessions' cache
-# where it is Redis. Redis where REDIS_URL is set (Django's own backend, needs the `redis`
-# package); otherwise the database, which the embedded default and a single PostgreSQL already
-# share (`raadsloket migrate` creates its table, raadsloket.lib.cachetable). "default" stays per
-# process: chart images keyed by their content, and the search rate limit
-# (lib/ratelimit.py), whose add-or-increment costs a different number of queries on the
-# database cache in the first request of a window than in the next, which is a difference
-# tests/cases/test_search_side_channel.py forbids.
-REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    if importlib.util.find_spec("redis") is None:
-        raise ConfigurationError("REDIS_URL is gezet, maar het pakket redis is niet geïnstalleerd.")
-    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-else:
-    SHARED_CACHE = {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "raadsloket_cache",
-    }
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "shared": SHARED_CACHE,
-}
 # Sessions: in the shared cache with the database behind it (`cached_db`) where that cache is
 # Redis; on the database cache that would read and write the same database twice, so there the
 # sessions stay in their own table. Either way a session survives a cache flush.
-SESSION_CACHE_ALIAS = "shared"
+SESSION_CACHE_ALIAS = "default"
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if REDIS_URL

@@ -161,6 +161,7 @@ def test_a_forged_row_is_reported(filled):
     """Even with a correctly computed hash: the head row no longer matches the chain's end."""
     last = AuditEvent.objects.last()
     forged = AuditEvent(
+        chain=last.chain,
         seq=last.seq + 1,
         at=last.at,
         municipality_id_ref=last.municipality_id_ref,

@@ -105,6 +105,14 @@ def count_queries(client: Client, url: str) -> int:
     return len(queries)
 
 
+def open_audit_chain(world) -> None:
+    """A municipality's first audit event also creates its chain's head (audit/chain.py): a
+    one-time cost, made here so that the rounds compare only the number of cases."""
+    client = Client()
+    client.force_login(world["raadslid1"])
+    assert client.get("/").status_code == 200
+
+
 def measure(world) -> dict[tuple[str, str], int]:
     counts = {}
     for username in VIEWERS:
@@ -127,6 +135,7 @@ def test_start_pages_cost_the_same_at_10_and_200_cases():
         reason="Storing 1234",
         expires_at=timezone.now() + timedelta(minutes=30),
     )
+    open_audit_chain(world)
     at_10 = measure(world)
     add_cases(world, 190)
     at_200 = measure(world)
@@ -175,6 +184,7 @@ def measure_case_pages(world) -> dict[tuple[str, str], int]:
 def case_page_counts(db) -> tuple[dict, dict]:
     world = build_municipality("Gemeente Teller", "teller")
     add_cases(world, 10)
+    open_audit_chain(world)
     at_10 = measure_case_pages(world)
     add_cases(world, 190)
     at_200 = measure_case_pages(world)

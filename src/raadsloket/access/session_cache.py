@@ -37,7 +37,10 @@ def bump(person_id: int | None) -> None:
 @receiver(post_delete, sender=RoleAssignment, dispatch_uid="access-role-deleted")
 @receiver(post_save, sender=TOTPDevice, dispatch_uid="access-device-saved")
 @receiver(post_delete, sender=TOTPDevice, dispatch_uid="access-device-deleted")
-def _changed(sender, instance, **kwargs) -> None:
+def _changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    # A restore loads rows as they were (raw): the person's row carries its own version then.
+    if raw:
+        return
     bump(getattr(instance, "person_id", None) or getattr(instance, "user_id", None))
 
 

@@ -31,7 +31,7 @@ def changed(municipality_id: int | None) -> None:
     connection = transaction.get_connection()
 
     def publish() -> None:
-        caches["shared"].set(key(municipality_id), uuid.uuid4().hex, None)
+        caches["default"].set(key(municipality_id), uuid.uuid4().hex, None)
 
     pending = any(
         getattr(waiting, "report_municipality", None) == municipality_id

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
@@ -142,6 +143,9 @@ def _load(directory: Path, manifest: dict) -> None:
         sequences.restore(manifest["sequences"])
     # Content types keep their ids from the backup; forget those cached before the load.
     ContentType.objects.clear_cache()
+    # The shared cache (settings.CACHES) holds copies of what was there before: session roles,
+    # stored reflection reports and their versions. None of it describes the restored data.
+    cache.clear()
 
 
 def _swap_media(staging: Path, media: Path) -> Path | None:

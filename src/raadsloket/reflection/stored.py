@@ -49,7 +49,7 @@ def report(municipality: Municipality, period: Period, today: date, audience: st
     report_version.read()
     version_key = report_version.current(municipality.pk)
     key = _key(municipality.pk, period, today, audience)
-    found = caches["shared"].get_many([version_key, key])
+    found = caches["default"].get_many([version_key, key])
     version = found.get(version_key)
     stored = found.get(key)
     if version is not None and stored is not None and stored[0] == version:
@@ -57,10 +57,10 @@ def report(municipality: Municipality, period: Period, today: date, audience: st
     if version is None:
         # No version yet (first report, or the cache was flushed): start one, so what is built
         # now can be found by the next request and is invalidated by the next change.
-        caches["shared"].add(version_key, "0", None)
-        version = caches["shared"].get(version_key)
+        caches["default"].add(version_key, "0", None)
+        version = caches["default"].get(version_key)
     built = build()
-    caches["shared"].set(key, (version, built), STORE_SECONDS)
+    caches["default"].set(key, (version, built), STORE_SECONDS)
     return built
 
 

@@ -3,10 +3,11 @@
 model's choices, so the OpenAPI schema lists the valid values and cannot drift from the model."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from raadsloket.lib.api import MAX_ID
 from raadsloket.registers.lists import REGISTERS
 from raadsloket.registers.models import Commitment, InitiativeProposal, Motion, Outcome, Vote
 
@@ -17,6 +18,9 @@ InitiativeStatus = Literal[tuple(InitiativeProposal.Status.values)]  # type: ign
 InitiativeOutcome = Literal["adopted", "rejected"]
 VoteChoice = Literal[tuple(Vote.Choice.values)]  # type: ignore[valid-type]
 Kind = Literal["motion", "amendment", "commitment", "initiative_proposal"]
+# A reference to a person or fractie: a database id, so out-of-range numbers are a 422, not a
+# database error.
+RefId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class PersonRef(Schema):
@@ -30,7 +34,7 @@ class VoteOut(Schema):
 
 
 class VoteIn(Schema):
-    fractie_id: int
+    fractie_id: RefId
     choice: VoteChoice
 
 
@@ -88,7 +92,7 @@ class InitiativeOut(ItemOut):
 
 
 class ListFilterIn(Schema):
-    portfolio_holder: int | None = None
+    portfolio_holder: RefId | None = None
     meeting_date: date | None = None
     overdue: bool = Field(False, description="alleen wat te laat is")
     limit: int = Field(100, ge=1, le=500)
@@ -123,13 +127,13 @@ class ProposalIn(Schema):
     meeting_date: date
     agenda_item: str = Field("", max_length=200)
     outcome: OutcomeValue
-    submitter_ids: list[int] = Field(min_length=1)
-    co_signer_ids: list[int] = []
+    submitter_ids: list[RefId] = Field(min_length=1)
+    co_signer_ids: list[RefId] = []
     votes: list[VoteIn] = []
 
 
 class MotionIn(ProposalIn):
-    portfolio_holder_id: int | None = Field(None, description="nodig als de motie is aangenomen")
+    portfolio_holder_id: RefId | None = Field(None, description="nodig als de motie is aangenomen")
     due_date: date | None = Field(None, description="nodig als de motie is aangenomen")
 
 
@@ -144,7 +148,7 @@ class CompleteMotionIn(Schema):
 class CommitmentIn(Schema):
     number: str = Field("", max_length=40, description="leeg: het volgende vrije nummer")
     title: str = Field(max_length=300)
-    portfolio_holder_id: int
+    portfolio_holder_id: RefId
     meeting_name: str = Field(max_length=200)
     meeting_date: date
     made_to: str = Field(max_length=200)
@@ -165,7 +169,7 @@ class DecideDoneIn(Schema):
 class InitiativeIn(Schema):
     title: str = Field(max_length=300)
     text: str = Field(max_length=50_000)
-    co_submitter_ids: list[int] = []
+    co_submitter_ids: list[RefId] = []
 
 
 class CollegeViewsIn(Schema):
