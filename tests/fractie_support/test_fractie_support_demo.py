@@ -7,7 +7,6 @@ one test builds it on 2 January to show nothing depends on the time of year.
 
 import io
 import re
-import time
 import zlib
 from dataclasses import dataclass
 from datetime import date
@@ -350,10 +349,8 @@ def test_every_step_is_in_the_audit_chain(demo):
 
 
 def test_the_demo_builds_on_any_day_of_the_year(world):
-    started = time.monotonic()
     summary = load_budgets(world, today=date(2027, 1, 2))
 
-    assert time.monotonic() - started < 20
     assert summary.splits == 1
     # The previous year is 2026 now; this year has only the questions of the first days.
     town = world.municipality
