@@ -10,6 +10,7 @@ app_name = "council_term"
 urlpatterns = [
     path("", views.index, name="index"),
     path("sjabloon.csv", views.template, name="template"),
+    path("voorbeeld-verkiezing.csv", views.sample, name="sample"),
     path("inwerken/", views.own_checklist, name="own_checklist"),
     path("inwerken/<int:pk>/", views.checklist, name="checklist"),
     path("inwerken/<int:pk>/afvinken", views.tick, name="tick"),

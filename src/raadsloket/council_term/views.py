@@ -8,6 +8,7 @@ council_term.services or council_term.onboarding.
 
 import base64
 from datetime import date
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,6 +33,7 @@ from raadsloket.lib.views import forbidden
 from raadsloket.organisation.models import Person
 
 SALT = "council_term.install"
+SAMPLE = Path(__file__).parent / "data" / "voorbeeld-verkiezing.csv"
 # The dry run's file is carried to the confirmation signed, so what is applied is what was shown.
 MAX_AGE = 3600
 
@@ -148,6 +150,17 @@ def template(request):
         return forbidden(request, "Alleen de griffier installeert een nieuwe raad.")
     response = HttpResponse(TEMPLATE.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="geloofsbrieven-sjabloon.csv"'
+    return response
+
+
+@login_required
+def sample(request):
+    """The demo's election (demo/council_term.py) to try the dry run with."""
+    viewer = viewer_for(request.user)
+    if not installs_council(viewer):
+        return forbidden(request, "Alleen de griffier installeert een nieuwe raad.")
+    response = HttpResponse(SAMPLE.read_bytes(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="voorbeeld-verkiezing.csv"'
     return response
 
 
