@@ -174,3 +174,17 @@ def test_the_checklist_in_the_api(login, world, installed):
     )
     assert ticked.status_code == 200 and ticked.json()["done"] == 1
     assert login(world["raadslid3"]).get("/api/v1/council-term/checklist").status_code == 404
+
+
+def test_confirming_a_two_factor_device_ticks_the_checklist(world, installed):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    person, _ = installed
+    device = TOTPDevice.objects.create(user=person, name="raadsloket", confirmed=False)
+    assert not ChecklistTick.objects.filter(person=person, item="two_factor").exists()
+    device.confirmed = True
+    device.save()
+    assert ChecklistTick.objects.filter(person=person, item="two_factor").exists()
+    # A device of someone without a checklist ticks nothing.
+    TOTPDevice.objects.create(user=world["raadslid3"], name="raadsloket", confirmed=True)
+    assert not ChecklistTick.objects.filter(person=world["raadslid3"]).exists()

@@ -7,3 +7,6 @@ class CouncilTermConfig(AppConfig):
     label = "council_term"
     verbose_name = "Raadsperiode"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from raadsloket.council_term import receivers  # noqa: F401

@@ -18,7 +18,8 @@ What the change holds:
   membership ends (a request is a member's own, model-verordening art. 2), with the reason in
   the note; a request in a state that allows neither stays open and the dry run says so.
   Their access ends on the installation day (Person.is_active, which login and every request
-  check); their personal data is anonymised RETENTION_DAYS later (privacy.anonymise);
+  check): at once when the day has come, else by `run_due` on the day. Their requests pass (or
+  end) at the real run, which the griffie does on the day of the installation; their personal data is anonymised RETENTION_DAYS later (privacy.anonymise);
 - fracties: a new name is a new fractie; a fractie without members in the new council ends;
   the seats (raadsleden per fractie) change from the installation day, so the
   fractieondersteuning is pro-rated by day (fractie_support.seats); the year's statement is
