@@ -290,3 +290,23 @@ def test_the_command_prints_the_dry_run_and_changes_nothing(world, tmp_path, cap
         call_command(
             "council_term_install", str(path), "--date", "14 april", "--gemeente", "voorbeeld"
         )
+
+
+def test_a_failure_halfway_leaves_nothing_half_written(world, monkeypatch):
+    """One transaction: when the last step fails, the accounts, roles, fracties, seats, passed
+    requests and audit events of the steps before it are gone too."""
+    from raadsloket.council_term import services
+
+    open_requests(world)
+    before = counts()
+    requesters = dict(Case.objects.values_list("pk", "requester_id"))
+
+    def broken(departure):
+        raise RuntimeError("stroomstoring")
+
+    monkeypatch.setattr(services, "end_access", broken)
+    with at(DAY), pytest.raises(RuntimeError):
+        run(world, csv_bytes(world), dry_run=False)
+    assert counts() == before
+    assert dict(Case.objects.values_list("pk", "requester_id")) == requesters
+    assert not Person.objects.filter(email="fatima.elamrani@example.org").exists()

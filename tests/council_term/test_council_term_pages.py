@@ -75,6 +75,7 @@ def test_the_dry_run_page_shows_the_change_and_the_confirmation_applies_it(login
     body = done.content.decode()
     assert "De nieuwe raad is geïnstalleerd." in body
     assert "/raadsperiode/uitnodiging/" in body
+    assert "0 van 7 onderdelen afgevinkt" in body  # the new members, ready to onboard
     assert Installation.objects.count() == 1
     # Confirming the same dry run again changes nothing.
     client.post(INDEX, {"bestand": token, "bevestig": "ja"})

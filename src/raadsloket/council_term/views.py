@@ -105,6 +105,7 @@ def _confirmed(request, viewer, context):
     plan = _run(request, viewer, payload["name"], content, on, dry_run=again)
     context.update(plan=plan, token=_token(viewer, payload["name"], content, on))
     if plan.applied:
+        context.update(_context(viewer))
         context["links"] = [
             (person, request.build_absolute_uri(reverse("council_term:invitation", args=[token])))
             for person, token in plan.invitations
