@@ -14,6 +14,8 @@ ALIASES = {
     "audit-keygen": "audit_keygen",
     "audit-prove": "audit_prove",
     "register-import": "register_import",
+    "council-term-install": "council_term_install",
+    "council-term-due": "council_term_due",
 }
 
 
