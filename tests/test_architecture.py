@@ -34,6 +34,7 @@ SHAPES = {
     "training": {"models", "services", "forms", "views", "api", "urls"},
     "registers": {"models", "services", "forms", "views", "api", "urls"},
     "council_term": {"models", "services", "forms", "views", "api", "urls"},
+    "directory": {"models", "services", "forms", "views", "api", "urls"},
 }
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "raadsloket.fractie_support",
     "raadsloket.training",
     "raadsloket.registers",
+    "raadsloket.directory",
     "raadsloket.reflection",
     "raadsloket.publication",
     "raadsloket.security",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("opleidingen/", include("raadsloket.training.urls")),
     path("reflectie/", include("raadsloket.reflection.urls")),
     path("registers/", include("raadsloket.registers.urls")),
+    path("ondersteuning/", include("raadsloket.directory.urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
     path("raadsperiode/", include("raadsloket.council_term.urls")),
     # Woo: public pages and the DiWoo sitemaps, without login (raadsloket.publication).

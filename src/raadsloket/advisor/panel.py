@@ -10,6 +10,7 @@ from raadsloket.advisor import catalogue
 from raadsloket.advisor.advisor import advise
 from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.knowledge import similar_questions
+from raadsloket.directory.search import helpers_for
 
 # Advice needs a few words to go on; shorter text gets no panel rather than a guess.
 MIN_WORDS = 4
@@ -31,4 +32,6 @@ def advice_context(viewer, title: str, question: str, chosen: str = "") -> dict:
         "differs": bool(chosen) and chosen != advice.instrument,
         "chosen_label": dict(Instrument.choices).get(chosen, ""),
         "similar": similar_questions(viewer, text),
+        # Toolkit, "Gebruik je ondersteuning": who can help with this need (the directory).
+        "helpers": helpers_for(viewer, text),
     }

@@ -20,6 +20,7 @@ from raadsloket.api.tokens import authenticate
 from raadsloket.cases import action_schemas
 from raadsloket.cases.api import router as cases_router
 from raadsloket.council_term.api import router as council_term_router
+from raadsloket.directory.api import router as directory_router
 from raadsloket.fractie_support.api import router as fractie_support_router
 from raadsloket.lib.api import ERRORS
 from raadsloket.notify.api import router as notify_router
@@ -114,3 +115,4 @@ api.add_router("/", reflection_router)
 api.add_router("/", publication_router)
 api.add_router("/", registers_router)
 api.add_router("/", council_term_router)
+api.add_router("/", directory_router)

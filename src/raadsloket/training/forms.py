@@ -105,6 +105,23 @@ class TrainingRequestForm(forms.Form):
         return ticked
 
 
+# A course chosen in the support directory opens the request form with its name and provider
+# (toolkit seed, "Leren en ontwikkelen": competentiescan and offer lead to the budget).
+PREFILL = {"opleiding": "title", "aanbieder": "provider"}
+PREFILL_MAX = 200
+
+
+def prefill(query) -> dict[str, str]:
+    """The form's initial title and provider from `?opleiding=…&aanbieder=…`: only printable
+    text within the field's length; anything else is left out, never shown half."""
+    initial = {}
+    for parameter, name in PREFILL.items():
+        value = " ".join(str(query.get(parameter, "")).split())
+        if value and len(value) <= PREFILL_MAX and value.isprintable():
+            initial[name] = value
+    return initial
+
+
 class DecisionForm(forms.Form):
     """The griffie's motivering; whether one is needed (a refusal) is the domain's rule."""
 

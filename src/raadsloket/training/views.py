@@ -42,6 +42,7 @@ from raadsloket.training.forms import (
     DecisionForm,
     TrainingRequestForm,
     YearBudgetForm,
+    prefill,
 )
 from raadsloket.training.models import TrainingRequest
 
@@ -246,7 +247,7 @@ def new_request(request):
                 )
                 return redirect(_index_url(created.year, f"aanvraag-{created.pk}"))
     else:
-        form = TrainingRequestForm(rule=rule)
+        form = TrainingRequestForm(rule=rule, initial=prefill(request.GET))
     context = {"form": form, "rule": rule, **_budgets_for_form(request, viewer, form)}
     return render(request, "training/new_request.html", context, status=status)
 

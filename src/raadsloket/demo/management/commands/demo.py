@@ -8,6 +8,7 @@ from django.utils import timezone
 from raadsloket.demo.budgets import load_budgets
 from raadsloket.demo.cases import load_cases
 from raadsloket.demo.council_term import demo_line as council_term_demo_line
+from raadsloket.demo.directory import load_directory
 from raadsloket.demo.enrolment import DEMO_CODE, hand_out_codes
 from raadsloket.demo.history import load_coalition, load_history
 from raadsloket.demo.people import build_municipality
@@ -57,6 +58,7 @@ class Command(BaseCommand):
                         # A year of registers for the main municipality (the second keeps none).
                         self.stdout.write(f"  {load_registers(world).line()}")
                         self.stdout.write(f"  {council_term_demo_line()}")
+                        self.stdout.write(f"  {load_directory(world)}")
         hand_out_codes((MAIN[1], SECOND[1]))
         self.print_logins()
 
