@@ -9,6 +9,7 @@ from raadsloket.demo.budgets import load_budgets
 from raadsloket.demo.cases import load_cases
 from raadsloket.demo.enrolment import DEMO_CODE, hand_out_codes
 from raadsloket.demo.history import load_coalition, load_history
+from raadsloket.demo.links import load_links
 from raadsloket.demo.people import build_municipality
 from raadsloket.demo.registers import load_registers
 from raadsloket.organisation.models import Municipality
@@ -55,6 +56,7 @@ class Command(BaseCommand):
                     if not prefix:
                         # A year of registers for the main municipality (the second keeps none).
                         self.stdout.write(f"  {load_registers(world).line()}")
+                        self.stdout.write(f"  {load_links(world).line()}")
         hand_out_codes((MAIN[1], SECOND[1]))
         self.print_logins()
 
