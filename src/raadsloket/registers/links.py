@@ -84,9 +84,8 @@ def find_by_number(viewer: Viewer, kind: str, number: str):
             .first()
         )
     if pk is None or not access.sees_end(viewer, kind, pk):
-        raise NotFound(
-            NOT_FOUND.format(label=label, ref=number), errors={"number": ["Niet gevonden."]}
-        )
+        message = NOT_FOUND.format(label=label, ref=number)
+        raise NotFound(message, errors={"number": [message]})
     return _load(kind, [pk])[pk]
 
 
