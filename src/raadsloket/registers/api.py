@@ -14,7 +14,7 @@ from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.lib.api import ERRORS, MAX_ID
 from raadsloket.lib.errors import InvalidInput, NotFound
 from raadsloket.organisation.models import Fractie, Person
-from raadsloket.registers import lists, services
+from raadsloket.registers import links, lists, services
 from raadsloket.registers.models import (
     Amendment,
     Commitment,
@@ -36,6 +36,9 @@ from raadsloket.registers.schemas import (
     InitiativeFilterIn,
     InitiativeIn,
     InitiativeOut,
+    LinkFilterIn,
+    LinkIn,
+    LinkOut,
     MotionFilterIn,
     MotionIn,
     MotionOut,
@@ -385,3 +388,52 @@ def decide_initiative(request, pk: int, body: DecideInitiativeIn):
 def withdraw_initiative(request, pk: int):
     viewer = viewer_for(request.user)
     return _out(services.withdraw_initiative(viewer, _get(viewer, InitiativeProposal, pk)))
+
+
+# --- links ----------------------------------------------------------------------------------------
+
+
+def _link_out(link, here: tuple[str, int], other: links.Described) -> dict:
+    return {
+        "id": link.pk,
+        "type": link.type,
+        "direction": "outgoing" if (link.from_kind, link.from_id) == here else "incoming",
+        "label": link.label_from(*here),
+        "other": vars(other),
+        "created_at": link.created_at,
+    }
+
+
+@router.get(
+    "/registers/links",
+    response={200: list[LinkOut], **ERRORS},
+    summary="Koppelingen van een item",
+    description="Alleen koppelingen waarvan u het andere item mag zien.",
+)
+def list_links(request, filters: Query[LinkFilterIn]):
+    viewer = viewer_for(request.user)
+    item = links.resolve(viewer, filters.kind, filters.id)
+    here = links.ref_of(item)
+    shown = links.samenhang(viewer, item, depth=1)
+    return [
+        _link_out(entry.link, here, entry.other) for _, group in shown.groups for entry in group
+    ]
+
+
+@router.post("/registers/links", response={201: LinkOut, **ERRORS}, summary="Koppeling toevoegen")
+def add_link(request, body: LinkIn):
+    viewer = viewer_for(request.user)
+    source = links.resolve(viewer, body.from_kind, body.from_id)
+    target = links.resolve(viewer, body.to_kind, body.to_id)
+    link = links.add_link(viewer, source, target, body.type)
+    return 201, _link_out(link, links.ref_of(source), links.describe(target))
+
+
+@router.delete(
+    "/registers/links/{pk}", response={204: None, **ERRORS}, summary="Koppeling verwijderen"
+)
+def remove_link(request, pk: int):
+    if not 0 < pk <= MAX_ID:
+        raise NotFound("Deze koppeling bestaat niet of u mag haar niet zien.")
+    links.remove_link(viewer_for(request.user), pk)
+    return 204, None

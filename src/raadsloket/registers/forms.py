@@ -12,7 +12,8 @@ from raadsloket.lib.uploads import CSV, XLSX, Allowed
 from raadsloket.organisation.models import Fractie, Person
 from raadsloket.registers import services
 from raadsloket.registers.imports import KINDS
-from raadsloket.registers.models import Outcome, Vote
+from raadsloket.registers.links import KIND_LABELS
+from raadsloket.registers.models import BACKWARD, LinkType, Outcome, Vote
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 REGISTER_FILES = Allowed(
@@ -207,3 +208,37 @@ class ConfirmForm(forms.Form):
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(label="Soort register", choices=[(kind, kind) for kind in KINDS])
     file = forms.FileField(label="Bestand (CSV of XLSX)")
+
+
+# --- links ----------------------------------------------------------------------------------------
+
+# A link's type read from the item whose page has the form: forward ("deze motie volgt uit …")
+# or, with REVERSE, backward ("deze motie leidde tot …").
+REVERSE = ":terug"
+
+
+def link_type_choices() -> list[tuple[str, str]]:
+    forward = [(str(value), f"… {label} …") for value, label in LinkType.choices]
+    backward = [(f"{value}{REVERSE}", f"… {BACKWARD[value]} …") for value in LinkType.values]
+    return [*forward, *backward]
+
+
+class LinkForm(forms.Form):
+    """Link the item of this page to another, chosen by its kind and number."""
+
+    type = forms.ChoiceField(label="Dit item …", choices=link_type_choices)
+    kind = forms.ChoiceField(label="Soort van het andere item", choices=())
+    number = forms.CharField(
+        label="Nummer van het andere item",
+        max_length=40,
+        help_text="Bijvoorbeeld M2026-003 voor een motie of RL-00042 voor een verzoek.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, label) for k, label in KIND_LABELS.items()]
+
+    def direction(self) -> tuple[str, bool]:
+        """(link type, whether the other item is the link's from-end)."""
+        value = self.cleaned_data["type"]
+        return value.removesuffix(REVERSE), value.endswith(REVERSE)

@@ -358,3 +358,89 @@ MODELS: dict[str, type[RegisterItem]] = {
 
 def by_kind(kind: str) -> type[RegisterItem] | None:
     return MODELS.get(kind)
+
+
+# --- links between items --------------------------------------------------------------------------
+
+# How a link names a case (ambtelijke bijstand, technische or schriftelijke vragen); a register
+# item is named by its model's KIND.
+CASE_KIND = "case"
+LINK_KINDS = (CASE_KIND, *MODELS)
+
+
+class LinkType(models.TextChoices):
+    """The ways one item follows from another, each read in both directions: "A <forward> B"
+    on A's page, "B <backward> A" on B's page."""
+
+    FOLLOWS_FROM = "follows_from", "volgt uit"
+    ANSWERS = "answers", "beantwoordt"
+    EXECUTES = "executes", "voert uit"
+    ASKS_ABOUT = "asks_about", "vraagt naar"
+    DRAFTED_WITH = "drafted_with", "opgesteld met bijstand"
+
+
+# The same link read from its other end.
+BACKWARD: dict[str, str] = {
+    LinkType.FOLLOWS_FROM: "leidde tot",
+    LinkType.ANSWERS: "wordt beantwoord door",
+    LinkType.EXECUTES: "wordt uitgevoerd door",
+    LinkType.ASKS_ABOUT: "waarover gevraagd in",
+    LinkType.DRAFTED_WITH: "bijstand bij het opstellen van",
+}
+
+
+class Link(models.Model):
+    """A typed link from one item to another of the same municipality: a case or a register
+    item on either end, named by (kind, id). Who may see a link is decided for each end
+    separately (raadsloket.access.links): the link itself carries nothing of either item."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    from_kind = models.CharField("van (soort)", max_length=30)
+    from_id = models.PositiveBigIntegerField("van (id)")
+    to_kind = models.CharField("naar (soort)", max_length=30)
+    to_id = models.PositiveBigIntegerField("naar (id)")
+    type = models.CharField("soort koppeling", max_length=20, choices=LinkType.choices)
+    created_by = models.ForeignKey(
+        PERSON,
+        verbose_name="gekoppeld door",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("gekoppeld op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "koppeling"
+        verbose_name_plural = "koppelingen"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_kind", "from_id", "to_kind", "to_id", "type"], name="link_once"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_kind=models.F("to_kind"), from_id=models.F("to_id")),
+                name="link_not_to_itself",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(from_kind__in=LINK_KINDS, to_kind__in=LINK_KINDS),
+                name="link_known_kinds",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(type__in=LinkType.values), name="link_known_type"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["from_kind", "from_id"]),
+            models.Index(fields=["to_kind", "to_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.from_kind} {self.from_id} {self.get_type_display()} {self.to_kind} {self.to_id}"
+        )
+
+    def label_from(self, kind: str, pk: int) -> str:
+        """How the link reads on the page of the item (kind, pk): forward from its from-end."""
+        if (kind, pk) == (self.from_kind, self.from_id):
+            return str(LinkType(self.type).label)
+        return BACKWARD[self.type]

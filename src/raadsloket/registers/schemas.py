@@ -7,9 +7,17 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
-from raadsloket.lib.api import MAX_ID
+from raadsloket.lib.api import MAX_ID, OneOf
 from raadsloket.registers.lists import REGISTERS
-from raadsloket.registers.models import Commitment, InitiativeProposal, Motion, Outcome, Vote
+from raadsloket.registers.models import (
+    LINK_KINDS,
+    Commitment,
+    InitiativeProposal,
+    LinkType,
+    Motion,
+    Outcome,
+    Vote,
+)
 
 OutcomeValue = Literal[tuple(Outcome.values)]  # type: ignore[valid-type]
 ExecutionValue = Literal[tuple(v for v in Motion.Execution.values if v)]  # type: ignore[valid-type]
@@ -183,3 +191,46 @@ class ScheduleIn(Schema):
 
 class DecideInitiativeIn(Schema):
     outcome: InitiativeOutcome
+
+
+# --- links ----------------------------------------------------------------------------------------
+
+LinkKindValue = Annotated[str, OneOf(LINK_KINDS)]
+LinkTypeValue = Annotated[str, OneOf(LinkType)]
+
+
+class LinkedItemOut(Schema):
+    kind: LinkKindValue = Field(description="soort: case (verzoek) of een registersoort")
+    id: int
+    kind_label: str = Field(description="de soort in woorden, bijvoorbeeld 'motie'")
+    number: str
+    title: str
+    status: str
+    url: str
+    overdue: bool
+
+
+class LinkOut(Schema):
+    id: int
+    type: LinkTypeValue
+    direction: Literal["outgoing", "incoming"] = Field(
+        description="outgoing: dit item <type> het andere; incoming: het andere <type> dit item"
+    )
+    label: str = Field(description="hoe de koppeling leest vanaf dit item")
+    other: LinkedItemOut
+    created_at: datetime
+
+
+class LinkFilterIn(Schema):
+    kind: LinkKindValue
+    id: int = Field(gt=0, le=2**63 - 1)
+
+
+class LinkIn(Schema):
+    """from <type> to: e.g. a toezegging (from) volgt uit a motie (to)."""
+
+    from_kind: LinkKindValue
+    from_id: int = Field(gt=0, le=2**63 - 1)
+    type: LinkTypeValue
+    to_kind: LinkKindValue
+    to_id: int = Field(gt=0, le=2**63 - 1)

@@ -11,6 +11,12 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("tijdigheid", views.figures, name="figures"),
     path("importeren", views.import_register, name="import"),
+    path("koppelingen/<slug:kind>/<int:pk>", views.link_add, name="link_add"),
+    path(
+        "koppelingen/<slug:kind>/<int:pk>/verwijderen/<int:link_id>",
+        views.link_remove,
+        name="link_remove",
+    ),
     path("<slug:slug>/", views.register_list, name="list"),
     path("<slug:slug>/nieuw", views.new, name="new"),
     path("<slug:slug>/<int:pk>", views.detail, name="detail"),

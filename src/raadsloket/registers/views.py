@@ -17,13 +17,15 @@ from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from raadsloket.access import links as link_access
 from raadsloket.access import registers as access
 from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.lib.errors import DomainError
 from raadsloket.lib.uploads import check_upload, download
 from raadsloket.registers import forms as f
-from raadsloket.registers import imports, lists, services
+from raadsloket.registers import imports, links, lists, services
 from raadsloket.registers.models import (
     Amendment,
     Commitment,
@@ -520,3 +522,57 @@ def import_register(request):
 
 
 BY_SLUG_OF = {kind: model.SLUG for kind, model in imports.KINDS.items()}
+
+
+# --- links ----------------------------------------------------------------------------------------
+
+
+def _linked_item(viewer: Viewer, kind: str, pk: int):
+    """The item of a link page: a register item or a case the viewer may see (else 404)."""
+    try:
+        return links.resolve(viewer, kind, pk)
+    except DomainError:
+        raise Http404 from None
+
+
+@login_required
+def link_add(request, kind: str, pk: int):
+    """Add a link from the item of this page; GET shows the form on a page of its own."""
+    viewer = viewer_for(request.user)
+    here = _linked_item(viewer, kind, pk)
+    if not link_access.offers_linking(viewer, here):
+        return _forbidden(request, "Koppelen mag de griffie, of het raadslid van wie dit item is.")
+    form = f.LinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        link_type, backward = form.direction()
+        try:
+            other = links.find_by_number(
+                viewer, form.cleaned_data["kind"], form.cleaned_data["number"]
+            )
+            source, target = (other, here) if backward else (here, other)
+            links.add_link(viewer, source, target, link_type)
+        except DomainError as error:
+            _put_errors(form, error)
+        else:
+            messages.success(request, f"Gekoppeld aan {links.describe(other).name}.")
+            return redirect(f"{links.describe(here).url}#samenhang")
+    return render(
+        request,
+        "registers/link.html",
+        {"form": form, "here": links.describe(here)},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def link_remove(request, kind: str, pk: int, link_id: int):
+    viewer = viewer_for(request.user)
+    here = _linked_item(viewer, kind, pk)
+    try:
+        links.remove_link(viewer, link_id)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Koppeling verwijderd.")
+    return redirect(f"{links.describe(here).url}#samenhang")

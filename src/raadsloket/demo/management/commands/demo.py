@@ -11,6 +11,7 @@ from raadsloket.demo.council_term import demo_line as council_term_demo_line
 from raadsloket.demo.directory import load_directory
 from raadsloket.demo.enrolment import DEMO_CODE, hand_out_codes
 from raadsloket.demo.history import load_coalition, load_history
+from raadsloket.demo.links import load_links
 from raadsloket.demo.people import build_municipality
 from raadsloket.demo.registers import load_registers
 from raadsloket.organisation.models import Municipality
@@ -59,6 +60,7 @@ class Command(BaseCommand):
                         self.stdout.write(f"  {load_registers(world).line()}")
                         self.stdout.write(f"  {council_term_demo_line()}")
                         self.stdout.write(f"  {load_directory(world)}")
+                        self.stdout.write(f"  {load_links(world).line()}")
         hand_out_codes((MAIN[1], SECOND[1]))
         self.print_logins()
 
