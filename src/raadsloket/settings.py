@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "raadsloket.api",
     "raadsloket.web",
     "raadsloket.demo",
+    "raadsloket.allowances",
+    "raadsloket.time_planner",
 ]
 
 MIDDLEWARE = [

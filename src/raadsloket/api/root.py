@@ -27,6 +27,8 @@ from raadsloket.reflection.api import router as reflection_router
 from raadsloket.registers.api import router as registers_router
 from raadsloket.training.api import router as training_router
 from raadsloket.written_questions.api import router as written_questions_router
+from raadsloket.allowances.api import router as allowances_router
+from raadsloket.time_planner.api import router as time_planner_router
 
 
 class TokenAuth(HttpBearer):
@@ -112,3 +114,5 @@ api.add_router("/", training_router)
 api.add_router("/", reflection_router)
 api.add_router("/", publication_router)
 api.add_router("/", registers_router)
+api.add_router("/", allowances_router)
+api.add_router("/", time_planner_router)
