@@ -33,6 +33,8 @@ SHAPES = {
     },
     "training": {"models", "services", "forms", "views", "api", "urls"},
     "registers": {"models", "services", "forms", "views", "api", "urls"},
+    "allowances": {"models", "services", "forms", "views", "api", "urls"},
+    "time_planner": {"models", "services", "forms", "views", "api", "urls"},
 }
 
 

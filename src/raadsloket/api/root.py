@@ -14,6 +14,7 @@ from ninja.security import HttpBearer, django_auth
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor.api import router as advisor_router
+from raadsloket.allowances.api import router as allowances_router
 from raadsloket.api import errors
 from raadsloket.api.throttling import THROTTLES
 from raadsloket.api.tokens import authenticate
@@ -25,10 +26,9 @@ from raadsloket.notify.api import router as notify_router
 from raadsloket.publication.api import router as publication_router
 from raadsloket.reflection.api import router as reflection_router
 from raadsloket.registers.api import router as registers_router
+from raadsloket.time_planner.api import router as time_planner_router
 from raadsloket.training.api import router as training_router
 from raadsloket.written_questions.api import router as written_questions_router
-from raadsloket.allowances.api import router as allowances_router
-from raadsloket.time_planner.api import router as time_planner_router
 
 
 class TokenAuth(HttpBearer):

@@ -68,7 +68,7 @@ def check_grid(grid: Grid) -> None:
     for day, total in enumerate(column_totals(grid)):
         if total > HOURS_PER_DAY:
             errors[f"dag_{day}"] = [
-                f"Op {DAY_NAMES[day]} staat {str(total).replace('.', ',')} uur: een dag heeft "
+                f"Op {DAY_NAMES[day]} staat {f'{total.normalize():f}'.replace('.', ',')} uur: een dag heeft "
                 "hoogstens 24 uur."
             ]
     if errors:
