@@ -1,23 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Demo data for Mijn vergoeding and the tijdsbesteding (toolkit, "Vergoeding en politiek
-verlof", "Format voor tijdsbesteding"): a new member of Gemeente Voorbeeld, sworn in this year,
+verlof", "Format voor tijdsbesteding"): the newest member of Gemeente Voorbeeld (raadslid29),
 with a seat on an onderzoekscommissie, an ideal week and last week's real week."""
 
 from datetime import timedelta
 
-from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.allowances.models import ExtraRole
 from raadsloket.allowances.services import assign_extra_role
 from raadsloket.demo.people import World
-from raadsloket.organisation.models import Fractie, Person, RoleAssignment
-from raadsloket.organisation.roles import Role
 from raadsloket.time_planner.planner import grid_from_json
 from raadsloket.time_planner.services import save_week
 
-USERNAME = "nieuwraadslid"
+USERNAME = "raadslid29"
 IDEAL = {
     "reading": ["2", "1,5", "2", "1", "1", "1", "0"],
     "meetings": ["0", "3", "0", "3", "0", "0", "0"],
@@ -46,19 +43,8 @@ def _grid(data: dict):
 
 
 def load_toolkit(world: World) -> str:
-    municipality = world.municipality
-    fractie = Fractie.objects.filter(municipality=municipality).order_by("pk").first()
-    member = Person.objects.create(
-        username=USERNAME,
-        password=make_password("demo"),
-        first_name="Noor",
-        last_name="Nieuwenhuis",
-        email=f"{USERNAME}@{municipality.slug}.example",
-        municipality=municipality,
-        fractie=fractie,
-    )
-    RoleAssignment.objects.create(person=member, role=Role.COUNCIL_MEMBER)
-    world.people[USERNAME] = member
+    # The council's 29 seats are all taken (demo/people.py): the newest member holds the last.
+    member = world[USERNAME]
     today = timezone.localdate()
     griffier = world["griffier"]
     assign_extra_role(
@@ -83,6 +69,6 @@ def load_toolkit(world: World) -> str:
         },
     )
     return (
-        f"Toolkit: nieuw raadslid '{USERNAME}' (vergoeding, onderzoekscommissie, een ideale en "
-        "een werkelijke week)."
+        f"Toolkit: nieuw raadslid {USERNAME} (vergoeding, onderzoekscommissie, een ideale en een "
+        "werkelijke week)."
     )

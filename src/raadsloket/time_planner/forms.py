@@ -43,7 +43,11 @@ class WeekForm(forms.Form):
         if with_answers:
             for code, question in QUESTIONS.items():
                 self.fields[code] = LongTextField(
-                    noun="Het antwoord", label=question, max_length=MAX_ANSWER, required=False
+                    noun="Het antwoord",
+                    label=question,
+                    max_length=MAX_ANSWER,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 3}),
                 )
 
     def grid(self) -> Grid:

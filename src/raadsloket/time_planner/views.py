@@ -40,8 +40,15 @@ def _viewer(request):
     return viewer
 
 
+def _typed(hours) -> str:
+    """An hour as one types it: "2,5", "3"; an empty cell for none."""
+    return f"{hours.normalize():f}".replace(".", ",") if hours else ""
+
+
 def _initial(grid, answers=None) -> dict:
-    initial = {cell_name(code, day): grid[code][day] for code in ACTIVITIES for day in range(7)}
+    initial = {
+        cell_name(code, day): _typed(grid[code][day]) for code in ACTIVITIES for day in range(7)
+    }
     initial.update(answers or {})
     return initial
 
