@@ -14,38 +14,38 @@ from raadsloket.lib.api import ERRORS, api_amount
 router = Router(tags=["vergoedingen"])
 
 
-class ClassOut(Schema):
+class AllowanceClassOut(Schema):
     population_class: str
     min_inhabitants: int
     max_inhabitants: int | None
     amount: str
 
 
-class TableOut(Schema):
+class AllowanceTableOut(Schema):
     year: int
     source: str
-    classes: list[ClassOut]
+    classes: list[AllowanceClassOut]
 
 
-class ExtraOut(Schema):
+class AllowanceExtraOut(Schema):
     kind: str
     label: str
     amount: str
     description: str
 
 
-class MineOut(Schema):
+class MyAllowanceOut(Schema):
     year: int
     source: str
     municipality: str
     inhabitants: int
     population_class: str
     monthly: str
-    extras: list[ExtraOut]
+    extras: list[AllowanceExtraOut]
     expenses: str
 
 
-@router.get("/allowances/table", response={200: TableOut, **ERRORS})
+@router.get("/allowances/table", response={200: AllowanceTableOut, **ERRORS})
 def allowance_table(request):
     viewer = viewer_for(request.user)
     if not sees_allowance_pages(viewer):
@@ -66,7 +66,7 @@ def allowance_table(request):
     }
 
 
-@router.get("/allowances/mine", response={200: MineOut, **ERRORS})
+@router.get("/allowances/mine", response={200: MyAllowanceOut, **ERRORS})
 def my_allowance(request):
     viewer = viewer_for(request.user)
     if not sees_own_allowance(viewer):

@@ -27,7 +27,7 @@ from raadsloket.allowances.table import legal_texts
 from raadsloket.lib.errors import DomainError
 from raadsloket.lib.pdf import PdfUnavailable
 from raadsloket.lib.views import apply_errors
-from raadsloket.organisation.models import Person
+from raadsloket.organisation.models import Person, RoleAssignment
 from raadsloket.organisation.roles import Role
 
 
@@ -57,11 +57,11 @@ def _context(request, viewer, *, amounts_form=None, role_form=None) -> dict:
             .select_related("person")
             .order_by("person__last_name", "kind", "pk")
         )
-        context["chairs"] = [
-            person
-            for person in members
-            if person.role_assignments.filter(role=Role.FRACTIE_CHAIR).exists()
-        ]
+        context["chairs"] = list(
+            _members(viewer).filter(
+                pk__in=RoleAssignment.objects.filter(role=Role.FRACTIE_CHAIR).values("person_id")
+            )
+        )
     return context
 
 

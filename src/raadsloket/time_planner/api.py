@@ -26,7 +26,7 @@ from raadsloket.time_planner.planner import (
 router = Router(tags=["tijdsbesteding"])
 
 
-class WeekOut(Schema):
+class PlannerWeekOut(Schema):
     id: int
     kind: str
     monday: date | None
@@ -37,7 +37,7 @@ class WeekOut(Schema):
     answers: dict[str, str]
 
 
-class WeekIn(Schema):
+class PlannerWeekIn(Schema):
     hours: dict[str, list[str]]
     answers: dict[str, str] = {}
 
@@ -63,7 +63,7 @@ def _viewer(request):
     return viewer
 
 
-def _grid(payload: WeekIn):
+def _grid(payload: PlannerWeekIn):
     unknown = set(payload.hours) - set(ACTIVITIES)
     if unknown:
         raise DomainError(f"Onbekende activiteit: {', '.join(sorted(unknown))}.", field="hours")
@@ -78,14 +78,14 @@ def _grid(payload: WeekIn):
     return grid
 
 
-@router.get("/planner/weeks", response={200: list[WeekOut], **ERRORS})
+@router.get("/planner/weeks", response={200: list[PlannerWeekOut], **ERRORS})
 def planner_weeks(request):
     viewer = _viewer(request)
     weeks = own_planner_weeks(viewer, PlannerWeek.objects.all()).order_by("kind", "-monday")
     return [_out(week) for week in weeks[:200]]
 
 
-@router.get("/planner/weeks/{week_id}", response={200: WeekOut, **ERRORS})
+@router.get("/planner/weeks/{week_id}", response={200: PlannerWeekOut, **ERRORS})
 def planner_week(request, week_id: int):
     viewer = _viewer(request)
     found = None
@@ -96,14 +96,14 @@ def planner_week(request, week_id: int):
     return _out(found)
 
 
-@router.put("/planner/ideal", response={200: WeekOut, **ERRORS})
-def put_ideal(request, payload: WeekIn):
+@router.put("/planner/ideal", response={200: PlannerWeekOut, **ERRORS})
+def put_ideal(request, payload: PlannerWeekIn):
     viewer = _viewer(request)
     return _out(services.save_week(viewer, request.user, monday=None, hours=_grid(payload)))
 
 
-@router.put("/planner/weeks/{year}/{week}", response={200: WeekOut, **ERRORS})
-def put_week(request, year: int, week: int, payload: WeekIn):
+@router.put("/planner/weeks/{year}/{week}", response={200: PlannerWeekOut, **ERRORS})
+def put_week(request, year: int, week: int, payload: PlannerWeekIn):
     viewer = _viewer(request)
     monday = monday_of(year, week)
     saved = services.save_week(
