@@ -35,6 +35,8 @@ SHAPES = {
     "registers": {"models", "services", "forms", "views", "api", "urls"},
     "council_term": {"models", "services", "forms", "views", "api", "urls"},
     "directory": {"models", "services", "forms", "views", "api", "urls"},
+    "allowances": {"models", "services", "forms", "views", "api", "urls"},
+    "time_planner": {"models", "services", "forms", "views", "api", "urls"},
 }
 
 

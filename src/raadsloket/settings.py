@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "raadsloket.web",
     "raadsloket.demo",
     "raadsloket.council_term",
+    "raadsloket.allowances",
+    "raadsloket.time_planner",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("raadsloket.cases.urls")),
     path("", include("raadsloket.advisor.urls")),
     path("", include("raadsloket.written_questions.urls")),
+    path("vergoeding/", include("raadsloket.allowances.urls")),
+    path("tijdsbesteding/", include("raadsloket.time_planner.urls")),
 ]
 
 if settings.OIDC_ENABLED:

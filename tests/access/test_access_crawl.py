@@ -10,11 +10,13 @@ crawler is tests/support/crawl.py). The case content carries unique markers
 Fractieondersteuning and the opleidingsbudget are crawled the same way: every
 municipality of the matrix gets expense lines, questions and course requests with a marker
 each (`budget_bubble`), and the budget pages and API are walked; `BUDGET_SEES` restates who may
-read which of them (raadsloket.access.fractie_support).
+read which of them (raadsloket.access.fractie_support). A member's tijdsbesteding carries a
+marker too (only that member may read it, raadsloket.access.time_planner), and Mijn vergoeding
+and the planner pages are among the crawl's start pages.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -26,6 +28,9 @@ from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.models import Case
 from raadsloket.fractie_support.expenses import answer_question, record_expense, review_expense
 from raadsloket.organisation.models import Fractie
+from raadsloket.time_planner.models import PlannerWeek
+from raadsloket.time_planner.planner import grid_from_json
+from raadsloket.time_planner.services import save_week
 from raadsloket.training.services import decide, request_training
 from tests.support.crawl import body, case_page_urls, crawl_site
 from tests.support.publication import add_written_questions
@@ -114,6 +119,8 @@ TRAINING_REQUESTERS = {f"raadslid{n}" for n in range(1, 30)} | {"commissielid1"}
 def budget_sees(audience: str, username: str) -> bool:
     """The rules of raadsloket.access.fractie_support, restated for the demo people of one municipality.
     The college, the civil service and the administrator are in none of these sets."""
+    if audience == "planner of raadslid1":  # raadsloket.access.time_planner: the member alone
+        return username == "raadslid1"
     if username in GRIFFIE_USERS:
         return True
     side = {"Lokaal Belang": LB_SIDE, "GroenLinks-PvdA": GL_SIDE}
@@ -231,6 +238,16 @@ def add_budgets(world, index: int) -> list[BudgetMarker]:
     course("raadslid1", "personal", "RAADSLID1", "personal course of raadslid1")
     collective = course("raadslid3", "collective", "COLLECTIEF", "collective course")
     decide(griffie, griffier, collective, approve=True, reason="")
+    planner_marker = f"GEHEIM-PLANNER-RAADSLID1-{index}"
+    member = world["raadslid1"]
+    save_week(
+        viewer_for(member),
+        member,
+        monday=on - timedelta(days=on.weekday()),
+        hours=grid_from_json({"reading": ["1.5"] * 5}),
+        answers={"noticed": f"Mijn week {planner_marker}"},
+    )
+    markers.append(BudgetMarker(planner_marker, "planner of raadslid1", municipality_id))
     return markers
 
 
@@ -260,6 +277,12 @@ def forbidden_budget_markers(bubble, person) -> dict[str, str]:
 def budget_web_urls(bubble) -> list[str]:
     year = timezone.localdate().year
     urls = ["/fractieondersteuning/", "/fractieondersteuning/precedenten/", "/opleidingen/"]
+    # Mijn vergoeding and the tijdsbesteding (its weeks are the member's own: by date, not id).
+    urls += ["/vergoeding/", "/vergoeding/politiek-verlof", "/tijdsbesteding/"]
+    urls += [
+        f"/tijdsbesteding/week/{iso.year}/{iso.week}"
+        for iso in {w.monday.isocalendar() for w in PlannerWeek.objects.exclude(monday=None)}
+    ]
     municipalities = {m.municipality_id for m in bubble.budget_markers}
     fracties = Fractie.objects.filter(municipality_id__in=municipalities)
     urls += [f"/fractieondersteuning/{pk}/{year}/" for pk in fracties.values_list("pk", flat=True)]
@@ -273,6 +296,8 @@ BUDGET_API_LISTS = [
     "/api/v1/budgets/precedents?limit=100",
     "/api/v1/training/requests?limit=100",
     "/api/v1/training/budget",
+    "/api/v1/allowances/mine",
+    "/api/v1/planner/weeks",
 ]
 
 
@@ -283,6 +308,9 @@ def budget_api_urls() -> list[str]:
             f"/api/v1/budgets/fracties/{fractie_id}/statement",
             f"/api/v1/budgets/fracties/{fractie_id}/expenses?limit=100",
         ]
+    urls += [
+        f"/api/v1/planner/weeks/{pk}" for pk in PlannerWeek.objects.values_list("pk", flat=True)
+    ]
     return urls
 
 
@@ -353,7 +381,9 @@ def test_the_crawl_would_notice_a_leak(small_bubble):
         assert scenario.marker(kind) in text, kind
 
 
-@pytest.mark.parametrize("username", ["griffier", "raadslid13", "raadslid7", "commissielid1"])
+@pytest.mark.parametrize(
+    "username", ["griffier", "raadslid13", "raadslid7", "commissielid1", "raadslid1"]
+)
 def test_the_budget_crawl_would_notice_a_leak(budget_bubble, username):
     """Through the API each insider reads exactly the budget markers the restated rules give
     them in their own municipality: the outsider crawl's forbidden lists are not blind."""
@@ -377,6 +407,8 @@ NON_PUBLIC_WEB = [
     "/verzoeken/nieuw",
     "/fractieondersteuning/",
     "/opleidingen/",
+    "/vergoeding/",
+    "/tijdsbesteding/",
     "/schriftelijke-vragen/",
     "/reflectie/",
     "/meldingen/",

@@ -14,6 +14,7 @@ from ninja.security import HttpBearer, django_auth
 
 from raadsloket.access.viewer import viewer_for
 from raadsloket.advisor.api import router as advisor_router
+from raadsloket.allowances.api import router as allowances_router
 from raadsloket.api import errors
 from raadsloket.api.throttling import THROTTLES
 from raadsloket.api.tokens import authenticate
@@ -27,6 +28,7 @@ from raadsloket.notify.api import router as notify_router
 from raadsloket.publication.api import router as publication_router
 from raadsloket.reflection.api import router as reflection_router
 from raadsloket.registers.api import router as registers_router
+from raadsloket.time_planner.api import router as time_planner_router
 from raadsloket.training.api import router as training_router
 from raadsloket.written_questions.api import router as written_questions_router
 
@@ -116,3 +118,5 @@ api.add_router("/", publication_router)
 api.add_router("/", registers_router)
 api.add_router("/", council_term_router)
 api.add_router("/", directory_router)
+api.add_router("/", allowances_router)
+api.add_router("/", time_planner_router)

@@ -359,6 +359,27 @@ class TrainingBudget(_Model):
     )
 
 
+MonthlyAllowance = Annotated[Decimal, Field(strict=False, ge=0, le=10_000, decimal_places=2)]
+
+
+class ExtraAllowances(_Model):
+    """Extra toelagen per month (toolkit seed, "Vergoeding en politiek verlof": "als lid van een
+    vertrouwenscommissie, onderzoekscommissie, overige bijzondere commissies, voor de uitoefening
+    van een rekenkamerfunctie of als fractievoorzitter een extra toelage").
+
+    The amounts are those of the municipality's rechtspositieregeling; 0 means the profile holds
+    no amount for it (the page then says to ask the griffie), never that there is no right.
+    """
+
+    fractie_chair: MonthlyAllowance = Decimal("0")
+    inquiry_committee: MonthlyAllowance = Decimal("0")
+    audit_office: MonthlyAllowance = Decimal("0")
+    confidential_committee: MonthlyAllowance = Decimal("0")
+    special_committee: MonthlyAllowance = Decimal("0")
+    # The onkostenvergoeding per month where the profile records it (the seed gives no amount).
+    expenses: MonthlyAllowance = Decimal("0")
+
+
 class Reporting(_Model):
     """Periodieke reflectie (handreiking, "Voer het gesprek"): who sees which report.
 
@@ -396,6 +417,7 @@ class PolicyProfile(_Model):
     # Like fractie_support: a profile that says nothing about it has no opleidingsbudget.
     training_budget: TrainingBudget = TrainingBudget(enabled=False)
     reporting: Reporting = Reporting()
+    allowances: ExtraAllowances = ExtraAllowances()
 
     @field_validator("refusal_grounds")
     @classmethod

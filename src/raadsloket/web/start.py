@@ -12,6 +12,7 @@ from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from raadsloket.access.allowances import sees_own_allowance
 from raadsloket.access.cases import (
     RELATION_PREFETCH,
     relation_names,
@@ -19,6 +20,7 @@ from raadsloket.access.cases import (
     visible_cases,
 )
 from raadsloket.access.sections import Section
+from raadsloket.access.time_planner import keeps_planner
 from raadsloket.access.viewer import Viewer
 from raadsloket.assistance.models import HoursEntry
 from raadsloket.cases import progress
@@ -107,6 +109,7 @@ def member_block(viewer: Viewer, person: Person) -> dict:
         "new_answers": unread_answers(person.username, rows(viewer, answered, START_LIMIT).cases),
         "shared_answers": shared_rows,
         "may_request": may_request(viewer, viewer.profile) is None,
+        "toolkit": {"allowance": sees_own_allowance(viewer), "planner": keeps_planner(viewer)},
     }
 
 
