@@ -14,6 +14,7 @@ urlpatterns = [
     path("reflectie/", include("raadsloket.reflection.urls")),
     path("registers/", include("raadsloket.registers.urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
+    path("veiligheid/", include("raadsloket.safety.urls")),
     # Woo: public pages and the DiWoo sitemaps, without login (raadsloket.publication).
     path("openbaar/", include("raadsloket.publication.urls")),
     path("robots.txt", publication_views.robots, name="robots"),

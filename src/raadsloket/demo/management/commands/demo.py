@@ -11,6 +11,7 @@ from raadsloket.demo.enrolment import DEMO_CODE, hand_out_codes
 from raadsloket.demo.history import load_coalition, load_history
 from raadsloket.demo.people import build_municipality
 from raadsloket.demo.registers import load_registers
+from raadsloket.demo.safety import load_safety
 from raadsloket.organisation.models import Municipality
 
 # The last field is a CBS gemeentecode for the DiWoo metadata (raadsloket.publication): the
@@ -55,6 +56,7 @@ class Command(BaseCommand):
                     if not prefix:
                         # A year of registers for the main municipality (the second keeps none).
                         self.stdout.write(f"  {load_registers(world).line()}")
+                        self.stdout.write(f"  {load_safety(world)}")
         hand_out_codes((MAIN[1], SECOND[1]))
         self.print_logins()
 
