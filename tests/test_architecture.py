@@ -33,6 +33,7 @@ SHAPES = {
     },
     "training": {"models", "services", "forms", "views", "api", "urls"},
     "registers": {"models", "services", "forms", "views", "api", "urls"},
+    "safety": {"models", "services", "forms", "views", "api", "urls"},
 }
 
 
