@@ -76,7 +76,7 @@ class IncidentForm(forms.Form):
         },
     )
     evidence = MultipleFileField(
-        label="Bewijs (optioneel)",
+        label="Bewijs",
         required=False,
         help_text="PDF, foto of schermafdruk (PDF, PNG, JPEG), hoogstens 10 MB per bestand.",
     )
