@@ -37,6 +37,7 @@ SHAPES = {
     "directory": {"models", "services", "forms", "views", "api", "urls"},
     "allowances": {"models", "services", "forms", "views", "api", "urls"},
     "time_planner": {"models", "services", "forms", "views", "api", "urls"},
+    "safety": {"models", "services", "forms", "views", "api", "urls"},
 }
 
 

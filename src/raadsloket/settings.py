@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "raadsloket.council_term",
     "raadsloket.allowances",
     "raadsloket.time_planner",
+    "raadsloket.safety",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("ondersteuning/", include("raadsloket.directory.urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
     path("raadsperiode/", include("raadsloket.council_term.urls")),
+    path("veiligheid/", include("raadsloket.safety.urls")),
     # Woo: public pages and the DiWoo sitemaps, without login (raadsloket.publication).
     path("openbaar/", include("raadsloket.publication.urls")),
     path("robots.txt", publication_views.robots, name="robots"),

@@ -60,8 +60,11 @@ class Crawl:
     post_forms: set[str] = field(default_factory=set)
 
 
-def crawl_site(client: Client, start: list[str], max_pages: int = 300) -> Crawl:
-    """Breadth-first over every same-site link from `start`, as `client` (GET only)."""
+def crawl_site(
+    client: Client, start: list[str], max_pages: int = 300, follow: tuple[str, ...] = ()
+) -> Crawl:
+    """Breadth-first over every same-site link from `start`, as `client` (GET only); with
+    `follow`, only links under those path prefixes are followed (the start pages are read)."""
     result = Crawl()
     seen: set[str] = set()
     queue = deque(start)
@@ -74,7 +77,8 @@ def crawl_site(client: Client, start: list[str], max_pages: int = 300) -> Crawl:
         text = body(response)
         result.pages.append((url, response, text))
         if response.status_code == 200 and "html" in response.get("Content-Type", ""):
-            queue.extend(HREF.findall(text))
+            links = HREF.findall(text)
+            queue.extend(link for link in links if not follow or link.startswith(follow))
             for form in FORM.findall(text):
                 action = FORM_ACTION.search(form)
                 result.post_forms.add((action.group(1) if action else url).replace("&amp;", "&"))

@@ -28,6 +28,7 @@ from raadsloket.notify.api import router as notify_router
 from raadsloket.publication.api import router as publication_router
 from raadsloket.reflection.api import router as reflection_router
 from raadsloket.registers.api import router as registers_router
+from raadsloket.safety.api import router as safety_router
 from raadsloket.time_planner.api import router as time_planner_router
 from raadsloket.training.api import router as training_router
 from raadsloket.written_questions.api import router as written_questions_router
@@ -120,3 +121,4 @@ api.add_router("/", council_term_router)
 api.add_router("/", directory_router)
 api.add_router("/", allowances_router)
 api.add_router("/", time_planner_router)
+api.add_router("/", safety_router)

@@ -14,6 +14,7 @@ from raadsloket.demo.history import load_coalition, load_history
 from raadsloket.demo.links import load_links
 from raadsloket.demo.people import build_municipality
 from raadsloket.demo.registers import load_registers
+from raadsloket.demo.safety import load_safety
 from raadsloket.demo.toolkit import load_toolkit
 from raadsloket.organisation.models import Municipality
 
@@ -63,6 +64,7 @@ class Command(BaseCommand):
                         self.stdout.write(f"  {load_directory(world)}")
                         self.stdout.write(f"  {load_links(world).line()}")
                         self.stdout.write(f"  {load_toolkit(world)}")
+                        self.stdout.write(f"  {load_safety(world)}")
         hand_out_codes((MAIN[1], SECOND[1]))
         self.print_logins()
 
