@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "raadsloket.api",
     "raadsloket.web",
     "raadsloket.demo",
+    "raadsloket.follow",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("opleidingen/", include("raadsloket.training.urls")),
     path("reflectie/", include("raadsloket.reflection.urls")),
     path("registers/", include("raadsloket.registers.urls")),
+    path("volgen/", include("raadsloket.follow.urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
     # Woo: public pages and the DiWoo sitemaps, without login (raadsloket.publication).
     path("openbaar/", include("raadsloket.publication.urls")),

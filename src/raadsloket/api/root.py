@@ -25,6 +25,7 @@ from raadsloket.notify.api import router as notify_router
 from raadsloket.publication.api import router as publication_router
 from raadsloket.reflection.api import router as reflection_router
 from raadsloket.registers.api import router as registers_router
+from raadsloket.follow.api import router as follow_router
 from raadsloket.training.api import router as training_router
 from raadsloket.written_questions.api import router as written_questions_router
 
@@ -112,3 +113,4 @@ api.add_router("/", training_router)
 api.add_router("/", reflection_router)
 api.add_router("/", publication_router)
 api.add_router("/", registers_router)
+api.add_router("/", follow_router)
