@@ -54,8 +54,8 @@ def register_item_changed(item: RegisterItem, *, actor_id: int | None = None) ->
     link = item.get_absolute_url()
     label = f"{item.LABEL} {item.number}"
     message = Message(
-        title=f"{label.capitalize()}: {item.status_label} — {item.title}",
-        headline=f"{label.capitalize()}: {item.status_label}",
+        title=f"{_first_up(label)}: {item.status_label} — {item.title}",
+        headline=f"{_first_up(label)}: {item.status_label}",
         body=f"U volgt {label}. De status is nu: {item.status_label}.",
     )
 
@@ -72,6 +72,10 @@ def register_item_changed(item: RegisterItem, *, actor_id: int | None = None) ->
     )
     if isinstance(item, InitiativeProposal) and item.status == InitiativeProposal.Status.SUBMITTED:
         register_item_created(item, actor_id=actor_id)
+
+
+def _first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _item_text(item: RegisterItem) -> str:
@@ -92,8 +96,8 @@ def register_item_created(item: RegisterItem, *, actor_id: int | None = None) ->
             return None
         words = _quoted(matched[person.pk])
         return Message(
-            title=f"{label.capitalize()}: past bij uw trefwoord — {item.title}",
-            headline=f"{label.capitalize()}: past bij uw trefwoord",
+            title=f"{_first_up(label)}: past bij uw trefwoord — {item.title}",
+            headline=f"{_first_up(label)}: past bij uw trefwoord",
             body=f"Nieuw in raadsloket: {label} past bij uw trefwoord {words}.",
         )
 
