@@ -19,13 +19,13 @@ from raadsloket.api.throttling import THROTTLES
 from raadsloket.api.tokens import authenticate
 from raadsloket.cases import action_schemas
 from raadsloket.cases.api import router as cases_router
+from raadsloket.follow.api import router as follow_router
 from raadsloket.fractie_support.api import router as fractie_support_router
 from raadsloket.lib.api import ERRORS
 from raadsloket.notify.api import router as notify_router
 from raadsloket.publication.api import router as publication_router
 from raadsloket.reflection.api import router as reflection_router
 from raadsloket.registers.api import router as registers_router
-from raadsloket.follow.api import router as follow_router
 from raadsloket.training.api import router as training_router
 from raadsloket.written_questions.api import router as written_questions_router
 
