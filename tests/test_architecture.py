@@ -38,6 +38,7 @@ SHAPES = {
     "allowances": {"models", "services", "forms", "views", "api", "urls"},
     "time_planner": {"models", "services", "forms", "views", "api", "urls"},
     "safety": {"models", "services", "forms", "views", "api", "urls"},
+    "follow": {"models", "services", "forms", "views", "api", "urls"},
 }
 
 

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "raadsloket.allowances",
     "raadsloket.time_planner",
     "raadsloket.safety",
+    "raadsloket.follow",
 ]
 
 MIDDLEWARE = [

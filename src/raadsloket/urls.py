@@ -14,6 +14,7 @@ urlpatterns = [
     path("reflectie/", include("raadsloket.reflection.urls")),
     path("registers/", include("raadsloket.registers.urls")),
     path("ondersteuning/", include("raadsloket.directory.urls")),
+    path("volgen/", include("raadsloket.follow.urls")),
     path("beveiliging/", include("raadsloket.security.urls")),
     path("raadsperiode/", include("raadsloket.council_term.urls")),
     path("veiligheid/", include("raadsloket.safety.urls")),

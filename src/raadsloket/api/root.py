@@ -22,6 +22,7 @@ from raadsloket.cases import action_schemas
 from raadsloket.cases.api import router as cases_router
 from raadsloket.council_term.api import router as council_term_router
 from raadsloket.directory.api import router as directory_router
+from raadsloket.follow.api import router as follow_router
 from raadsloket.fractie_support.api import router as fractie_support_router
 from raadsloket.lib.api import ERRORS
 from raadsloket.notify.api import router as notify_router
@@ -122,3 +123,4 @@ api.add_router("/", directory_router)
 api.add_router("/", allowances_router)
 api.add_router("/", time_planner_router)
 api.add_router("/", safety_router)
+api.add_router("/", follow_router)

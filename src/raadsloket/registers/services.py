@@ -17,6 +17,7 @@ from django.utils import timezone
 from raadsloket.access import registers as access
 from raadsloket.access.viewer import Viewer
 from raadsloket.audit.chain import record
+from raadsloket.follow import alerts as follow
 from raadsloket.lib.errors import Conflict, Forbidden, InvalidInput
 from raadsloket.lib.uploads import PDF, Allowed, check_upload, stored_name
 from raadsloket.organisation.models import Fractie, Person
@@ -266,6 +267,7 @@ def record_proposal(viewer: Viewer, model, data: ProposalInput):
         item = new_proposal(model, viewer.tenant, data, viewer)
         store_proposals(model, [(item, data)])
         _audit(viewer, "recorded", item, outcome=item.outcome)
+        follow.register_item_created(item, actor_id=viewer.person_id)
     return item
 
 
@@ -306,6 +308,7 @@ def decide_held(
                 fractie=fractie, **{key: item}, defaults={"choice": choice}
             )
         _audit(viewer, "outcome", item, outcome=outcome)
+        follow.register_item_changed(item, actor_id=viewer.person_id)
     return item
 
 
@@ -334,6 +337,7 @@ def complete_motion(viewer: Viewer, motion: Motion, *, letter=None, reference: s
             motion.letter.save(f"{stored_name()}.pdf", letter, save=False)
         motion.save()
         _audit(viewer, "done", motion, reference=motion.letter_reference)
+        follow.register_item_changed(motion, actor_id=viewer.person_id)
     return motion
 
 
@@ -390,6 +394,7 @@ def record_commitment(viewer: Viewer, data: CommitmentInput) -> Commitment:
     with transaction.atomic():
         commitment = build_commitment(viewer.tenant, data, viewer)
         _audit(viewer, "recorded", commitment, due=commitment.due_date)
+        follow.register_item_created(commitment, actor_id=viewer.person_id)
     return commitment
 
 
@@ -414,6 +419,7 @@ def propose_done(viewer: Viewer, commitment: Commitment, note: str) -> Commitmen
         commitment.proposal_note = note.strip()
         commitment.save()
         _audit(viewer, "proposed_done", commitment)
+        follow.register_item_changed(commitment, actor_id=viewer.person_id)
     return commitment
 
 
@@ -449,6 +455,7 @@ def decide_done(
             commitment.rejection_reason = reason.strip()
         commitment.save()
         _audit(viewer, "decided", commitment, accepted=accept)
+        follow.register_item_changed(commitment, actor_id=viewer.person_id)
     return commitment
 
 
@@ -485,6 +492,7 @@ def start_initiative(
         )
         initiative.submitters.set([viewer.me, *[person.pk for person in others]])
         _audit(viewer, "started", initiative)
+        follow.register_item_created(initiative, actor_id=viewer.person_id)
     return initiative
 
 
@@ -510,6 +518,7 @@ def _initiative_step(
             setattr(initiative, field, value)
         initiative.save()
         _audit(viewer, to, initiative)
+        follow.register_item_changed(initiative, actor_id=viewer.person_id)
     return initiative
 
 
