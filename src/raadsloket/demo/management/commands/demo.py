@@ -10,6 +10,7 @@ from raadsloket.demo.cases import load_cases
 from raadsloket.demo.council_term import demo_line as council_term_demo_line
 from raadsloket.demo.directory import load_directory
 from raadsloket.demo.enrolment import DEMO_CODE, hand_out_codes
+from raadsloket.demo.follow import load_follows
 from raadsloket.demo.history import load_coalition, load_history
 from raadsloket.demo.links import load_links
 from raadsloket.demo.people import build_municipality
@@ -62,7 +63,9 @@ class Command(BaseCommand):
                         self.stdout.write(f"  {load_registers(world).line()}")
                         self.stdout.write(f"  {council_term_demo_line()}")
                         self.stdout.write(f"  {load_directory(world)}")
-                        self.stdout.write(f"  {load_links(world).line()}")
+                        chain = load_links(world)
+                        self.stdout.write(f"  {chain.line()}")
+                        self.stdout.write(f"  {load_follows(world, chain)}")
                         self.stdout.write(f"  {load_toolkit(world)}")
                         self.stdout.write(f"  {load_safety(world)}")
         hand_out_codes((MAIN[1], SECOND[1]))
