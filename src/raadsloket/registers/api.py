@@ -11,7 +11,7 @@ from ninja import Query, Router
 
 from raadsloket.access.registers import sees_item
 from raadsloket.access.viewer import Viewer, viewer_for
-from raadsloket.lib.api import ERRORS, MAX_ID
+from raadsloket.lib.api import ERRORS, valid_id
 from raadsloket.lib.errors import InvalidInput, NotFound
 from raadsloket.organisation.models import Fractie, Person
 from raadsloket.registers import links, lists, services
@@ -120,7 +120,7 @@ def _out(item) -> dict:
 
 
 def _get(viewer: Viewer, model, pk: int):
-    item = model.objects.filter(pk=pk).first() if 0 < pk <= MAX_ID else None
+    item = model.objects.filter(pk=pk).first() if valid_id(pk) else None
     if item is None or not sees_item(viewer, item):
         raise NotFound(f"Deze {model.LABEL} bestaat niet of u mag haar niet zien.")
     return item
@@ -433,7 +433,7 @@ def add_link(request, body: LinkIn):
     "/registers/links/{pk}", response={204: None, **ERRORS}, summary="Koppeling verwijderen"
 )
 def remove_link(request, pk: int):
-    if not 0 < pk <= MAX_ID:
+    if not valid_id(pk):
         raise NotFound("Deze koppeling bestaat niet of u mag haar niet zien.")
     links.remove_link(viewer_for(request.user), pk)
     return 204, None

@@ -301,8 +301,7 @@ def incident_count(municipality, year: int) -> int | None:
     """How many incidents were reported in `year`, or None below the small-cell threshold. The
     only figure about incidents any report may show (NVvR advice: the report is confidential).
     Not wired into the reflection app: the integrator decides where it shows."""
-    count = Incident.objects.filter(municipality=municipality, created_at__year=year).count()
-    return _shown(count, small_cell_threshold(municipality))
+    return incidents_per_year(municipality, [year])[year]
 
 
 def incidents_per_year(municipality, years) -> dict[int, int | None]:
