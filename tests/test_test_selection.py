@@ -10,8 +10,6 @@ import pytest
 from tests.support import selection
 
 ROOT = Path(__file__).resolve().parent.parent
-# Words of a test that exercises what PostgreSQL does differently from SQLite.
-DATABASE_WORDS = ("connection.vendor", "select_for_update", ".cursor()", "RawSQL", "postgres")
 
 
 class Item:
@@ -28,36 +26,32 @@ class Item:
         return (mark for mark in self.marks if mark.name == name)
 
 
-def test_every_sqlite_only_path_exists():
-    for prefix in selection.SQLITE_ONLY:
+def test_every_postgresql_path_exists():
+    for prefix in selection.ON_POSTGRES:
         matches = list(
             ROOT.glob(prefix.rstrip("/") + ("" if prefix.endswith((".py", "/")) else "*"))
         )
-        assert matches, f"{prefix} in SQLITE_ONLY matches no file: remove or correct it"
+        assert matches, f"{prefix} in ON_POSTGRES matches no file: remove or correct it"
 
 
-def test_no_sqlite_only_test_file_exercises_postgresql_without_saying_so():
+def test_every_test_file_that_asks_the_database_itself_runs_on_postgresql():
     for path in sorted(ROOT.glob("tests/**/test_*.py")):
         relative = path.relative_to(ROOT).as_posix()
-        if selection.sqlite_only_reason(relative) is None or path == Path(__file__).resolve():
-            continue
         text = path.read_text(encoding="utf-8")
-        words = [word for word in DATABASE_WORDS if word in text]
-        assert not words or "mark.postgres" in text or "transaction=True" in text, (
-            f"{relative} uses {words} but is SQLite-only: mark its tests @pytest.mark.postgres "
-            "or take the file out of SQLITE_ONLY"
-        )
+        if any(word in text for word in selection.DATABASE_WORDS):
+            assert selection.postgres_reason(relative), f"{relative} is SQLite-only"
 
 
 @pytest.mark.parametrize(
     ("item", "on_postgres"),
     [
-        (Item("tests/cases/test_cases_pages.py"), True),
-        (Item("tests/registers/test_new_register.py"), True),  # a new directory runs on both
+        (Item("tests/audit/test_audit_new.py"), True),  # under a listed directory
+        (Item("tests/cases/test_search_fulltext.py"), True),  # a listed prefix
         (Item("tests/web/test_web_layout.py"), False),
         (Item("tests/web/test_web_layout.py", pytest.mark.postgres), True),
         (Item("tests/web/test_live.py", pytest.mark.django_db(transaction=True)), True),
         (Item("tests/web/test_plain_db.py", pytest.mark.django_db), False),
+        (Item("tests/audit/test_audit_trigger.py"), True),
         (
             Item(
                 "tests/security/test_headers_race.py",
@@ -69,6 +63,16 @@ def test_no_sqlite_only_test_file_exercises_postgresql_without_saying_so():
 )
 def test_the_postgresql_pass_keeps_what_only_postgresql_can_prove(item, on_postgres):
     assert selection.runs_on_postgres(item, ROOT) is on_postgres
+
+
+def test_a_file_with_raw_sql_runs_on_postgresql_without_being_listed(tmp_path, monkeypatch):
+    # A new test file under an unlisted path that asks the database itself.
+    relative = "tests/web/test_zz_raw.py"
+    monkeypatch.setattr(
+        selection, "database_words", lambda rel: ("RawSQL",) if rel == relative else ()
+    )
+    assert selection.runs_on_postgres(Item(relative), ROOT)
+    assert not selection.runs_on_postgres(Item("tests/web/test_web_layout.py"), ROOT)
 
 
 def test_an_unknown_scope_is_refused(monkeypatch):

@@ -268,6 +268,9 @@ def desk(client, preset_world):
     return Desk(client, preset_world)
 
 
+# The whole story once per preset on PostgreSQL too: every transition saves under a row lock
+# (cases/transitions.py); the single steps below are the same saves, on SQLite only.
+@pytest.mark.postgres
 def test_full_lifecycle_under_each_preset(client, preset_world, other_world):
     world = preset_world
     desk = Desk(client, preset_world, other_world)

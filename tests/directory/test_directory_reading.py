@@ -205,7 +205,10 @@ def test_the_crawler_reaches_the_directory_pages_from_the_start_page(town, clien
     for username in ("raadslid1", "griffier"):
         client.logout()
         client.force_login(world[username])
-        crawl = crawl_site(client, ["/"], 400)
+        # From the start page, only the directory's own links are followed: the question is
+        # whether a member gets there by clicking, not what the rest of the site holds (the
+        # access crawls read everything).
+        crawl = crawl_site(client, ["/"], 400, follow=("/ondersteuning",))
         reached = {url for url, response, _ in crawl.pages if response.status_code == 200}
         assert INDEX in reached
         assert any(re.fullmatch(r"/ondersteuning/\d+", url) for url in reached)
