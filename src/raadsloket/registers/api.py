@@ -11,8 +11,9 @@ from ninja import Query, Router
 
 from raadsloket.access.registers import sees_item
 from raadsloket.access.viewer import Viewer, viewer_for
-from raadsloket.lib.api import ERRORS, valid_id
+from raadsloket.lib.api import ERRORS
 from raadsloket.lib.errors import InvalidInput, NotFound
+from raadsloket.lib.ids import valid_id
 from raadsloket.organisation.models import Fractie, Person
 from raadsloket.registers import links, lists, services
 from raadsloket.registers.models import (
