@@ -225,13 +225,14 @@ def _endpoints(register: Register) -> None:
         view.__name__ = view.__qualname__ = name
     listing, recording, item = register.summaries
     path = f"/registers/{register.path}"
-    router.get(path, response={200: list[register.out], **ERRORS}, summary=listing)(listed)
+    many = list[register.out]  # type: ignore[name-defined]
+    router.get(path, response={200: many, **ERRORS}, summary=listing)(listed)
     router.post(path, response={201: register.out, **ERRORS}, summary=recording)(recorded)
     router.get(f"{path}/{{pk}}", response={200: register.out, **ERRORS}, summary=item)(detail)
 
 
 def _record_commitment(viewer: Viewer, body: CommitmentIn) -> Commitment:
-    holder = _one(viewer, body.portfolio_holder_id, "portfolio_holder_id")
+    (holder,) = _people(viewer, [body.portfolio_holder_id], "portfolio_holder_id")
     data = services.CommitmentInput(
         **body.dict(exclude={"portfolio_holder_id"}), portfolio_holder=holder
     )
