@@ -116,4 +116,3 @@ def this_year_or(year: int | None) -> int:
 
 def page_limit(limit: int) -> int:
     return max(1, min(limit, MAX_PAGE))
-
