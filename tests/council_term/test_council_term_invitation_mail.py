@@ -81,7 +81,13 @@ def test_the_link_from_the_mail_sets_the_password(
     strong = "Raad-2026-installatie!"
     response = client.post(path, {"new_password1": strong, "new_password2": strong})
     assert response.status_code == 302
-    assert Person.objects.get(email="hanna.visser@example.org").check_password(strong)
+    person = Person.objects.get(email="hanna.visser@example.org")
+    assert person.check_password(strong)
+    # The spent token is gone from the database: the notice now leads to the checklist.
+    (notice,) = Notification.objects.filter(recipient=person, event="council_term_invited")
+    assert notice.link == reverse("council_term:own_checklist")
+    token = path.rstrip("/").rsplit("/", 1)[-1]
+    assert token and token not in notice.link and token not in notice.body
 
 
 def test_the_dry_run_and_a_second_run_mail_nothing(world, django_capture_on_commit_callbacks):

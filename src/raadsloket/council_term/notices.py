@@ -8,12 +8,15 @@ chosen nothing yet. The text says what to do (choose a password through the one-
 up two-factor authentication, then the onboarding checklist) and never holds a password: there
 is none (the CSV has no passwords; council_term.services.invite).
 
-The link holds the one-time token, so the notification row holds it too until the invitation
-is used or expires (INVITATION_DAYS); the Invitation table itself keeps only its hash.
+The link holds the one-time token, so the notification row holds it too; the Invitation table
+keeps only its hash. Once the invitation is used (`invitation_used`), the row links to the
+checklist instead, so the token lives in the database only until it is spent or expires
+(INVITATION_DAYS).
 """
 
 from django.urls import reverse
 
+from raadsloket.notify.models import Notification
 from raadsloket.notify.send import Message, send
 from raadsloket.organisation.models import Person
 
@@ -53,4 +56,11 @@ def send_invitation(person: Person, token: str, starts_on, days: int, actor_id: 
         tell=invitation_message(person, token, starts_on, days),
         required=[person],
         actor_id=actor_id,
+    )
+
+
+def invitation_used(person: Person) -> int:
+    """The spent token leaves the member's notice: it now links to their checklist."""
+    return Notification.objects.filter(recipient=person, event=INVITED).update(
+        link=reverse("council_term:own_checklist")
     )
