@@ -15,6 +15,7 @@ from raadsloket.council_term.services import install
 from raadsloket.notify.models import Notification
 from raadsloket.organisation.models import Person
 from tests.council_term.scene import NEW, csv_bytes
+from tests.support.mail import mail_inline
 
 pytestmark = pytest.mark.django_db
 SITE = "https://raadsloket.example.org"
@@ -23,14 +24,7 @@ NEW_EMAILS = {email for _, email, _, _ in NEW}
 
 @pytest.fixture(autouse=True)
 def _mail_inline(settings):
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-            "QUEUES": ["default"],
-        }
-    }
-    settings.SITE_URL = SITE
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail_inline(settings, SITE)
 
 
 def run(world, capture, *, dry_run: bool):
