@@ -20,6 +20,7 @@ from raadsloket.lib import uploads
 from raadsloket.lib.errors import DomainError
 from raadsloket.lib.forms import LongTextField
 from raadsloket.lib.idempotency import token_field
+from raadsloket.lib.ids import MAX_ID
 from raadsloket.lib.numbers import DutchDecimalField, format_decimal
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import PolicyArea, Role
@@ -41,9 +42,6 @@ ATTACHMENTS = uploads.Allowed(
         uploads.JPEG,
     )
 )
-
-
-MAX_ID = 2**63 - 1
 
 
 def _is_id(value) -> bool:

@@ -55,6 +55,7 @@ from raadsloket.council_term.models import (
     Invitation,
     Newcomer,
 )
+from raadsloket.council_term.notices import send_invitation
 from raadsloket.fractie_support.models import SeatPeriod
 from raadsloket.fractie_support.seats import change_seats
 from raadsloket.fractie_support.statement import accounting_deadline
@@ -553,6 +554,9 @@ def _apply(viewer: Viewer, plan: Plan, actor, name: str, content: bytes) -> Inst
         token = _create_member(viewer, installation, row, fracties[row.fractie.lower()])
         person = Person.objects.get(municipality_id=viewer.tenant, email=row.email)
         plan.invitations.append((person, token))
+        send_invitation(
+            person, token, row.starts_on or plan.on, INVITATION_DAYS, getattr(actor, "pk", None)
+        )
     _apply_leaving(plan, actor, installation, timezone.localdate())
     record(
         "council_term.installed",

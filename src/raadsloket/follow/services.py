@@ -23,12 +23,11 @@ from raadsloket.audit.chain import record
 from raadsloket.cases.models import Case
 from raadsloket.follow.models import Follow, KeywordFollow, Kind, Scope
 from raadsloket.lib.errors import Conflict, Forbidden, InvalidInput, NotFound
+from raadsloket.lib.ids import valid_id
 from raadsloket.lib.text import normalise, stems
 from raadsloket.organisation.models import Person
 from raadsloket.registers.models import by_kind
 
-# The largest id a database column holds: a larger one is "not found", not a crash.
-MAX_ID = 2**63 - 1
 # Enough for a member's portfolio; more would turn the alerts into noise.
 MAX_KEYWORDS = 50
 NOT_FOUND = "Dit item bestaat niet of u kunt het niet zien."
@@ -52,7 +51,7 @@ def _audit(viewer: Viewer, action: str, **detail) -> None:
 def target(viewer: Viewer, kind: str, item_id: int):
     """The case or register item `viewer` may follow, or NotFound (also when it exists but the
     viewer may not see it: the same answer, so nothing is learnt from it)."""
-    if kind not in Kind.values or not 0 < item_id <= MAX_ID:
+    if kind not in Kind.values or not valid_id(item_id):
         raise NotFound(NOT_FOUND)
     if kind == Kind.CASE:
         try:
@@ -157,7 +156,7 @@ def follow_keyword(viewer: Viewer, keyword: str, scope: str = Scope.ALL) -> Keyw
 
 def unfollow_keyword(viewer: Viewer, keyword_id: int) -> bool:
     _require_user(viewer)
-    if not 0 < keyword_id <= MAX_ID:
+    if not valid_id(keyword_id):
         return False
     with transaction.atomic():
         deleted, _ = KeywordFollow.objects.filter(

@@ -44,14 +44,13 @@ from raadsloket.fractie_support.schemas import (
 from raadsloket.fractie_support.statement import figures
 from raadsloket.lib.api import (
     ERRORS,
-    MAX_ID,
     api_amount,
     page_limit,
     parse_amount,
     this_year_or,
-    valid_id,
 )
 from raadsloket.lib.errors import DomainError, Forbidden
+from raadsloket.lib.ids import MAX_ID, valid_id
 from raadsloket.organisation.models import Fractie
 
 router = Router(tags=["fractieondersteuning"])

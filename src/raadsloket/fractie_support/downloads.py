@@ -27,11 +27,10 @@ from raadsloket.fractie_support.exports import (
     write_xlsx,
 )
 from raadsloket.fractie_support.models import Expense
+from raadsloket.lib.ids import valid_id
 from raadsloket.lib.uploads import download
 from raadsloket.organisation.models import Fractie
 
-# The largest id a database column holds: a larger one in a URL is "not found", not a crash.
-MAX_ID = 2**63 - 1
 # The profile's base years start at 2000 (policy.schema.FractieSupport.base_year).
 FIRST_YEAR = 2000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,7 +43,7 @@ PDF_UNAVAILABLE = (
 
 def fractie_or_404(viewer: Viewer, fractie_id: int, year: int) -> Fractie:
     """The fractie of the viewer's municipality whose budget the viewer sees, or 404."""
-    if not 0 < fractie_id <= MAX_ID or not FIRST_YEAR <= year <= timezone.localdate().year:
+    if not valid_id(fractie_id) or not FIRST_YEAR <= year <= timezone.localdate().year:
         raise Http404("Verantwoording niet gevonden")
     fractie = (
         Fractie.objects.select_related("municipality")
@@ -114,7 +113,7 @@ def statement_xlsx(request, fractie_id: int, year: int):
 @require_GET
 def proof(request, pk: int):
     viewer = viewer_for(request.user)
-    if not 0 < pk <= MAX_ID:
+    if not valid_id(pk):
         raise Http404("Bewijsstuk niet gevonden")
     # The access layer decides: the fractie's own people, the griffie, and the presidium for an
     # unclear expense put to it (raadsloket.access.fractie_support.visible_expenses).

@@ -39,18 +39,17 @@ from raadsloket.fractie_support.forms import (
 from raadsloket.fractie_support.models import Expense, SpendingQuestion
 from raadsloket.lib.errors import DomainError
 from raadsloket.lib.idempotency import AlreadySubmitted
+from raadsloket.lib.ids import valid_id
 from raadsloket.lib.money import euro
 from raadsloket.lib.text import counted
 from raadsloket.organisation.models import Fractie, Person
 
-# The largest id a database key holds: a bigger one in a URL is a 404, not an overflow.
-MAX_ID = 2**63 - 1
 FORM_ERROR = "Er is niets opgeslagen: verbeter de gemarkeerde velden."
 
 
 def _fractie_or_404(viewer, fractie_id: int) -> Fractie:
     fractie = None
-    if fractie_id <= MAX_ID and viewer.authenticated:
+    if valid_id(fractie_id) and viewer.authenticated:
         fractie = (
             Fractie.objects.filter(pk=fractie_id, municipality_id=viewer.municipality_id)
             .prefetch_related("seat_periods")
@@ -262,7 +261,7 @@ def fractie_action(request, fractie_id: int, year: int, action: str):
 def expense_action(request, pk: int, action: str):
     viewer = viewer_for(request.user)
     expense = None
-    if pk <= MAX_ID and action in ("verwijderen", "beoordelen"):
+    if valid_id(pk) and action in ("verwijderen", "beoordelen"):
         expense = (
             visible_expenses(viewer, Expense.objects.select_related("fractie"))
             .filter(pk=pk)
@@ -322,7 +321,7 @@ def _remove(request, viewer, expense):
 def question_detail(request, pk: int):
     viewer = viewer_for(request.user)
     question = None
-    if pk <= MAX_ID:
+    if valid_id(pk):
         question = (
             visible_questions(
                 viewer, SpendingQuestion.objects.select_related("fractie", "answered_by")

@@ -23,7 +23,6 @@ from raadsloket.lib.errors import DomainError
 from raadsloket.lib.money import TOO_MANY_DECIMALS, ZERO, cents
 from raadsloket.lib.numbers import NumberError, parse_decimal
 
-MAX_ID = 2**63 - 1
 MAX_PAGE = 100
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 AMOUNT_HELP = 'bedrag in euro als tekst met hoogstens twee decimalen, bijvoorbeeld "125.50"'
@@ -117,7 +116,3 @@ def this_year_or(year: int | None) -> int:
 
 def page_limit(limit: int) -> int:
     return max(1, min(limit, MAX_PAGE))
-
-
-def valid_id(value: int) -> bool:
-    return 0 < value <= MAX_ID

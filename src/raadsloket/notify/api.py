@@ -8,8 +8,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from raadsloket.lib.api import ERRORS
+from raadsloket.lib.ids import MAX_ID
 from raadsloket.lib.text import counted
-from raadsloket.notify.delivery import MAX_ID, mark_all_read, mark_read
+from raadsloket.notify.delivery import mark_all_read, mark_read
 from raadsloket.notify.mail import absolute
 from raadsloket.notify.models import Notification
 

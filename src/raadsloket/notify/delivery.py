@@ -19,14 +19,12 @@ from raadsloket.access.cases import Relations, sections
 from raadsloket.access.sections import Section
 from raadsloket.access.viewer import viewer_for
 from raadsloket.cases.models import Case
+from raadsloket.lib.ids import valid_id
 from raadsloket.notify.anchors import anchor_for
 from raadsloket.notify.events import TURN, Event
 from raadsloket.notify.models import Delivery, Notification, NotificationSetting
 from raadsloket.notify.send import Message, send
 from raadsloket.organisation.models import Person
-
-# The largest id a database column holds: a larger one in a URL is "not found", not a crash.
-MAX_ID = 2**63 - 1
 
 
 def visible_sections(person: Person, case: Case) -> frozenset[Section]:
@@ -117,7 +115,7 @@ def unread_count(person) -> int:
 
 def mark_read(person, notification_id: int) -> Notification | None:
     """Mark one of `person`'s own notifications read; None if it is not theirs."""
-    if not 0 < notification_id <= MAX_ID:
+    if not valid_id(notification_id):
         return None
     notification = Notification.objects.filter(pk=notification_id, recipient_id=person.pk).first()
     if notification is not None and notification.read_at is None:
@@ -135,7 +133,7 @@ def mark_all_read(person) -> int:
 def mark_group_read(person, notification_id: int) -> int | None:
     """Mark read all of `person`'s notifications of the case (or, without a case, of the page)
     that notification belongs to: one row of the grouped inbox. None if it is not theirs."""
-    if not 0 < notification_id <= MAX_ID:
+    if not valid_id(notification_id):
         return None
     mine = Notification.objects.filter(recipient_id=person.pk)
     notification = mine.filter(pk=notification_id).first()

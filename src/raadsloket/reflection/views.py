@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from raadsloket.access.reflection import FULL, manages_coalition
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit.chain import record
+from raadsloket.lib.ids import valid_id
 from raadsloket.organisation.models import CoalitionMembership, Fractie
 from raadsloket.reflection import coalition as coalition_service
 from raadsloket.reflection import periods
@@ -22,7 +23,6 @@ from raadsloket.reflection.figures import NoReport, Report, report_for
 from raadsloket.reflection.forms import CoalitionForm, EndForm
 from raadsloket.reflection.yearreport import PdfUnavailable, figure, write_pdf
 
-MAX_ID = 2**63 - 1
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_TYPES = {"pdf": "application/pdf", "xlsx": XLSX_TYPE, "csv": "text/csv; charset=utf-8"}
 
@@ -156,7 +156,7 @@ def coalition(request):
 def coalition_action(request, pk: int, action: str):
     viewer = viewer_for(request.user)
     membership = None
-    if manages_coalition(viewer) and 0 < pk <= MAX_ID:
+    if manages_coalition(viewer) and valid_id(pk):
         membership = (
             CoalitionMembership.objects.select_related("fractie")
             .filter(pk=pk, fractie__municipality_id=viewer.municipality_id)

@@ -6,13 +6,18 @@ decided by raadsloket.access.registers; an item the caller may not see answers 4
 missing one (raadsloket.lib.api conventions). Every change goes through registers.services.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Schema
 
 from raadsloket.access.registers import sees_item
 from raadsloket.access.viewer import Viewer, viewer_for
-from raadsloket.lib.api import ERRORS, valid_id
+from raadsloket.lib.api import ERRORS
 from raadsloket.lib.errors import InvalidInput, NotFound
+from raadsloket.lib.ids import valid_id
 from raadsloket.organisation.models import Fractie, Person
 from raadsloket.registers import links, lists, services
 from raadsloket.registers.models import (
@@ -183,24 +188,82 @@ def _proposal_input(viewer: Viewer, body) -> services.ProposalInput:
     )
 
 
+# --- the shape every register shares ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Register:
+    """One register's list, record and item endpoints, built by `_endpoints`: one implementation
+    for all four, so that a rule of the listing, the recording or the 404 holds for each."""
+
+    model: type[RegisterItem]
+    path: str
+    out: type[Schema]
+    filters: type[Schema]
+    body: type[Schema]
+    record: Callable[[Viewer, Any], RegisterItem]
+    # The operation ids (an integration's client method names) and summaries, in the order
+    # list, record, item.
+    names: tuple[str, str, str]
+    summaries: tuple[str, str, str]
+
+
+def _endpoints(register: Register) -> None:
+    model, filters_schema, body_schema = register.model, register.filters, register.body
+
+    def listed(request, filters: Query[filters_schema]):  # type: ignore[valid-type]
+        return _list(request, model, filters)
+
+    def recorded(request, body: body_schema):  # type: ignore[valid-type]
+        viewer = viewer_for(request.user)
+        return 201, _out(register.record(viewer, body))
+
+    def detail(request, pk: int):
+        return _out(_get(viewer_for(request.user), model, pk))
+
+    for view, name in zip((listed, recorded, detail), register.names, strict=True):
+        view.__name__ = view.__qualname__ = name
+    listing, recording, item = register.summaries
+    path = f"/registers/{register.path}"
+    many = list[register.out]  # type: ignore[name-defined]
+    router.get(path, response={200: many, **ERRORS}, summary=listing)(listed)
+    router.post(path, response={201: register.out, **ERRORS}, summary=recording)(recorded)
+    router.get(f"{path}/{{pk}}", response={200: register.out, **ERRORS}, summary=item)(detail)
+
+
+def _record_commitment(viewer: Viewer, body: CommitmentIn) -> Commitment:
+    (holder,) = _people(viewer, [body.portfolio_holder_id], "portfolio_holder_id")
+    data = services.CommitmentInput(
+        **body.dict(exclude={"portfolio_holder_id"}), portfolio_holder=holder
+    )
+    return services.record_commitment(viewer, data)
+
+
+def _start_initiative(viewer: Viewer, body: InitiativeIn) -> InitiativeProposal:
+    return services.start_initiative(
+        viewer,
+        title=body.title,
+        text=body.text,
+        co_submitters=_people(viewer, body.co_submitter_ids, "co_submitter_ids"),
+    )
+
+
 # --- moties ---------------------------------------------------------------------------------------
 
-
-@router.get("/registers/motions", response={200: list[MotionOut], **ERRORS}, summary="Moties")
-def list_motions(request, filters: Query[MotionFilterIn]):
-    return _list(request, Motion, filters)
-
-
-@router.post("/registers/motions", response={201: MotionOut, **ERRORS}, summary="Motie vastleggen")
-def record_motion(request, body: MotionIn):
-    viewer = viewer_for(request.user)
-    motion = services.record_proposal(viewer, Motion, _proposal_input(viewer, body))
-    return 201, _out(motion)
-
-
-@router.get("/registers/motions/{pk}", response={200: MotionOut, **ERRORS}, summary="Motie")
-def motion_detail(request, pk: int):
-    return _out(_get(viewer_for(request.user), Motion, pk))
+_endpoints(
+    Register(
+        Motion,
+        "motions",
+        MotionOut,
+        MotionFilterIn,
+        MotionIn,
+        lambda viewer, body: services.record_proposal(
+            viewer, Motion, _proposal_input(viewer, body)
+        ),
+        ("list_motions", "record_motion", "motion_detail"),
+        ("Moties", "Motie vastleggen", "Motie"),
+    )
+)
 
 
 @router.post(
@@ -216,61 +279,36 @@ def complete_motion(request, pk: int, body: CompleteMotionIn):
 
 # --- amendementen ---------------------------------------------------------------------------------
 
-
-@router.get(
-    "/registers/amendments", response={200: list[AmendmentOut], **ERRORS}, summary="Amendementen"
+_endpoints(
+    Register(
+        Amendment,
+        "amendments",
+        AmendmentOut,
+        AmendmentFilterIn,
+        AmendmentIn,
+        lambda viewer, body: services.record_proposal(
+            viewer, Amendment, _proposal_input(viewer, body)
+        ),
+        ("list_amendments", "record_amendment", "amendment_detail"),
+        ("Amendementen", "Amendement vastleggen", "Amendement"),
+    )
 )
-def list_amendments(request, filters: Query[AmendmentFilterIn]):
-    return _list(request, Amendment, filters)
-
-
-@router.post(
-    "/registers/amendments",
-    response={201: AmendmentOut, **ERRORS},
-    summary="Amendement vastleggen",
-)
-def record_amendment(request, body: AmendmentIn):
-    viewer = viewer_for(request.user)
-    amendment = services.record_proposal(viewer, Amendment, _proposal_input(viewer, body))
-    return 201, _out(amendment)
-
-
-@router.get(
-    "/registers/amendments/{pk}", response={200: AmendmentOut, **ERRORS}, summary="Amendement"
-)
-def amendment_detail(request, pk: int):
-    return _out(_get(viewer_for(request.user), Amendment, pk))
 
 
 # --- toezeggingen ---------------------------------------------------------------------------------
 
-
-@router.get(
-    "/registers/commitments", response={200: list[CommitmentOut], **ERRORS}, summary="Toezeggingen"
-)
-def list_commitments(request, filters: Query[CommitmentFilterIn]):
-    return _list(request, Commitment, filters)
-
-
-@router.post(
-    "/registers/commitments",
-    response={201: CommitmentOut, **ERRORS},
-    summary="Toezegging vastleggen",
-)
-def record_commitment(request, body: CommitmentIn):
-    viewer = viewer_for(request.user)
-    holder = _one(viewer, body.portfolio_holder_id, "portfolio_holder_id")
-    data = services.CommitmentInput(
-        **body.dict(exclude={"portfolio_holder_id"}), portfolio_holder=holder
+_endpoints(
+    Register(
+        Commitment,
+        "commitments",
+        CommitmentOut,
+        CommitmentFilterIn,
+        CommitmentIn,
+        _record_commitment,
+        ("list_commitments", "record_commitment", "commitment_detail"),
+        ("Toezeggingen", "Toezegging vastleggen", "Toezegging"),
     )
-    return 201, _out(services.record_commitment(viewer, data))
-
-
-@router.get(
-    "/registers/commitments/{pk}", response={200: CommitmentOut, **ERRORS}, summary="Toezegging"
 )
-def commitment_detail(request, pk: int):
-    return _out(_get(viewer_for(request.user), Commitment, pk))
 
 
 @router.post(
@@ -300,39 +338,18 @@ def decide_commitment(request, pk: int, body: DecideDoneIn):
 
 # --- initiatiefvoorstellen ------------------------------------------------------------------------
 
-
-@router.get(
-    "/registers/initiatives",
-    response={200: list[InitiativeOut], **ERRORS},
-    summary="Initiatiefvoorstellen",
-)
-def list_initiatives(request, filters: Query[InitiativeFilterIn]):
-    return _list(request, InitiativeProposal, filters)
-
-
-@router.post(
-    "/registers/initiatives",
-    response={201: InitiativeOut, **ERRORS},
-    summary="Initiatiefvoorstel beginnen (concept)",
-)
-def start_initiative(request, body: InitiativeIn):
-    viewer = viewer_for(request.user)
-    initiative = services.start_initiative(
-        viewer,
-        title=body.title,
-        text=body.text,
-        co_submitters=_people(viewer, body.co_submitter_ids, "co_submitter_ids"),
+_endpoints(
+    Register(
+        InitiativeProposal,
+        "initiatives",
+        InitiativeOut,
+        InitiativeFilterIn,
+        InitiativeIn,
+        _start_initiative,
+        ("list_initiatives", "start_initiative", "initiative_detail"),
+        ("Initiatiefvoorstellen", "Initiatiefvoorstel beginnen (concept)", "Initiatiefvoorstel"),
     )
-    return 201, _out(initiative)
-
-
-@router.get(
-    "/registers/initiatives/{pk}",
-    response={200: InitiativeOut, **ERRORS},
-    summary="Initiatiefvoorstel",
 )
-def initiative_detail(request, pk: int):
-    return _out(_get(viewer_for(request.user), InitiativeProposal, pk))
 
 
 @router.post(

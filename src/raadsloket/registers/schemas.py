@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
-from raadsloket.lib.api import MAX_ID, OneOf
+from raadsloket.lib.api import OneOf
+from raadsloket.lib.ids import MAX_ID
 from raadsloket.registers.lists import REGISTERS
 from raadsloket.registers.models import (
     LINK_KINDS,
@@ -223,14 +224,14 @@ class LinkOut(Schema):
 
 class LinkFilterIn(Schema):
     kind: LinkKindValue
-    id: int = Field(gt=0, le=2**63 - 1)
+    id: int = Field(gt=0, le=MAX_ID)
 
 
 class LinkIn(Schema):
     """from <type> to: e.g. a toezegging (from) volgt uit a motie (to)."""
 
     from_kind: LinkKindValue
-    from_id: int = Field(gt=0, le=2**63 - 1)
+    from_id: int = Field(gt=0, le=MAX_ID)
     type: LinkTypeValue
     to_kind: LinkKindValue
-    to_id: int = Field(gt=0, le=2**63 - 1)
+    to_id: int = Field(gt=0, le=MAX_ID)

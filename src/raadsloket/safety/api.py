@@ -15,7 +15,8 @@ from ninja.errors import HttpError
 
 from raadsloket.access.safety import handles_incidents, own_incidents, visible_incidents
 from raadsloket.access.viewer import viewer_for
-from raadsloket.lib.api import ERRORS, valid_id
+from raadsloket.lib.api import ERRORS
+from raadsloket.lib.ids import valid_id
 from raadsloket.safety import services
 from raadsloket.safety.models import Incident
 

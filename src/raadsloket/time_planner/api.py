@@ -10,8 +10,9 @@ from ninja.errors import HttpError
 
 from raadsloket.access.time_planner import keeps_planner, own_planner_weeks
 from raadsloket.access.viewer import viewer_for
-from raadsloket.lib.api import ERRORS, MAX_ID
+from raadsloket.lib.api import ERRORS
 from raadsloket.lib.errors import DomainError
+from raadsloket.lib.ids import MAX_ID
 from raadsloket.lib.numbers import NumberError, parse_decimal
 from raadsloket.time_planner import services
 from raadsloket.time_planner.models import PlannerWeek

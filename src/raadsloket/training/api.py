@@ -19,15 +19,14 @@ from raadsloket.access.training import (
 from raadsloket.access.viewer import viewer_for
 from raadsloket.lib.api import (
     ERRORS,
-    MAX_ID,
     YearFilter,
     api_amount,
     page_limit,
     parse_amount,
     this_year_or,
-    valid_id,
 )
 from raadsloket.lib.errors import Forbidden
+from raadsloket.lib.ids import MAX_ID, valid_id
 from raadsloket.training import services as training
 from raadsloket.training.models import TrainingRequest
 from raadsloket.training.schemas import (

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, DecimalField, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from raadsloket.access.allowances import sees_own_allowance
@@ -19,6 +20,7 @@ from raadsloket.access.cases import (
     visible_break_glass,
     visible_cases,
 )
+from raadsloket.access.council_term import installs_council, sees_onboarding
 from raadsloket.access.sections import Section
 from raadsloket.access.time_planner import keeps_planner
 from raadsloket.access.viewer import Viewer
@@ -30,6 +32,7 @@ from raadsloket.cases.instruments import Instrument
 from raadsloket.cases.lists import INTAKE_STATES, START_LIMIT, rows, visible_sections
 from raadsloket.cases.models import NEWEST_FIRST, Assignment, Case
 from raadsloket.cases.states import ANSWERED_STATES, OPEN_STATES, WRITTEN_ANSWERED_STATES, State
+from raadsloket.council_term.models import Newcomer
 from raadsloket.organisation.models import Person
 from raadsloket.organisation.roles import Role
 from raadsloket.web.answers import unread_answers
@@ -70,7 +73,30 @@ def start_page(viewer: Viewer, person: Person) -> StartPage:
     if Role.ADMINISTRATOR in viewer.roles:
         page.blocks.append("administrator")
         page.data.update(administrator_block(viewer))
+    page.data["council_term_link"] = council_term_link(viewer, person)
     return page
+
+
+def council_term_link(viewer: Viewer, person: Person) -> dict | None:
+    """The link to the council term above the blocks: the griffier's installation page, or a
+    new member's own onboarding checklist (access.council_term decides); None for everyone
+    else."""
+    if not viewer.authenticated:
+        return None
+    if installs_council(viewer):
+        return {
+            "url": reverse("council_term:index"),
+            "label": "Raadsperiode: nieuwe raad installeren",
+        }
+    if (
+        sees_onboarding(viewer, person)
+        and Newcomer.objects.filter(person_id=viewer.person_id).exists()
+    ):
+        return {
+            "url": reverse("council_term:own_checklist"),
+            "label": "Inwerken als nieuw lid: uw checklist",
+        }
+    return None
 
 
 def _own(pid: int) -> Q:
