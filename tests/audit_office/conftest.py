@@ -20,6 +20,7 @@ from raadsloket.demo.people import World, build_municipality
 from raadsloket.organisation.models import Person
 from raadsloket.registers.models import Motion, Outcome
 
+API_USERS = ("griffier", "raadslid1", "wethouder1", "u-raadslid1")
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -90,6 +91,9 @@ def scene(django_db_setup, django_db_blocker):
             built.people.update(main.people)
             built.people.update({p.username: p for p in other.people.values()})
             _fill(built)
+            # Tokens made here outlive each test's rollback.
+            for username in API_USERS:
+                built.tokens[built.people[username].pk] = issue(built.people[username])
             yield built
         finally:
             transaction.set_rollback(True)

@@ -12,7 +12,7 @@ validated by the pages' forms, so the Dutch errors are the same.
 from datetime import date
 from typing import Annotated
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from raadsloket.access.audit_office import visible_audit_items
 from raadsloket.access.viewer import viewer_for
@@ -128,7 +128,7 @@ def list_requests(request):
 )
 def file_request(request, body: StudyRequestIn):
     data = clean_input(StudyRequestForm, body.dict())
-    return 201, _out(services.file_request(request.user, data))
+    return Status(201, _out(services.file_request(request.user, data)))
 
 
 @router.get(
