@@ -60,7 +60,9 @@ def test_a_member_reads_but_gets_no_forms_and_may_not_post(scene, username):
     )
     assert posted.status_code == 404
     assert client.post("/rekenkamer/verzoeken", {"subject": "x"}).status_code == 404
-    assert client.post("/rekenkamer/cyclus/standaarddata", {"budget_year": "2030"}).status_code == 404
+    assert (
+        client.post("/rekenkamer/cyclus/standaarddata", {"budget_year": "2030"}).status_code == 404
+    )
     study.refresh_from_db()
     assert study.status == "ingediend"
 

@@ -82,7 +82,10 @@ def test_a_step_out_of_order_is_a_409_and_an_unknown_step_a_422(scene):
     client, headers = scene.web(None), scene.api("griffier")
     pk = scene.requests["FILED"].pk
     late = _post(
-        client, f"{BASE}/requests/{pk}/actions/besproken", {"data": {"discussed_on": "2026-12-31"}}, headers
+        client,
+        f"{BASE}/requests/{pk}/actions/besproken",
+        {"data": {"discussed_on": "2026-12-31"}},
+        headers,
     )
     assert late.status_code == 409
     assert "Dit kan niet" in late.json()["detail"]

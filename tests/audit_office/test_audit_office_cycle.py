@@ -49,7 +49,9 @@ def test_a_raadslid_cannot_generate_or_move_dates(scene):
 
 @pytest.mark.django_db
 def test_the_legal_date_does_not_move(scene):
-    entry = CycleDate.objects.get(municipality=scene.main.municipality, budget_year=2027, legal=True)
+    entry = CycleDate.objects.get(
+        municipality=scene.main.municipality, budget_year=2027, legal=True
+    )
     with pytest.raises(Conflict, match="Gemeentewet art. 200"):
         services.move_cycle_date(scene.main["griffier"], entry, date(2028, 9, 1))
     entry.refresh_from_db()

@@ -85,9 +85,7 @@ def test_a_step_that_does_not_follow_is_refused_and_writes_nothing(scene):
     study = scene.requests["FILED"]
     before = AuditEvent.objects.count()
     with pytest.raises(Conflict) as refused:
-        services.act(
-            scene.main["griffier"], study, "besproken", {"discussed_on": study.filed_on}
-        )
+        services.act(scene.main["griffier"], study, "besproken", {"discussed_on": study.filed_on})
     assert "Dit kan niet bij een verzoek met status 'ingediend'" in refused.value.message
     assert "'rapport aangeboden'" in refused.value.message
     study.refresh_from_db()
@@ -113,9 +111,13 @@ def test_a_decision_before_the_request_was_filed_is_refused(scene):
 def test_only_the_griffie_records_the_decision(scene):
     study = scene.requests["FILED"]
     with pytest.raises(Forbidden):
-        services.act(scene.main["raadslid1"], study, "in_behandeling", {"decided_on": study.filed_on})
+        services.act(
+            scene.main["raadslid1"], study, "in_behandeling", {"decided_on": study.filed_on}
+        )
     with pytest.raises(NotFound):
-        services.act(scene.other["griffier"], study, "in_behandeling", {"decided_on": study.filed_on})
+        services.act(
+            scene.other["griffier"], study, "in_behandeling", {"decided_on": study.filed_on}
+        )
     study.refresh_from_db()
     assert study.status == RequestStatus.FILED
 
@@ -153,7 +155,9 @@ def test_the_page_records_a_report_with_a_bad_link_as_a_dutch_error(scene):
 
 def test_the_page_files_a_request_and_shows_it(scene):
     client = scene.web("raadsadviseur")
-    response = client.post("/rekenkamer/verzoeken", request_data("Grondbeleid", motion_number="M-1"))
+    response = client.post(
+        "/rekenkamer/verzoeken", request_data("Grondbeleid", motion_number="M-1")
+    )
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "Grondbeleid" in page
