@@ -90,7 +90,7 @@ def _out(study: StudyRequest) -> dict:
         "question": study.question,
         "reason": study.reason,
         "council_decision": study.council_decision,
-        "motion": study.motion.number if study.motion_id else None,
+        "motion": study.motion.number if study.motion else None,
         "filed_on": study.filed_on,
         "status": study.status,
         "status_label": study.get_status_display(),

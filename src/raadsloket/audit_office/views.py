@@ -88,7 +88,7 @@ CLOSED = frozenset({RequestStatus.REFUSED, RequestStatus.DISCUSSED})
 
 
 def _with_errors(form, error: DomainError) -> None:
-    apply_errors(form, error.errors or {None: [error.message]})
+    apply_errors(form, error.errors or {"__all__": [error.message]})
 
 
 @login_required
