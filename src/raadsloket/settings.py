@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "raadsloket.time_planner",
     "raadsloket.safety",
     "raadsloket.follow",
+    "raadsloket.audit_office",
 ]
 
 MIDDLEWARE = [

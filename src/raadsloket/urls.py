@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("raadsloket.written_questions.urls")),
     path("vergoeding/", include("raadsloket.allowances.urls")),
     path("tijdsbesteding/", include("raadsloket.time_planner.urls")),
+    path("rekenkamer/", include("raadsloket.audit_office.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -414,6 +414,9 @@ NON_PUBLIC_WEB = [
     "/meldingen/",
     "/privacy/",
     "/beveiliging/",
+    "/rekenkamer/",
+    "/rekenkamer/cyclus/",
+    "/rekenkamer/cyclus.ics",
 ]
 
 

@@ -18,6 +18,7 @@ from raadsloket.allowances.api import router as allowances_router
 from raadsloket.api import errors
 from raadsloket.api.throttling import THROTTLES
 from raadsloket.api.tokens import authenticate
+from raadsloket.audit_office.api import router as audit_office_router
 from raadsloket.cases import action_schemas
 from raadsloket.cases.api import router as cases_router
 from raadsloket.council_term.api import router as council_term_router
@@ -124,3 +125,4 @@ api.add_router("/", allowances_router)
 api.add_router("/", time_planner_router)
 api.add_router("/", safety_router)
 api.add_router("/", follow_router)
+api.add_router("/", audit_office_router)

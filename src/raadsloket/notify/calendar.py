@@ -11,7 +11,8 @@ the UID (one per startgesprek) and the SEQUENCE (one per new plan) are the same 
 so each calendar client updates its one entry when the plan changes.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ from raadsloket.organisation.models import Person
 
 DURATION = timedelta(hours=1)
 PRODID = "-//raadsloket//startgesprek//NL"
+FEED_PRODID = "-//raadsloket//agenda//NL"
 
 
 def _host() -> str:
@@ -93,4 +95,40 @@ def kickoff_invitation(case: Case, case_url: str, recipient: Person) -> bytes | 
         attendees=[_attendee(case, recipient)],
     )
     calendar = Calendar.new(method="REQUEST", prodid=PRODID, subcomponents=[event])
+    return calendar.to_ical()
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One all-day date in a subscribed calendar (RFC 5545 VEVENT with a DATE value)."""
+
+    uid: str
+    day: date
+    summary: str
+    description: str
+    url: str
+
+
+def feed_uid(kind: str, pk: int) -> str:
+    """Stable per row, so a moved date updates the subscriber's entry rather than adding one."""
+    return f"{kind}-{pk}@{_host()}"
+
+
+def date_feed(name: str, entries: list[FeedEntry]) -> bytes:
+    """A subscribable calendar (METHOD:PUBLISH) of all-day entries, e.g. the accountant cycle."""
+    stamp = timezone.now()
+    events = [
+        Event.new(
+            uid=entry.uid,
+            stamp=stamp,
+            start=entry.day,
+            end=entry.day + timedelta(days=1),
+            summary=entry.summary,
+            description=entry.description,
+            url=entry.url,
+        )
+        for entry in entries
+    ]
+    calendar = Calendar.new(method="PUBLISH", prodid=FEED_PRODID, subcomponents=events)
+    calendar.add("X-WR-CALNAME", name)
     return calendar.to_ical()

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from raadsloket.demo.audit_office import load_audit_office
 from raadsloket.demo.budgets import load_budgets
 from raadsloket.demo.cases import load_cases
 from raadsloket.demo.council_term import demo_line as council_term_demo_line
@@ -68,6 +69,7 @@ class Command(BaseCommand):
                         self.stdout.write(f"  {load_follows(world, chain)}")
                         self.stdout.write(f"  {load_toolkit(world)}")
                         self.stdout.write(f"  {load_safety(world)}")
+                        self.stdout.write(f"  {load_audit_office(world)}")
         hand_out_codes((MAIN[1], SECOND[1]))
         self.print_logins()
 

@@ -4,6 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from raadsloket.audit_office.reminders import remind_cycle
 from raadsloket.fractie_support.reminders import remind_statements
 from raadsloket.lib.text import counted
 from raadsloket.notify.digest import send_digests
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         # Before the digests, so today's statement reminders are in today's summary.
         statements = remind_statements(today)
         registers = remind_registers(today)
+        cycle = remind_cycle(today)
         digests = send_digests(today)
         self.stdout.write(
             f"Herinneringen {today:%d-%m-%Y}: {counted(reminders.near, 'verzoek', 'verzoeken')} met naderende "
@@ -53,6 +55,10 @@ class Command(BaseCommand):
             f"Moties en toezeggingen: {counted(registers.near, 'herinnering', 'herinneringen')} "
             f"voor de uiterste datum, {registers.overdue} erna; "
             f"{counted(registers.notifications, 'melding', 'meldingen')} gemaakt."
+        )
+        self.stdout.write(
+            f"Accountantscyclus: {counted(cycle.dates, 'datum', 'data')} binnenkort; "
+            f"{counted(cycle.notifications, 'melding', 'meldingen')} gemaakt."
         )
         self.stdout.write(
             f"Dagelijkse samenvatting: {counted(digests.mails, 'e-mail', 'e-mails')} met "
