@@ -21,8 +21,9 @@ from raadsloket.audit_office.cycle import adoption_deadline
 from raadsloket.audit_office.forms import ACTION_FORMS, StudyRequestForm
 from raadsloket.audit_office.models import CycleDate, ProgrammeStudy, StudyRequest
 from raadsloket.cases.forms import clean_input
-from raadsloket.lib.api import ERRORS, OneOf, YearFilter, this_year_or, valid_id
+from raadsloket.lib.api import ERRORS, OneOf, YearFilter, this_year_or
 from raadsloket.lib.errors import NotFound
+from raadsloket.lib.ids import valid_id
 
 router = Router(tags=["rekenkamer"])
 
