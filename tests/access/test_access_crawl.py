@@ -414,6 +414,9 @@ NON_PUBLIC_WEB = [
     "/meldingen/",
     "/privacy/",
     "/beveiliging/",
+    "/volgen/",
+    "/ondersteuning/",
+    "/raadsperiode/",
 ]
 
 
