@@ -417,6 +417,9 @@ NON_PUBLIC_WEB = [
     "/rekenkamer/",
     "/rekenkamer/cyclus/",
     "/rekenkamer/cyclus.ics",
+    "/volgen/",
+    "/ondersteuning/",
+    "/raadsperiode/",
 ]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from raadsloket.access.reflection import FULL, report_audience
+from raadsloket.access.time_planner import planner_users_count
 from raadsloket.assistance.models import Evaluation, Mediation
 from raadsloket.cases.instruments import Channel, Instrument
 from raadsloket.cases.models import Case
@@ -22,11 +23,14 @@ from raadsloket.reflection import fairness, fractie_periods, stored
 from raadsloket.reflection.data import ReportData, load
 from raadsloket.reflection.leadtimes import DAY_UNITS, days_between, median, percentile_90
 from raadsloket.reflection.periods import Period, parse_past
+from raadsloket.reflection.suppression import single_count
 from raadsloket.reflection.tables import Cell, Hidden, Row, Section, Table
 from raadsloket.reflection.themes import Theme, agenda
+from raadsloket.safety.services import incidents_per_year
 from raadsloket.written_questions.overview import on_time_rows, overdue_filter
 
 NO_DEPARTMENT = "(geen afdeling of nog niet toegewezen)"
+TOOLKIT = "Toolkit voor raadsleden"
 
 
 @dataclass
@@ -105,6 +109,10 @@ def build_report(
             ],
         ),
         Section("Openbaarheid", [_openness(data)]),
+        Section(
+            TOOLKIT,
+            [_toolkit_use(municipality, period, today, profile.reporting.small_cell_threshold)],
+        ),
     ]
     withheld = fractie_periods.reason(period, today) if full else ""
     if full:
@@ -564,6 +572,43 @@ def _overdue(municipality: Municipality, today: date) -> Table:
         rows=rows,
         note="De stand van vandaag, los van de gekozen periode: open verzoeken waarvan de "
         "termijn van het profiel voorbij is.",
+    )
+
+
+def _toolkit_use(municipality: Municipality, period: Period, today: date, threshold: int) -> Table:
+    """Only counts, and only at or above the small-cell threshold (reflection.suppression).
+
+    The planner is the member's own (access.time_planner): the report counts how many keep one,
+    never whose or what. Safety incidents appear in no report except as a count per year
+    (safety.services, NVvR advice). Both hide 0 too: the zero rule of `protect`, so "<3" never
+    tells that a member keeps a planner or that an incident was reported. No total is shown:
+    with none, no hidden count can be worked out by subtraction.
+    """
+    years = [year for year in range(period.start.year, period.end.year + 1) if year <= today.year]
+    incidents = incidents_per_year(municipality, years)
+    rows = [
+        Row(
+            "Raadsleden en commissieleden die de tijdsbesteding bijhouden",
+            [single_count(planner_users_count(municipality.pk, threshold), threshold)],
+        )
+    ]
+    rows += [
+        Row(
+            f"Meldingen van bedreiging of intimidatie in {year}",
+            [single_count(incidents[year], threshold)],
+        )
+        for year in years
+    ]
+    return Table(
+        key="toolkit",
+        title="Gebruik van de toolkit",
+        columns=["aantal"],
+        rows=rows,
+        note=f"Alleen aantallen: wie de tijdsbesteding bijhoudt en wat erin staat blijft van het "
+        f"raadslid zelf; over meldingen staat hier niets dan het aantal per kalenderjaar. Een "
+        f"aantal onder {threshold} (ook 0) wordt niet getoond. De tijdsbesteding is de stand van "
+        f"vandaag ({today:%d-%m-%Y}).",
+        chart_column=None,
     )
 
 

@@ -33,6 +33,8 @@ from raadsloket.organisation.models import (
     Person,
 )
 from raadsloket.reflection.periods import Period
+from raadsloket.safety.models import Incident
+from raadsloket.time_planner.models import PlannerWeek
 
 # A day at most: the key holds today's date anyway.
 STORE_SECONDS = int(timedelta(days=1).total_seconds())
@@ -81,6 +83,9 @@ _MUNICIPALITY_OF: dict[type, Callable] = {
     Fractie: lambda row: row.municipality_id,
     CoalitionMembership: lambda row: row.fractie.municipality_id,
     Municipality: lambda row: row.pk,
+    # Counted in the toolkit table (reflection.figures._toolkit_use).
+    Incident: lambda row: row.municipality_id,
+    PlannerWeek: lambda row: row.municipality_id,
 }
 
 

@@ -21,7 +21,7 @@ The rule, in plain words:
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from raadsloket.reflection.tables import Hidden
+from raadsloket.reflection.tables import Cell, Hidden
 
 # The search below is exact; this bound only stops a pathological table from taking long, and a
 # table that hits it is treated as not yet safe (more cells are hidden).
@@ -210,3 +210,19 @@ def protect_amounts(
             break
         result[candidates[0]] = Hidden.COMPLEMENT
     return result
+
+
+def single_count(count: int | None, threshold: int = 3, *, zero_shown: bool = False) -> Cell:
+    """One count that stands alone in a report (no total or other cell to subtract it from).
+
+    Below the threshold the cell is hidden as "<3". `zero_shown` is the zero rule: False hides
+    0 as well (the rule of `protect`: if 0 were shown, "<3" would tell that there was one or
+    two), True shows 0 as 0 for a figure where "one or two" points at nobody. `count` None
+    means the module that owns the figure has already withheld it (raadsloket.access,
+    raadsloket.safety): it stays hidden, and its value never reaches the cell.
+    """
+    if count is None:
+        return Cell(None, hidden=Hidden.SMALL, threshold=threshold)
+    if count >= threshold or (zero_shown and count == 0):
+        return Cell(count, threshold=threshold)
+    return Cell(None, hidden=Hidden.SMALL, threshold=threshold)

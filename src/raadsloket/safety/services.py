@@ -300,7 +300,7 @@ def _shown(count: int, threshold: int) -> int | None:
 def incident_count(municipality, year: int) -> int | None:
     """How many incidents were reported in `year`, or None below the small-cell threshold. The
     only figure about incidents any report may show (NVvR advice: the report is confidential).
-    Not wired into the reflection app: the integrator decides where it shows."""
+    The year report shows it per year (reflection.figures._toolkit_use)."""
     return incidents_per_year(municipality, [year])[year]
 
 
