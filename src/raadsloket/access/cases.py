@@ -391,6 +391,11 @@ def get_case_for(
     )
     if lock:
         queryset = queryset.select_for_update(of=("self",))
+    else:
+        # A page asks `sections()` for its case several times (the page, its links, its
+        # actions): the relations loaded once serve them all. Not on the locked path, whose
+        # caller goes on to change assignments on this very object.
+        queryset = with_relations(queryset, viewer)
     case = (
         queryset.filter(pk=case_id, municipality_id=viewer.municipality_id).first()
         if viewer.municipality_id is not None
