@@ -8,15 +8,13 @@ chosen nothing yet. The text says what to do (choose a password through the one-
 up two-factor authentication, then the onboarding checklist) and never holds a password: there
 is none (the CSV has no passwords; council_term.services.invite).
 
-The link holds the one-time token, so the notification row holds it too; the Invitation table
-keeps only its hash. Once the invitation is used (`invitation_used`), the row links to the
-checklist instead, so the token lives in the database only until it is spent or expires
-(INVITATION_DAYS).
+The one-time link holds the token, so it travels as the message's `mail_link`: into the e-mail
+only, never stored (raadsloket.notify.send.Message); the Invitation table keeps only its hash.
+The in-app notice links to the member's checklist and says the link is in the e-mail.
 """
 
 from django.urls import reverse
 
-from raadsloket.notify.models import Notification
 from raadsloket.notify.send import Message, send
 from raadsloket.organisation.models import Person
 
@@ -33,8 +31,8 @@ def invitation_message(person: Person, token: str, starts_on, days: int) -> Mess
             f"Voor u staat een account klaar in raadsloket, met gebruikersnaam {person.username}."
             "\n\n"
             "Wat u doet:\n"
-            "1. Open de link hieronder en kies zelf een wachtwoord. De link werkt één keer en is "
-            f"{days} dagen geldig.\n"
+            "1. Open de persoonlijke link in de uitnodiging die u per e-mail kreeg en kies zelf "
+            f"een wachtwoord. De link werkt één keer en is {days} dagen geldig.\n"
             "2. Log in en stel tweestapsverificatie in (een app op uw telefoon die inlogcodes "
             "geeft), zodat uw wachtwoord alleen niet genoeg is.\n"
             "3. Op de startpagina vindt u daarna uw checklist om in te werken."
@@ -42,7 +40,8 @@ def invitation_message(person: Person, token: str, starts_on, days: int) -> Mess
             "Raadsloket stuurt nooit een wachtwoord per e-mail en vraagt er nooit om. Werkt de "
             "link niet meer, vraag de griffie dan om een nieuwe uitnodiging."
         ),
-        link=reverse("council_term:invitation", args=[token]),
+        link=reverse("council_term:own_checklist"),
+        mail_link=reverse("council_term:invitation", args=[token]),
     )
 
 
@@ -56,11 +55,4 @@ def send_invitation(person: Person, token: str, starts_on, days: int, actor_id: 
         tell=invitation_message(person, token, starts_on, days),
         required=[person],
         actor_id=actor_id,
-    )
-
-
-def invitation_used(person: Person) -> int:
-    """The spent token leaves the member's notice: it now links to their checklist."""
-    return Notification.objects.filter(recipient=person, event=INVITED).update(
-        link=reverse("council_term:own_checklist")
     )

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from raadsloket.access.council_term import installs_council, sees_onboarding
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit.chain import record
-from raadsloket.council_term import notices, onboarding, services
+from raadsloket.council_term import onboarding, services
 from raadsloket.council_term.forms import InstallForm, TickForm
 from raadsloket.council_term.imports import COLUMNS, ROLES, TEMPLATE, FileRefused
 from raadsloket.council_term.models import Installation, Invitation, Newcomer
@@ -250,7 +250,6 @@ def invitation(request, token: str):
             found.used_at = timezone.now()
             found.save(update_fields=["used_at"])
             onboarding.mark(found.person, "account")
-            notices.invitation_used(found.person)
             record(
                 "council_term.invitation_used",
                 actor=found.person,

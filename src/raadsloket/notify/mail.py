@@ -10,7 +10,7 @@ runs it. Its argument is JSON: a list of notification ids.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from django.conf import settings
@@ -98,7 +98,21 @@ def _join(*parts: str) -> str:
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def notification_message(notification: Notification, made: Invitations) -> EmailMessage:
+def _link_line(notification: Notification, mail_link: str) -> str:
+    if mail_link:
+        # The secret link replaces the in-app one: it is what the mail is for (send.Message).
+        return f"Uw persoonlijke link:\n{absolute(mail_link)}"
+    if not notification.link:
+        return ""
+    return (
+        f"Bekijk {'het verzoek' if notification.case_id else 'het'} in raadsloket:\n"
+        f"{absolute(notification.link)}"
+    )
+
+
+def notification_message(
+    notification: Notification, made: Invitations, mail_link: str = ""
+) -> EmailMessage:
     recipient = notification.recipient
     message = EmailMessage(
         subject=f"{SUBJECT_PREFIX} {notification.headline}",
@@ -110,10 +124,7 @@ def notification_message(notification: Notification, made: Invitations) -> Email
         f"Beste {recipient.display_name},",
         notification.body,
         "In de bijlage vindt u de uitnodiging voor uw agenda." if attached else "",
-        f"Bekijk {'het verzoek' if notification.case_id else 'het'} in raadsloket:\n"
-        f"{absolute(notification.link)}"
-        if notification.link
-        else "",
+        _link_line(notification, mail_link),
         _required_line(notification),
         "-- ",
         _footer([notification]),
@@ -122,8 +133,12 @@ def notification_message(notification: Notification, made: Invitations) -> Email
     return message
 
 
-def send_notifications(notification_ids: Iterable[int]) -> int:
-    """Mail each notification not yet mailed; returns how many went out."""
+def send_notifications(
+    notification_ids: Iterable[int], mail_links: Mapping[int, str] | None = None
+) -> int:
+    """Mail each notification not yet mailed; returns how many went out. `mail_links` are the
+    secret links per notification id, held in memory only (raadsloket.notify.send.Message)."""
+    mail_links = mail_links or {}
     pending = (
         Notification.objects.filter(
             pk__in=list(notification_ids),
@@ -138,7 +153,7 @@ def send_notifications(notification_ids: Iterable[int]) -> int:
     made: Invitations = {}
     with get_connection() as connection:
         for notification in pending:
-            message = notification_message(notification, made)
+            message = notification_message(notification, made, mail_links.get(notification.pk, ""))
             message.connection = connection
             if _send(message, notification.pk):
                 Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())

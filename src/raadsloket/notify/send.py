@@ -20,7 +20,7 @@ from django.utils import timezone
 from raadsloket.access.viewer import Viewer, viewer_for
 from raadsloket.cases.models import Case
 from raadsloket.notify.events import ANSWERED_BY
-from raadsloket.notify.mail import send_notification_mails
+from raadsloket.notify.mail import send_notification_mails, send_notifications
 from raadsloket.notify.models import Delivery, Notification, NotificationSetting
 from raadsloket.organisation.models import Person
 
@@ -30,12 +30,22 @@ class Message:
     """What one person is told. `title` shows in the app; `headline` is the e-mail's subject,
     which leaves the access layer, so it names less; `body` never holds the content itself.
     `link`, when given, replaces the shared link for this person: it may point at a section of
-    the case only this person sees (raadsloket.notify.anchors)."""
+    the case only this person sees (raadsloket.notify.anchors).
+
+    `mail_link` is a secret link (a one-time token) for the e-mail only. It is never stored: not
+    in the Notification, and not in the task queue, whose arguments django-tasks-db keeps as a
+    row. So such a mail is not queued: `send` renders and sends it in this process right after
+    the caller's transaction commits, holding the link only in memory. A crash between commit
+    and mail loses that one mail, which is the price of never writing the secret down; the
+    text tells the person to ask for a new one. The mail goes out at once whatever the person
+    chose (a secret cannot wait in a daily summary), and the in-app notice keeps `link`, a
+    neutral page."""
 
     title: str
     headline: str
     body: str
     link: str = ""
+    mail_link: str = ""
 
 
 # What a person is told, or None when they may not hear of it (the access layer's answer).
@@ -92,10 +102,12 @@ def send(
         )
     )
     rows = []
+    mail_links: list[str] = []
     for person, must in chosen.values():
         message = tell(person) if callable(tell) else tell
         if message is None:
             continue
+        mail_links.append(message.mail_link)
         rows.append(
             Notification(
                 municipality_id=municipality_id,
@@ -107,7 +119,9 @@ def send(
                 body=message.body,
                 link=message.link or link,
                 created_at=now,
-                delivery=mail_delivery(person, settings.get(person.pk), must),
+                delivery=mail_delivery(
+                    person, settings.get(person.pk), must or bool(message.mail_link)
+                ),
                 legally_required=must,
             )
         )
@@ -116,11 +130,23 @@ def send(
     # with the action that caused it, and an error here undoes that action rather than losing
     # the notice. Only the mail waits for the commit.
     created = Notification.objects.bulk_create(rows)
-    direct = [row.pk for row in created if row.delivery == Delivery.IMMEDIATELY]
+    secret = {
+        row.pk: mail_link
+        for row, mail_link in zip(created, mail_links, strict=True)
+        if mail_link and row.delivery == Delivery.IMMEDIATELY
+    }
+    direct = [
+        row.pk for row in created if row.delivery == Delivery.IMMEDIATELY and row.pk not in secret
+    ]
+    # Mail only what was committed: a rolled-back action sends nothing.
     if direct:
-        # Mail only what was committed: a rolled-back action sends nothing.
         transaction.on_commit(
             functools.partial(send_notification_mails.enqueue, direct), robust=True
+        )
+    if secret:
+        # Not queued: the task's arguments are stored (Message.mail_link).
+        transaction.on_commit(
+            functools.partial(send_notifications, list(secret), mail_links=secret), robust=True
         )
     return created
 
