@@ -23,8 +23,12 @@ def check_page(page: Page) -> None:
     assert AXE.exists(), f"{AXE} ontbreekt: `make setup` (npm ci) installeert axe-core"
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
+    # Only the violations are asked for: collecting the passing and incomplete results as well
+    # took a fifth of each run, and nothing here reads them.
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        TAGS,
     )
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
     assert not blocking, f"axe op {page.url}:\n" + "\n".join(map(_describe, blocking))
