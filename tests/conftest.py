@@ -31,16 +31,26 @@ def pytest_configure(config):
 def _let_test_flushes_empty_the_audit_table() -> None:
     """pytest-django empties every table after a transactional test with Django's `flush`
     (TRUNCATE); the append-only trigger (audit migration 0005) refuses that on PostgreSQL.
-    Only that test-teardown command gets the maintenance switch; restore's own path is tested
-    as it runs in production."""
+    Only that test-teardown command gets the maintenance switch: a `flush` that the code under
+    test runs (generate --replace) or restore's own path are tested as they run in production."""
     from django.core.management.commands import flush
     from django.db import DEFAULT_DB_ALIAS, connections
+    from django.test import testcases
 
     original = flush.Command.handle
+    original_teardown = testcases.TransactionTestCase._fixture_teardown
+    in_teardown = [False]
+
+    def _fixture_teardown(self):
+        in_teardown[0] = True
+        try:
+            return original_teardown(self)
+        finally:
+            in_teardown[0] = False
 
     def handle(self, *args, **options):
         connection = connections[options.get("database") or DEFAULT_DB_ALIAS]
-        postgres = connection.vendor == "postgresql"
+        postgres = connection.vendor == "postgresql" and in_teardown[0]
         if postgres:
             with connection.cursor() as cursor:
                 cursor.execute("SET raadsloket.audit_maintenance = 'on'")
@@ -52,6 +62,7 @@ def _let_test_flushes_empty_the_audit_table() -> None:
                     cursor.execute("RESET raadsloket.audit_maintenance")
 
     flush.Command.handle = handle
+    testcases.TransactionTestCase._fixture_teardown = _fixture_teardown
 
 
 def pytest_report_header(config):

@@ -59,14 +59,33 @@ def database(size: str) -> str:
             f"'{name}' is geen benchmarkdatabase (de naam moet 'bench' bevatten): "
             "die wordt leeggemaakt."
         )
+    create(url)
+    return url
+
+
+def _server(url: str) -> str:
+    return urlsplit(url)._replace(path="/postgres").geturl()
+
+
+def create(url: str, *, anew: bool = False) -> None:
+    """Create the benchmark database when missing; with `anew`, drop it first.
+
+    Emptying it by dropping it: `raadsloket flush` truncates the audit events, which the
+    append-only trigger refuses (audit migration 0005), and a benchmark database is wiped anyway.
+    """
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
     try:
-        with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as db:
+        with psycopg.connect(_server(url), autocommit=True) as db:
+            if anew:
+                db.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+                )
             if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 db.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
                 print(f"Database {name} aangemaakt.")
     except psycopg.OperationalError as error:
         fail(f"PostgreSQL niet bereikbaar op {parts.hostname}:{parts.port or 5432} ({error}).")
-    return url
 
 
 def data_mode() -> str:
@@ -114,14 +133,17 @@ def holds(size: str, url: str) -> bool:
 def load(mode: str, size: str, url: str) -> float:
     """Fill the database; returns the seconds it took (0 when BENCH_KEEP found it filled)."""
     started = time.monotonic()
-    raadsloket("migrate", "--noinput", "-v0")
-    if os.environ.get("BENCH_KEEP") == "true" and mode == "generate" and holds(size, url):
+    keep = os.environ.get("BENCH_KEEP") == "true" and mode == "generate"
+    if keep:
+        raadsloket("migrate", "--noinput", "-v0")
+    if keep and holds(size, url):
         print(f"Database houdt al {size} gegenereerde verzoeken: niet opnieuw geladen.")
         with psycopg.connect(url, autocommit=True) as db:
             db.execute("VACUUM ANALYZE")
         return 0.0
     # Empty first: generate refuses a database that holds the demo (or other) data.
-    raadsloket("flush", "--noinput", "-v0")
+    create(url, anew=True)
+    raadsloket("migrate", "--noinput", "-v0")
     if mode == "generate":
         raadsloket(
             "generate", "--municipalities", "342", "--cases", size, "--years", "10", "--replace"

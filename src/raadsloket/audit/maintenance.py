@@ -2,12 +2,14 @@
 """The one documented way past the append-only trigger (migration 0005, SECURITY.md).
 
 Used only by restoring a backup (records/restore.py), which empties every table, the audit
-events included, and loads the backup's. `SET LOCAL` ends with the transaction, so the way stays
+events included, and loads the backup's; and by `raadsloket generate --replace`, which empties a
+database that holds nothing but a generated benchmark set (it refuses any other data). `SET LOCAL` ends with the transaction, so the way stays
 open for exactly the statements of that restore and never for the next request on the
 connection.
 """
 
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 
 
 def allow_rewrite() -> None:
@@ -19,3 +21,10 @@ def allow_rewrite() -> None:
         raise RuntimeError("allow_rewrite() hoort binnen een transactie.")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL raadsloket.audit_maintenance = 'on'")
+
+
+def flush_everything() -> None:
+    """Empty every table, the audit events included, in one transaction (Django's `flush`)."""
+    with transaction.atomic():
+        allow_rewrite()
+        call_command("flush", interactive=False, verbosity=0)

@@ -3,10 +3,10 @@
 
 import argparse
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from raadsloket.audit.maintenance import flush_everything
 from raadsloket.demo.generate import SLUG_PREFIX, generate
 from raadsloket.organisation.cli import bad_input
 from raadsloket.organisation.models import Municipality
@@ -107,6 +107,7 @@ class Command(BaseCommand):
                     "--replace om die eerst te wissen; er is niets veranderd."
                 )
             try:
-                call_command("flush", interactive=False, verbosity=0)
+                # Past the append-only trigger, the one documented way (audit/maintenance.py).
+                flush_everything()
             except CommandError as error:
                 raise CommandError(f"Wissen van de vorige set mislukt: {error}") from error
