@@ -22,6 +22,7 @@ from raadsloket.access.audit_office import (
 )
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit import chain
+from raadsloket.audit_office import notices
 from raadsloket.audit_office.cycle import STANDARD_DATES, standard_date
 from raadsloket.audit_office.models import (
     CycleDate,
@@ -222,12 +223,12 @@ def act(actor: Person, request: StudyRequest, name: str, data: dict) -> StudyReq
             locked.filed_by = actor
             locked.filed_on = timezone.localdate()
         for field in action.fields:
+            name_in_model = MODEL_FIELD.get(field, field)
             value = data.get(field)
-            setattr(
-                locked,
-                MODEL_FIELD.get(field, field),
-                value.strip() if isinstance(value, str) else value,
-            )
+            if value is None and not StudyRequest._meta.get_field(name_in_model).null:
+                # A text the caller left out is empty, as the form would give it.
+                value = ""
+            setattr(locked, name_in_model, value.strip() if isinstance(value, str) else value)
         locked.save()
         chain.record(
             "audit_office.request_" + name,
@@ -235,6 +236,8 @@ def act(actor: Person, request: StudyRequest, name: str, data: dict) -> StudyReq
             municipality_id=locked.municipality_id,
             detail={"request": locked.pk, "from": old, "to": action.target},
         )
+        # Inside the transaction on purpose (STYLE.md): the notices roll back with the step.
+        notices.request_changed(locked, name, actor=actor)
     return locked
 
 
