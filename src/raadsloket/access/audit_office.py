@@ -12,6 +12,9 @@ do not read them here: the rekenkamer studies the college's governance and is in
 college through the council. raadsloket has no rekenkamer role, so the griffie (griffier and
 raadsadviseurs) files a request on behalf of the council, records the rekenkamer's decision and
 its report, keeps the programme and the cycle, and gets the reminders before each date.
+A reader who is not of the griffie (a raadslid, commissielid, fractiemedewerker or
+fractievoorzitter) may propose a study; the proposal is the council's business as well and every
+reader sees it, but only the griffie files it (with the raadsbesluit or motion) or closes it.
 """
 
 from django.db.models import QuerySet
@@ -29,6 +32,11 @@ def reads_audit_office(viewer: Viewer) -> bool:
 def manages_audit_office(viewer: Viewer) -> bool:
     """The griffie: files requests, records the rekenkamer's decisions, keeps the cycle."""
     return in_council_side(viewer, viewer.municipality_id) and viewer.is_griffie
+
+
+def may_propose_study(viewer: Viewer) -> bool:
+    """A member proposes; the griffie files on behalf of the council and does not propose."""
+    return reads_audit_office(viewer) and not viewer.is_griffie
 
 
 def _own(viewer: Viewer, obj) -> bool:

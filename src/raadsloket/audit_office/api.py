@@ -5,7 +5,8 @@
 Mounted on the project's API (api/root.py), whose authentication it inherits. The same rules
 as the pages (raadsloket.access.audit_office): lists hold only the caller's municipality (empty
 for anyone who may not read them); a request of another municipality is a 404 like an unknown
-id; filing and recording are the griffie's (403 for a reader who may not). The input is
+id; a member proposes a study, filing and recording are the griffie's (403 for a reader who may
+not). The input is
 validated by the pages' forms, so the Dutch errors are the same.
 """
 
@@ -18,7 +19,7 @@ from raadsloket.access.audit_office import visible_audit_items
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit_office import services
 from raadsloket.audit_office.cycle import adoption_deadline
-from raadsloket.audit_office.forms import ACTION_FORMS, StudyRequestForm
+from raadsloket.audit_office.forms import ACTION_FORMS, ProposalForm, StudyRequestForm
 from raadsloket.audit_office.models import CycleDate, ProgrammeStudy, StudyRequest
 from raadsloket.cases.forms import clean_input
 from raadsloket.lib.api import ERRORS, OneOf, YearFilter, this_year_or
@@ -35,7 +36,8 @@ class StudyRequestOut(Schema):
     reason: str
     council_decision: str
     motion: str | None
-    filed_on: date
+    proposed_by: str | None
+    filed_on: date | None
     status: str
     status_label: str
     decided_on: date | None
@@ -47,10 +49,13 @@ class StudyRequestOut(Schema):
     next_actions: list[str]
 
 
-class StudyRequestIn(Schema):
+class ProposalIn(Schema):
     subject: str
     question: str
     reason: str
+
+
+class StudyRequestIn(ProposalIn):
     council_decision: str = ""
     motion_number: str = ""
 
@@ -92,6 +97,7 @@ def _out(study: StudyRequest) -> dict:
         "reason": study.reason,
         "council_decision": study.council_decision,
         "motion": study.motion.number if study.motion else None,
+        "proposed_by": study.proposed_by.display_name if study.proposed_by else None,
         "filed_on": study.filed_on,
         "status": study.status,
         "status_label": study.get_status_display(),
@@ -118,7 +124,7 @@ def _load(request, request_id: int) -> StudyRequest:
 )
 def list_requests(request):
     viewer = viewer_for(request.user)
-    rows = visible_audit_items(viewer, StudyRequest.objects.select_related("motion"))
+    rows = visible_audit_items(viewer, StudyRequest.objects.select_related("motion", "proposed_by"))
     return [_out(row) for row in rows.order_by("-filed_on", "-pk")[:500]]
 
 
@@ -130,6 +136,16 @@ def list_requests(request):
 def file_request(request, body: StudyRequestIn):
     data = clean_input(StudyRequestForm, body.dict())
     return Status(201, _out(services.file_request(request.user, data)))
+
+
+@router.post(
+    "/audit-office/proposals",
+    response={201: StudyRequestOut, **ERRORS},
+    summary="Een onderzoek aan de rekenkamer voorstellen (raadslid)",
+)
+def propose_study(request, body: ProposalIn):
+    data = clean_input(ProposalForm, body.dict())
+    return Status(201, _out(services.propose_study(request.user, data)))
 
 
 @router.get(

@@ -47,7 +47,9 @@ def year_field(label: str) -> forms.IntegerField:
     )
 
 
-class StudyRequestForm(forms.Form):
+class ProposalForm(forms.Form):
+    """A member's proposal: what the rekenkamer should study and why (Gemeentewet art. 182)."""
+
     subject = forms.CharField(
         label="Onderwerp",
         max_length=200,
@@ -67,6 +69,11 @@ class StudyRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Schrijf waarom de raad dit onderzoek vraagt."},
     )
+
+
+class FileProposalForm(forms.Form):
+    """What makes a proposal the council's request: its raadsbesluit or its motion."""
+
     council_decision = forms.CharField(
         label="Raadsbesluit (kenmerk)",
         max_length=100,
@@ -80,6 +87,20 @@ class StudyRequestForm(forms.Form):
         required=False,
         help_text="Als de raad het verzoek met een motie deed: het nummer uit het motieregister.",
         error_messages={"max_length": "Hoogstens 40 tekens."},
+    )
+
+
+class StudyRequestForm(FileProposalForm, ProposalForm):
+    """The griffie files a request of the council at once."""
+
+
+class NotFileForm(forms.Form):
+    reasons = LongTextField(
+        noun="De toelichting",
+        max_length=4000,
+        label="Waarom wordt het voorstel niet ingediend?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Schrijf waarom het voorstel niet wordt ingediend."},
     )
 
 
@@ -138,6 +159,8 @@ class DiscussForm(forms.Form):
 
 # Per action of services.ACTIONS its form: the page, the API and the tests use the same.
 ACTION_FORMS: dict[str, type[forms.Form]] = {
+    "indienen": FileProposalForm,
+    "niet_indienen": NotFileForm,
     "in_behandeling": TakeUpForm,
     "afwijzen": RefuseForm,
     "starten": StartForm,

@@ -22,12 +22,16 @@ from raadsloket.registers.models import Motion
 
 
 class RequestStatus(models.TextChoices):
+    # A raadslid's proposal: the council asks (art. 182), so the griffie files it only with the
+    # raadsbesluit or the motion that carries it, or closes it as not filed.
+    PROPOSED = "voorgesteld", "voorgesteld door een raadslid"
     FILED = "ingediend", "ingediend"
     TAKEN_UP = "in_behandeling", "in behandeling genomen"
     REFUSED = "afgewezen", "afgewezen door de rekenkamer"
     RUNNING = "onderzoek_loopt", "onderzoek loopt"
     REPORTED = "rapport_aangeboden", "rapport aangeboden"
     DISCUSSED = "besproken", "besproken in de raad"
+    NOT_FILED = "niet_ingediend", "niet ingediend"
 
 
 class StudyRequest(models.Model):
@@ -41,8 +45,14 @@ class StudyRequest(models.Model):
     motion = models.ForeignKey(
         Motion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    filed_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
-    filed_on = models.DateField("ingediend op")
+    proposed_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Empty while it is a proposal: set when the griffie files it on behalf of the council.
+    filed_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    filed_on = models.DateField("ingediend op", null=True, blank=True)
     status = models.CharField(
         max_length=20, choices=RequestStatus.choices, default=RequestStatus.FILED
     )

@@ -17,10 +17,12 @@ from django.utils import timezone
 from raadsloket.access.audit_office import (
     manages_audit_office,
     may_change_audit_item,
+    may_propose_study,
     sees_audit_item,
 )
 from raadsloket.access.viewer import viewer_for
 from raadsloket.audit import chain
+from raadsloket.audit_office import notices
 from raadsloket.audit_office.cycle import STANDARD_DATES, standard_date
 from raadsloket.audit_office.models import (
     CycleDate,
@@ -36,6 +38,7 @@ from raadsloket.registers.models import Motion
 NOT_FOUND = "Dit verzoek aan de rekenkamer bestaat niet."
 DATE_NOT_FOUND = "Deze datum bestaat niet."
 ONLY_GRIFFIE = "Alleen de griffie legt dit vast, namens de raad."
+ONLY_MEMBERS = "Alleen raadsleden, commissieleden en fractiemedewerkers stellen een onderzoek voor."
 S = RequestStatus
 
 
@@ -49,6 +52,15 @@ class Action:
 
 
 ACTIONS: dict[str, Action] = {
+    # A proposal becomes the council's request only with its raadsbesluit or motion (art. 182).
+    "indienen": Action(
+        frozenset({S.PROPOSED}),
+        S.FILED,
+        "Ingediend namens de raad",
+        # The motion_number is looked up in the register by `act` itself.
+        ("council_decision",),
+    ),
+    "niet_indienen": Action(frozenset({S.PROPOSED}), S.NOT_FILED, "Niet ingediend", ("reasons",)),
     "in_behandeling": Action(
         frozenset({S.FILED}), S.TAKEN_UP, "In behandeling genomen", ("decided_on", "reasons")
     ),
@@ -72,7 +84,11 @@ MODEL_FIELD = {"reasons": "decision_reasons"}
 
 def load_request(viewer, pk: int) -> StudyRequest:
     """The request if the viewer may see it; else NotFound, the same as an unknown id."""
-    found = StudyRequest.objects.select_related("motion", "filed_by").filter(pk=pk).first()
+    found = (
+        StudyRequest.objects.select_related("motion", "filed_by", "proposed_by")
+        .filter(pk=pk)
+        .first()
+    )
     if found is None or not sees_audit_item(viewer, found):
         raise NotFound(NOT_FOUND)
     return found
@@ -92,6 +108,29 @@ def _motion(municipality_id: int, number: str) -> Motion | None:
             f"Er is geen motie met nummer {number} in het motieregister.", field="motion_number"
         )
     return motion
+
+
+def propose_study(actor: Person, data: dict) -> StudyRequest:
+    """A member proposes a study; the griffie files it once the council asked for it."""
+    viewer = viewer_for(actor)
+    if not may_propose_study(viewer):
+        raise Forbidden(ONLY_MEMBERS)
+    with transaction.atomic():
+        request = StudyRequest.objects.create(
+            municipality_id=viewer.tenant,
+            subject=data["subject"].strip(),
+            question=data["question"].strip(),
+            reason=data["reason"].strip(),
+            proposed_by=actor,
+            status=RequestStatus.PROPOSED,
+        )
+        chain.record(
+            "audit_office.request_proposed",
+            actor=actor,
+            municipality_id=request.municipality_id,
+            detail={"request": request.pk},
+        )
+    return request
 
 
 def file_request(actor: Person, data: dict) -> StudyRequest:
@@ -131,13 +170,25 @@ def _check(request: StudyRequest, name: str, action: Action, data: dict) -> None
     if name == "afwijzen" and not (data.get("reasons") or "").strip():
         # The rekenkamer is independent, but its refusal is explained to the council.
         raise DomainError("Vul de motivering van de rekenkamer in.", field="reasons")
+    if name == "niet_indienen" and not (data.get("reasons") or "").strip():
+        # The member who proposed it hears why the council does not ask for it.
+        raise DomainError("Schrijf waarom het voorstel niet wordt ingediend.", field="reasons")
+    if name == "indienen" and not (
+        (data.get("council_decision") or "").strip() or (data.get("motion_number") or "").strip()
+    ):
+        # Gemeentewet art. 182: the council asks, by a raadsbesluit or an adopted motion.
+        raise DomainError(
+            "Vul het raadsbesluit of het nummer van de motie in waarmee de raad dit vraagt.",
+            field="council_decision",
+        )
     for field in ("decided_on", "report_date", "discussed_on"):
         if field in action.fields and data.get(field) is None:
             raise DomainError("Vul de datum in.", field=field)
     if name == "rapport" and not (data.get("report_title") or "").strip():
         raise DomainError("Vul de titel van het rapport in.", field="report_title")
     day = data.get("decided_on") or data.get("report_date") or data.get("discussed_on")
-    if day is not None and day < request.filed_on:
+    # A proposal has no filing date yet; its actions carry no date either.
+    if day is not None and request.filed_on is not None and day < request.filed_on:
         raise DomainError(
             f"Deze datum ligt voor de indiening van het verzoek ({request.filed_on:%d-%m-%Y}).",
             field=next(f for f in action.fields if data.get(f) is day),
@@ -155,6 +206,9 @@ def act(actor: Person, request: StudyRequest, name: str, data: dict) -> StudyReq
     if action is None:
         raise NotFound("Deze stap bestaat niet.")
     _check(request, name, action, data)
+    motion = None
+    if name == "indienen":
+        motion = _motion(request.municipality_id, data.get("motion_number", ""))
     with transaction.atomic():
         # Locked so that two clerks recording at once cannot both move it on.
         locked = StudyRequest.objects.select_for_update().get(pk=request.pk)
@@ -164,13 +218,17 @@ def act(actor: Person, request: StudyRequest, name: str, data: dict) -> StudyReq
             )
         old = locked.status
         locked.status = action.target
+        if name == "indienen":
+            locked.motion = motion
+            locked.filed_by = actor
+            locked.filed_on = timezone.localdate()
         for field in action.fields:
+            name_in_model = MODEL_FIELD.get(field, field)
             value = data.get(field)
-            setattr(
-                locked,
-                MODEL_FIELD.get(field, field),
-                value.strip() if isinstance(value, str) else value,
-            )
+            if value is None and not StudyRequest._meta.get_field(name_in_model).null:
+                # A text the caller left out is empty, as the form would give it.
+                value = ""
+            setattr(locked, name_in_model, value.strip() if isinstance(value, str) else value)
         locked.save()
         chain.record(
             "audit_office.request_" + name,
@@ -178,6 +236,8 @@ def act(actor: Person, request: StudyRequest, name: str, data: dict) -> StudyReq
             municipality_id=locked.municipality_id,
             detail={"request": locked.pk, "from": old, "to": action.target},
         )
+        # Inside the transaction on purpose (STYLE.md): the notices roll back with the step.
+        notices.request_changed(locked, name, actor=actor)
     return locked
 
 

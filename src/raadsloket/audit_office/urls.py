@@ -10,6 +10,7 @@ app_name = "audit_office"
 urlpatterns = [
     path("", views.index, name="index"),
     path("verzoeken", views.file_request, name="file_request"),
+    path("voorstellen", views.propose_study, name="propose_study"),
     path("programma", views.add_programme_study, name="add_programme_study"),
     path("verzoeken/<int:pk>", views.detail, name="detail"),
     path("verzoeken/<int:pk>/<str:action>", views.act, name="act"),

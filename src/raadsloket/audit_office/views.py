@@ -3,8 +3,8 @@
 iCalendar feed (toolkit seed, "Rekenkamer" and "Accountant").
 
 Who sees and does what is decided only in raadsloket.access.audit_office: a reader of another
-municipality (or without a reading role) gets 404, as for an id that does not exist; only the
-griffie sees the forms and may post them.
+municipality (or without a reading role) gets 404, as for an id that does not exist; a member
+sees the form to propose a study; only the griffie sees the other forms and may post them.
 """
 
 from django.contrib import messages
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from raadsloket.access.audit_office import (
     manages_audit_office,
     may_change_audit_item,
+    may_propose_study,
     reads_audit_office,
     visible_audit_items,
 )
@@ -31,6 +32,7 @@ from raadsloket.audit_office.forms import (
     GenerateCycleForm,
     MoveCycleDateForm,
     ProgrammeStudyForm,
+    ProposalForm,
     StudyRequestForm,
 )
 from raadsloket.audit_office.models import CycleDate, ProgrammeStudy, RequestStatus, StudyRequest
@@ -55,6 +57,13 @@ def _manager(request):
     return viewer
 
 
+def _proposer(request):
+    viewer = _reader(request)
+    if not may_propose_study(viewer):
+        raise Http404(NOT_FOUND)
+    return viewer
+
+
 def _year(request, default: int) -> int:
     text = request.GET.get("jaar", "")
     if text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR:
@@ -64,7 +73,9 @@ def _year(request, default: int) -> int:
 
 def _index_context(request, viewer, **forms) -> dict:
     year = _year(request, timezone.localdate().year)
-    requests = visible_audit_items(viewer, StudyRequest.objects.all()).order_by("-filed_on", "-pk")
+    requests = visible_audit_items(
+        viewer, StudyRequest.objects.select_related("proposed_by")
+    ).order_by("-filed_on", "-pk")
     programme = (
         visible_audit_items(viewer, ProgrammeStudy.objects.all())
         .filter(year=year)
@@ -75,16 +86,22 @@ def _index_context(request, viewer, **forms) -> dict:
         "year": year,
         "previous_year": year - 1,
         "next_year": year + 1,
-        "open_requests": [r for r in requests if r.status not in CLOSED],
+        # Proposals first: they wait for the griffie to file or close them.
+        "proposals": [r for r in requests if r.status == RequestStatus.PROPOSED],
+        "open_requests": [
+            r for r in requests if r.status not in CLOSED and r.status != RequestStatus.PROPOSED
+        ],
         "closed_requests": [r for r in requests if r.status in CLOSED],
         "programme": list(programme),
         "manages": manages,
+        "proposes": may_propose_study(viewer),
+        "proposal_form": forms.get("proposal_form") or ProposalForm(),
         "request_form": forms.get("request_form") or StudyRequestForm(),
         "programme_form": forms.get("programme_form") or ProgrammeStudyForm(initial={"year": year}),
     }
 
 
-CLOSED = frozenset({RequestStatus.REFUSED, RequestStatus.DISCUSSED})
+CLOSED = frozenset({RequestStatus.REFUSED, RequestStatus.DISCUSSED, RequestStatus.NOT_FILED})
 
 
 def _with_errors(form, error: DomainError) -> None:
@@ -111,6 +128,23 @@ def file_request(request):
             messages.success(request, "Het verzoek aan de rekenkamer is vastgelegd.")
             return redirect("audit_office:detail", filed.pk)
     context = _index_context(request, viewer, request_form=form)
+    return render(request, "audit_office/index.html", context, status=400)
+
+
+@login_required
+@require_POST
+def propose_study(request):
+    viewer = _proposer(request)
+    form = ProposalForm(request.POST)
+    if form.is_valid():
+        try:
+            proposed = services.propose_study(request.user, form.cleaned_data)
+        except DomainError as error:
+            _with_errors(form, error)
+        else:
+            messages.success(request, "Uw voorstel staat bij de griffie.")
+            return redirect("audit_office:detail", proposed.pk)
+    context = _index_context(request, viewer, proposal_form=form)
     return render(request, "audit_office/index.html", context, status=400)
 
 
