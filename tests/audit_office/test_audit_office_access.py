@@ -86,3 +86,16 @@ def test_anonymous_goes_to_the_login(scene):
 def test_the_start_pages_link_to_the_rekenkamer(scene):
     for username in ("raadslid1", "griffier"):
         assert "/rekenkamer/" in scene.web(username).get("/").content.decode(), username
+
+
+NAV_ITEM = 'rl-nav__link" href="/rekenkamer/"'
+
+
+@pytest.mark.parametrize("username", READERS)
+def test_a_reader_finds_the_rekenkamer_in_the_menu(scene, username):
+    assert NAV_ITEM in scene.web(username).get("/").content.decode()
+
+
+@pytest.mark.parametrize("username", OUTSIDERS)
+def test_an_outsider_has_no_rekenkamer_in_the_menu(scene, username):
+    assert NAV_ITEM not in scene.web(username).get("/").content.decode()

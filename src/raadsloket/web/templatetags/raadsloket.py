@@ -6,6 +6,7 @@ from decimal import InvalidOperation
 from django import forms, template
 from django.urls import reverse
 
+from raadsloket.access.audit_office import reads_audit_office
 from raadsloket.access.fractie_support import sees_budget_pages
 from raadsloket.access.reflection import report_audience
 from raadsloket.access.registers import uses_registers
@@ -106,6 +107,7 @@ def who_am_i(context):
         "sees_training": sees_training_pages(viewer),
         "sees_registers": uses_registers(viewer),
         "sees_reports": report_audience(viewer) is not None,
+        "sees_audit_office": reads_audit_office(viewer),
     }
 
 
