@@ -114,55 +114,68 @@ def index(request):
     return render(request, "audit_office/index.html", _index_context(request, viewer))
 
 
+def _post_on_index(request, viewer, form, form_key: str, create, done: str, target):
+    """A form of the index page: the service makes the item, or the page again with the errors
+    (400), the form keeping what was typed."""
+    if form.is_valid():
+        try:
+            made = create(request.user, form.cleaned_data)
+        except DomainError as error:
+            _with_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(target(made))
+    context = _index_context(request, viewer, **{form_key: form})
+    return render(request, "audit_office/index.html", context, status=400)
+
+
+def _detail_url(item) -> str:
+    return reverse("audit_office:detail", args=[item.pk])
+
+
 @login_required
 @require_POST
 def file_request(request):
     viewer = _manager(request)
-    form = StudyRequestForm(request.POST)
-    if form.is_valid():
-        try:
-            filed = services.file_request(request.user, form.cleaned_data)
-        except DomainError as error:
-            _with_errors(form, error)
-        else:
-            messages.success(request, "Het verzoek aan de rekenkamer is vastgelegd.")
-            return redirect("audit_office:detail", filed.pk)
-    context = _index_context(request, viewer, request_form=form)
-    return render(request, "audit_office/index.html", context, status=400)
+    return _post_on_index(
+        request,
+        viewer,
+        StudyRequestForm(request.POST),
+        "request_form",
+        services.file_request,
+        "Het verzoek aan de rekenkamer is vastgelegd.",
+        _detail_url,
+    )
 
 
 @login_required
 @require_POST
 def propose_study(request):
     viewer = _proposer(request)
-    form = ProposalForm(request.POST)
-    if form.is_valid():
-        try:
-            proposed = services.propose_study(request.user, form.cleaned_data)
-        except DomainError as error:
-            _with_errors(form, error)
-        else:
-            messages.success(request, "Uw voorstel staat bij de griffie.")
-            return redirect("audit_office:detail", proposed.pk)
-    context = _index_context(request, viewer, proposal_form=form)
-    return render(request, "audit_office/index.html", context, status=400)
+    return _post_on_index(
+        request,
+        viewer,
+        ProposalForm(request.POST),
+        "proposal_form",
+        services.propose_study,
+        "Uw voorstel staat bij de griffie.",
+        _detail_url,
+    )
 
 
 @login_required
 @require_POST
 def add_programme_study(request):
     viewer = _manager(request)
-    form = ProgrammeStudyForm(request.POST)
-    if form.is_valid():
-        try:
-            study = services.add_programme_study(request.user, form.cleaned_data)
-        except DomainError as error:
-            _with_errors(form, error)
-        else:
-            messages.success(request, "Het onderzoek staat in het programma.")
-            return redirect(reverse("audit_office:index") + f"?jaar={study.year}")
-    context = _index_context(request, viewer, programme_form=form)
-    return render(request, "audit_office/index.html", context, status=400)
+    return _post_on_index(
+        request,
+        viewer,
+        ProgrammeStudyForm(request.POST),
+        "programme_form",
+        services.add_programme_study,
+        "Het onderzoek staat in het programma.",
+        lambda study: reverse("audit_office:index") + f"?jaar={study.year}",
+    )
 
 
 def _load(request, pk: int) -> StudyRequest:
